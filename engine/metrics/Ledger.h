@@ -1,0 +1,50 @@
+#pragma once
+
+#include "model/Message.h"
+
+#include <array>
+#include <cstdint>
+#include <string>
+#include <string_view>
+
+namespace brokerlab {
+
+// How a message's life ended.
+enum class Outcome : std::uint8_t {
+  Acked,                  // manual ack received by the broker
+  Consumed,               // processed under auto-ack
+  Rejected,               // refused by a full queue with reject-publish; the producer was told
+  Expired,                // TTL ran out and there was no dead-letter queue
+  DroppedOverflow,        // pushed out by drop-head (or refused by a full dead-letter queue)
+  DroppedDeliveryLimit,   // exceeded max_deliveries with no dead-letter queue
+  LostAutoAckFailure,     // processing failed under auto-ack: the broker had already let it go
+};
+inline constexpr int kOutcomeCount = 7;
+std::string_view outcomeName(Outcome o);
+std::string_view messageStateName(MessageState s);
+
+// The conservation ledger: every message ever published is counted in exactly one place (a live
+// state) or one outcome. Updated on every transition; `balanced()` is the invariant the tests
+// check after runs, and `recount` compares it with the pool itself.
+struct Ledger {
+  std::uint64_t published = 0;
+  std::array<std::uint64_t, kMessageStateCount> inState{};
+  std::array<std::uint64_t, kOutcomeCount> outcomes{};
+
+  std::uint64_t live() const {
+    std::uint64_t n = 0;
+    for (int s = 1; s < kMessageStateCount; ++s) n += inState[static_cast<std::size_t>(s)];
+    return n;
+  }
+  std::uint64_t ended() const {
+    std::uint64_t n = 0;
+    for (std::uint64_t c : outcomes) n += c;
+    return n;
+  }
+  bool balanced() const { return published == live() + ended(); }
+  // Empty when the ledger agrees with the pool's actual message states; else what differs.
+  std::string recount(const MessagePool& pool) const;
+  bool operator==(const Ledger&) const = default;
+};
+
+}  // namespace brokerlab

@@ -1,0 +1,65 @@
+#pragma once
+
+// A run's results as plain numbers, ready for the CLI's table and JSON and for tests. Built from a
+// simulator at any moment (mid-run too); wall-clock figures are the caller's business, since the
+// engine never reads the clock.
+
+#include "metrics/Ledger.h"
+#include "model/ComponentState.h"
+
+#include <cstdint>
+#include <string>
+#include <vector>
+
+namespace brokerlab {
+
+class Simulator;
+
+struct LatencySummary {
+  std::uint64_t count = 0;
+  double meanS = 0, p50S = 0, p95S = 0, p99S = 0, maxS = 0;
+};
+
+struct QueueReport {
+  std::string id;
+  QueueCounters counters;
+  std::uint64_t depthNow = 0;
+  std::uint64_t unackedNow = 0;
+  double depthMean = 0;  // time-averaged number of ready messages
+  std::uint64_t depthMax = 0;
+  double arrivalRatePerS = 0;  // enqueued / simulated time: lambda in Little's law
+  LatencySummary wait;         // enqueue -> delivery
+};
+
+struct ConsumerReport {
+  std::string id;
+  std::uint32_t instances = 0;
+  std::uint64_t processed = 0;
+  std::uint64_t failed = 0;
+  double utilization = 0;  // busy time / (instances x simulated time)
+};
+
+struct ProducerReport {
+  std::string id;
+  std::uint64_t sent = 0;
+  std::uint64_t rejected = 0;
+  std::uint64_t bytesSent = 0;
+  LatencySummary endToEnd;  // publish -> ack (manual) or processed (auto)
+};
+
+struct RunReport {
+  std::string scenario;
+  std::uint64_t seed = 0;
+  double simTimeS = 0;
+  std::uint64_t events = 0;
+  std::uint64_t traceHash = 0;
+  Ledger ledger;
+  std::vector<ProducerReport> producers;
+  std::vector<QueueReport> queues;
+  std::vector<ConsumerReport> consumers;
+};
+
+LatencySummary summarize(const LatencyHistogram& h);
+RunReport buildReport(const Simulator& sim);
+
+}  // namespace brokerlab

@@ -1,0 +1,49 @@
+#pragma once
+
+#include "sim/SimTime.h"
+
+#include <cstdint>
+#include <vector>
+
+namespace brokerlab {
+
+// A series of values sampled every `baseStep` of simulated time, with bounded memory: when it holds
+// `capacity` points, neighbouring points are averaged in pairs and each point then covers twice
+// the time. Long runs keep their whole history at a coarser step instead of losing the start.
+class TimeSeries {
+ public:
+  explicit TimeSeries(SimTime baseStep = kSecond, std::size_t capacity = 2048)
+      : baseStep_(baseStep), capacity_(capacity < 2 ? 2 : capacity & ~std::size_t{1}) {}
+
+  void append(double v) {
+    pendingSum_ += v;
+    if (++pendingCount_ < stride_) return;
+    points_.push_back(pendingSum_ / static_cast<double>(stride_));
+    pendingSum_ = 0;
+    pendingCount_ = 0;
+    if (points_.size() == capacity_) halve();
+  }
+
+  const std::vector<double>& points() const { return points_; }
+  SimTime step() const { return baseStep_ * static_cast<SimTime>(stride_); }
+  // End of the window that point i summarises.
+  SimTime timeOf(std::size_t i) const { return step() * static_cast<SimTime>(i + 1); }
+  bool operator==(const TimeSeries&) const = default;
+
+ private:
+  void halve() {
+    for (std::size_t i = 0; i < points_.size() / 2; ++i)
+      points_[i] = (points_[2 * i] + points_[2 * i + 1]) / 2;
+    points_.resize(points_.size() / 2);
+    stride_ *= 2;
+  }
+
+  SimTime baseStep_;
+  std::size_t capacity_;
+  std::vector<double> points_;
+  std::uint64_t stride_ = 1;
+  std::uint64_t pendingCount_ = 0;
+  double pendingSum_ = 0;
+};
+
+}  // namespace brokerlab

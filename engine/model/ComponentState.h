@@ -1,0 +1,102 @@
+#pragma once
+
+// The mutable state of each component during a run: plain values with indices, no pointers,
+// so the simulator copies as a checkpoint and compares for equality.
+
+#include "metrics/LatencyHistogram.h"
+#include "metrics/TimeSeries.h"
+#include "model/Message.h"
+#include "sim/IndexRing.h"
+#include "sim/Rng.h"
+#include "sim/SimTime.h"
+
+#include <cstdint>
+
+namespace brokerlab {
+
+// The integral of a step function over simulated time (depth, busy instances): time averages
+// come out exact rather than from samples.
+struct TimeIntegral {
+  double area = 0;  // value x nanoseconds
+  SimTime since = 0;
+  std::uint64_t value = 0;
+  std::uint64_t max = 0;
+
+  void set(SimTime now, std::uint64_t v) {
+    area += static_cast<double>(value) * static_cast<double>(now - since);
+    since = now;
+    value = v;
+    if (v > max) max = v;
+  }
+  double areaAt(SimTime now) const {
+    return area + static_cast<double>(value) * static_cast<double>(now - since);
+  }
+  bool operator==(const TimeIntegral&) const = default;
+};
+
+struct QueueCounters {
+  std::uint64_t published = 0;     // arrived from producers
+  std::uint64_t rejected = 0;      // refused by reject-publish
+  std::uint64_t enqueued = 0;      // accepted into the ready list (from producers or dead-lettered in)
+  std::uint64_t deadLetteredIn = 0;
+  std::uint64_t delivered = 0;     // deliveries, redeliveries included
+  std::uint64_t acked = 0;
+  std::uint64_t nacked = 0;
+  std::uint64_t redelivered = 0;   // deliveries that carried the redelivered flag
+  std::uint64_t expired = 0;
+  std::uint64_t deadLettered = 0;  // sent on to the dead-letter queue (for any reason)
+  std::uint64_t dropped = 0;       // drop-head or delivery limit, whether dead-lettered or not
+  bool operator==(const QueueCounters&) const = default;
+};
+
+// Time series kept per queue, one point per sample interval.
+struct QueueSeries {
+  TimeSeries publishedPerS, deliveredPerS, ackedPerS, depth, unacked;
+  QueueCounters atLastSample;
+  double depthAreaAtLastSample = 0;
+  bool operator==(const QueueSeries&) const = default;
+};
+
+struct QueueState {
+  IndexRing ready;
+  TimeIntegral depth;
+  std::uint32_t unacked = 0;
+  std::uint32_t rrCursor = 0;  // next instance to try, round-robin
+  SimTime expiryCheckAt = kNever;  // time of the pending expiry event
+  QueueCounters counters;
+  LatencyHistogram wait;       // enqueue -> delivery
+  QueueSeries series;
+  bool operator==(const QueueState&) const = default;
+};
+
+struct ConsumerInstanceState {
+  Rng rng;
+  std::uint32_t consumer = 0;
+  std::uint32_t unacked = 0;      // manual-ack deliveries not yet acked or nacked
+  IndexRing buffer;               // prefetched deliveries waiting for the instance
+  bool busy = false;
+  SimTime downLinkFreeAt = 0;     // links are FIFO, like a TCP connection
+  SimTime upLinkFreeAt = 0;
+  bool operator==(const ConsumerInstanceState&) const = default;
+};
+
+struct ConsumerState {
+  std::uint64_t processed = 0;
+  std::uint64_t failed = 0;
+  TimeIntegral busy;  // number of busy instances
+  bool operator==(const ConsumerState&) const = default;
+};
+
+struct ProducerState {
+  Rng rng;
+  std::uint64_t sent = 0;
+  std::uint64_t rejected = 0;
+  std::uint64_t bytesSent = 0;
+  SimTime linkFreeAt = 0;
+  LatencyHistogram endToEnd;  // publish -> ack (manual) or -> processed (auto)
+  TimeSeries sentPerS;
+  std::uint64_t sentAtLastSample = 0;
+  bool operator==(const ProducerState&) const = default;
+};
+
+}  // namespace brokerlab

@@ -1,0 +1,86 @@
+#pragma once
+
+#include "sim/SimTime.h"
+
+#include <cstdint>
+#include <vector>
+
+namespace brokerlab {
+
+// Where a message is. Every published message is in exactly one place or one terminal state,
+// which is what the conservation ledger (metrics/Ledger) counts.
+//
+//   producer --publish--> ToBroker --arrive--> Ready ------deliver------> ToConsumer
+//                            |                 ^  |  \                       |
+//                    reject  |        requeue  |  |   expire / drop-head     | receive
+//                            v      (nack)     |  |   (dead-letter: Ready    v
+//                        [Rejected]            |  |    in another queue)   Buffered (prefetched)
+//                                              |  v                          |
+//                                     [Expired] [Dropped]                    | start
+//                                              |                             v
+//                                         NackToBroker <--fail--------- Processing
+//                                                                            | done
+//                                  manual ack: AckToBroker --ack--> [Acked]  |
+//                                  auto ack:   [Consumed] or [FailedAutoAck] <
+//
+// [..] are terminal. With auto-ack a message leaves its queue the moment it is delivered
+// (at-most-once); with manual ack it stays the queue's responsibility until the ack arrives.
+enum class MessageState : std::uint8_t {
+  Free,          // the pool slot holds no message
+  ToBroker,      // on the link from its producer
+  Ready,         // waiting in a queue
+  ToConsumer,    // on the link to a consumer instance
+  Buffered,      // prefetched at the instance, waiting for it to be free
+  Processing,    // being processed
+  AckToBroker,   // processed; the ack is on its way
+  NackToBroker,  // failed; the nack (requeue) is on its way
+};
+inline constexpr int kMessageStateCount = 8;
+
+inline constexpr std::uint32_t kNone = 0xffffffffu;
+inline constexpr SimTime kNever = INT64_MAX;
+
+struct Message {
+  std::uint64_t serial = 0;  // publish order, from 1: the message's name in traces
+  SimTime publishedAt = 0;
+  SimTime enqueuedAt = 0;  // start of its current wait in a queue
+  SimTime expiresAt = kNever;
+  std::uint32_t producer = kNone;
+  std::uint32_t queue = kNone;     // the queue it belongs to now
+  std::uint32_t instance = kNone;  // the consumer instance holding it, if any
+  std::uint32_t deliveries = 0;
+  MessageState state = MessageState::Free;
+  bool redelivered = false;
+  bool autoAcked = false;  // delivered under auto-ack: no longer the queue's
+  bool operator==(const Message&) const = default;
+};
+
+// Messages live in a pool of slots addressed by index; freed slots are reused, so a bounded backlog
+// needs bounded memory and the steady state allocates nothing.
+class MessagePool {
+ public:
+  std::uint32_t allocate() {
+    if (!free_.empty()) {
+      const std::uint32_t i = free_.back();
+      free_.pop_back();
+      return i;
+    }
+    slots_.emplace_back();
+    return static_cast<std::uint32_t>(slots_.size() - 1);
+  }
+  void release(std::uint32_t i) {
+    slots_[i].state = MessageState::Free;
+    free_.push_back(i);
+  }
+  Message& operator[](std::uint32_t i) { return slots_[i]; }
+  const Message& operator[](std::uint32_t i) const { return slots_[i]; }
+  std::size_t capacity() const { return slots_.size(); }
+  std::size_t live() const { return slots_.size() - free_.size(); }
+  bool operator==(const MessagePool&) const = default;
+
+ private:
+  std::vector<Message> slots_;
+  std::vector<std::uint32_t> free_;
+};
+
+}  // namespace brokerlab

@@ -1,0 +1,23 @@
+#pragma once
+
+#include "model/Model.h"
+#include "scenario/Scenario.h"
+
+#include <optional>
+#include <string>
+
+namespace brokerlab {
+
+// Applies defaults and resolves ids. The scenario must already be valid (validateScenario); a
+// reference that still does not resolve is reported in `error` rather than trusted.
+struct ModelBuildResult {
+  std::optional<Model> model;
+  std::string error;
+};
+ModelBuildResult buildModel(const Scenario& scenario, std::optional<std::uint64_t> seedOverride = {});
+
+// The default metrics step: 100 ms, or duration / 1000 rounded up to a whole millisecond when
+// that is larger, so a run never stores more than about a thousand points per series.
+SimTime defaultSampleInterval(SimTime duration);
+
+}  // namespace brokerlab

@@ -1,0 +1,44 @@
+#include "sim/EventQueue.h"
+
+namespace brokerlab {
+
+// A 4-ary heap: half the depth of a binary heap and children that share a cache line.
+namespace {
+constexpr std::size_t kArity = 4;
+}
+
+void EventQueue::heapPush(const Event& e) {
+  std::size_t i = heap_.size();
+  heap_.push_back(e);
+  while (i > 0) {
+    const std::size_t parent = (i - 1) / kArity;
+    if (!e.before(heap_[parent])) break;
+    heap_[i] = heap_[parent];
+    i = parent;
+  }
+  heap_[i] = e;
+}
+
+Event EventQueue::heapPop() {
+  const Event top = heap_.front();
+  const Event last = heap_.back();
+  heap_.pop_back();
+  const std::size_t n = heap_.size();
+  if (n == 0) return top;
+  std::size_t i = 0;
+  for (;;) {
+    const std::size_t first = i * kArity + 1;
+    if (first >= n) break;
+    std::size_t best = first;
+    const std::size_t end = first + kArity < n ? first + kArity : n;
+    for (std::size_t c = first + 1; c < end; ++c)
+      if (heap_[c].before(heap_[best])) best = c;
+    if (!heap_[best].before(last)) break;
+    heap_[i] = heap_[best];
+    i = best;
+  }
+  heap_[i] = last;
+  return top;
+}
+
+}  // namespace brokerlab

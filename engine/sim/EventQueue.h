@@ -1,0 +1,91 @@
+#pragma once
+
+#include "sim/SimTime.h"
+
+#include <cstdint>
+#include <vector>
+
+namespace brokerlab {
+
+// What an event does; the simulator switches on it (no virtual dispatch, no std::function).
+enum class EventKind : std::uint8_t {
+  ProducerEmit,     // a = producer
+  BrokerReceive,    // b = message: a published message arrives at the broker
+  ConsumerReceive,  // a = instance, b = message: a delivery arrives at a consumer instance
+  ServiceDone,      // a = instance, b = message
+  BrokerAck,        // a = instance, b = message: an ack arrives at the broker
+  BrokerNack,       // a = instance, b = message: a nack (requeue) arrives at the broker
+  QueueExpiry,      // a = queue: the head of the queue may have expired
+};
+
+// A small value: 24 bytes. The sequence number and the kind share one word so that comparing
+// (time, sequence) is two integer comparisons; the kind sits in the low byte and never decides
+// order because sequence numbers are unique.
+struct Event {
+  SimTime time;
+  std::uint64_t seqKind;
+  std::uint32_t a;
+  std::uint32_t b;
+
+  EventKind kind() const { return static_cast<EventKind>(seqKind & 0xff); }
+  std::uint64_t sequence() const { return seqKind >> 8; }
+  bool before(const Event& o) const {
+    return time < o.time || (time == o.time && seqKind < o.seqKind);
+  }
+  bool operator==(const Event&) const = default;
+};
+
+// The future event set, ordered by (time, insertion sequence): ties are FIFO, so a run depends on
+// nothing but the scenario and the seed.
+//
+// Two parts: a 4-ary min-heap for events in the future, and a FIFO for events scheduled at the
+// current time (zero-latency hops). A zero-delay event always carries a larger sequence than every
+// event already pending, so the FIFO stays sorted and the exact (time, sequence) order is kept by
+// comparing the two fronts; most hops of a zero-latency model then never touch the heap.
+class EventQueue {
+ public:
+  bool empty() const { return heap_.empty() && nowHead_ == now_.size(); }
+  std::size_t size() const { return heap_.size() + (now_.size() - nowHead_); }
+  std::uint64_t scheduled() const { return nextSeq_; }
+
+  // `currentTime` is the simulator's clock; `time` must not be earlier.
+  void push(SimTime currentTime, SimTime time, EventKind kind, std::uint32_t a, std::uint32_t b) {
+    const Event e{time, (nextSeq_++ << 8) | static_cast<std::uint64_t>(kind), a, b};
+    if (time == currentTime && (now_.size() == nowHead_ || now_.back().time == time)) {
+      now_.push_back(e);
+    } else {
+      heapPush(e);
+    }
+  }
+
+  const Event& top() const {
+    if (nowHead_ == now_.size()) return heap_.front();
+    if (heap_.empty() || now_[nowHead_].before(heap_.front())) return now_[nowHead_];
+    return heap_.front();
+  }
+
+  Event pop() {
+    if (nowHead_ != now_.size() && (heap_.empty() || now_[nowHead_].before(heap_.front()))) {
+      const Event e = now_[nowHead_++];
+      if (nowHead_ == now_.size()) {  // reuse the storage: no allocation in steady state
+        now_.clear();
+        nowHead_ = 0;
+      }
+      return e;
+    }
+    return heapPop();
+  }
+
+  bool operator==(const EventQueue&) const = default;
+
+ private:
+  void heapPush(const Event& e);
+  Event heapPop();
+
+  std::vector<Event> heap_;
+  std::vector<Event> now_;
+  std::size_t nowHead_ = 0;
+  std::uint64_t nextSeq_ = 0;
+};
+
+}  // namespace brokerlab

@@ -1,0 +1,127 @@
+#include "sim/Sampler.h"
+
+#include <algorithm>
+#include <numbers>
+
+namespace brokerlab {
+
+namespace {
+
+// A normal draw needs rejection (truncation at 0); bounding the retries bounds the work per
+// event. Past the limit the sample is 0, and meanNs() accounts for that.
+constexpr int kNormalTries = 64;
+
+// The product of this many uniforms in (0, 1] stays above 2^-848, far from double underflow, so
+// Erlang takes one log per chunk instead of one per phase.
+constexpr std::uint32_t kErlangChunk = 16;
+
+double nonNegative(SimTime ns) { return static_cast<double>(std::max<SimTime>(ns, 0)); }
+
+// Box-Muller using one of its two outputs: caching the spare would put hidden state in a
+// Sampler that checkpoints copy and compare.
+double standardNormal(Rng& rng) {
+  const double radius = std::sqrt(-2.0 * std::log(rng.uniformOpen01()));
+  return radius * std::cos(2.0 * std::numbers::pi * rng.uniform01());
+}
+
+SimTime sampleTruncatedNormal(double mean, double stddev, Rng& rng) {
+  for (int i = 0; i < kNormalTries; ++i) {
+    const double x = mean + stddev * standardNormal(rng);
+    if (x >= 0) return Sampler::toSimTime(x);
+  }
+  return 0;
+}
+
+SimTime sampleErlang(double phaseMean, std::uint32_t phases, Rng& rng) {
+  double logProduct = 0;
+  for (std::uint32_t left = phases; left > 0;) {
+    const std::uint32_t n = std::min(left, kErlangChunk);
+    double product = 1;
+    for (std::uint32_t i = 0; i < n; ++i) product *= rng.uniformOpen01();
+    logProduct += std::log(product);
+    left -= n;
+  }
+  return Sampler::toSimTime(-phaseMean * logProduct);
+}
+
+// The mean of a normal truncated at 0 by bounded rejection: accepted draws have the classic
+// truncated mean; the (1 - accept)^tries remainder returns 0.
+double truncatedNormalMean(double mean, double stddev) {
+  if (stddev <= 0) return std::max(mean, 0.0);
+  const double alpha = -mean / stddev;
+  const double accept = 0.5 * std::erfc(alpha / std::numbers::sqrt2);
+  if (accept <= 0) return 0;
+  const double density = std::exp(-0.5 * alpha * alpha) / std::sqrt(2.0 * std::numbers::pi);
+  const double acceptedMean = mean + stddev * density / accept;
+  const double allRejected = std::exp(kNormalTries * std::log1p(-accept));
+  return (1.0 - allRejected) * acceptedMean;
+}
+
+}  // namespace
+
+// Validation rejects negative parameters; clamping them here anyway keeps meanNs() consistent
+// with what sample() returns.
+Sampler Sampler::from(const Distribution& dist) {
+  switch (dist.kind) {
+    case DistKind::Constant:
+      return {DistKind::Constant, nonNegative(dist.value), 0, 1};
+    case DistKind::Exponential:
+      return {DistKind::Exponential, nonNegative(dist.mean), 0, 1};
+    case DistKind::Uniform: {
+      const double lo = nonNegative(std::min(dist.min, dist.max));
+      const double hi = nonNegative(std::max(dist.min, dist.max));
+      return {DistKind::Uniform, lo, hi - lo, 1};
+    }
+    case DistKind::Normal:
+      return {DistKind::Normal, static_cast<double>(dist.mean), nonNegative(dist.stddev), 1};
+    case DistKind::Lognormal: {
+      // A lognormal of mean 0 is the point 0; its log parameters would be -inf and NaN.
+      if (dist.mean <= 0) return {DistKind::Constant, 0, 0, 1};
+      const double m = static_cast<double>(dist.mean);
+      const double s = nonNegative(dist.stddev);
+      const double sigmaSquared = std::log1p((s * s) / (m * m));
+      return {DistKind::Lognormal, std::log(m) - sigmaSquared / 2, std::sqrt(sigmaSquared), 1};
+    }
+    case DistKind::Erlang: {
+      const std::uint32_t phases = std::max<std::uint32_t>(dist.k, 1);
+      return {DistKind::Erlang, nonNegative(dist.mean) / phases, 0, phases};
+    }
+  }
+  return {};
+}
+
+SimTime Sampler::sampleSlow(Rng& rng) const {
+  switch (kind) {
+    case DistKind::Uniform:
+      return toSimTime(a + b * rng.uniform01());
+    case DistKind::Normal:
+      return sampleTruncatedNormal(a, b, rng);
+    case DistKind::Lognormal:
+      return toSimTime(std::exp(a + b * standardNormal(rng)));
+    case DistKind::Erlang:
+      return sampleErlang(a, k, rng);
+    case DistKind::Constant:
+    case DistKind::Exponential:
+      break;
+  }
+  return sample(rng);
+}
+
+double Sampler::meanNs() const {
+  switch (kind) {
+    case DistKind::Constant:
+    case DistKind::Exponential:
+      return a;
+    case DistKind::Uniform:
+      return a + b / 2;
+    case DistKind::Normal:
+      return truncatedNormalMean(a, b);
+    case DistKind::Lognormal:
+      return std::exp(a + b * b / 2);
+    case DistKind::Erlang:
+      return a * k;
+  }
+  return 0;
+}
+
+}  // namespace brokerlab

@@ -1,0 +1,102 @@
+#pragma once
+
+#include "metrics/Ledger.h"
+#include "model/ComponentState.h"
+#include "model/Message.h"
+#include "model/Model.h"
+#include "sim/EventQueue.h"
+#include "sim/Trace.h"
+
+#include <cstdint>
+#include <memory>
+#include <vector>
+
+namespace brokerlab {
+
+enum class StopReason {
+  ReachedTime,  // every event up to the requested time has run; the clock stands at that time
+  EventBudget,  // the event budget ran out first (the UI's per-frame budget)
+  TraceFull,    // captured trace records wait to be pulled before the run can go on
+};
+
+// The discrete-event simulator: the model (shared, immutable) plus the whole mutable state as plain
+// values. Copying a Simulator is a checkpoint; two copies run on identically.
+//
+// Each event is handled by a switch on its kind (no virtual dispatch). Handlers live in
+// Simulator.cpp (the loop and sampling), Broker.cpp (queues) and Clients.cpp (producers, consumers).
+class Simulator {
+ public:
+  explicit Simulator(std::shared_ptr<const Model> model);
+
+  // Runs every event with time <= `until` (capped at the model's limits), at most `maxEvents`.
+  StopReason runUntil(SimTime until, std::uint64_t maxEvents = UINT64_MAX);
+  StopReason run() { return runUntil(model_->duration); }
+
+  const Model& model() const { return *model_; }
+  SimTime now() const { return now_; }
+  std::uint64_t eventsProcessed() const { return events_; }
+  std::size_t pendingEvents() const { return queue_.size(); }
+  std::uint64_t traceHash() const { return hash_.value(); }
+  TraceBuffer& trace() { return trace_; }
+  const Ledger& ledger() const { return ledger_; }
+  const MessagePool& messages() const { return pool_; }
+
+  const std::vector<ProducerState>& producers() const { return producers_; }
+  const std::vector<QueueState>& queues() const { return queues_; }
+  const std::vector<ConsumerState>& consumers() const { return consumers_; }
+  const std::vector<ConsumerInstanceState>& instances() const { return instances_; }
+
+  // Simulators are equal when every bit of state is; the model is compared by identity.
+  bool operator==(const Simulator& o) const;
+
+ private:
+  void dispatchEvent(const Event& e);
+  void takeSamplesThrough(SimTime t);
+  void takeSample();
+
+  // Producers and consumers (Clients.cpp)
+  void onProducerEmit(std::uint32_t producer);
+  void onConsumerReceive(std::uint32_t instance, std::uint32_t msg);
+  void startNextDelivery(std::uint32_t instance);
+  void onServiceDone(std::uint32_t instance, std::uint32_t msg);
+
+  // Broker (Broker.cpp)
+  void onBrokerReceive(std::uint32_t msg);
+  void enqueue(std::uint32_t queue, std::uint32_t msg, bool fromDeadLetter);
+  void dispatch(std::uint32_t queue);
+  std::uint32_t nextInstanceWithCredit(std::uint32_t queue);
+  void onBrokerAck(std::uint32_t instance, std::uint32_t msg);
+  void onBrokerNack(std::uint32_t instance, std::uint32_t msg);
+  void onQueueExpiry(std::uint32_t queue);
+  void scheduleExpiryCheck(std::uint32_t queue);
+  enum class DeadLetterReason { Expired, Overflow, DeliveryLimit };
+  void deadLetterOrEnd(std::uint32_t queue, std::uint32_t msg, DeadLetterReason why);
+
+  // Bookkeeping shared by both halves.
+  void setState(std::uint32_t msg, MessageState s);
+  void end(std::uint32_t msg, Outcome o);
+  void setDepth(std::uint32_t queue);
+  void record(TraceKind kind, const Message& m, std::uint32_t component, std::uint32_t peer,
+              std::uint32_t instance, SimTime aux);
+  SimTime sendOverLink(SimTime& linkFreeAt, const Sampler& latency, Rng& rng);
+  void schedule(SimTime at, EventKind kind, std::uint32_t a, std::uint32_t b) {
+    queue_.push(now_, at, kind, a, b);
+  }
+
+  std::shared_ptr<const Model> model_;
+  SimTime now_ = 0;
+  std::uint64_t events_ = 0;
+  std::uint64_t nextSerial_ = 1;
+  SimTime nextSampleAt_;
+  EventQueue queue_;
+  MessagePool pool_;
+  Ledger ledger_;
+  TraceHash hash_;
+  TraceBuffer trace_;
+  std::vector<ProducerState> producers_;
+  std::vector<QueueState> queues_;
+  std::vector<ConsumerState> consumers_;
+  std::vector<ConsumerInstanceState> instances_;
+};
+
+}  // namespace brokerlab

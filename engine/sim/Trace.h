@@ -1,0 +1,100 @@
+#pragma once
+
+#include "sim/SimTime.h"
+
+#include <cstdint>
+#include <string_view>
+#include <vector>
+
+namespace brokerlab {
+
+// The observable things that happen to a message; the UI animates them and the trace hash covers them.
+enum class TraceKind : std::uint8_t {
+  Publish,     // producer sends a message toward the broker (aux = arrival time)
+  Arrive,      // the message reaches the broker
+  Enqueue,     // it joins a queue's ready list
+  Deliver,     // the broker sends it to a consumer instance (aux = arrival time)
+  Receive,     // the delivery reaches the consumer instance
+  Process,     // the instance starts processing it (aux = planned end)
+  Complete,    // processing ended successfully (manual ack: the ack is sent; aux = ack arrival)
+  Fail,        // processing failed (manual ack: a nack is sent; aux = nack arrival)
+  Ack,         // the broker receives the ack: the message is done
+  Nack,        // the broker receives the nack
+  Requeue,     // the message goes back to the head of its queue, flagged redelivered
+  Expire,      // its TTL ran out while it waited in a queue
+  Drop,        // max_length with drop-head pushed it out, or it hit the delivery limit
+  Reject,      // max_length with reject-publish refused it; the producer is told
+  DeadLetter,  // it moves to the queue's dead-letter queue
+};
+inline constexpr int kTraceKindCount = 15;
+std::string_view traceKindName(TraceKind k);
+
+// One compact record. `component` and `peer` are component indices in scenario order;
+// `instance` is the consumer instance number within its consumer (or 0).
+struct TraceRecord {
+  SimTime time;
+  SimTime aux;
+  std::uint64_t message;  // the message's serial number (publish order, from 1)
+  std::uint32_t component;
+  std::uint32_t peer;
+  std::uint16_t instance;
+  TraceKind kind;
+  std::uint8_t redelivered;
+  bool operator==(const TraceRecord&) const = default;
+};
+
+inline constexpr std::uint32_t kNoComponent = 0xffffffffu;
+
+// A running 64-bit hash of every trace record: the run's fingerprint. Always on, whether or not
+// records are captured, so that tests can pin it and builds can be compared.
+class TraceHash {
+ public:
+  void add(const TraceRecord& r) {
+    mix(static_cast<std::uint64_t>(r.time));
+    mix(r.message);
+    mix((static_cast<std::uint64_t>(r.component) << 32) | r.peer);
+    mix((static_cast<std::uint64_t>(r.instance) << 16) | (static_cast<std::uint64_t>(r.kind) << 8) |
+        r.redelivered);
+  }
+  std::uint64_t value() const { return finalize(h_); }
+  bool operator==(const TraceHash&) const = default;
+
+ private:
+  // Multiply-rotate mixing per word, splitmix64's finalizer at the end.
+  void mix(std::uint64_t x) {
+    h_ ^= x * 0x9E3779B97F4A7C15ULL;
+    h_ = ((h_ << 27) | (h_ >> 37)) * 0xBF58476D1CE4E5B9ULL + 0x94D049BB133111EBULL;
+  }
+  static std::uint64_t finalize(std::uint64_t z) {
+    z = (z ^ (z >> 30)) * 0xBF58476D1CE4E5B9ULL;
+    z = (z ^ (z >> 27)) * 0x94D049BB133111EBULL;
+    return z ^ (z >> 31);
+  }
+  std::uint64_t h_ = 0x6A09E667F3BCC908ULL;
+};
+
+// Captured records waiting to be pulled (by the UI once per frame, by the CLI into a CSV file).
+// Bounded: when it is full the simulator stops stepping and says so, instead of dropping records.
+class TraceBuffer {
+ public:
+  explicit TraceBuffer(std::size_t capacity = 1 << 16) : capacity_(capacity) {}
+  bool capturing() const { return capturing_; }
+  void setCapturing(bool on) { capturing_ = on; }
+  std::size_t capacity() const { return capacity_; }
+  void setCapacity(std::size_t c) { capacity_ = c < 1 ? 1 : c; }
+  bool full() const { return records_.size() >= capacity_; }
+  std::size_t size() const { return records_.size(); }
+  void add(const TraceRecord& r) {
+    if (capturing_) records_.push_back(r);
+  }
+  // Moves up to `max` of the oldest records into `out` (appending); returns how many.
+  std::size_t pull(std::vector<TraceRecord>& out, std::size_t max);
+  bool operator==(const TraceBuffer&) const = default;
+
+ private:
+  std::vector<TraceRecord> records_;
+  std::size_t capacity_;
+  bool capturing_ = false;
+};
+
+}  // namespace brokerlab
