@@ -3,15 +3,19 @@
 namespace brokerlab {
 
 std::string_view outcomeName(Outcome o) {
-  static constexpr std::string_view names[kOutcomeCount] = {
-      "acked", "consumed", "rejected", "expired", "dropped_overflow", "dropped_delivery_limit",
-      "lost_auto_ack_failure"};
+  static constexpr std::string_view names[kOutcomeCount] = {"acked",
+                                                            "consumed",
+                                                            "rejected",
+                                                            "expired",
+                                                            "dropped_overflow",
+                                                            "dropped_delivery_limit",
+                                                            "lost_auto_ack_failure"};
   return names[static_cast<std::size_t>(o)];
 }
 
 std::string_view messageStateName(MessageState s) {
   static constexpr std::string_view names[kMessageStateCount] = {
-      "free",     "to_broker",  "ready",          "to_consumer",
+      "free",     "to_broker",  "ready",         "to_consumer",
       "buffered", "processing", "ack_to_broker", "nack_to_broker"};
   return names[static_cast<std::size_t>(s)];
 }

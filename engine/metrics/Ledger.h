@@ -11,13 +11,13 @@ namespace brokerlab {
 
 // How a message's life ended.
 enum class Outcome : std::uint8_t {
-  Acked,                  // manual ack received by the broker
-  Consumed,               // processed under auto-ack
-  Rejected,               // refused by a full queue with reject-publish; the producer was told
-  Expired,                // TTL ran out and there was no dead-letter queue
-  DroppedOverflow,        // pushed out by drop-head (or refused by a full dead-letter queue)
-  DroppedDeliveryLimit,   // exceeded max_deliveries with no dead-letter queue
-  LostAutoAckFailure,     // processing failed under auto-ack: the broker had already let it go
+  Acked,                 // manual ack received by the broker
+  Consumed,              // processed under auto-ack
+  Rejected,              // refused by a full queue with reject-publish; the producer was told
+  Expired,               // TTL ran out and there was no dead-letter queue
+  DroppedOverflow,       // pushed out by drop-head (or refused by a full dead-letter queue)
+  DroppedDeliveryLimit,  // exceeded max_deliveries with no dead-letter queue
+  LostAutoAckFailure,    // processing failed under auto-ack: the broker had already let it go
 };
 inline constexpr int kOutcomeCount = 7;
 std::string_view outcomeName(Outcome o);

@@ -27,6 +27,7 @@ RunReport buildReport(const Simulator& sim) {
   r.events = sim.eventsProcessed();
   r.traceHash = sim.traceHash();
   r.ledger = sim.ledger();
+  for (const ComponentRef& c : m.components) r.order.emplace_back(c.kind, c.index);
 
   for (std::size_t i = 0; i < m.producers.size(); ++i) {
     const ProducerState& p = sim.producers()[i];

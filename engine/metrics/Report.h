@@ -6,9 +6,11 @@
 
 #include "metrics/Ledger.h"
 #include "model/ComponentState.h"
+#include "scenario/Scenario.h"
 
 #include <cstdint>
 #include <string>
+#include <utility>
 #include <vector>
 
 namespace brokerlab {
@@ -57,6 +59,8 @@ struct RunReport {
   std::vector<ProducerReport> producers;
   std::vector<QueueReport> queues;
   std::vector<ConsumerReport> consumers;
+  // Scenario order: which list each component is in, and where.
+  std::vector<std::pair<ComponentKind, std::uint32_t>> order;
 };
 
 LatencySummary summarize(const LatencyHistogram& h);

@@ -35,14 +35,14 @@ struct TimeIntegral {
 };
 
 struct QueueCounters {
-  std::uint64_t published = 0;     // arrived from producers
-  std::uint64_t rejected = 0;      // refused by reject-publish
-  std::uint64_t enqueued = 0;      // accepted into the ready list (from producers or dead-lettered in)
+  std::uint64_t published = 0;  // arrived from producers
+  std::uint64_t rejected = 0;   // refused by reject-publish
+  std::uint64_t enqueued = 0;   // accepted into the ready list (from producers or dead-lettered in)
   std::uint64_t deadLetteredIn = 0;
-  std::uint64_t delivered = 0;     // deliveries, redeliveries included
+  std::uint64_t delivered = 0;  // deliveries, redeliveries included
   std::uint64_t acked = 0;
   std::uint64_t nacked = 0;
-  std::uint64_t redelivered = 0;   // deliveries that carried the redelivered flag
+  std::uint64_t redelivered = 0;  // deliveries that carried the redelivered flag
   std::uint64_t expired = 0;
   std::uint64_t deadLettered = 0;  // sent on to the dead-letter queue (for any reason)
   std::uint64_t dropped = 0;       // drop-head or delivery limit, whether dead-lettered or not
@@ -61,10 +61,10 @@ struct QueueState {
   IndexRing ready;
   TimeIntegral depth;
   std::uint32_t unacked = 0;
-  std::uint32_t rrCursor = 0;  // next instance to try, round-robin
+  std::uint32_t rrCursor = 0;      // next instance to try, round-robin
   SimTime expiryCheckAt = kNever;  // time of the pending expiry event
   QueueCounters counters;
-  LatencyHistogram wait;       // enqueue -> delivery
+  LatencyHistogram wait;  // enqueue -> delivery
   QueueSeries series;
   bool operator==(const QueueState&) const = default;
 };
@@ -72,10 +72,10 @@ struct QueueState {
 struct ConsumerInstanceState {
   Rng rng;
   std::uint32_t consumer = 0;
-  std::uint32_t unacked = 0;      // manual-ack deliveries not yet acked or nacked
-  IndexRing buffer;               // prefetched deliveries waiting for the instance
+  std::uint32_t unacked = 0;  // manual-ack deliveries not yet acked or nacked
+  IndexRing buffer;           // prefetched deliveries waiting for the instance
   bool busy = false;
-  SimTime downLinkFreeAt = 0;     // links are FIFO, like a TCP connection
+  SimTime downLinkFreeAt = 0;  // links are FIFO, like a TCP connection
   SimTime upLinkFreeAt = 0;
   bool operator==(const ConsumerInstanceState&) const = default;
 };

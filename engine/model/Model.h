@@ -26,8 +26,8 @@ struct QueueDef {
   std::uint32_t component;
   std::uint64_t maxLength;  // 0 = unbounded
   Overflow overflow;
-  SimTime ttl;               // 0 = no expiry
-  std::uint32_t deadLetter;  // queue index or kNone
+  SimTime ttl;                  // 0 = no expiry
+  std::uint32_t deadLetter;     // queue index or kNone
   std::uint32_t maxDeliveries;  // 0 = no limit
   bool durable;
   std::vector<std::uint32_t> instances;  // consumer instances subscribed, in dispatch order

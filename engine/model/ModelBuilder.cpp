@@ -15,7 +15,8 @@ namespace {
 
 Sampler latencyOf(const ComponentSpec& c, const Scenario& s) {
   if (c.latency) return Sampler::from(*c.latency);
-  return Sampler::from(s.networkLatency.value_or(Distribution::constant(defaults::kNetworkLatency)));
+  return Sampler::from(
+      s.networkLatency.value_or(Distribution::constant(defaults::kNetworkLatency)));
 }
 
 }  // namespace
@@ -31,13 +32,19 @@ ModelBuildResult buildModel(const Scenario& s, std::optional<std::uint64_t> seed
   for (const ComponentSpec& c : s.components) {
     std::uint32_t index = 0;
     switch (c.kind) {
-      case ComponentKind::Producer: index = static_cast<std::uint32_t>(m.producers.size()); m.producers.emplace_back(); break;
+      case ComponentKind::Producer:
+        index = static_cast<std::uint32_t>(m.producers.size());
+        m.producers.emplace_back();
+        break;
       case ComponentKind::Queue:
         index = static_cast<std::uint32_t>(m.queues.size());
         queueByName[c.id] = index;
         m.queues.emplace_back();
         break;
-      case ComponentKind::Consumer: index = static_cast<std::uint32_t>(m.consumers.size()); m.consumers.emplace_back(); break;
+      case ComponentKind::Consumer:
+        index = static_cast<std::uint32_t>(m.consumers.size());
+        m.consumers.emplace_back();
+        break;
     }
     m.components.push_back({c.id, c.kind, index});
   }
@@ -63,7 +70,8 @@ ModelBuildResult buildModel(const Scenario& s, std::optional<std::uint64_t> seed
         p.queue = queueIndex(c.target, c.id, error);
         if (!c.target) error = c.id + ": a producer needs a target";
         if (c.rate && *c.rate > 0) {
-          p.interarrival = Sampler::from(Distribution::exponential(static_cast<SimTime>(1e9 / *c.rate + 0.5)));
+          p.interarrival =
+              Sampler::from(Distribution::exponential(static_cast<SimTime>(1e9 / *c.rate + 0.5)));
         } else if (c.interarrival) {
           p.interarrival = Sampler::from(*c.interarrival);
         } else {

@@ -14,7 +14,8 @@ struct ModelBuildResult {
   std::optional<Model> model;
   std::string error;
 };
-ModelBuildResult buildModel(const Scenario& scenario, std::optional<std::uint64_t> seedOverride = {});
+ModelBuildResult buildModel(const Scenario& scenario,
+                            std::optional<std::uint64_t> seedOverride = {});
 
 // The default metrics step: 100 ms, or duration / 1000 rounded up to a whole millisecond when
 // that is larger, so a run never stores more than about a thousand points per series.

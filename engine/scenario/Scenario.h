@@ -11,6 +11,7 @@
 #include <map>
 #include <optional>
 #include <string>
+#include <utility>
 #include <vector>
 
 namespace brokerlab {
@@ -29,6 +30,10 @@ struct Distribution {
 
   static Distribution constant(SimTime v) { return {DistKind::Constant, v, 0, 0, 0, 0, 1}; }
   static Distribution exponential(SimTime m) { return {DistKind::Exponential, 0, m, 0, 0, 0, 1}; }
+  static Distribution uniform(SimTime lo, SimTime hi) { return {DistKind::Uniform, 0, 0, 0, lo, hi, 1}; }
+  static Distribution normal(SimTime m, SimTime sd) { return {DistKind::Normal, 0, m, sd, 0, 0, 1}; }
+  static Distribution lognormal(SimTime m, SimTime sd) { return {DistKind::Lognormal, 0, m, sd, 0, 0, 1}; }
+  static Distribution erlang(std::uint32_t phases, SimTime m) { return {DistKind::Erlang, 0, m, 0, 0, 0, phases}; }
   bool operator==(const Distribution&) const = default;
 };
 
@@ -40,6 +45,13 @@ enum class AckMode { Auto, Manual };
 struct ComponentSpec {
   std::string id;
   ComponentKind kind = ComponentKind::Queue;
+
+  static ComponentSpec make(std::string id, ComponentKind kind) {
+    ComponentSpec c;
+    c.id = std::move(id);
+    c.kind = kind;
+    return c;
+  }
 
   // producer
   std::optional<std::string> target;

@@ -64,7 +64,8 @@ std::uint32_t Simulator::nextInstanceWithCredit(std::uint32_t queue) {
     const ConsumerDef& def = model_->consumers[instances_[instance].consumer];
     // Prefetch limits unacknowledged deliveries only: an auto-ack consumer, as in RabbitMQ, gets
     // messages as fast as the broker can send them.
-    if (def.ack == AckMode::Auto || def.prefetch == 0 || instances_[instance].unacked < def.prefetch) {
+    if (def.ack == AckMode::Auto || def.prefetch == 0 ||
+        instances_[instance].unacked < def.prefetch) {
       q.rrCursor = i;
       return instance;
     }

@@ -21,9 +21,9 @@ std::uint64_t fnv1a64(std::string_view bytes) {
 
 // Mixing: x = seed ^ rotl(fnv1a64(name), 32); s[0..3] = four successive splitmix64(x) outputs.
 // FNV's low bits are its weakest (the low k bits of the hash depend only on the low k bits of each
-// byte), so the rotation puts its well-mixed high half where small seeds (1, 2, 3...) differ. splitmix64's output is a
-// bijection of its counter and the four counters are distinct, so at most one word can be zero:
-// the state is never all zero.
+// byte), so the rotation puts its well-mixed high half where small seeds (1, 2, 3...) differ.
+// splitmix64's output is a bijection of its counter and the four counters are distinct, so at most
+// one word can be zero: the state is never all zero.
 Rng makeStream(std::uint64_t scenarioSeed, std::string_view streamName) {
   std::uint64_t x = scenarioSeed ^ Rng::rotl(fnv1a64(streamName), 32);
   Rng rng;

@@ -15,7 +15,9 @@ constexpr int kNormalTries = 64;
 // Erlang takes one log per chunk instead of one per phase.
 constexpr std::uint32_t kErlangChunk = 16;
 
-double nonNegative(SimTime ns) { return static_cast<double>(std::max<SimTime>(ns, 0)); }
+double nonNegative(SimTime ns) {
+  return static_cast<double>(std::max<SimTime>(ns, 0));
+}
 
 // Box-Muller using one of its two outputs: caching the spare would put hidden state in a
 // Sampler that checkpoints copy and compare.

@@ -19,6 +19,8 @@ inline constexpr SimTime kHour = 60 * kMinute;
 // at 100 years so that time + any sampled delay cannot overflow).
 inline constexpr SimTime kMaxSimTime = 100LL * 365 * 24 * kHour;
 
-inline constexpr double toSeconds(SimTime t) { return static_cast<double>(t) / 1e9; }
+inline constexpr double toSeconds(SimTime t) {
+  return static_cast<double>(t) / 1e9;
+}
 
 }  // namespace brokerlab

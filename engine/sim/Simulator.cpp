@@ -54,13 +54,27 @@ StopReason Simulator::runUntil(SimTime until, std::uint64_t maxEvents) {
 
 void Simulator::dispatchEvent(const Event& e) {
   switch (e.kind()) {
-    case EventKind::ProducerEmit: onProducerEmit(e.a); break;
-    case EventKind::BrokerReceive: onBrokerReceive(e.b); break;
-    case EventKind::ConsumerReceive: onConsumerReceive(e.a, e.b); break;
-    case EventKind::ServiceDone: onServiceDone(e.a, e.b); break;
-    case EventKind::BrokerAck: onBrokerAck(e.a, e.b); break;
-    case EventKind::BrokerNack: onBrokerNack(e.a, e.b); break;
-    case EventKind::QueueExpiry: onQueueExpiry(e.a); break;
+    case EventKind::ProducerEmit:
+      onProducerEmit(e.a);
+      break;
+    case EventKind::BrokerReceive:
+      onBrokerReceive(e.b);
+      break;
+    case EventKind::ConsumerReceive:
+      onConsumerReceive(e.a, e.b);
+      break;
+    case EventKind::ServiceDone:
+      onServiceDone(e.a, e.b);
+      break;
+    case EventKind::BrokerAck:
+      onBrokerAck(e.a, e.b);
+      break;
+    case EventKind::BrokerNack:
+      onBrokerNack(e.a, e.b);
+      break;
+    case EventKind::QueueExpiry:
+      onQueueExpiry(e.a);
+      break;
   }
 }
 
@@ -118,8 +132,8 @@ void Simulator::record(TraceKind kind, const Message& m, std::uint32_t component
   if (instance != kNone)
     number = static_cast<std::uint16_t>(
         instance - model_->consumers[model_->instanceConsumer[instance]].firstInstance + 1);
-  const TraceRecord r{now_, aux, m.serial, component, peer, number, kind,
-                      static_cast<std::uint8_t>(m.redelivered)};
+  const TraceRecord r{now_, aux,    m.serial, component,
+                      peer, number, kind,     static_cast<std::uint8_t>(m.redelivered)};
   hash_.add(r);
   trace_.add(r);
 }

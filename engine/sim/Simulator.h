@@ -23,7 +23,8 @@ enum class StopReason {
 // values. Copying a Simulator is a checkpoint; two copies run on identically.
 //
 // Each event is handled by a switch on its kind (no virtual dispatch). Handlers live in
-// Simulator.cpp (the loop and sampling), Broker.cpp (queues) and Clients.cpp (producers, consumers).
+// Simulator.cpp (the loop and sampling), Broker.cpp (queues) and Clients.cpp (producers,
+// consumers).
 class Simulator {
  public:
   explicit Simulator(std::shared_ptr<const Model> model);

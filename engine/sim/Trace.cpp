@@ -6,7 +6,7 @@ namespace brokerlab {
 
 std::string_view traceKindName(TraceKind k) {
   static constexpr std::string_view names[kTraceKindCount] = {
-      "publish", "arrive", "enqueue", "deliver", "receive", "process", "complete", "fail",
+      "publish", "arrive", "enqueue", "deliver", "receive", "process", "complete",   "fail",
       "ack",     "nack",   "requeue", "expire",  "drop",    "reject",  "dead-letter"};
   const auto i = static_cast<std::size_t>(k);
   return i < kTraceKindCount ? names[i] : "unknown";

@@ -8,7 +8,8 @@
 
 namespace brokerlab {
 
-// The observable things that happen to a message; the UI animates them and the trace hash covers them.
+// The observable things that happen to a message; the UI animates them and the trace hash covers
+// them.
 enum class TraceKind : std::uint8_t {
   Publish,     // producer sends a message toward the broker (aux = arrival time)
   Arrive,      // the message reaches the broker

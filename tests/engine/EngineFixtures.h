@@ -1,0 +1,83 @@
+#pragma once
+
+// Small scenarios built in code for engine tests: constant times and zero latency by default, so
+// every count in an assertion can be worked out by hand.
+
+#include "model/ModelBuilder.h"
+#include "sim/Simulator.h"
+
+#include <QtTest>
+
+#include <memory>
+#include <vector>
+
+namespace brokerlab::fixtures {
+
+inline Scenario scenario(SimTime duration) {
+  Scenario s;
+  s.name = "test";
+  s.duration = duration;
+  s.networkLatency = Distribution::constant(0);
+  return s;
+}
+
+inline ComponentSpec producer(std::string id, std::string target, SimTime every,
+                              std::uint64_t count) {
+  ComponentSpec c = ComponentSpec::make(std::move(id), ComponentKind::Producer);
+  c.target = std::move(target);
+  c.interarrival = Distribution::constant(every);
+  if (count) c.count = count;
+  return c;
+}
+
+inline ComponentSpec queue(std::string id) {
+  return ComponentSpec::make(std::move(id), ComponentKind::Queue);
+}
+
+inline ComponentSpec consumer(std::string id, std::string source, SimTime service,
+                              std::uint32_t instances = 1, std::uint32_t prefetch = 1,
+                              AckMode ack = AckMode::Manual) {
+  ComponentSpec c = ComponentSpec::make(std::move(id), ComponentKind::Consumer);
+  c.source = std::move(source);
+  c.service = Distribution::constant(service);
+  c.instances = instances;
+  c.prefetch = prefetch;
+  c.ack = ack;
+  return c;
+}
+
+inline Simulator simulator(const Scenario& s, std::optional<std::uint64_t> seed = {}) {
+  ModelBuildResult r = buildModel(s, seed);
+  if (!r.model) qFatal("model does not build: %s", r.error.c_str());
+  return Simulator(std::make_shared<const Model>(std::move(*r.model)));
+}
+
+// Runs with trace capture on and returns every record.
+inline std::vector<TraceRecord> runTraced(Simulator& sim, SimTime until) {
+  sim.trace().setCapturing(true);
+  std::vector<TraceRecord> all;
+  while (sim.runUntil(until) != StopReason::ReachedTime) sim.trace().pull(all, sim.trace().size());
+  sim.trace().pull(all, sim.trace().size());
+  return all;
+}
+
+inline std::vector<TraceRecord> only(const std::vector<TraceRecord>& all, TraceKind kind) {
+  std::vector<TraceRecord> out;
+  for (const TraceRecord& r : all)
+    if (r.kind == kind) out.push_back(r);
+  return out;
+}
+
+inline const QueueCounters& counters(const Simulator& sim, std::size_t queue = 0) {
+  return sim.queues()[queue].counters;
+}
+
+inline std::uint64_t outcome(const Simulator& sim, Outcome o) {
+  return sim.ledger().outcomes[static_cast<std::size_t>(o)];
+}
+
+inline std::uint64_t inState(const Simulator& sim, MessageState s) {
+  return sim.ledger().inState[static_cast<std::size_t>(s)];
+}
+
+}  // namespace brokerlab::fixtures

@@ -1,0 +1,160 @@
+// Specification of the engine's randomness: reference generators, and one stream per name.
+
+#include "sim/Rng.h"
+
+#include <QTest>
+
+#include <cmath>
+#include <set>
+#include <string>
+#include <vector>
+
+using namespace brokerlab;
+
+class tst_Rng : public QObject {
+  Q_OBJECT
+
+ private slots:
+  void splitmix64MatchesReference_data();
+  void splitmix64MatchesReference();
+  void fnv1a64MatchesReference_data();
+  void fnv1a64MatchesReference();
+  void xoshiroMatchesReference();
+  void makeStreamMatchesDocumentedMixing();
+  void sameSeedAndNameGiveSameStream();
+  void differentNamesGiveDifferentStreams();
+  void differentSeedsGiveDifferentStreams();
+  void addingAStreamChangesNoOtherStream();
+  void defaultRngIsNotZero();
+  void uniform01_data();
+  void uniform01();
+};
+
+// Reference: Vigna's splitmix64.c; outputs from state 0 and from state 1234567.
+void tst_Rng::splitmix64MatchesReference_data() {
+  QTest::addColumn<std::uint64_t>("state");
+  QTest::addColumn<std::vector<std::uint64_t>>("outputs");
+  QTest::newRow("state 0") << std::uint64_t{0}
+                           << std::vector<std::uint64_t>{0xe220a8397b1dcdafULL,
+                                                         0x6e789e6aa1b965f4ULL,
+                                                         0x06c45d188009454fULL};
+  QTest::newRow("state 1234567") << std::uint64_t{1234567}
+                                 << std::vector<std::uint64_t>{0x599ed017fb08fc85ULL,
+                                                               0x2c73f08458540fa5ULL,
+                                                               0x883ebce5a3f27c77ULL};
+}
+
+void tst_Rng::splitmix64MatchesReference() {
+  QFETCH(std::uint64_t, state);
+  QFETCH(std::vector<std::uint64_t>, outputs);
+  for (const std::uint64_t expected : outputs) QCOMPARE(splitmix64(state), expected);
+}
+
+// Reference: the FNV-1a 64-bit test vectors (offset basis 0xcbf29ce484222325, prime 2^40+0x1b3).
+void tst_Rng::fnv1a64MatchesReference_data() {
+  QTest::addColumn<QByteArray>("bytes");
+  QTest::addColumn<std::uint64_t>("hash");
+  QTest::newRow("empty") << QByteArray("") << std::uint64_t{0xcbf29ce484222325ULL};
+  QTest::newRow("a") << QByteArray("a") << std::uint64_t{0xaf63dc4c8601ec8cULL};
+  QTest::newRow("foobar") << QByteArray("foobar") << std::uint64_t{0x85944171f73967e8ULL};
+  QTest::newRow("consumer instance")
+      << QByteArray("queue#1") << std::uint64_t{0xd8db6c0d8a875210ULL};
+}
+
+void tst_Rng::fnv1a64MatchesReference() {
+  QFETCH(QByteArray, bytes);
+  QFETCH(std::uint64_t, hash);
+  QCOMPARE(fnv1a64(std::string_view(bytes.constData(), bytes.size())), hash);
+}
+
+// Reference: xoshiro256starstar.c from state {1, 2, 3, 4}.
+void tst_Rng::xoshiroMatchesReference() {
+  Rng rng{{1, 2, 3, 4}};
+  QCOMPARE(rng.next(), std::uint64_t{11520});
+  QCOMPARE(rng.next(), std::uint64_t{0});
+  QCOMPARE(rng.next(), std::uint64_t{1509978240});
+  QCOMPARE(rng.next(), std::uint64_t{1215971899390074240ULL});
+}
+
+// x = seed ^ rotl(fnv1a64(name), 32), then four splitmix64 outputs; computed independently.
+// If this fails, every scenario's trajectory (and fingerprint) has changed.
+void tst_Rng::makeStreamMatchesDocumentedMixing() {
+  const Rng expected{
+      {0x0dea43c66d28f323ULL, 0x32e9740b4bbc8abeULL, 0xf015d8238f7e622cULL, 0x72d3f0f6e3dac2daULL}};
+  QVERIFY(makeStream(1, "producer") == expected);
+}
+
+void tst_Rng::sameSeedAndNameGiveSameStream() {
+  Rng first = makeStream(7, "orders");
+  Rng second = makeStream(7, "orders");
+  QVERIFY(first == second);
+  for (int i = 0; i < 1000; ++i) QCOMPARE(first.next(), second.next());
+}
+
+void tst_Rng::differentNamesGiveDifferentStreams() {
+  std::set<std::uint64_t> firstDraws;
+  const int instances = 1000;
+  for (int k = 0; k < instances; ++k) {
+    Rng rng = makeStream(1, "consumer#" + std::to_string(k));
+    firstDraws.insert(rng.next());
+  }
+  firstDraws.insert(makeStream(1, "consumer").next());
+  QCOMPARE(firstDraws.size(), std::size_t{instances + 1});
+}
+
+void tst_Rng::differentSeedsGiveDifferentStreams() {
+  std::set<std::uint64_t> firstDraws;
+  const int seeds = 1000;
+  for (int seed = 0; seed < seeds; ++seed) firstDraws.insert(makeStream(seed, "producer").next());
+  QCOMPARE(firstDraws.size(), std::size_t{seeds});
+}
+
+// A stream is a function of (seed, name) alone: building streams for more components, in any
+// order, leaves the draws of the existing ones untouched.
+void tst_Rng::addingAStreamChangesNoOtherStream() {
+  const auto drawsOf = [](const std::vector<std::string>& names, const std::string& wanted) {
+    std::vector<std::uint64_t> draws;
+    for (const std::string& name : names) {
+      Rng rng = makeStream(42, name);
+      if (name != wanted) continue;
+      for (int i = 0; i < 100; ++i) draws.push_back(rng.next());
+    }
+    return draws;
+  };
+  const auto before = drawsOf({"producer", "queue"}, "queue");
+  const auto after = drawsOf({"audit", "producer", "queue", "consumer#0"}, "queue");
+  QCOMPARE(after, before);
+}
+
+void tst_Rng::defaultRngIsNotZero() {
+  Rng rng;
+  QVERIFY(rng.s[0] != 0 || rng.s[1] != 0 || rng.s[2] != 0 || rng.s[3] != 0);
+  QVERIFY(rng.next() != rng.next());
+}
+
+void tst_Rng::uniform01_data() {
+  QTest::addColumn<bool>("open");
+  QTest::newRow("[0,1)") << false;
+  QTest::newRow("(0,1]") << true;
+}
+
+// One million draws stay in range and average 1/2 within 4 standard errors (sd 1/sqrt(12)).
+void tst_Rng::uniform01() {
+  QFETCH(bool, open);
+  Rng rng = makeStream(3, "uniform");
+  const int n = 1'000'000;
+  double sum = 0;
+  int outOfRange = 0;
+  for (int i = 0; i < n; ++i) {
+    const double u = open ? rng.uniformOpen01() : rng.uniform01();
+    const bool inRange = open ? (u > 0.0 && u <= 1.0) : (u >= 0.0 && u < 1.0);
+    outOfRange += inRange ? 0 : 1;
+    sum += u;
+  }
+  QCOMPARE(outOfRange, 0);
+  const double standardError = 1.0 / std::sqrt(12.0 * n);
+  QVERIFY2(std::abs(sum / n - 0.5) < 4 * standardError, qPrintable(QString::number(sum / n)));
+}
+
+QTEST_APPLESS_MAIN(tst_Rng)
+#include "tst_rng.moc"
