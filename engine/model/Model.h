@@ -19,7 +19,10 @@ struct ProducerDef {
   Sampler interarrival;
   Sampler latency;
   std::uint64_t count;  // 0 = unbounded
+  SimTime start;
+  SimTime stop;  // kMaxSimTime when the producer never stops
   std::uint64_t sizeBytes;
+  bool operator==(const ProducerDef&) const = default;
 };
 
 struct QueueDef {
@@ -31,6 +34,7 @@ struct QueueDef {
   std::uint32_t maxDeliveries;  // 0 = no limit
   bool durable;
   std::vector<std::uint32_t> instances;  // consumer instances subscribed, in dispatch order
+  bool operator==(const QueueDef&) const = default;
 };
 
 struct ConsumerDef {
@@ -43,12 +47,14 @@ struct ConsumerDef {
   Sampler service;
   Sampler latency;
   double failureProbability;
+  bool operator==(const ConsumerDef&) const = default;
 };
 
 struct ComponentRef {
   std::string id;
   ComponentKind kind;
   std::uint32_t index;  // into producers, queues or consumers
+  bool operator==(const ComponentRef&) const = default;
 };
 
 struct Model {
@@ -61,6 +67,7 @@ struct Model {
   std::vector<QueueDef> queues;
   std::vector<ConsumerDef> consumers;
   std::vector<std::uint32_t> instanceConsumer;  // instance -> consumer index
+  bool operator==(const Model&) const = default;
 };
 
 }  // namespace brokerlab

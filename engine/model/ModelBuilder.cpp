@@ -1,15 +1,11 @@
 #include "model/ModelBuilder.h"
 
 #include "model/Message.h"
+#include "scenario/ScenarioValidation.h"
 
 #include <map>
 
 namespace brokerlab {
-
-SimTime defaultSampleInterval(SimTime duration) {
-  const SimTime perThousand = (duration / 1000 + kMillisecond - 1) / kMillisecond * kMillisecond;
-  return perThousand > 100 * kMillisecond ? perThousand : 100 * kMillisecond;
-}
 
 namespace {
 
@@ -79,6 +75,8 @@ ModelBuildResult buildModel(const Scenario& s, std::optional<std::uint64_t> seed
         }
         p.latency = latencyOf(c, s);
         p.count = c.count.value_or(0);
+        p.start = c.start.value_or(0);
+        p.stop = c.stop.value_or(kMaxSimTime);
         p.sizeBytes = c.sizeBytes.value_or(defaults::kSizeBytes);
         break;
       }

@@ -17,8 +17,4 @@ struct ModelBuildResult {
 ModelBuildResult buildModel(const Scenario& scenario,
                             std::optional<std::uint64_t> seedOverride = {});
 
-// The default metrics step: 100 ms, or duration / 1000 rounded up to a whole millisecond when
-// that is larger, so a run never stores more than about a thousand points per series.
-SimTime defaultSampleInterval(SimTime duration);
-
 }  // namespace brokerlab

@@ -21,19 +21,27 @@ enum class DistKind { Constant, Exponential, Uniform, Normal, Lognormal, Erlang 
 // A random duration. Only the fields of its kind are meaningful; all values are nanoseconds.
 struct Distribution {
   DistKind kind = DistKind::Constant;
-  SimTime value = 0;   // constant
-  SimTime mean = 0;    // exponential, normal, lognormal, erlang
-  SimTime stddev = 0;  // normal, lognormal
-  SimTime min = 0;     // uniform
-  SimTime max = 0;     // uniform
-  std::uint32_t k = 1; // erlang: number of exponential phases
+  SimTime value = 0;    // constant
+  SimTime mean = 0;     // exponential, normal, lognormal, erlang
+  SimTime stddev = 0;   // normal, lognormal
+  SimTime min = 0;      // uniform
+  SimTime max = 0;      // uniform
+  std::uint32_t k = 1;  // erlang: number of exponential phases
 
   static Distribution constant(SimTime v) { return {DistKind::Constant, v, 0, 0, 0, 0, 1}; }
   static Distribution exponential(SimTime m) { return {DistKind::Exponential, 0, m, 0, 0, 0, 1}; }
-  static Distribution uniform(SimTime lo, SimTime hi) { return {DistKind::Uniform, 0, 0, 0, lo, hi, 1}; }
-  static Distribution normal(SimTime m, SimTime sd) { return {DistKind::Normal, 0, m, sd, 0, 0, 1}; }
-  static Distribution lognormal(SimTime m, SimTime sd) { return {DistKind::Lognormal, 0, m, sd, 0, 0, 1}; }
-  static Distribution erlang(std::uint32_t phases, SimTime m) { return {DistKind::Erlang, 0, m, 0, 0, 0, phases}; }
+  static Distribution uniform(SimTime lo, SimTime hi) {
+    return {DistKind::Uniform, 0, 0, 0, lo, hi, 1};
+  }
+  static Distribution normal(SimTime m, SimTime sd) {
+    return {DistKind::Normal, 0, m, sd, 0, 0, 1};
+  }
+  static Distribution lognormal(SimTime m, SimTime sd) {
+    return {DistKind::Lognormal, 0, m, sd, 0, 0, 1};
+  }
+  static Distribution erlang(std::uint32_t phases, SimTime m) {
+    return {DistKind::Erlang, 0, m, 0, 0, 0, phases};
+  }
   bool operator==(const Distribution&) const = default;
 };
 
@@ -59,6 +67,8 @@ struct ComponentSpec {
   std::optional<Distribution> interarrival;
   std::optional<std::uint64_t> count;
   std::optional<std::uint64_t> sizeBytes;
+  std::optional<SimTime> start;  // first message no earlier than this (default 0)
+  std::optional<SimTime> stop;   // no message at or after this (default: never)
 
   // queue
   std::optional<std::uint64_t> maxLength;  // ready messages only, as in RabbitMQ
@@ -96,7 +106,7 @@ struct Scenario {
   std::optional<std::uint64_t> seed;  // default 1
   SimTime duration = 0;
   std::optional<Distribution> networkLatency;  // default 1 ms constant
-  std::optional<SimTime> sampleInterval;       // metrics time-series step; default chosen from duration
+  std::optional<SimTime> sampleInterval;  // metrics time-series step; default chosen from duration
   std::vector<ComponentSpec> components;
   std::map<std::string, LayoutPoint> layout;  // component id -> position on the canvas
 

@@ -24,8 +24,10 @@ void Simulator::onProducerEmit(std::uint32_t producer) {
   record(TraceKind::Publish, m, def.component, model_->queues[def.queue].component, kNone, arrival);
   schedule(arrival, EventKind::BrokerReceive, 0, msg);
 
-  if (def.count == 0 || p.sent < def.count)
-    schedule(now_ + def.interarrival.sample(p.rng), EventKind::ProducerEmit, producer, 0);
+  if (def.count == 0 || p.sent < def.count) {
+    const SimTime next = now_ + def.interarrival.sample(p.rng);
+    if (next < def.stop) schedule(next, EventKind::ProducerEmit, producer, 0);
+  }
 }
 
 void Simulator::onConsumerReceive(std::uint32_t instance, std::uint32_t msg) {

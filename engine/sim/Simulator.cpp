@@ -29,9 +29,12 @@ Simulator::Simulator(std::shared_ptr<const Model> model)
       inst.rng = makeStream(m.seed, id + "#" + std::to_string(k + 1));
     }
   }
-  // Producers start together; each one's first message comes after one interarrival time.
-  for (std::uint32_t p = 0; p < m.producers.size(); ++p)
-    schedule(m.producers[p].interarrival.sample(producers_[p].rng), EventKind::ProducerEmit, p, 0);
+  // Each producer's first message comes one interarrival time after its start.
+  for (std::uint32_t p = 0; p < m.producers.size(); ++p) {
+    const ProducerDef& def = m.producers[p];
+    const SimTime first = def.start + def.interarrival.sample(producers_[p].rng);
+    if (first < def.stop) schedule(first, EventKind::ProducerEmit, p, 0);
+  }
 }
 
 StopReason Simulator::runUntil(SimTime until, std::uint64_t maxEvents) {
@@ -146,7 +149,7 @@ SimTime Simulator::sendOverLink(SimTime& linkFreeAt, const Sampler& latency, Rng
 }
 
 bool Simulator::operator==(const Simulator& o) const {
-  return model_ == o.model_ && now_ == o.now_ && events_ == o.events_ &&
+  return (model_ == o.model_ || *model_ == *o.model_) && now_ == o.now_ && events_ == o.events_ &&
          nextSerial_ == o.nextSerial_ && nextSampleAt_ == o.nextSampleAt_ && queue_ == o.queue_ &&
          pool_ == o.pool_ && ledger_ == o.ledger_ && hash_ == o.hash_ && trace_ == o.trace_ &&
          producers_ == o.producers_ && queues_ == o.queues_ && consumers_ == o.consumers_ &&

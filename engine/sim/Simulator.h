@@ -47,7 +47,7 @@ class Simulator {
   const std::vector<ConsumerState>& consumers() const { return consumers_; }
   const std::vector<ConsumerInstanceState>& instances() const { return instances_; }
 
-  // Simulators are equal when every bit of state is; the model is compared by identity.
+  // Simulators are equal when their models and every bit of their state are.
   bool operator==(const Simulator& o) const;
 
  private:

@@ -1,0 +1,31 @@
+#pragma once
+
+#include <map>
+#include <optional>
+#include <string>
+#include <vector>
+
+namespace brokerlab::cli {
+
+// Exit codes shared by every command (docs/cli.md).
+inline constexpr int kExitOk = 0;
+inline constexpr int kExitInvalidInput = 1;
+inline constexpr int kExitUsage = 2;
+
+// A command line split into positional words and --options. Which options take a value is given
+// by the command, so that `--json FILE` is read as a flag followed by a file.
+struct CliArgs {
+  std::vector<std::string> positional;
+  std::map<std::string, std::string> values;  // --name VALUE or --name=VALUE
+  std::vector<std::string> flags;             // --name
+  std::string error;                          // set when the line cannot be understood
+
+  bool has(const std::string& flag) const;
+  std::optional<std::string> value(const std::string& name) const;
+};
+
+CliArgs parseArgs(const std::vector<std::string>& words,
+                  const std::vector<std::string>& valueOptions,
+                  const std::vector<std::string>& flagOptions);
+
+}  // namespace brokerlab::cli

@@ -1,0 +1,92 @@
+#include "OutputFiles.h"
+
+#include "sim/Simulator.h"
+
+#include <QString>
+
+#include <cstdio>
+
+namespace brokerlab::cli {
+
+namespace {
+
+std::string componentName(const Model& m, std::uint32_t index) {
+  return index < m.components.size() ? m.components[index].id : std::string();
+}
+
+std::string number(double v) {
+  char buf[32];
+  std::snprintf(buf, sizeof buf, "%.9g", v);
+  return buf;
+}
+
+}  // namespace
+
+TraceCsvWriter::TraceCsvWriter(const std::string& path) : file_(QString::fromStdString(path)) {}
+
+bool TraceCsvWriter::open(std::string* error) {
+  if (!file_.open(QIODevice::WriteOnly)) {
+    *error = file_.errorString().toStdString();
+    return false;
+  }
+  file_.write("time_ns,event,message,component,peer,instance,redelivered,aux_ns\n");
+  return true;
+}
+
+void TraceCsvWriter::write(const Model& model, const std::vector<TraceRecord>& records) {
+  std::string out;
+  out.reserve(records.size() * 64);
+  for (const TraceRecord& r : records) {
+    out += std::to_string(r.time) + ',' + std::string(traceKindName(r.kind)) + ',' +
+           std::to_string(r.message) + ',' + componentName(model, r.component) + ',' +
+           componentName(model, r.peer) + ',' + std::to_string(r.instance) + ',' +
+           std::to_string(r.redelivered) + ',' + std::to_string(r.aux) + '\n';
+  }
+  file_.write(out.data(), static_cast<qint64>(out.size()));
+}
+
+bool TraceCsvWriter::commit(std::string* error) {
+  if (!file_.commit()) {
+    *error = file_.errorString().toStdString();
+    return false;
+  }
+  return true;
+}
+
+bool writeMetricsCsv(const std::string& path, const Simulator& sim, std::string* error) {
+  const Model& m = sim.model();
+  std::vector<std::pair<std::string, const TimeSeries*>> columns;
+  for (std::size_t i = 0; i < m.producers.size(); ++i)
+    columns.emplace_back(componentName(m, m.producers[i].component) + ".sent_per_s",
+                         &sim.producers()[i].sentPerS);
+  for (std::size_t i = 0; i < m.queues.size(); ++i) {
+    const std::string id = componentName(m, m.queues[i].component);
+    const QueueSeries& s = sim.queues()[i].series;
+    columns.emplace_back(id + ".published_per_s", &s.publishedPerS);
+    columns.emplace_back(id + ".delivered_per_s", &s.deliveredPerS);
+    columns.emplace_back(id + ".acked_per_s", &s.ackedPerS);
+    columns.emplace_back(id + ".depth", &s.depth);
+    columns.emplace_back(id + ".unacked", &s.unacked);
+  }
+  std::string out = "time_s";
+  for (const auto& c : columns) out += ',' + c.first;
+  out += '\n';
+  // Every series is appended at the same instants, so they share their step and length.
+  const TimeSeries* first = columns.empty() ? nullptr : columns.front().second;
+  const std::size_t rows = first ? first->points().size() : 0;
+  for (std::size_t i = 0; i < rows; ++i) {
+    out += number(toSeconds(first->timeOf(i)));
+    for (const auto& c : columns) out += ',' + number(c.second->points()[i]);
+    out += '\n';
+  }
+  QSaveFile file(QString::fromStdString(path));
+  if (!file.open(QIODevice::WriteOnly) ||
+      file.write(out.data(), static_cast<qint64>(out.size())) != static_cast<qint64>(out.size()) ||
+      !file.commit()) {
+    *error = file.errorString().toStdString();
+    return false;
+  }
+  return true;
+}
+
+}  // namespace brokerlab::cli

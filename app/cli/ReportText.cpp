@@ -1,0 +1,122 @@
+// The human summary printed by `brokerlab-cli run`: one table per kind of component, then the
+// ledger that shows where every published message ended up.
+
+#include "ReportFormat.h"
+
+#include <cstdio>
+#include <string>
+#include <vector>
+
+namespace brokerlab::cli {
+
+namespace {
+
+std::string fmt(const char* format, double v) {
+  char buf[64];
+  std::snprintf(buf, sizeof buf, format, v);
+  return buf;
+}
+
+// 0.0123 -> "12.3ms": latencies span nanoseconds to minutes.
+std::string seconds(double s) {
+  if (s == 0) return "0";
+  if (s < 1e-6) return fmt("%.0fns", s * 1e9);
+  if (s < 1e-3) return fmt("%.3gus", s * 1e6);
+  if (s < 1) return fmt("%.3gms", s * 1e3);
+  if (s < 100) return fmt("%.3gs", s);
+  return fmt("%.0fs", s);
+}
+
+std::string count(std::uint64_t n) {
+  return std::to_string(n);
+}
+
+// "-" where nothing was measured, so an empty histogram does not read as zero latency.
+std::string latency(const LatencySummary& l, double LatencySummary::*field) {
+  return l.count == 0 ? "-" : seconds(l.*field);
+}
+
+// A table whose columns are as wide as their widest cell; the first column is left-aligned.
+class Table {
+ public:
+  explicit Table(std::vector<std::string> header) { rows_.push_back(std::move(header)); }
+  void add(std::vector<std::string> row) { rows_.push_back(std::move(row)); }
+  std::string render() const {
+    std::vector<std::size_t> width(rows_[0].size(), 0);
+    for (const auto& row : rows_)
+      for (std::size_t i = 0; i < row.size(); ++i) width[i] = std::max(width[i], row[i].size());
+    std::string out;
+    for (const auto& row : rows_) {
+      for (std::size_t i = 0; i < row.size(); ++i) {
+        const std::string pad(width[i] - row[i].size(), ' ');
+        out += i == 0 ? row[i] + pad : "  " + pad + row[i];
+      }
+      out += '\n';
+    }
+    return out;
+  }
+
+ private:
+  std::vector<std::vector<std::string>> rows_;
+};
+
+std::string ledgerText(const Ledger& l) {
+  std::string out = "Ledger: " + count(l.published) + " published = ";
+  std::vector<std::string> parts;
+  for (int o = 0; o < kOutcomeCount; ++o)
+    if (const auto n = l.outcomes[static_cast<std::size_t>(o)])
+      parts.push_back(count(n) + " " + std::string(outcomeName(static_cast<Outcome>(o))));
+  for (int s = 1; s < kMessageStateCount; ++s)
+    if (const auto n = l.inState[static_cast<std::size_t>(s)])
+      parts.push_back(count(n) + " " + std::string(messageStateName(static_cast<MessageState>(s))));
+  if (parts.empty()) parts.push_back("0");
+  for (std::size_t i = 0; i < parts.size(); ++i) out += (i ? " + " : "") + parts[i];
+  out += l.balanced() ? "  (balanced)\n" : "  (NOT BALANCED: a message is unaccounted for)\n";
+  return out;
+}
+
+}  // namespace
+
+std::string formatReportText(const RunReport& r, const WallClock& wall) {
+  std::string out = "BrokerLab: " + r.scenario + " (seed " + count(r.seed) + ")\n";
+  out += "Simulated " + seconds(r.simTimeS) + " in " + seconds(wall.seconds) +
+         " of wall time: " + count(r.events) + " events";
+  if (wall.seconds > 0)
+    out += fmt(" (%.3g M events/s)", static_cast<double>(r.events) / wall.seconds / 1e6);
+  out += ", trace hash " + hex64(r.traceHash) + "\n";
+
+  if (!r.producers.empty()) {
+    Table t({"producer", "sent", "rejected", "latency mean", "p50", "p99", "max"});
+    for (const ProducerReport& p : r.producers)
+      t.add({p.id, count(p.sent), count(p.rejected), latency(p.endToEnd, &LatencySummary::meanS),
+             latency(p.endToEnd, &LatencySummary::p50S), latency(p.endToEnd, &LatencySummary::p99S),
+             latency(p.endToEnd, &LatencySummary::maxS)});
+    out += "\n" + t.render();
+  }
+  if (!r.queues.empty()) {
+    Table t({"queue", "arrived", "delivered", "acked", "nacked", "redelivered", "expired",
+             "dead-lettered", "dropped", "rejected", "depth now", "mean", "max", "wait mean", "p50",
+             "p95", "p99"});
+    for (const QueueReport& q : r.queues) {
+      const QueueCounters& c = q.counters;
+      t.add({q.id, count(c.published + c.deadLetteredIn), count(c.delivered), count(c.acked),
+             count(c.nacked), count(c.redelivered), count(c.expired), count(c.deadLettered),
+             count(c.dropped), count(c.rejected), count(q.depthNow), fmt("%.2f", q.depthMean),
+             count(q.depthMax), latency(q.wait, &LatencySummary::meanS),
+             latency(q.wait, &LatencySummary::p50S), latency(q.wait, &LatencySummary::p95S),
+             latency(q.wait, &LatencySummary::p99S)});
+    }
+    out += "\n" + t.render();
+  }
+  if (!r.consumers.empty()) {
+    Table t({"consumer", "instances", "processed", "failed", "utilization"});
+    for (const ConsumerReport& c : r.consumers)
+      t.add({c.id, count(c.instances), count(c.processed), count(c.failed),
+             fmt("%.1f%%", c.utilization * 100)});
+    out += "\n" + t.render();
+  }
+  out += "\n" + ledgerText(r.ledger);
+  return out;
+}
+
+}  // namespace brokerlab::cli

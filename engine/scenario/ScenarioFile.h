@@ -1,0 +1,21 @@
+#pragma once
+
+// Scenario files on disk: the only scenario code that uses Qt (QFile, QSaveFile). Conversion is
+// ScenarioReader/ScenarioWriter's job; this adds reading bytes with a size limit and atomic saving.
+
+#include "scenario/Scenario.h"
+#include "scenario/ScenarioReader.h"
+
+#include <QString>
+
+namespace brokerlab {
+
+// Reads and parses a scenario file. Files over limits::kMaxFileBytes (16 MiB) are rejected before
+// they are read; a missing file, a directory or a read error comes back as an issue with no path.
+ScenarioLoadResult loadScenarioFile(const QString& path);
+
+// Writes writeScenario(scenario) atomically: a temporary file renamed over `path` on success, so
+// a failed save never leaves a half-written file. On failure returns false and sets *error.
+bool saveScenarioFile(const QString& path, const Scenario& scenario, QString* error);
+
+}  // namespace brokerlab

@@ -1,0 +1,71 @@
+#pragma once
+
+// The vocabulary of the scenario format in one place: which keys exist, which component kind takes
+// which parameter, the limits, and the wording of the messages that the reader and the validator
+// share (so that a rule broken in a file and in memory reads the same).
+
+#include "scenario/Scenario.h"
+
+#include <cstddef>
+#include <cstdint>
+#include <optional>
+#include <span>
+#include <string>
+#include <string_view>
+
+namespace brokerlab {
+
+inline constexpr std::string_view kScenarioFormatName = "brokerlab-scenario";
+
+// Every limit is reported when reached, never silently truncated.
+namespace limits {
+inline constexpr std::size_t kMaxFileBytes = 16 * 1024 * 1024;
+inline constexpr std::size_t kMaxStringBytes = 1024 * 1024;
+inline constexpr int kMaxNestingDepth = 256;
+inline constexpr std::size_t kMaxComponents = 100'000;
+inline constexpr std::size_t kMaxIdLength = 64;
+inline constexpr std::uint32_t kMaxInstances = 10'000;
+inline constexpr std::uint32_t kMaxPrefetch = 100'000;
+inline constexpr std::uint32_t kMaxErlangK = 1'000;
+inline constexpr double kMaxRateHz = 1e9;  // one message per nanosecond: time's resolution
+inline constexpr std::int64_t kMaxSamples = 1'000'000;  // duration / sample_interval
+inline constexpr std::size_t kMaxIssues = 100;  // a file with more problems lists the first ones
+}  // namespace limits
+
+namespace rules {
+
+std::span<const std::string_view> topLevelKeys();
+std::span<const std::string_view> networkKeys();
+std::span<const std::string_view> layoutPointKeys();
+// Canonical order of all component keys (the writer's order).
+std::span<const std::string_view> componentKeyOrder();
+std::span<const std::string_view> parametersOf(ComponentKind kind);
+bool takesParameter(ComponentKind kind, std::string_view key);
+
+std::string_view kindName(ComponentKind kind);  // "producer"
+std::string withArticle(ComponentKind kind);    // "a producer"
+std::optional<ComponentKind> kindFromName(std::string_view name);
+// Kinds that later versions will have; naming one gets "not available" rather than "unknown".
+bool isFutureKind(std::string_view name);
+std::span<const std::string_view> kindNames();
+
+std::string_view distName(DistKind kind);  // "exponential"
+std::optional<DistKind> distFromName(std::string_view name);
+std::span<const std::string_view> distNames();
+std::span<const std::string_view> parametersOf(DistKind kind);  // including "dist"
+
+// `"prefetch" is not a parameter of a queue (a queue takes: id, kind, ...)`
+std::string notAParameter(std::string_view key, ComponentKind kind);
+// `unknown key "instnaces"; did you mean "instances"?` or `unknown key "x" (expected one of: ...)`
+std::string unknownKey(std::string_view key, std::span<const std::string_view> known);
+// The candidate closest to `word` by edit distance, or empty when none is close enough.
+std::string_view closest(std::string_view word, std::span<const std::string_view> candidates);
+// "must be an integer >= 1" / "must be an integer >= 1 and <= 10000"
+std::string integerRange(std::uint64_t min, std::uint64_t max);
+// "a, b, c"
+std::string joined(std::span<const std::string_view> words);
+// "\"a\", \"b\" or \"c\""
+std::string quotedChoice(std::span<const std::string_view> words);
+
+}  // namespace rules
+}  // namespace brokerlab

@@ -1,0 +1,333 @@
+#include "scenario/ScenarioValidation.h"
+
+#include "scenario/DurationText.h"
+#include "scenario/Json.h"
+#include "scenario/JsonWriter.h"
+
+#include <algorithm>
+#include <array>
+#include <cmath>
+#include <map>
+
+namespace brokerlab {
+
+namespace {
+
+using Index = std::map<std::string, std::size_t, std::less<>>;
+
+// Collects issues for one scenario; each check says which path it is about.
+class Validator {
+ public:
+  explicit Validator(const Scenario& scenario) : s_(scenario) {}
+
+  std::vector<ScenarioIssue> run() {
+    checkTopLevel();
+    indexIds();
+    for (std::size_t i = 0; i < s_.components.size(); ++i) checkComponent(i);
+    checkDeadLetterCycles();
+    checkLayout();
+    return std::move(issues_);
+  }
+
+ private:
+  void add(std::string path, std::string message) {
+    issues_.push_back({std::move(path), 0, 0, std::move(message)});
+  }
+
+  static std::string at(std::size_t i) { return json::indexPath("components", i); }
+  static std::string field(std::size_t i, std::string_view key) {
+    return json::childPath(at(i), key);
+  }
+
+  void positiveDuration(const std::string& path, SimTime t) {
+    if (t <= 0) add(path, "must be > 0 (got " + (t == 0 ? "0s" : std::to_string(t) + "ns") + ")");
+    if (t > kMaxSimTime) {
+      add(path, "is longer than the limit of " + formatDuration(kMaxSimTime) + " (100 years)");
+    }
+  }
+
+  void durationValue(const std::string& path, SimTime t) {
+    if (t < 0) add(path, "must not be negative (got " + std::to_string(t) + "ns)");
+    if (t > kMaxSimTime) {
+      add(path, "is longer than the limit of " + formatDuration(kMaxSimTime) + " (100 years)");
+    }
+  }
+
+  void checkDistribution(const std::string& path, const Distribution& d) {
+    const auto part = [&](std::string_view key) {
+      return d.kind == DistKind::Constant ? path : json::childPath(path, key);
+    };
+    switch (d.kind) {
+      case DistKind::Constant:
+        durationValue(part("value"), d.value);
+        break;
+      case DistKind::Uniform:
+        durationValue(part("min"), d.min);
+        durationValue(part("max"), d.max);
+        if (d.min > d.max) {
+          add(part("min"), "must not be greater than max (got " + formatDuration(d.min) + " > " +
+                               formatDuration(d.max) + ")");
+        }
+        break;
+      case DistKind::Normal:
+        durationValue(part("mean"), d.mean);
+        durationValue(part("stddev"), d.stddev);
+        break;
+      case DistKind::Lognormal:
+        durationValue(part("stddev"), d.stddev);
+        [[fallthrough]];
+      case DistKind::Exponential:
+        positiveDuration(part("mean"), d.mean);
+        break;
+      case DistKind::Erlang:
+        positiveDuration(part("mean"), d.mean);
+        if (d.k < 1 || d.k > limits::kMaxErlangK) {
+          add(part("k"),
+              rules::integerRange(1, limits::kMaxErlangK) + " (got " + std::to_string(d.k) + ")");
+        }
+        break;
+    }
+  }
+
+  static SimTime meanOf(const Distribution& d) {
+    switch (d.kind) {
+      case DistKind::Constant:
+        return d.value;
+      case DistKind::Uniform:
+        return d.min / 2 + d.max / 2;
+      default:
+        return d.mean;
+    }
+  }
+
+  void integerIn(const std::string& path, std::uint64_t value, std::uint64_t min,
+                 std::uint64_t max) {
+    if (value < min || value > max) {
+      add(path, rules::integerRange(min, max) + " (got " + std::to_string(value) + ")");
+    }
+  }
+
+  void checkTopLevel() {
+    if (s_.name.empty()) add("name", "must not be empty");
+    positiveDuration("duration", s_.duration);
+    if (s_.networkLatency) checkDistribution("network.latency", *s_.networkLatency);
+    if (s_.sampleInterval) {
+      positiveDuration("sample_interval", *s_.sampleInterval);
+      if (*s_.sampleInterval > 0 && s_.duration > 0 &&
+          s_.duration / *s_.sampleInterval >= limits::kMaxSamples) {
+        add("sample_interval", "gives more than " + std::to_string(limits::kMaxSamples) +
+                                   " samples over the duration; use at least " +
+                                   formatDuration(s_.duration / limits::kMaxSamples + 1));
+      }
+    }
+    if (s_.components.empty()) add("components", "must contain at least one component");
+    if (s_.components.size() > limits::kMaxComponents) {
+      add("components", "has " + std::to_string(s_.components.size()) +
+                            " components; the limit is " + std::to_string(limits::kMaxComponents));
+    }
+  }
+
+  void indexIds() {
+    for (std::size_t i = 0; i < s_.components.size(); ++i) {
+      const std::string& id = s_.components[i].id;
+      if (id.empty()) {
+        add(field(i, "id"), "is required and must not be empty");
+        continue;
+      }
+      if (id.size() > limits::kMaxIdLength) {
+        add(field(i, "id"), "is " + std::to_string(id.size()) + " characters long; the limit is " +
+                                std::to_string(limits::kMaxIdLength));
+      }
+      const bool allowed = std::all_of(id.begin(), id.end(), [](char c) {
+        return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9') ||
+               c == '_' || c == '.' || c == '-';
+      });
+      if (!allowed) {
+        add(field(i, "id"),
+            "may only contain letters, digits, '_', '.' and '-' (got " + json::quoted(id) + ")");
+      }
+      const auto [it, inserted] = ids_.emplace(id, i);
+      if (!inserted) {
+        add(field(i, "id"),
+            "duplicate id " + json::quoted(id) + " (also used by " + at(it->second) + ")");
+      }
+    }
+  }
+
+  // A reference must name an existing queue.
+  void reference(std::size_t i, std::string_view key, const std::string& id,
+                 std::string_view role) {
+    const auto it = ids_.find(id);
+    if (it == ids_.end()) {
+      add(field(i, key), "no component with id " + json::quoted(id));
+    } else if (s_.components[it->second].kind != ComponentKind::Queue) {
+      add(field(i, key), json::quoted(id) + " is " +
+                             rules::withArticle(s_.components[it->second].kind) + ", but " +
+                             std::string(role) + " must be a queue");
+    }
+  }
+
+  void checkParametersOfKind(std::size_t i) {
+    const ComponentSpec& c = s_.components[i];
+    const std::array<std::pair<std::string_view, bool>, 20> present{{
+        {"target", c.target.has_value()},
+        {"rate", c.rate.has_value()},
+        {"interarrival", c.interarrival.has_value()},
+        {"count", c.count.has_value()},
+        {"size_bytes", c.sizeBytes.has_value()},
+        {"start", c.start.has_value()},
+        {"stop", c.stop.has_value()},
+        {"max_length", c.maxLength.has_value()},
+        {"overflow", c.overflow.has_value()},
+        {"ttl", c.ttl.has_value()},
+        {"dead_letter", c.deadLetter.has_value()},
+        {"max_deliveries", c.maxDeliveries.has_value()},
+        {"durable", c.durable.has_value()},
+        {"source", c.source.has_value()},
+        {"instances", c.instances.has_value()},
+        {"prefetch", c.prefetch.has_value()},
+        {"ack", c.ack.has_value()},
+        {"service", c.service.has_value()},
+        {"failure_probability", c.failureProbability.has_value()},
+        {"latency", c.latency.has_value()},
+    }};
+    for (const auto& [key, set] : present) {
+      if (set && !rules::takesParameter(c.kind, key)) {
+        add(field(i, key), rules::notAParameter(key, c.kind));
+      }
+    }
+  }
+
+  void checkProducer(std::size_t i, const ComponentSpec& c) {
+    if (!c.target) add(field(i, "target"), "is required: a producer needs a target queue");
+    if (c.target) reference(i, "target", *c.target, "a target");
+    if (!c.rate && !c.interarrival) {
+      add(at(i), "a producer needs either \"rate\" (messages per second) or \"interarrival\"");
+    }
+    if (c.rate && c.interarrival) {
+      add(field(i, "interarrival"), "give either \"rate\" or \"interarrival\", not both");
+    }
+    if (c.rate && !(*c.rate > 0 && *c.rate <= limits::kMaxRateHz)) {
+      add(field(i, "rate"), "must be a number > 0 and at most 1e9 messages per second (got " +
+                                json::formatNumber(*c.rate) + ")");
+    }
+    if (c.interarrival) {
+      checkDistribution(field(i, "interarrival"), *c.interarrival);
+      if (meanOf(*c.interarrival) <= 0) {
+        add(field(i, "interarrival"),
+            "must have a mean > 0 (a zero interarrival time would send without end)");
+      }
+    }
+    if (c.count) integerIn(field(i, "count"), *c.count, 1, UINT64_MAX);
+    if (c.start) durationValue(field(i, "start"), *c.start);
+    if (c.stop) positiveDuration(field(i, "stop"), *c.stop);
+    if (c.start && c.stop && *c.stop <= *c.start) {
+      add(field(i, "stop"), "must be later than start (got " + formatDuration(*c.stop) +
+                                " <= " + formatDuration(*c.start) + ")");
+    }
+  }
+
+  void checkQueue(std::size_t i, const ComponentSpec& c) {
+    if (c.maxLength) integerIn(field(i, "max_length"), *c.maxLength, 1, UINT64_MAX);
+    if (c.ttl) positiveDuration(field(i, "ttl"), *c.ttl);
+    if (c.maxDeliveries) integerIn(field(i, "max_deliveries"), *c.maxDeliveries, 1, UINT32_MAX);
+    if (c.deadLetter && *c.deadLetter == c.id) {
+      add(field(i, "dead_letter"), "a queue cannot dead-letter to itself");
+    } else if (c.deadLetter) {
+      reference(i, "dead_letter", *c.deadLetter, "a dead-letter target");
+    }
+  }
+
+  void checkConsumer(std::size_t i, const ComponentSpec& c) {
+    if (!c.source) add(field(i, "source"), "is required: a consumer needs a source queue");
+    if (c.source) reference(i, "source", *c.source, "a source");
+    if (!c.service) {
+      add(field(i, "service"), "is required: a consumer needs a service time distribution");
+    }
+    if (c.service) checkDistribution(field(i, "service"), *c.service);
+    if (c.instances) integerIn(field(i, "instances"), *c.instances, 1, limits::kMaxInstances);
+    if (c.prefetch) integerIn(field(i, "prefetch"), *c.prefetch, 0, limits::kMaxPrefetch);
+    const std::optional<double> p = c.failureProbability;
+    if (p && !(*p >= 0 && *p <= 1)) {
+      add(field(i, "failure_probability"),
+          "must be a number from 0 to 1 (got " + json::formatNumber(*p) + ")");
+    }
+  }
+
+  void checkComponent(std::size_t i) {
+    const ComponentSpec& c = s_.components[i];
+    checkParametersOfKind(i);
+    switch (c.kind) {
+      case ComponentKind::Producer:
+        checkProducer(i, c);
+        break;
+      case ComponentKind::Queue:
+        checkQueue(i, c);
+        break;
+      case ComponentKind::Consumer:
+        checkConsumer(i, c);
+        break;
+    }
+    if (c.latency) checkDistribution(field(i, "latency"), *c.latency);
+  }
+
+  // Each queue has at most one dead-letter target, so following the targets from any queue either
+  // ends or runs into a loop; every loop is reported once, at its first queue in file order.
+  void checkDeadLetterCycles() {
+    std::vector<int> state(s_.components.size(), 0);  // 0 unseen, 1 on this walk, 2 done
+    for (std::size_t start = 0; start < s_.components.size(); ++start) {
+      std::vector<std::size_t> walk;
+      for (std::size_t i = start;;) {
+        if (state[i] == 2) break;
+        if (state[i] == 1) {
+          reportCycle(walk, i);
+          break;
+        }
+        state[i] = 1;
+        walk.push_back(i);
+        const auto& next = s_.components[i].deadLetter;
+        const auto it = next ? ids_.find(*next) : ids_.end();
+        if (it == ids_.end() || it->second == i) break;  // no target, or itself (reported above)
+        i = it->second;
+      }
+      for (std::size_t j : walk) state[j] = 2;
+    }
+  }
+
+  void reportCycle(const std::vector<std::size_t>& walk, std::size_t entry) {
+    const auto first = std::find(walk.begin(), walk.end(), entry);
+    std::vector<std::size_t> loop(first, walk.end());
+    const std::size_t head = *std::min_element(loop.begin(), loop.end());
+    std::rotate(loop.begin(), std::find(loop.begin(), loop.end(), head), loop.end());
+    std::string text;
+    for (std::size_t j : loop) text += s_.components[j].id + " -> ";
+    add(field(head, "dead_letter"), "dead-letter cycle: " + text + s_.components[head].id);
+  }
+
+  void checkLayout() {
+    for (const auto& [id, point] : s_.layout) {
+      const std::string path = json::childPath("layout", id);
+      if (ids_.find(id) == ids_.end()) add(path, "no component with id " + json::quoted(id));
+      if (!std::isfinite(point.x)) add(json::childPath(path, "x"), "must be a finite number");
+      if (!std::isfinite(point.y)) add(json::childPath(path, "y"), "must be a finite number");
+    }
+  }
+
+  const Scenario& s_;
+  Index ids_;
+  std::vector<ScenarioIssue> issues_;
+};
+
+}  // namespace
+
+std::vector<ScenarioIssue> validateScenario(const Scenario& scenario) {
+  return Validator(scenario).run();
+}
+
+SimTime defaultSampleInterval(SimTime duration) {
+  const SimTime perSample = duration / 1000 + (duration % 1000 != 0 ? 1 : 0);
+  const SimTime wholeMs = (perSample + kMillisecond - 1) / kMillisecond * kMillisecond;
+  return std::max<SimTime>(100 * kMillisecond, wholeMs);
+}
+
+}  // namespace brokerlab

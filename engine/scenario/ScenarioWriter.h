@@ -1,0 +1,16 @@
+#pragma once
+
+// Scenario -> canonical JSON text. Canonical means one spelling per scenario: fixed key order,
+// durations in their canonical unit, only the optional fields that are set, layout sorted by id.
+// So save(load(f)) is a fixed point, and a diff of two saved files shows only real changes.
+
+#include "scenario/Scenario.h"
+
+#include <string>
+
+namespace brokerlab {
+
+// The document text, ending with a newline. Expects a scenario that validates.
+std::string writeScenario(const Scenario& scenario);
+
+}  // namespace brokerlab

@@ -1,0 +1,214 @@
+// Saving and loading: a canonical file loads and saves to the same bytes, any valid file reaches
+// its canonical form in one save (save -> load -> save changes nothing), and files on disk are read
+// with a size limit and written atomically.
+
+#include "scenario/ScenarioFile.h"
+#include "scenario/ScenarioReader.h"
+#include "scenario/ScenarioWriter.h"
+
+#include <QDir>
+#include <QElapsedTimer>
+#include <QFile>
+#include <QTemporaryDir>
+#include <QTest>
+
+using namespace brokerlab;
+
+namespace {
+
+QString dataDir() {
+  return QStringLiteral(BROKERLAB_SOURCE_DIR "/tests/data/scenario");
+}
+
+std::string readAll(const QString& path) {
+  QFile file(path);
+  if (!file.open(QIODevice::ReadOnly)) return {};
+  return file.readAll().toStdString();
+}
+
+QString describe(const std::vector<ScenarioIssue>& issues) {
+  QString text;
+  for (const ScenarioIssue& issue : issues) {
+    text += QString::fromStdString(formatIssue("", issue)) + "\n";
+  }
+  return text;
+}
+
+void addFiles(const QString& dir, const QString& prefix) {
+  for (const QFileInfo& file : QDir(dir).entryInfoList({"*.json"}, QDir::Files, QDir::Name)) {
+    if (file.fileName().endsWith(".schema.json")) continue;
+    QTest::newRow(qPrintable(prefix + file.fileName())) << file.absoluteFilePath();
+  }
+}
+
+}  // namespace
+
+class tst_ScenarioRoundTrip : public QObject {
+  Q_OBJECT
+
+ private slots:
+  void canonicalFilesSaveToTheSameBytes_data() {
+    QTest::addColumn<QString>("path");
+    addFiles(dataDir() + "/canonical", "");
+  }
+  void canonicalFilesSaveToTheSameBytes() {
+    QFETCH(QString, path);
+    const std::string text = readAll(path);
+    const ScenarioLoadResult loaded = parseScenario(text);
+    QVERIFY2(loaded.ok(), qPrintable(describe(loaded.issues)));
+    QCOMPARE(writeScenario(*loaded.scenario), text);
+  }
+
+  // Every valid file we have, including the bundled scenarios: one save reaches the fixed point
+  // and keeps the meaning.
+  void saveLoadSaveIsAFixedPoint_data() {
+    QTest::addColumn<QString>("path");
+    addFiles(dataDir() + "/canonical", "canonical/");
+    addFiles(dataDir() + "/messy", "messy/");
+    addFiles(QStringLiteral(BROKERLAB_SOURCE_DIR "/scenarios"), "scenarios/");
+  }
+  void saveLoadSaveIsAFixedPoint() {
+    QFETCH(QString, path);
+    const ScenarioLoadResult first = parseScenario(readAll(path));
+    QVERIFY2(first.ok(), qPrintable(describe(first.issues)));
+    const std::string saved = writeScenario(*first.scenario);
+    const ScenarioLoadResult second = parseScenario(saved);
+    QVERIFY2(second.ok(), qPrintable(describe(second.issues)));
+    QVERIFY(*second.scenario == *first.scenario);
+    QCOMPARE(writeScenario(*second.scenario), saved);
+  }
+
+  void messyFileHasThisCanonicalForm() {
+    const ScenarioLoadResult loaded = parseScenario(readAll(dataDir() + "/messy/spellings.json"));
+    QVERIFY2(loaded.ok(), qPrintable(describe(loaded.issues)));
+    QCOMPARE(writeScenario(*loaded.scenario),
+             readAll(dataDir() + "/messy/spellings.expected.json"));
+  }
+
+  void seedKeepsAll64Bits_data() {
+    QTest::addColumn<QString>("seed");
+    QTest::newRow("number 2^64-1") << "18446744073709551615";
+    QTest::newRow("string 2^64-1") << "\"18446744073709551615\"";
+    QTest::newRow("2^53+1, beyond double") << "9007199254740993";
+  }
+  void seedKeepsAll64Bits() {
+    QFETCH(QString, seed);
+    const std::string text = R"({"format": "brokerlab-scenario", "version": 1, "name": "s", )"
+                             R"("duration": 1, "components": [{"id": "q", "kind": "queue"}], )"
+                             R"("seed": )" +
+                             seed.toStdString() + "}";
+    const ScenarioLoadResult loaded = parseScenario(text);
+    QVERIFY2(loaded.ok(), qPrintable(describe(loaded.issues)));
+    QCOMPARE(QString::number(*loaded.scenario->seed), QString(seed).remove('"'));
+    QVERIFY(writeScenario(*loaded.scenario)
+                .find("\"seed\": " + QString(seed).remove('"').toStdString()) != std::string::npos);
+  }
+
+  void aScenarioBuiltInMemorySurvivesTheTrip() {
+    Scenario s;
+    s.name = "in memory";
+    s.description = "built by a test";
+    s.seed = 7;
+    s.duration = 2 * kHour + 1;
+    s.networkLatency = Distribution::exponential(1500);
+    ComponentSpec q;
+    q.id = "q";
+    q.ttl = 1;
+    ComponentSpec p;
+    p.id = "p";
+    p.kind = ComponentKind::Producer;
+    p.target = "q";
+    p.interarrival = Distribution{DistKind::Uniform, 0, 0, 0, 1, kSecond + 1, 1};
+    s.components = {p, q};
+    s.layout["p"] = {0.1, 1e300};
+    const ScenarioLoadResult loaded = parseScenario(writeScenario(s));
+    QVERIFY2(loaded.ok(), qPrintable(describe(loaded.issues)));
+    QVERIFY(*loaded.scenario == s);
+  }
+
+  void saveThenLoadAFile() {
+    QTemporaryDir dir;
+    const ScenarioLoadResult original = loadScenarioFile(dataDir() + "/canonical/every-key.json");
+    QVERIFY2(original.ok(), qPrintable(describe(original.issues)));
+    const QString path = dir.filePath("copy.json");
+    QString error;
+    QVERIFY2(saveScenarioFile(path, *original.scenario, &error), qPrintable(error));
+    const ScenarioLoadResult copy = loadScenarioFile(path);
+    QVERIFY(copy.ok());
+    QVERIFY(*copy.scenario == *original.scenario);
+    QCOMPARE(readAll(path), readAll(dataDir() + "/canonical/every-key.json"));
+  }
+
+  void savingReplacesTheWholeFileAndLeavesNoTemporaries() {
+    QTemporaryDir dir;
+    const QString path = dir.filePath("s.json");
+    QFile old(path);
+    QVERIFY(old.open(QIODevice::WriteOnly));
+    old.write(QByteArray(100000, 'x'));
+    old.close();
+    const ScenarioLoadResult minimal = loadScenarioFile(dataDir() + "/canonical/minimal.json");
+    QString error;
+    QVERIFY2(saveScenarioFile(path, *minimal.scenario, &error), qPrintable(error));
+    QCOMPARE(readAll(path), readAll(dataDir() + "/canonical/minimal.json"));
+    QCOMPARE(QDir(dir.path()).entryList(QDir::Files | QDir::Hidden), QStringList{"s.json"});
+  }
+
+  void savingIntoAMissingDirectoryFailsAndTouchesNothing() {
+    QTemporaryDir dir;
+    const QString missing = dir.filePath("no/such/dir");
+    const ScenarioLoadResult minimal = loadScenarioFile(dataDir() + "/canonical/minimal.json");
+    QString error;
+    QVERIFY(!saveScenarioFile(missing + "/s.json", *minimal.scenario, &error));
+    QVERIFY2(error.contains("cannot write") && error.contains("s.json"), qPrintable(error));
+    QVERIFY(!QFileInfo::exists(dir.filePath("no")));
+    QVERIFY(QDir(dir.path()).isEmpty(QDir::AllEntries | QDir::Hidden | QDir::NoDotAndDotDot));
+  }
+
+  void unreadableFilesGiveAClearIssue_data() {
+    QTest::addColumn<QString>("path");
+    QTest::addColumn<QString>("message");
+    QTest::newRow("missing file") << "/nonexistent/brokerlab/s.json"
+                                  << "no such file";
+    QTest::newRow("directory") << dataDir() << "it is a directory";
+  }
+  void unreadableFilesGiveAClearIssue() {
+    QFETCH(QString, path);
+    QFETCH(QString, message);
+    const ScenarioLoadResult result = loadScenarioFile(path);
+    QVERIFY(!result.scenario);
+    QCOMPARE(result.issues.size(), std::size_t(1));
+    QVERIFY2(QString::fromStdString(result.issues[0].message).contains(message),
+             result.issues[0].message.c_str());
+    QCOMPARE(formatIssue("f", result.issues[0]).substr(0, 3), std::string("f: "));
+  }
+
+  void anOversizeFileIsRejectedBeforeItIsRead() {
+    QTemporaryDir dir;
+    QFile big(dir.filePath("big.json"));
+    QVERIFY(big.open(QIODevice::WriteOnly));
+    QVERIFY(big.resize(17 * 1024 * 1024));  // sparse: costs no disk and no time
+    big.close();
+    QElapsedTimer timer;
+    timer.start();
+    const ScenarioLoadResult result = loadScenarioFile(big.fileName());
+    QVERIFY(timer.elapsed() < 100);
+    QCOMPARE(result.issues.size(), std::size_t(1));
+    QVERIFY2(result.issues[0].message.find("limited to 16 MiB") != std::string::npos,
+             result.issues[0].message.c_str());
+  }
+
+  void syntaxErrorsInAFileCarryPositions() {
+    QTemporaryDir dir;
+    QFile file(dir.filePath("bad.json"));
+    QVERIFY(file.open(QIODevice::WriteOnly));
+    file.write("{\n  \"format\": \"brokerlab-scenario\",\n  \"version\": 1,,\n}");
+    file.close();
+    const ScenarioLoadResult result = loadScenarioFile(file.fileName());
+    QCOMPARE(result.issues.size(), std::size_t(1));
+    QCOMPARE(formatIssue("bad.json", result.issues[0]),
+             std::string("bad.json:3:16: expected a key in quotes, found ','"));
+  }
+};
+
+QTEST_GUILESS_MAIN(tst_ScenarioRoundTrip)
+#include "tst_scenarioroundtrip.moc"
