@@ -48,8 +48,12 @@ class Table {
     std::string out;
     for (const auto& row : rows_) {
       for (std::size_t i = 0; i < row.size(); ++i) {
-        const std::string pad(width[i] - row[i].size(), ' ');
-        out += i == 0 ? row[i] + pad : "  " + pad + row[i];
+        const std::size_t pad = width[i] - row[i].size();
+        if (i == 0) {
+          out.append(row[i]).append(pad, ' ');
+        } else {
+          out.append(2 + pad, ' ').append(row[i]);
+        }
       }
       out += '\n';
     }
@@ -91,7 +95,7 @@ std::string formatReportText(const RunReport& r, const WallClock& wall) {
       t.add({p.id, count(p.sent), count(p.rejected), latency(p.endToEnd, &LatencySummary::meanS),
              latency(p.endToEnd, &LatencySummary::p50S), latency(p.endToEnd, &LatencySummary::p99S),
              latency(p.endToEnd, &LatencySummary::maxS)});
-    out += "\n" + t.render();
+    out.append(1, '\n').append(t.render());
   }
   if (!r.queues.empty()) {
     Table t({"queue", "arrived", "delivered", "acked", "nacked", "redelivered", "expired",
@@ -106,16 +110,16 @@ std::string formatReportText(const RunReport& r, const WallClock& wall) {
              latency(q.wait, &LatencySummary::p50S), latency(q.wait, &LatencySummary::p95S),
              latency(q.wait, &LatencySummary::p99S)});
     }
-    out += "\n" + t.render();
+    out.append(1, '\n').append(t.render());
   }
   if (!r.consumers.empty()) {
     Table t({"consumer", "instances", "processed", "failed", "utilization"});
     for (const ConsumerReport& c : r.consumers)
       t.add({c.id, count(c.instances), count(c.processed), count(c.failed),
              fmt("%.1f%%", c.utilization * 100)});
-    out += "\n" + t.render();
+    out.append(1, '\n').append(t.render());
   }
-  out += "\n" + ledgerText(r.ledger);
+  out.append(1, '\n').append(ledgerText(r.ledger));
   return out;
 }
 

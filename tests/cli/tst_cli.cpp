@@ -1,0 +1,206 @@
+// brokerlab-cli as a user drives it: exit codes, the summary, the JSON report's vocabulary, the
+// trace and metrics files, and error messages that point at the problem.
+
+#include <QJsonArray>
+#include <QJsonDocument>
+#include <QJsonObject>
+#include <QProcess>
+#include <QTemporaryDir>
+#include <QtTest>
+
+namespace {
+
+struct Result {
+  int exitCode = -1;
+  QString out;
+  QString err;
+};
+
+Result cli(const QStringList& args) {
+  QProcess p;
+  p.start(QStringLiteral(BROKERLAB_CLI), args);
+  if (!p.waitForFinished(120000)) qFatal("brokerlab-cli did not finish");
+  return {p.exitStatus() == QProcess::NormalExit ? p.exitCode() : -1,
+          QString::fromUtf8(p.readAllStandardOutput()),
+          QString::fromUtf8(p.readAllStandardError())};
+}
+
+QString scenario(const QString& name) {
+  return QStringLiteral(BROKERLAB_SOURCE_DIR "/scenarios/") + name;
+}
+
+QString write(const QTemporaryDir& dir, const QString& name, const QByteArray& text) {
+  const QString path = dir.filePath(name);
+  QFile f(path);
+  if (!f.open(QIODevice::WriteOnly) || f.write(text) != text.size())
+    qFatal("cannot write %s", qPrintable(path));
+  return path;
+}
+
+}  // namespace
+
+class tst_Cli : public QObject {
+  Q_OBJECT
+
+ private slots:
+  void runPrintsASummaryWithABalancedLedger() {
+    const Result r = cli({"run", scenario("work-queue.json")});
+    QCOMPARE(r.exitCode, 0);
+    QVERIFY(r.out.contains("Work queue with competing consumers"));
+    QVERIFY(r.out.contains("workers"));
+    QVERIFY(r.out.contains("(balanced)"));
+    QVERIFY(r.err.isEmpty());
+  }
+
+  void jsonReportHasTheDocumentedVocabulary() {
+    const Result r = cli({"run", scenario("poison-dead-letter.json"), "--json"});
+    QCOMPARE(r.exitCode, 0);
+    const QJsonObject report = QJsonDocument::fromJson(r.out.toUtf8()).object();
+    for (const char* key : {"scenario", "seed", "sim_time_s", "events", "wall_s", "events_per_s",
+                            "trace_hash", "ledger", "components"})
+      QVERIFY2(report.contains(key), key);
+    QCOMPARE(report["trace_hash"].toString().size(), 16);
+    QCOMPARE(report["sim_time_s"].toDouble(), 120.0);
+    const QJsonObject components = report["components"].toObject();
+    const QJsonObject queue = components["payments"].toObject();
+    for (const char* key : {"published", "rejected", "enqueued", "delivered", "acked", "nacked",
+                            "redelivered", "expired", "dead_lettered", "dropped", "depth_mean",
+                            "depth_max", "wait_mean_s", "wait_p50_s", "wait_p95_s", "wait_p99_s"})
+      QVERIFY2(queue.contains(key), key);
+    QVERIFY(queue["dead_lettered"].toInt() > 0);
+    QVERIFY(queue["redelivered"].toInt() > 0);
+    const QJsonObject consumer = components["payment-workers"].toObject();
+    for (const char* key : {"processed", "failed", "utilization"})
+      QVERIFY2(consumer.contains(key), key);
+    const QJsonObject producer = components["checkout"].toObject();
+    for (const char* key : {"sent", "rejected", "latency_mean_s", "latency_p99_s"})
+      QVERIFY2(producer.contains(key), key);
+    QVERIFY(report["ledger"].toObject()["balanced"].toBool());
+  }
+
+  void seedAndUntilChangeTheRun() {
+    const auto hashOf = [](const QStringList& extra) {
+      const Result r = cli(QStringList{"run", scenario("work-queue.json"), "--json"} + extra);
+      return QJsonDocument::fromJson(r.out.toUtf8()).object();
+    };
+    const QJsonObject base = hashOf({}), again = hashOf({}), seeded = hashOf({"--seed", "2"}),
+                      shorter = hashOf({"--until", "10s"});
+    QCOMPARE(base["trace_hash"], again["trace_hash"]);
+    QVERIFY(base["trace_hash"] != seeded["trace_hash"]);
+    QCOMPARE(seeded["seed"].toInt(), 2);
+    QCOMPARE(shorter["sim_time_s"].toDouble(), 10.0);
+  }
+
+  void traceAndMetricsFilesAreWritten() {
+    QTemporaryDir dir;
+    const QString trace = dir.filePath("trace.csv"), metrics = dir.filePath("metrics.csv");
+    const Result r = cli(
+        {"run", scenario("work-queue.json"), "--trace", trace, "--metrics-csv", metrics, "--json"});
+    QCOMPARE(r.exitCode, 0);
+    QFile t(trace), m(metrics);
+    QVERIFY(t.open(QIODevice::ReadOnly) && m.open(QIODevice::ReadOnly));
+    const QList<QByteArray> traceLines = t.readAll().split('\n');
+    QCOMPARE(traceLines[0],
+             QByteArray("time_ns,event,message,component,peer,instance,redelivered,aux_ns"));
+    QVERIFY(traceLines[1].contains(",publish,1,orders-api,orders,"));
+    // One trace row per record: publish, arrive, enqueue, deliver, receive, process, complete, ack
+    // for each finished message, fewer for those still in flight.
+    const int events = QJsonDocument::fromJson(r.out.toUtf8()).object()["events"].toInt();
+    QVERIFY(traceLines.size() > events);
+    const QList<QByteArray> metricLines = m.readAll().split('\n');
+    QVERIFY(metricLines[0].startsWith("time_s,orders-api.sent_per_s,orders.published_per_s"));
+    QCOMPARE(metricLines.size(),
+             600 + 2);  // 60 s at the default 100 ms step, plus header and final newline
+  }
+
+  void validateReportsEveryErrorWithItsPosition() {
+    QTemporaryDir dir;
+    const QString good = scenario("mm1.json");
+    const QString bad =
+        write(dir, "bad.json",
+              "{\n"
+              "  \"format\": \"brokerlab-scenario\",\n"
+              "  \"version\": 1,\n"
+              "  \"name\": \"bad\",\n"
+              "  \"duration\": \"10s\",\n"
+              "  \"components\": [\n"
+              "    {\"id\": \"p\", \"kind\": \"producer\", \"target\": \"nowhere\", \"rate\": 5},\n"
+              "    {\"id\": \"c\", \"kind\": \"consumer\", \"source\": \"p\", \"instnaces\": 2, "
+              "\"service\": \"1s\"}\n"
+              "  ]\n"
+              "}\n");
+    const Result r = cli({"validate", good, bad});
+    QCOMPARE(r.exitCode, 1);
+    QVERIFY(r.out.contains("mm1.json: valid"));
+    QVERIFY2(r.err.contains(bad + ":7:"), qPrintable(r.err));
+    QVERIFY2(r.err.contains("components[0].target"), qPrintable(r.err));
+    QVERIFY2(r.err.contains("did you mean \"instances\""), qPrintable(r.err));
+    QVERIFY2(r.err.contains("components[1].source"), qPrintable(r.err));
+  }
+
+  void syntaxErrorsNameLineAndColumn() {
+    QTemporaryDir dir;
+    const QString bad = write(dir, "syntax.json",
+                              "{\n  \"format\": \"brokerlab-scenario\",\n  \"version\": 1,,\n}\n");
+    const Result r = cli({"run", bad});
+    QCOMPARE(r.exitCode, 1);
+    QVERIFY2(r.err.startsWith(bad + ":3:"), qPrintable(r.err));
+    QVERIFY(r.out.isEmpty());
+  }
+
+  void usageErrorsExitWithTwo_data() {
+    QTest::addColumn<QStringList>("args");
+    QTest::newRow("no command") << QStringList{};
+    QTest::newRow("unknown command") << QStringList{"simulate"};
+    QTest::newRow("run without file") << QStringList{"run"};
+    QTest::newRow("unknown option") << QStringList{"run", scenario("mm1.json"), "--fast"};
+    QTest::newRow("bad seed") << QStringList{"run", scenario("mm1.json"), "--seed", "-1"};
+    QTest::newRow("seed past 2^64")
+        << QStringList{"run", scenario("mm1.json"), "--seed", "18446744073709551616"};
+    QTest::newRow("bad until") << QStringList{"run", scenario("mm1.json"), "--until", "soon"};
+    QTest::newRow("option without value") << QStringList{"run", scenario("mm1.json"), "--trace"};
+    QTest::newRow("validate nothing") << QStringList{"validate"};
+    QTest::newRow("bench with bad count") << QStringList{"bench", "--messages", "lots"};
+  }
+  void usageErrorsExitWithTwo() {
+    QFETCH(QStringList, args);
+    const Result r = cli(args);
+    QCOMPARE(r.exitCode, 2);
+    QVERIFY(!r.err.isEmpty());
+  }
+
+  void missingFileIsInvalidInput() {
+    const Result r = cli({"run", "/nonexistent/scenario.json"});
+    QCOMPARE(r.exitCode, 1);
+    QVERIFY(r.err.contains("/nonexistent/scenario.json"));
+  }
+
+  void unwritableTraceFileIsReportedAndNothingIsLeft() {
+    const Result r =
+        cli({"run", scenario("work-queue.json"), "--trace", "/nonexistent-dir/trace.csv"});
+    QCOMPARE(r.exitCode, 1);
+    QVERIFY(r.err.contains("trace"));
+  }
+
+  void bundledScenariosAreCanonical() {
+    QStringList files;
+    for (const char* f : {"work-queue.json", "traffic-spike.json", "poison-dead-letter.json",
+                          "overflow-policies.json", "mm1.json", "mmc.json"})
+      files << scenario(f);
+    const Result r = cli(QStringList{"format", "--check"} + files);
+    QVERIFY2(r.exitCode == 0, qPrintable(r.err));
+  }
+
+  void benchReportsThroughputAndMemory() {
+    const Result r = cli({"bench", "--messages", "20000", "--json"});
+    QCOMPARE(r.exitCode, 0);
+    const QJsonObject b = QJsonDocument::fromJson(r.out.toUtf8()).object();
+    QCOMPARE(b["messages"].toInt(), 20000);
+    QCOMPARE(b["events"].toInt(), 100000);  // five hops per message
+    QVERIFY(b["messages_per_s"].toDouble() > 0);
+    QVERIFY(b["peak_rss_bytes"].toDouble() > 0);
+  }
+};
+
+QTEST_GUILESS_MAIN(tst_Cli)
+#include "tst_cli.moc"
