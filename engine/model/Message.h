@@ -51,7 +51,6 @@ struct Message {
   std::uint32_t deliveries = 0;
   MessageState state = MessageState::Free;
   bool redelivered = false;
-  bool autoAcked = false;  // delivered under auto-ack: no longer the queue's
   bool operator==(const Message&) const = default;
 };
 

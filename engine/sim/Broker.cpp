@@ -99,11 +99,9 @@ void Simulator::dispatch(std::uint32_t queue) {
     if (m.redelivered) ++q.counters.redelivered;
     q.wait.record(now_ - m.enqueuedAt);
     m.instance = instance;
-    if (def.ack == AckMode::Manual) {
+    if (def.ack == AckMode::Manual) {  // under auto ack the message is no longer the queue's
       ++inst.unacked;
       ++q.unacked;
-    } else {
-      m.autoAcked = true;
     }
     const SimTime arrival = sendOverLink(inst.downLinkFreeAt, def.latency, inst.rng);
     setState(msg, MessageState::ToConsumer);
