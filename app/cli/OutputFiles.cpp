@@ -29,7 +29,7 @@ bool TraceCsvWriter::open(std::string* error) {
     *error = file_.errorString().toStdString();
     return false;
   }
-  file_.write("time_ns,event,message,component,peer,instance,redelivered,aux_ns\n");
+  file_.write("time_ns,event,message,component,peer,partition,instance,redelivered,aux_ns\n");
   return true;
 }
 
@@ -39,8 +39,9 @@ void TraceCsvWriter::write(const Model& model, const std::vector<TraceRecord>& r
   for (const TraceRecord& r : records) {
     out += std::to_string(r.time) + ',' + std::string(traceKindName(r.kind)) + ',' +
            std::to_string(r.message) + ',' + componentName(model, r.component) + ',' +
-           componentName(model, r.peer) + ',' + std::to_string(r.instance) + ',' +
-           std::to_string(r.redelivered) + ',' + std::to_string(r.aux) + '\n';
+           componentName(model, r.peer) + ',' + std::to_string(r.partition) + ',' +
+           std::to_string(r.instance) + ',' + std::to_string(r.redelivered) + ',' +
+           std::to_string(r.aux) + '\n';
   }
   file_.write(out.data(), static_cast<qint64>(out.size()));
 }
@@ -60,13 +61,21 @@ bool writeMetricsCsv(const std::string& path, const Simulator& sim, std::string*
     columns.emplace_back(componentName(m, m.producers[i].component) + ".sent_per_s",
                          &sim.producers()[i].sentPerS);
   for (std::size_t i = 0; i < m.queues.size(); ++i) {
-    const std::string id = componentName(m, m.queues[i].component);
+    // A topic subscription's queue is named topic/subscriber.
+    std::string id = componentName(m, m.queues[i].component);
+    if (m.queues[i].subscriber != kNone)
+      id.append("/").append(componentName(m, m.queues[i].subscriber));
     const QueueSeries& s = sim.queues()[i].series;
     columns.emplace_back(id + ".published_per_s", &s.publishedPerS);
     columns.emplace_back(id + ".delivered_per_s", &s.deliveredPerS);
     columns.emplace_back(id + ".acked_per_s", &s.ackedPerS);
     columns.emplace_back(id + ".depth", &s.depth);
     columns.emplace_back(id + ".unacked", &s.unacked);
+  }
+  for (std::size_t g = 0; g < m.groups.size(); ++g) {
+    std::string id = componentName(m, m.streams[m.groups[g].stream].component);
+    id.append("/").append(m.groups[g].name).append(".lag");
+    columns.emplace_back(id, &sim.groups()[g].lagSeries);
   }
   std::string out = "time_s";
   for (const auto& c : columns) out += ',' + c.first;

@@ -27,10 +27,17 @@ void field(JsonWriter& w, const char* name, double v) {
   w.number(v);
 }
 
-void writeQueue(JsonWriter& w, const QueueReport& q) {
+void writeLatency(JsonWriter& w, const char* prefix, const LatencySummary& l) {
+  const std::string p(prefix);
+  field(w, (p + "_mean_s").c_str(), l.meanS);
+  field(w, (p + "_p50_s").c_str(), l.p50S);
+  field(w, (p + "_p95_s").c_str(), l.p95S);
+  field(w, (p + "_p99_s").c_str(), l.p99S);
+  field(w, (p + "_max_s").c_str(), l.maxS);
+}
+
+void writeQueueFields(JsonWriter& w, const QueueReport& q) {
   const QueueCounters& c = q.counters;
-  w.key("kind");
-  w.string("queue");
   field(w, "published", c.published);
   field(w, "rejected", c.rejected);
   field(w, "enqueued", c.enqueued);
@@ -47,11 +54,80 @@ void writeQueue(JsonWriter& w, const QueueReport& q) {
   field(w, "depth_mean", q.depthMean);
   field(w, "depth_max", q.depthMax);
   field(w, "arrival_rate_per_s", q.arrivalRatePerS);
-  field(w, "wait_mean_s", q.wait.meanS);
-  field(w, "wait_p50_s", q.wait.p50S);
-  field(w, "wait_p95_s", q.wait.p95S);
-  field(w, "wait_p99_s", q.wait.p99S);
-  field(w, "wait_max_s", q.wait.maxS);
+  writeLatency(w, "wait", q.wait);
+}
+
+void writeQueue(JsonWriter& w, const QueueReport& q) {
+  w.key("kind");
+  w.string("queue");
+  writeQueueFields(w, q);
+}
+
+void writeTopic(JsonWriter& w, const TopicReport& t) {
+  w.key("kind");
+  w.string("topic");
+  field(w, "published", t.published);
+  field(w, "fanned_out", t.fannedOut);
+  field(w, "missed", t.missed);
+  field(w, "unrouted", t.unrouted);
+  w.key("subscriptions");
+  w.beginObject();
+  for (const SubscriptionReport& s : t.subscriptions) {
+    w.key(s.consumer);
+    w.beginObject();
+    w.key("durable");
+    w.boolean(s.durable);
+    field(w, "missed", s.missed);
+    writeQueueFields(w, s.queue);
+    w.endObject();
+  }
+  w.endObject();
+}
+
+void writeGroup(JsonWriter& w, const GroupReport& g) {
+  w.beginObject();
+  field(w, "processed", g.processed);
+  field(w, "duplicates", g.duplicates);
+  field(w, "rebalances", g.rebalances);
+  field(w, "skipped_by_retention", g.skippedByRetention);
+  field(w, "lag_now", g.lagNow);
+  field(w, "lag_mean", g.lagMean);
+  field(w, "lag_max", g.lagMax);
+  w.key("committed");
+  w.beginArray(JsonWriter::Style::Inline);
+  for (const std::uint64_t c : g.committed) w.integer(c);
+  w.endArray();
+  w.key("owners");
+  w.beginArray(JsonWriter::Style::Inline);
+  for (const std::string& o : g.owners) w.string(o);
+  w.endArray();
+  writeLatency(w, "latency", g.endToEnd);
+  w.endObject();
+}
+
+void writeStream(JsonWriter& w, const StreamReport& s) {
+  w.key("kind");
+  w.string("stream");
+  field(w, "appended", s.appended);
+  field(w, "retained", s.retained);
+  field(w, "deleted_by_retention", s.deletedByRetention);
+  w.key("partitions");
+  w.beginArray();
+  for (const PartitionReport& p : s.partitions) {
+    w.beginObject(JsonWriter::Style::Inline);
+    field(w, "start_offset", p.startOffset);
+    field(w, "end_offset", p.endOffset);
+    field(w, "segments", p.segments);
+    w.endObject();
+  }
+  w.endArray();
+  w.key("groups");
+  w.beginObject();
+  for (const GroupReport& g : s.groups) {
+    w.key(g.name);
+    writeGroup(w, g);
+  }
+  w.endObject();
 }
 
 void writeConsumer(JsonWriter& w, const ConsumerReport& c) {
@@ -70,11 +146,7 @@ void writeProducer(JsonWriter& w, const ProducerReport& p) {
   field(w, "rejected", p.rejected);
   field(w, "bytes_sent", p.bytesSent);
   field(w, "latency_count", p.endToEnd.count);
-  field(w, "latency_mean_s", p.endToEnd.meanS);
-  field(w, "latency_p50_s", p.endToEnd.p50S);
-  field(w, "latency_p95_s", p.endToEnd.p95S);
-  field(w, "latency_p99_s", p.endToEnd.p99S);
-  field(w, "latency_max_s", p.endToEnd.maxS);
+  writeLatency(w, "latency", p.endToEnd);
 }
 
 void writeLedger(JsonWriter& w, const Ledger& l) {
@@ -127,6 +199,16 @@ std::string formatReportJson(const RunReport& r, const WallClock& wall) {
         w.key(r.consumers[index].id);
         w.beginObject();
         writeConsumer(w, r.consumers[index]);
+        break;
+      case ComponentKind::Topic:
+        w.key(r.topics[index].id);
+        w.beginObject();
+        writeTopic(w, r.topics[index]);
+        break;
+      case ComponentKind::Stream:
+        w.key(r.streams[index].id);
+        w.beginObject();
+        writeStream(w, r.streams[index]);
         break;
     }
     w.endObject();

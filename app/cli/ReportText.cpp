@@ -64,8 +64,69 @@ class Table {
   std::vector<std::vector<std::string>> rows_;
 };
 
+std::vector<std::string> queueHeader(const char* what) {
+  return {what,      "arrived",       "delivered", "acked",    "nacked",    "redelivered",
+          "expired", "dead-lettered", "dropped",   "rejected", "depth now", "mean",
+          "max",     "wait mean",     "p50",       "p95",      "p99"};
+}
+
+std::vector<std::string> queueRow(const std::string& name, const QueueReport& q) {
+  const QueueCounters& c = q.counters;
+  return {name,
+          count(c.published + c.deadLetteredIn),
+          count(c.delivered),
+          count(c.acked),
+          count(c.nacked),
+          count(c.redelivered),
+          count(c.expired),
+          count(c.deadLettered),
+          count(c.dropped),
+          count(c.rejected),
+          count(q.depthNow),
+          fmt("%.2f", q.depthMean),
+          count(q.depthMax),
+          latency(q.wait, &LatencySummary::meanS),
+          latency(q.wait, &LatencySummary::p50S),
+          latency(q.wait, &LatencySummary::p95S),
+          latency(q.wait, &LatencySummary::p99S)};
+}
+
+std::string streamText(const StreamReport& s) {
+  Table t({"stream", "appended", "retained", "deleted by retention", "partitions: start..end"});
+  // Built with append: GCC 12 misreports chains of string + at -O3 (-Wrestrict).
+  std::string offsets;
+  for (std::size_t p = 0; p < s.partitions.size(); ++p) {
+    if (p) offsets.append("  ");
+    offsets.append(std::to_string(p))
+        .append(": ")
+        .append(std::to_string(s.partitions[p].startOffset));
+    offsets.append("..").append(std::to_string(s.partitions[p].endOffset));
+  }
+  t.add({s.id, count(s.appended), count(s.retained), count(s.deletedByRetention), offsets});
+  Table g({"group", "processed", "duplicates", "rebalances", "skipped", "lag now", "mean", "max",
+           "latency mean", "p99", "owners"});
+  for (const GroupReport& gr : s.groups) {
+    std::string owners, name = s.id;
+    for (std::size_t p = 0; p < gr.owners.size(); ++p) {
+      if (p) owners.append(" ");
+      owners.append(std::to_string(p))
+          .append("=")
+          .append(gr.owners[p].empty() ? "-" : gr.owners[p]);
+    }
+    name.append(" / ").append(gr.name);
+    g.add({name, count(gr.processed), count(gr.duplicates), count(gr.rebalances),
+           count(gr.skippedByRetention), count(gr.lagNow), fmt("%.1f", gr.lagMean),
+           count(gr.lagMax), latency(gr.endToEnd, &LatencySummary::meanS),
+           latency(gr.endToEnd, &LatencySummary::p99S), owners});
+  }
+  return t.render().append("\n").append(g.render());
+}
+
 std::string ledgerText(const Ledger& l) {
-  std::string out = "Ledger: " + count(l.published) + " published = ";
+  std::string out = "Ledger: " + count(l.published) + " published";
+  if (l.copies) out.append(" + ").append(count(l.copies)).append(" topic copies");
+  if (l.reads) out.append(" + ").append(count(l.reads)).append(" stream reads");
+  out.append(" = ");
   std::vector<std::string> parts;
   for (int o = 0; o < kOutcomeCount; ++o)
     if (const auto n = l.outcomes[static_cast<std::size_t>(o)])
@@ -98,20 +159,27 @@ std::string formatReportText(const RunReport& r, const WallClock& wall) {
     out.append(1, '\n').append(t.render());
   }
   if (!r.queues.empty()) {
-    Table t({"queue", "arrived", "delivered", "acked", "nacked", "redelivered", "expired",
-             "dead-lettered", "dropped", "rejected", "depth now", "mean", "max", "wait mean", "p50",
-             "p95", "p99"});
-    for (const QueueReport& q : r.queues) {
-      const QueueCounters& c = q.counters;
-      t.add({q.id, count(c.published + c.deadLetteredIn), count(c.delivered), count(c.acked),
-             count(c.nacked), count(c.redelivered), count(c.expired), count(c.deadLettered),
-             count(c.dropped), count(c.rejected), count(q.depthNow), fmt("%.2f", q.depthMean),
-             count(q.depthMax), latency(q.wait, &LatencySummary::meanS),
-             latency(q.wait, &LatencySummary::p50S), latency(q.wait, &LatencySummary::p95S),
-             latency(q.wait, &LatencySummary::p99S)});
-    }
+    Table t(queueHeader("queue"));
+    for (const QueueReport& q : r.queues) t.add(queueRow(q.id, q));
     out.append(1, '\n').append(t.render());
   }
+  if (!r.topics.empty()) {
+    Table t({"topic", "published", "fanned out", "missed", "unrouted"});
+    for (const TopicReport& tr : r.topics)
+      t.add(
+          {tr.id, count(tr.published), count(tr.fannedOut), count(tr.missed), count(tr.unrouted)});
+    out.append(1, '\n').append(t.render());
+    Table subs(queueHeader("subscription"));
+    for (const TopicReport& tr : r.topics)
+      for (const SubscriptionReport& s : tr.subscriptions)
+        subs.add(queueRow(std::string(tr.id)
+                              .append(" -> ")
+                              .append(s.consumer)
+                              .append(s.durable ? " (durable)" : ""),
+                          s.queue));
+    out.append(1, '\n').append(subs.render());
+  }
+  for (const StreamReport& s : r.streams) out.append(1, '\n').append(streamText(s));
   if (!r.consumers.empty()) {
     Table t({"consumer", "instances", "processed", "failed", "utilization"});
     for (const ConsumerReport& c : r.consumers)

@@ -9,7 +9,11 @@ std::string_view outcomeName(Outcome o) {
                                                             "expired",
                                                             "dropped_overflow",
                                                             "dropped_delivery_limit",
-                                                            "lost_auto_ack_failure"};
+                                                            "lost_auto_ack_failure",
+                                                            "fanned_out",
+                                                            "unrouted",
+                                                            "appended",
+                                                            "read_processed"};
   return names[static_cast<std::size_t>(o)];
 }
 
@@ -32,7 +36,7 @@ std::string Ledger::recount(const MessagePool& pool) const {
               std::to_string(inState[i]) + ", pool " + std::to_string(actual[i]) + "; ";
   }
   if (!balanced())
-    diff += "published " + std::to_string(published) + " != live " + std::to_string(live()) +
+    diff += "created " + std::to_string(created()) + " != live " + std::to_string(live()) +
             " + ended " + std::to_string(ended()) + "; ";
   return diff;
 }

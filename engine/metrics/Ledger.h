@@ -18,16 +18,23 @@ enum class Outcome : std::uint8_t {
   DroppedOverflow,       // pushed out by drop-head (or refused by a full dead-letter queue)
   DroppedDeliveryLimit,  // exceeded max_deliveries with no dead-letter queue
   LostAutoAckFailure,    // processing failed under auto-ack: the broker had already let it go
+  FannedOut,             // a topic copied it to its subscriptions
+  Unrouted,              // a topic had no matching subscription present to take it
+  Appended,              // a stream appended it as a record
+  ReadProcessed,         // a consumer group processed its read of a stream record
 };
-inline constexpr int kOutcomeCount = 7;
+inline constexpr int kOutcomeCount = 11;
 std::string_view outcomeName(Outcome o);
 std::string_view messageStateName(MessageState s);
 
-// The conservation ledger: every message ever published is counted in exactly one place (a live
-// state) or one outcome. Updated on every transition; `balanced()` is the invariant the tests
-// check after runs, and `recount` compares it with the pool itself.
+// The conservation ledger: every message ever published (and every copy a topic made, every read of
+// a stream record) is counted in exactly one place (a live state) or one outcome. Updated on every
+// transition; `balanced()` is the invariant the tests check after runs, and `recount` compares it
+// with the pool itself.
 struct Ledger {
   std::uint64_t published = 0;
+  std::uint64_t copies = 0;  // made by topics, one per subscription
+  std::uint64_t reads = 0;   // stream records delivered to consumer groups
   std::array<std::uint64_t, kMessageStateCount> inState{};
   std::array<std::uint64_t, kOutcomeCount> outcomes{};
 
@@ -41,7 +48,8 @@ struct Ledger {
     for (std::uint64_t c : outcomes) n += c;
     return n;
   }
-  bool balanced() const { return published == live() + ended(); }
+  std::uint64_t created() const { return published + copies + reads; }
+  bool balanced() const { return created() == live() + ended(); }
   // Empty when the ledger agrees with the pool's actual message states; else what differs.
   std::string recount(const MessagePool& pool) const;
   bool operator==(const Ledger&) const = default;

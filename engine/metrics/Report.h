@@ -49,6 +49,52 @@ struct ProducerReport {
   LatencySummary endToEnd;  // publish -> ack (manual) or processed (auto)
 };
 
+// A topic subscription: the consumer's own queue behind the topic.
+struct SubscriptionReport {
+  std::string consumer;
+  bool durable = false;
+  std::uint64_t missed = 0;  // published while its consumer was offline (non-durable only)
+  QueueReport queue;
+};
+
+struct TopicReport {
+  std::string id;
+  std::uint64_t published = 0;
+  std::uint64_t fannedOut = 0;
+  std::uint64_t missed = 0;
+  std::uint64_t unrouted = 0;
+  std::vector<SubscriptionReport> subscriptions;
+};
+
+struct PartitionReport {
+  std::uint64_t startOffset = 0;
+  std::uint64_t endOffset = 0;
+  std::uint64_t segments = 0;
+};
+
+struct GroupReport {
+  std::string name;
+  std::uint64_t processed = 0;
+  std::uint64_t duplicates = 0;
+  std::uint64_t rebalances = 0;
+  std::uint64_t skippedByRetention = 0;
+  std::uint64_t lagNow = 0;
+  double lagMean = 0;  // time-averaged total lag over partitions
+  std::uint64_t lagMax = 0;
+  std::vector<std::uint64_t> committed;  // per partition
+  std::vector<std::string> owners;       // per partition: "consumer#k", or "" while unassigned
+  LatencySummary endToEnd;               // publish -> processed by this group
+};
+
+struct StreamReport {
+  std::string id;
+  std::uint64_t appended = 0;
+  std::uint64_t retained = 0;
+  std::uint64_t deletedByRetention = 0;
+  std::vector<PartitionReport> partitions;
+  std::vector<GroupReport> groups;
+};
+
 struct RunReport {
   std::string scenario;
   std::uint64_t seed = 0;
@@ -59,6 +105,8 @@ struct RunReport {
   std::vector<ProducerReport> producers;
   std::vector<QueueReport> queues;
   std::vector<ConsumerReport> consumers;
+  std::vector<TopicReport> topics;
+  std::vector<StreamReport> streams;
   // Scenario order: which list each component is in, and where.
   std::vector<std::pair<ComponentKind, std::uint32_t>> order;
 };

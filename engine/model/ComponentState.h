@@ -6,11 +6,13 @@
 #include "metrics/LatencyHistogram.h"
 #include "metrics/TimeSeries.h"
 #include "model/Message.h"
+#include "model/PartitionLog.h"
 #include "sim/IndexRing.h"
 #include "sim/Rng.h"
 #include "sim/SimTime.h"
 
 #include <cstdint>
+#include <vector>
 
 namespace brokerlab {
 
@@ -72,6 +74,9 @@ struct QueueState {
 struct ConsumerInstanceState {
   Rng rng;
   std::uint32_t consumer = 0;
+  bool online = false;  // between its consumer's join and leave
+  std::uint32_t nextPartition =
+      0;                      // stream consumers: where the round over owned partitions resumes
   std::uint32_t unacked = 0;  // manual-ack deliveries not yet acked or nacked
   IndexRing buffer;           // prefetched deliveries waiting for the instance
   bool busy = false;
@@ -89,6 +94,7 @@ struct ConsumerState {
 
 struct ProducerState {
   Rng rng;
+  std::uint32_t nextPartition = 0;  // unkeyed records go round-robin
   std::uint64_t sent = 0;
   std::uint64_t rejected = 0;
   std::uint64_t bytesSent = 0;
@@ -97,6 +103,57 @@ struct ProducerState {
   TimeSeries sentPerS;
   std::uint64_t sentAtLastSample = 0;
   bool operator==(const ProducerState&) const = default;
+};
+
+}  // namespace brokerlab
+
+namespace brokerlab {
+
+struct TopicState {
+  std::uint64_t published = 0;
+  std::uint64_t fannedOut = 0;  // copies made
+  std::uint64_t missed = 0;     // copies not made because a non-durable subscriber was offline
+  std::uint64_t unrouted = 0;   // messages no present subscription took
+  std::vector<std::uint64_t> missedBySubscription;
+  bool operator==(const TopicState&) const = default;
+};
+
+struct StreamState {
+  std::vector<PartitionLog> partitions;
+  std::uint64_t appended = 0;
+  std::uint64_t deletedByRetention = 0;
+  bool operator==(const StreamState&) const = default;
+};
+
+inline constexpr std::uint64_t kNoOffset = UINT64_MAX;
+
+// A consumer group's view of one partition.
+struct GroupPartition {
+  std::uint32_t owner = kNone;          // consumer instance, kNone while unassigned
+  std::uint64_t committed = kNoOffset;  // where the group resumes after a rebalance
+  std::uint64_t position = 0;           // the owner's next fetch
+  std::uint64_t consumed =
+      kNoOffset;  // one past the owner's last processed record: what a commit stores
+  std::uint64_t processedHigh =
+      0;  // one past the highest offset ever processed: duplicates below it
+  bool operator==(const GroupPartition&) const = default;
+};
+
+struct GroupState {
+  std::vector<GroupPartition> partitions;
+  bool rebalancing = false;
+  std::uint32_t generation = 0;  // tells a pending rebalance end from a superseded one
+  bool resetPending = false;     // a reset-offsets action waits for the rebalance to end
+  std::uint32_t resetAction = 0;
+  std::uint64_t rebalances = 0;
+  std::uint64_t processed = 0;
+  std::uint64_t duplicates = 0;  // processed again: a re-read after a rebalance, crash or replay
+  std::uint64_t skippedByRetention = 0;
+  TimeIntegral lag;           // total over partitions of end offset - committed offset
+  LatencyHistogram endToEnd;  // publish -> processed by this group
+  TimeSeries lagSeries;
+  double lagAreaAtLastSample = 0;
+  bool operator==(const GroupState&) const = default;
 };
 
 }  // namespace brokerlab

@@ -23,6 +23,11 @@ namespace brokerlab {
 //                                  manual ack: AckToBroker --ack--> [Acked]  |
 //                                  auto ack:   [Consumed] or [FailedAutoAck] <
 //
+// A message published to a topic ends there as [FannedOut] once a copy of it is in the queue of
+// every matching, present subscription ([Unrouted] when there is none); each copy then lives the
+// life above. A message published to a stream ends as [Appended]: it is a record now, and every
+// delivery of a record to a consumer group is a read, born ToConsumer and ending [ReadProcessed].
+//
 // [..] are terminal. With auto-ack a message leaves its queue the moment it is delivered
 // (at-most-once); with manual ack it stays the queue's responsibility until the ack arrives.
 enum class MessageState : std::uint8_t {
@@ -49,6 +54,9 @@ struct Message {
   std::uint32_t queue = kNone;     // the queue it belongs to now
   std::uint32_t instance = kNone;  // the consumer instance holding it, if any
   std::uint32_t deliveries = 0;
+  std::uint32_t key = 0;  // routing key index (topics) or record key number (streams, 0 = none)
+  std::uint32_t partition = 0;  // stream records and reads
+  std::uint64_t offset = 0;     // a stream read: the record's offset in its partition
   MessageState state = MessageState::Free;
   bool redelivered = false;
   bool operator==(const Message&) const = default;

@@ -4,8 +4,10 @@
 // distributions compiled to samplers. Built once (ModelBuilder); shared read-only by every copy
 // of a simulator, so a checkpoint copies only the mutable state.
 
+#include "model/Message.h"
 #include "scenario/Scenario.h"
 #include "sim/Sampler.h"
+#include "sim/Zipf.h"
 
 #include <cstdint>
 #include <string>
@@ -13,14 +15,25 @@
 
 namespace brokerlab {
 
+// What a producer or consumer is connected to.
+enum class ChannelKind : std::uint8_t { Queue, Topic, Stream };
+
 struct ProducerDef {
   std::uint32_t component;  // index in scenario order
-  std::uint32_t queue;
+  ChannelKind targetKind;
+  std::uint32_t target;  // index into queues, topics or streams
+  std::uint32_t queue;   // = target when the target is a queue, else kNone
   Sampler interarrival;
   Sampler latency;
   std::uint64_t count;  // 0 = unbounded
   SimTime start;
   SimTime stop;  // kMaxSimTime when the producer never stops
+  // Topic targets: the routing keys to draw from, and for each key which of the topic's
+  // subscriptions it matches (worked out once here, so routing does no string work).
+  std::vector<std::string> routingKeys;
+  std::vector<std::vector<std::uint8_t>> keyMatches;  // [key][subscription of the topic]
+  std::uint64_t keys;  // stream targets: distinct record keys, 0 = unkeyed (round-robin)
+  ZipfSampler keySampler;
   std::uint64_t sizeBytes;
   bool operator==(const ProducerDef&) const = default;
 };
@@ -34,12 +47,17 @@ struct QueueDef {
   std::uint32_t maxDeliveries;  // 0 = no limit
   bool durable;
   std::vector<std::uint32_t> instances;  // consumer instances subscribed, in dispatch order
+  std::uint32_t topic;       // a subscription's queue: its topic; kNone for a declared queue
+  std::uint32_t subscriber;  // a subscription's queue: the consumer's component; else kNone
   bool operator==(const QueueDef&) const = default;
 };
 
 struct ConsumerDef {
   std::uint32_t component;
-  std::uint32_t queue;
+  ChannelKind sourceKind;
+  std::uint32_t queue;   // the queue it reads: a declared queue or its topic subscription's queue
+  std::uint32_t stream;  // stream consumers: the stream and the group; else kNone
+  std::uint32_t group;
   std::uint32_t firstInstance;
   std::uint32_t instances;
   std::uint32_t prefetch;  // 0 = unlimited
@@ -47,13 +65,56 @@ struct ConsumerDef {
   Sampler service;
   Sampler latency;
   double failureProbability;
+  SimTime join;
+  SimTime leave;  // kMaxSimTime when it never leaves
+  bool durableSubscription;
+  std::uint32_t subscription;  // index in its topic's subscription list, or kNone
   bool operator==(const ConsumerDef&) const = default;
+};
+
+struct TopicDef {
+  std::uint32_t component;
+  std::vector<std::uint32_t> subscriptions;  // consumer indices, scenario order
+  bool operator==(const TopicDef&) const = default;
+};
+
+struct StreamDef {
+  std::uint32_t component;
+  std::uint32_t partitions;
+  SimTime retention;
+  std::uint64_t retentionBytes;  // 0 = no size limit
+  std::uint64_t segmentBytes;
+  SimTime retentionCheckInterval;
+  std::vector<std::uint32_t> groups;
+  bool operator==(const StreamDef&) const = default;
+};
+
+// A consumer group on a stream: every consumer with that (stream, group) contributes its instances.
+struct GroupDef {
+  std::string name;
+  std::uint32_t stream;
+  Assignment assignment;
+  CommitMode commit;
+  SimTime autoCommitInterval;
+  StartPosition start;
+  SimTime rebalancePause;
+  std::vector<std::uint32_t> consumers;  // scenario order
+  bool operator==(const GroupDef&) const = default;
+};
+
+struct ActionDef {
+  SimTime at;
+  std::uint32_t group;
+  ActionSpec::To to;
+  std::uint64_t offset;
+  SimTime time;
+  bool operator==(const ActionDef&) const = default;
 };
 
 struct ComponentRef {
   std::string id;
   ComponentKind kind;
-  std::uint32_t index;  // into producers, queues or consumers
+  std::uint32_t index;  // into producers, queues, consumers, topics or streams
   bool operator==(const ComponentRef&) const = default;
 };
 
@@ -66,6 +127,10 @@ struct Model {
   std::vector<ProducerDef> producers;
   std::vector<QueueDef> queues;
   std::vector<ConsumerDef> consumers;
+  std::vector<TopicDef> topics;
+  std::vector<StreamDef> streams;
+  std::vector<GroupDef> groups;
+  std::vector<ActionDef> actions;
   std::vector<std::uint32_t> instanceConsumer;  // instance -> consumer index
   bool operator==(const Model&) const = default;
 };

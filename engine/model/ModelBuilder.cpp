@@ -1,8 +1,10 @@
 #include "model/ModelBuilder.h"
 
 #include "model/Message.h"
+#include "model/RoutingKey.h"
 #include "scenario/ScenarioValidation.h"
 
+#include <algorithm>
 #include <map>
 
 namespace brokerlab {
@@ -15,108 +17,251 @@ Sampler latencyOf(const ComponentSpec& c, const Scenario& s) {
       s.networkLatency.value_or(Distribution::constant(defaults::kNetworkLatency)));
 }
 
+// Builds the model in passes: index every component, resolve producers and consumers against the
+// channels, then derive what the channels need (subscription queues, groups, dispatch order).
+class Builder {
+ public:
+  Builder(const Scenario& s, std::optional<std::uint64_t> seed) : s_(s) {
+    m_.name = s.name;
+    m_.seed = seed.value_or(s.seed.value_or(defaults::kSeed));
+    m_.duration = s.duration;
+    m_.sampleInterval = s.sampleInterval.value_or(defaultSampleInterval(s.duration));
+  }
+
+  ModelBuildResult build() {
+    indexComponents();
+    for (std::uint32_t ci = 0; ci < s_.components.size(); ++ci) {
+      const ComponentSpec& c = s_.components[ci];
+      if (c.kind == ComponentKind::Queue) buildQueue(c, ci);
+      if (c.kind == ComponentKind::Stream) buildStream(c, ci);
+    }
+    for (std::uint32_t ci = 0; ci < s_.components.size(); ++ci) {
+      const ComponentSpec& c = s_.components[ci];
+      if (c.kind == ComponentKind::Consumer) buildConsumer(c, ci);
+    }
+    for (std::uint32_t ci = 0; ci < s_.components.size(); ++ci) {
+      const ComponentSpec& c = s_.components[ci];
+      if (c.kind == ComponentKind::Producer) buildProducer(c, ci);
+    }
+    buildActions();
+    if (!deadLetters_.empty())
+      error_ = "dead_letter: no queue with id \"" + deadLetters_[0].second + "\"";
+    if (!error_.empty()) return {std::nullopt, error_};
+    // Dispatch order among competing consumers: consumers in scenario order, then instance number.
+    for (const ConsumerDef& k : m_.consumers)
+      if (k.queue != kNone)
+        for (std::uint32_t i = 0; i < k.instances; ++i)
+          m_.queues[k.queue].instances.push_back(k.firstInstance + i);
+    return {std::move(m_), {}};
+  }
+
+ private:
+  void indexComponents() {
+    std::uint32_t counts[5] = {};
+    for (const ComponentSpec& c : s_.components) {
+      const auto kind = static_cast<std::size_t>(c.kind);
+      byId_[c.id] = {c.kind, counts[kind]};
+      m_.components.push_back({c.id, c.kind, counts[kind]++});
+    }
+    m_.producers.resize(counts[static_cast<std::size_t>(ComponentKind::Producer)]);
+    m_.consumers.resize(counts[static_cast<std::size_t>(ComponentKind::Consumer)]);
+    m_.topics.resize(counts[static_cast<std::size_t>(ComponentKind::Topic)]);
+    m_.streams.resize(counts[static_cast<std::size_t>(ComponentKind::Stream)]);
+    for (std::uint32_t ci = 0; ci < s_.components.size(); ++ci)
+      if (s_.components[ci].kind == ComponentKind::Topic)
+        m_.topics[m_.components[ci].index].component = ci;
+  }
+
+  // The channel `id` names, or an error naming `who`.
+  std::pair<ChannelKind, std::uint32_t> channel(const std::optional<std::string>& id,
+                                                const std::string& who) {
+    const auto it = id ? byId_.find(*id) : byId_.end();
+    if (it != byId_.end()) {
+      switch (it->second.first) {
+        case ComponentKind::Queue:
+          return {ChannelKind::Queue, queueIndex_.at(*id)};
+        case ComponentKind::Topic:
+          return {ChannelKind::Topic, it->second.second};
+        case ComponentKind::Stream:
+          return {ChannelKind::Stream, it->second.second};
+        default:
+          break;
+      }
+    }
+    error_ = who + ": \"" + id.value_or("") + "\" is not a queue, topic or stream";
+    return {ChannelKind::Queue, kNone};
+  }
+
+  void buildQueue(const ComponentSpec& c, std::uint32_t ci) {
+    queueIndex_[c.id] = static_cast<std::uint32_t>(m_.queues.size());
+    QueueDef q{};
+    q.component = ci;
+    q.maxLength = c.maxLength.value_or(0);
+    q.overflow = c.overflow.value_or(defaults::kOverflow);
+    q.ttl = c.ttl.value_or(0);
+    q.deadLetter = kNone;  // resolved below, once every queue has its index
+    q.maxDeliveries = c.maxDeliveries.value_or(defaults::kMaxDeliveries);
+    q.durable = c.durable.value_or(defaults::kDurable);
+    q.topic = kNone;
+    q.subscriber = kNone;
+    m_.queues.push_back(q);
+    if (c.deadLetter) deadLetters_.emplace_back(m_.queues.size() - 1, *c.deadLetter);
+    resolveDeadLetters();
+  }
+
+  void resolveDeadLetters() {
+    for (auto it = deadLetters_.begin(); it != deadLetters_.end();) {
+      const auto target = queueIndex_.find(it->second);
+      if (target == queueIndex_.end()) {
+        ++it;
+        continue;
+      }
+      m_.queues[it->first].deadLetter = target->second;
+      it = deadLetters_.erase(it);
+    }
+  }
+
+  void buildStream(const ComponentSpec& c, std::uint32_t ci) {
+    StreamDef& st = m_.streams[m_.components[ci].index];
+    st.component = ci;
+    st.partitions = c.partitions.value_or(defaults::kPartitions);
+    st.retention = c.retention.value_or(defaults::kRetention);
+    st.retentionBytes = c.retentionBytes.value_or(0);
+    st.segmentBytes = c.segmentBytes.value_or(defaults::kSegmentBytes);
+    // Kafka checks retention every 5 minutes; short lecture retentions are checked more often.
+    st.retentionCheckInterval =
+        std::clamp<SimTime>(st.retention / 10, 100 * kMillisecond, 5 * kMinute);
+  }
+
+  void buildConsumer(const ComponentSpec& c, std::uint32_t ci);
+  void buildProducer(const ComponentSpec& c, std::uint32_t ci);
+  void buildActions();
+
+  const Scenario& s_;
+  Model m_;
+  std::string error_;
+  std::map<std::string, std::pair<ComponentKind, std::uint32_t>> byId_;
+  std::map<std::string, std::uint32_t> queueIndex_;
+  std::vector<std::pair<std::size_t, std::string>> deadLetters_;  // (queue, target) not yet seen
+  std::map<std::uint32_t, std::string> bindingOf_;                // topic consumer -> binding
+};
+
+void Builder::buildConsumer(const ComponentSpec& c, std::uint32_t ci) {
+  ConsumerDef& k = m_.consumers[m_.components[ci].index];
+  const std::uint32_t index = m_.components[ci].index;
+  k.component = ci;
+  const auto [kind, target] = channel(c.source, c.id);
+  k.sourceKind = kind;
+  k.queue = k.stream = k.group = k.subscription = kNone;
+  k.instances = c.instances.value_or(defaults::kInstances);
+  k.firstInstance = static_cast<std::uint32_t>(m_.instanceConsumer.size());
+  for (std::uint32_t i = 0; i < k.instances; ++i) m_.instanceConsumer.push_back(index);
+  k.prefetch = c.prefetch.value_or(defaults::kPrefetch);
+  k.ack = c.ack.value_or(defaults::kAck);
+  if (!c.service) error_ = c.id + ": a consumer needs a service distribution";
+  k.service = Sampler::from(c.service.value_or(Distribution::constant(0)));
+  k.latency = latencyOf(c, s_);
+  k.failureProbability = c.failureProbability.value_or(0.0);
+  k.join = c.join.value_or(0);
+  k.leave = c.leave.value_or(kMaxSimTime);
+  k.durableSubscription = false;
+  if (target == kNone) return;
+
+  if (kind == ChannelKind::Queue) {
+    k.queue = target;
+  } else if (kind == ChannelKind::Topic) {
+    // A subscription is a queue of its own, bound to the topic.
+    TopicDef& topic = m_.topics[target];
+    k.subscription = static_cast<std::uint32_t>(topic.subscriptions.size());
+    topic.subscriptions.push_back(index);
+    k.durableSubscription = c.durable.value_or(defaults::kSubscriptionDurable);
+    QueueDef q{};
+    q.component = topic.component;
+    q.maxLength = c.maxLength.value_or(0);
+    q.overflow = c.overflow.value_or(defaults::kOverflow);
+    q.ttl = c.ttl.value_or(0);
+    q.deadLetter = kNone;
+    q.maxDeliveries = 0;
+    q.durable = k.durableSubscription;
+    q.topic = target;
+    q.subscriber = ci;
+    k.queue = static_cast<std::uint32_t>(m_.queues.size());
+    m_.queues.push_back(q);
+    bindingOf_[index] = c.binding.value_or(defaults::kBinding);
+  } else {
+    k.stream = target;
+    const std::string name = c.group.value_or(c.id);
+    auto& groups = m_.streams[target].groups;
+    const auto found = std::find_if(groups.begin(), groups.end(),
+                                    [&](std::uint32_t g) { return m_.groups[g].name == name; });
+    if (found == groups.end()) {
+      GroupDef g{};
+      g.name = name;
+      g.stream = target;
+      g.assignment = c.assignment.value_or(defaults::kAssignment);
+      g.commit = c.commit.value_or(defaults::kCommit);
+      g.autoCommitInterval = c.autoCommitInterval.value_or(defaults::kAutoCommitInterval);
+      g.start = c.startPosition.value_or(defaults::kStartPosition);
+      g.rebalancePause = c.rebalancePause.value_or(defaults::kRebalancePause);
+      groups.push_back(static_cast<std::uint32_t>(m_.groups.size()));
+      m_.groups.push_back(g);
+      k.group = groups.back();
+    } else {
+      k.group = *found;
+    }
+    m_.groups[k.group].consumers.push_back(index);
+  }
+}
+
+void Builder::buildProducer(const ComponentSpec& c, std::uint32_t ci) {
+  ProducerDef& p = m_.producers[m_.components[ci].index];
+  p.component = ci;
+  const auto [kind, target] = channel(c.target, c.id);
+  p.targetKind = kind;
+  p.target = target;
+  p.queue = kind == ChannelKind::Queue ? target : kNone;
+  if (c.rate && *c.rate > 0) {
+    p.interarrival =
+        Sampler::from(Distribution::exponential(static_cast<SimTime>(1e9 / *c.rate + 0.5)));
+  } else if (c.interarrival) {
+    p.interarrival = Sampler::from(*c.interarrival);
+  } else {
+    error_ = c.id + ": a producer needs a rate or an interarrival distribution";
+  }
+  p.latency = latencyOf(c, s_);
+  p.count = c.count.value_or(0);
+  p.sizeBytes = c.sizeBytes.value_or(defaults::kSizeBytes);
+  p.start = c.start.value_or(0);
+  p.stop = c.stop.value_or(kMaxSimTime);
+  p.keys = c.keys.value_or(0);
+  p.keySampler = ZipfSampler::make(p.keys, c.keySkew.value_or(0.0));
+  if (kind != ChannelKind::Topic || target == kNone) return;
+  p.routingKeys = c.routingKey.value_or(std::vector<std::string>{""});
+  for (const std::string& key : p.routingKeys) {
+    std::vector<std::uint8_t> matches;
+    for (const std::uint32_t consumer : m_.topics[target].subscriptions)
+      matches.push_back(bindingMatches(bindingOf_.at(consumer), key) ? 1 : 0);
+    p.keyMatches.push_back(std::move(matches));
+  }
+}
+
+void Builder::buildActions() {
+  for (const ActionSpec& a : s_.actions) {
+    ActionDef d{a.at, kNone, a.to, a.offset, a.time};
+    for (std::uint32_t g = 0; g < m_.groups.size(); ++g)
+      if (m_.groups[g].name == a.group &&
+          m_.components[m_.streams[m_.groups[g].stream].component].id == a.target)
+        d.group = g;
+    if (d.group == kNone)
+      error_ = "actions: no group \"" + a.group + "\" on stream \"" + a.target + "\"";
+    m_.actions.push_back(d);
+  }
+}
+
 }  // namespace
 
 ModelBuildResult buildModel(const Scenario& s, std::optional<std::uint64_t> seedOverride) {
-  Model m;
-  m.name = s.name;
-  m.seed = seedOverride.value_or(s.seed.value_or(defaults::kSeed));
-  m.duration = s.duration;
-  m.sampleInterval = s.sampleInterval.value_or(defaultSampleInterval(s.duration));
-
-  std::map<std::string, std::uint32_t> queueByName;
-  for (const ComponentSpec& c : s.components) {
-    std::uint32_t index = 0;
-    switch (c.kind) {
-      case ComponentKind::Producer:
-        index = static_cast<std::uint32_t>(m.producers.size());
-        m.producers.emplace_back();
-        break;
-      case ComponentKind::Queue:
-        index = static_cast<std::uint32_t>(m.queues.size());
-        queueByName[c.id] = index;
-        m.queues.emplace_back();
-        break;
-      case ComponentKind::Consumer:
-        index = static_cast<std::uint32_t>(m.consumers.size());
-        m.consumers.emplace_back();
-        break;
-    }
-    m.components.push_back({c.id, c.kind, index});
-  }
-  auto queueIndex = [&](const std::optional<std::string>& id, const std::string& who,
-                        std::string& error) -> std::uint32_t {
-    if (!id) return kNone;
-    const auto it = queueByName.find(*id);
-    if (it == queueByName.end()) {
-      error = who + ": no queue with id \"" + *id + "\"";
-      return kNone;
-    }
-    return it->second;
-  };
-
-  std::string error;
-  for (std::uint32_t ci = 0; ci < s.components.size(); ++ci) {
-    const ComponentSpec& c = s.components[ci];
-    const std::uint32_t index = m.components[ci].index;
-    switch (c.kind) {
-      case ComponentKind::Producer: {
-        ProducerDef& p = m.producers[index];
-        p.component = ci;
-        p.queue = queueIndex(c.target, c.id, error);
-        if (!c.target) error = c.id + ": a producer needs a target";
-        if (c.rate && *c.rate > 0) {
-          p.interarrival =
-              Sampler::from(Distribution::exponential(static_cast<SimTime>(1e9 / *c.rate + 0.5)));
-        } else if (c.interarrival) {
-          p.interarrival = Sampler::from(*c.interarrival);
-        } else {
-          error = c.id + ": a producer needs a rate or an interarrival distribution";
-        }
-        p.latency = latencyOf(c, s);
-        p.count = c.count.value_or(0);
-        p.start = c.start.value_or(0);
-        p.stop = c.stop.value_or(kMaxSimTime);
-        p.sizeBytes = c.sizeBytes.value_or(defaults::kSizeBytes);
-        break;
-      }
-      case ComponentKind::Queue: {
-        QueueDef& q = m.queues[index];
-        q.component = ci;
-        q.maxLength = c.maxLength.value_or(0);
-        q.overflow = c.overflow.value_or(defaults::kOverflow);
-        q.ttl = c.ttl.value_or(0);
-        q.deadLetter = queueIndex(c.deadLetter, c.id, error);
-        q.maxDeliveries = c.maxDeliveries.value_or(defaults::kMaxDeliveries);
-        q.durable = c.durable.value_or(defaults::kDurable);
-        break;
-      }
-      case ComponentKind::Consumer: {
-        ConsumerDef& k = m.consumers[index];
-        k.component = ci;
-        k.queue = queueIndex(c.source, c.id, error);
-        if (!c.source) error = c.id + ": a consumer needs a source";
-        k.instances = c.instances.value_or(defaults::kInstances);
-        k.firstInstance = static_cast<std::uint32_t>(m.instanceConsumer.size());
-        for (std::uint32_t i = 0; i < k.instances; ++i) m.instanceConsumer.push_back(index);
-        k.prefetch = c.prefetch.value_or(defaults::kPrefetch);
-        k.ack = c.ack.value_or(defaults::kAck);
-        if (!c.service) error = c.id + ": a consumer needs a service distribution";
-        k.service = Sampler::from(c.service.value_or(Distribution::constant(0)));
-        k.latency = latencyOf(c, s);
-        k.failureProbability = c.failureProbability.value_or(0.0);
-        break;
-      }
-    }
-  }
-  if (!error.empty()) return {std::nullopt, error};
-
-  // Dispatch order among competing consumers: consumers in scenario order, then instance number.
-  // Round-robin interleaves instances as RabbitMQ does across channels.
-  for (const ConsumerDef& k : m.consumers)
-    for (std::uint32_t i = 0; i < k.instances; ++i)
-      m.queues[k.queue].instances.push_back(k.firstInstance + i);
-  return {std::move(m), {}};
+  return Builder(s, seedOverride).build();
 }
 
 }  // namespace brokerlab

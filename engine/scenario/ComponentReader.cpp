@@ -4,20 +4,70 @@
 #include "scenario/ScenarioRules.h"
 
 #include <algorithm>
-#include <array>
 #include <limits>
+#include <span>
+#include <vector>
 
 namespace brokerlab::detail {
 
 namespace {
 
 constexpr std::uint64_t kAny = std::numeric_limits<std::uint64_t>::max();
-constexpr std::array<std::string_view, 2> kOverflowNames{"drop-head", "reject-publish"};
-constexpr std::array<std::string_view, 2> kAckNames{"auto", "manual"};
 
 template <typename T>
 void assign(std::optional<T>& field, const std::optional<std::uint64_t>& value) {
   if (value) field = static_cast<T>(*value);
+}
+
+template <typename Enum>
+void choose(std::optional<Enum>& field, ValueReader& r, const json::Value& v,
+            const std::string& path, std::span<const std::string_view> names) {
+  if (const auto i = r.choice(v, path, names)) field = static_cast<Enum>(*i);
+}
+
+// One routing key, or a list of them (the producer draws one uniformly for each message).
+std::optional<std::vector<std::string>> routingKeys(ValueReader& r, const json::Value& v,
+                                                    const std::string& path) {
+  if (v.isString()) return std::vector<std::string>{v.text};
+  if (!v.isArray()) {
+    r.issues().add(v, path,
+                   "must be a routing key or a list of them (got " + json::describe(v) + ")");
+    return std::nullopt;
+  }
+  std::vector<std::string> keys;
+  bool ok = true;
+  for (std::size_t i = 0; i < v.items.size(); ++i) {
+    auto key = r.string(v.items[i], json::indexPath(path, i));
+    if (key) keys.push_back(std::move(*key));
+    ok = ok && key.has_value();
+  }
+  if (!ok) return std::nullopt;
+  return keys;
+}
+
+// The parameters of a producer that depend on its target's kind.
+void readMessageKeys(ValueReader& r, ComponentSpec& c, std::string_view key, const json::Value& v,
+                     const std::string& path) {
+  if (key == "routing_key") c.routingKey = routingKeys(r, v, path);
+  if (key == "keys") assign(c.keys, r.integer(v, path, 1, limits::kMaxRecordKeys));
+  if (key == "key_skew") c.keySkew = r.number(v, path);
+}
+
+// The parameters of a stream, and those of a consumer that depend on its source's kind.
+void readStreamParameter(ValueReader& r, ComponentSpec& c, std::string_view key,
+                         const json::Value& v, const std::string& path) {
+  if (key == "partitions") assign(c.partitions, r.integer(v, path, 1, limits::kMaxPartitions));
+  if (key == "retention") c.retention = r.duration(v, path);
+  if (key == "retention_bytes") assign(c.retentionBytes, r.integer(v, path, 1, kAny));
+  if (key == "segment_bytes") assign(c.segmentBytes, r.integer(v, path, 1, kAny));
+  if (key == "binding") c.binding = r.string(v, path);
+  if (key == "group") c.group = r.string(v, path);
+  if (key == "join") c.join = r.duration(v, path);
+  if (key == "leave") c.leave = r.duration(v, path);
+  if (key == "assignment") choose(c.assignment, r, v, path, rules::assignmentNames());
+  if (key == "commit") choose(c.commit, r, v, path, rules::commitNames());
+  if (key == "auto_commit_interval") c.autoCommitInterval = r.duration(v, path);
+  if (key == "rebalance_pause") c.rebalancePause = r.duration(v, path);
 }
 
 void readParameter(ValueReader& r, ComponentSpec& c, std::string_view key, const json::Value& v,
@@ -27,7 +77,10 @@ void readParameter(ValueReader& r, ComponentSpec& c, std::string_view key, const
   if (key == "interarrival") c.interarrival = r.distribution(v, path);
   if (key == "count") assign(c.count, r.integer(v, path, 1, kAny));
   if (key == "size_bytes") assign(c.sizeBytes, r.integer(v, path, 0, kAny));
-  if (key == "start") c.start = r.duration(v, path);
+  if (key == "start" && c.kind == ComponentKind::Producer) c.start = r.duration(v, path);
+  if (key == "start" && c.kind == ComponentKind::Consumer) {
+    choose(c.startPosition, r, v, path, rules::startPositionNames());  // where a group begins
+  }
   if (key == "stop") c.stop = r.duration(v, path);
   if (key == "max_length") assign(c.maxLength, r.integer(v, path, 1, kAny));
   if (key == "ttl") c.ttl = r.duration(v, path);
@@ -42,12 +95,10 @@ void readParameter(ValueReader& r, ComponentSpec& c, std::string_view key, const
   if (key == "service") c.service = r.distribution(v, path);
   if (key == "failure_probability") c.failureProbability = r.number(v, path);
   if (key == "latency") c.latency = r.distribution(v, path);
-  if (key == "overflow") {
-    if (const auto i = r.choice(v, path, kOverflowNames)) c.overflow = static_cast<Overflow>(*i);
-  }
-  if (key == "ack") {
-    if (const auto i = r.choice(v, path, kAckNames)) c.ack = static_cast<AckMode>(*i);
-  }
+  if (key == "overflow") choose(c.overflow, r, v, path, rules::overflowNames());
+  if (key == "ack") choose(c.ack, r, v, path, rules::ackNames());
+  readMessageKeys(r, c, key, v, path);
+  readStreamParameter(r, c, key, v, path);
 }
 
 std::optional<ComponentKind> readKind(ValueReader& r, const json::Value& object,

@@ -45,9 +45,12 @@ struct Distribution {
   bool operator==(const Distribution&) const = default;
 };
 
-enum class ComponentKind { Producer, Queue, Consumer };
+enum class ComponentKind { Producer, Queue, Consumer, Topic, Stream };
 enum class Overflow { DropHead, RejectPublish };
 enum class AckMode { Auto, Manual };
+enum class Assignment { Range, RoundRobin };       // how a consumer group shares partitions
+enum class CommitMode { Auto, AfterProcessing };   // when a stream consumer commits its offsets
+enum class StartPosition { Earliest, Latest };     // where a group with no committed offset begins
 
 // One entry of "components". The JSON is flat (every parameter beside id and kind), and so is this.
 struct ComponentSpec {
@@ -69,6 +72,9 @@ struct ComponentSpec {
   std::optional<std::uint64_t> sizeBytes;
   std::optional<SimTime> start;  // first message no earlier than this (default 0)
   std::optional<SimTime> stop;   // no message at or after this (default: never)
+  std::optional<std::vector<std::string>> routingKey;  // topic targets: one key, or keys drawn uniformly
+  std::optional<std::uint64_t> keys;                   // stream targets: number of distinct record keys
+  std::optional<double> keySkew;                       // Zipf exponent over those keys (0 = uniform)
 
   // queue
   std::optional<std::uint64_t> maxLength;  // ready messages only, as in RabbitMQ
@@ -76,7 +82,13 @@ struct ComponentSpec {
   std::optional<SimTime> ttl;
   std::optional<std::string> deadLetter;
   std::optional<std::uint32_t> maxDeliveries;
-  std::optional<bool> durable;
+  std::optional<bool> durable;  // queue: survives a broker restart; consumer of a topic: subscription buffers while offline
+
+  // stream
+  std::optional<std::uint32_t> partitions;
+  std::optional<SimTime> retention;             // records older than this go, by whole segments
+  std::optional<std::uint64_t> retentionBytes;  // per partition
+  std::optional<std::uint64_t> segmentBytes;
 
   // consumer
   std::optional<std::string> source;
@@ -85,11 +97,35 @@ struct ComponentSpec {
   std::optional<AckMode> ack;
   std::optional<Distribution> service;
   std::optional<double> failureProbability;
+  std::optional<SimTime> join;   // the consumer comes online at this time (default 0)
+  std::optional<SimTime> leave;  // and goes offline for good at this time (default: never)
+  // consumer of a topic: its subscription (max_length, overflow and ttl above apply to its queue)
+  std::optional<std::string> binding;  // routing-key pattern: words separated by '.', '*' one word, '#' any
+  // consumer of a stream
+  std::optional<std::string> group;
+  std::optional<Assignment> assignment;
+  std::optional<CommitMode> commit;
+  std::optional<SimTime> autoCommitInterval;
+  std::optional<StartPosition> startPosition;  // JSON key "start" on a consumer
+  std::optional<SimTime> rebalancePause;
 
   // any component: the latency of the links it sends on (overrides network.latency)
   std::optional<Distribution> latency;
 
   bool operator==(const ComponentSpec&) const = default;
+};
+
+// A scheduled action on the simulated system (not a fault): a consumer group rewinds or skips.
+enum class ActionKind { ResetOffsets };
+struct ActionSpec {
+  SimTime at = 0;
+  ActionKind kind = ActionKind::ResetOffsets;
+  std::string target;  // stream id
+  std::string group;
+  enum class To { Earliest, Latest, Offset, Time } to = To::Earliest;
+  std::uint64_t offset = 0;  // To::Offset: the same offset on every partition
+  SimTime time = 0;          // To::Time: the first record at or after this time
+  bool operator==(const ActionSpec&) const = default;
 };
 
 struct LayoutPoint {
@@ -108,6 +144,7 @@ struct Scenario {
   std::optional<Distribution> networkLatency;  // default 1 ms constant
   std::optional<SimTime> sampleInterval;  // metrics time-series step; default chosen from duration
   std::vector<ComponentSpec> components;
+  std::vector<ActionSpec> actions;
   std::map<std::string, LayoutPoint> layout;  // component id -> position on the canvas
 
   bool operator==(const Scenario&) const = default;
@@ -122,8 +159,18 @@ inline constexpr std::uint32_t kInstances = 1;
 inline constexpr std::uint32_t kPrefetch = 1;
 inline constexpr AckMode kAck = AckMode::Manual;
 inline constexpr Overflow kOverflow = Overflow::DropHead;  // RabbitMQ's default
-inline constexpr bool kDurable = true;
+inline constexpr bool kDurable = true;               // a queue
+inline constexpr bool kSubscriptionDurable = false;  // a topic subscription
 inline constexpr std::uint32_t kMaxDeliveries = 0;  // 0 = no delivery limit
+inline constexpr std::uint32_t kPartitions = 1;
+inline constexpr SimTime kRetention = 168 * kHour;  // Kafka's 7 days
+inline constexpr std::uint64_t kSegmentBytes = 1024 * 1024;
+inline constexpr Assignment kAssignment = Assignment::Range;  // Kafka's default assignor
+inline constexpr CommitMode kCommit = CommitMode::Auto;
+inline constexpr SimTime kAutoCommitInterval = 5 * kSecond;  // Kafka's auto.commit.interval.ms
+inline constexpr StartPosition kStartPosition = StartPosition::Latest;  // auto.offset.reset
+inline constexpr SimTime kRebalancePause = 3 * kSecond;  // group.initial.rebalance.delay.ms
+inline constexpr const char* kBinding = "#";
 }  // namespace defaults
 
 }  // namespace brokerlab

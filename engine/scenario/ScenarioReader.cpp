@@ -1,5 +1,6 @@
 #include "scenario/ScenarioReader.h"
 
+#include "scenario/ActionReader.h"
 #include "scenario/ComponentReader.h"
 #include "scenario/Json.h"
 #include "scenario/JsonWriter.h"
@@ -48,6 +49,7 @@ class DocumentReader {
     }
     readNetwork(s);
     readComponents(s);
+    readActions(s);
     readFaults();
     readLayout(s);
     return true;
@@ -124,7 +126,8 @@ class DocumentReader {
   }
 
   void readComponents(Scenario& s) {
-    const json::Value* list = required("components", "a list of producers, queues and consumers");
+    const json::Value* list =
+        required("components", "a list of producers, queues, topics, streams and consumers");
     if (list == nullptr || !r_.expectArray(*list, "components")) return;
     if (list->items.size() > limits::kMaxComponents) {
       r_.issues().add(*list, "components",
@@ -136,6 +139,21 @@ class DocumentReader {
     for (std::size_t i = 0; i < list->items.size() && !r_.issues().full(); ++i) {
       s.components.push_back(
           detail::readComponent(r_, list->items[i], json::indexPath("components", i)));
+    }
+  }
+
+  void readActions(Scenario& s) {
+    const json::Value* list = root_.find("actions");
+    if (list == nullptr || !r_.expectArray(*list, "actions")) return;
+    if (list->items.size() > limits::kMaxActions) {
+      r_.issues().add(*list, "actions",
+                      "has " + std::to_string(list->items.size()) + " actions; the limit is " +
+                          std::to_string(limits::kMaxActions));
+      return;
+    }
+    s.actions.reserve(list->items.size());
+    for (std::size_t i = 0; i < list->items.size() && !r_.issues().full(); ++i) {
+      s.actions.push_back(detail::readAction(r_, list->items[i], json::indexPath("actions", i)));
     }
   }
 

@@ -13,31 +13,59 @@ namespace {
 
 using Words = std::span<const std::string_view>;
 
-constexpr std::array<std::string_view, 11> kTopLevel{
-    "format",  "version",         "name",       "description", "seed",  "duration",
-    "network", "sample_interval", "components", "faults",      "layout"};
+constexpr std::array<std::string_view, 12> kTopLevel{
+    "format",  "version",         "name",       "description", "seed",   "duration",
+    "network", "sample_interval", "components", "actions",     "faults", "layout"};
 constexpr std::array<std::string_view, 1> kNetwork{"latency"};
 constexpr std::array<std::string_view, 2> kPoint{"x", "y"};
-constexpr std::array<std::string_view, 22> kComponentOrder{
-    "id",          "kind",           "target",
-    "rate",        "interarrival",   "count",
-    "size_bytes",  "start",          "stop",
-    "max_length",  "overflow",       "ttl",
-    "dead_letter", "max_deliveries", "durable",
-    "source",      "instances",      "prefetch",
-    "ack",         "service",        "failure_probability",
+constexpr std::array<std::string_view, 5> kAction{"at", "kind", "target", "group", "to"};
+constexpr std::array<std::string_view, 2> kResetTo{"offset", "time"};
+// Every list of parameters below is in this order.
+// clang-format off
+constexpr std::array<std::string_view, 37> kComponentOrder{
+    "id", "kind",
+    "target", "rate", "interarrival", "count", "size_bytes", "start", "stop",
+    "routing_key", "keys", "key_skew",
+    "partitions", "retention", "retention_bytes", "segment_bytes",
+    "max_length", "overflow", "ttl", "dead_letter", "max_deliveries", "durable",
+    "source", "binding", "group", "instances", "prefetch", "ack", "service", "failure_probability",
+    "join", "leave", "assignment", "commit", "auto_commit_interval", "rebalance_pause",
     "latency"};
-constexpr std::array<std::string_view, 10> kProducer{
-    "id",    "kind",       "target", "rate", "interarrival",
-    "count", "size_bytes", "start",  "stop", "latency"};
+constexpr std::array<std::string_view, 13> kProducer{
+    "id", "kind", "target", "rate", "interarrival", "count", "size_bytes", "start", "stop",
+    "routing_key", "keys", "key_skew", "latency"};
 constexpr std::array<std::string_view, 9> kQueue{
-    "id",          "kind",           "max_length", "overflow", "ttl",
-    "dead_letter", "max_deliveries", "durable",    "latency"};
-constexpr std::array<std::string_view, 9> kConsumer{
-    "id",     "kind", "source", "instances", "prefetch", "ack", "service", "failure_probability",
+    "id", "kind", "max_length", "overflow", "ttl", "dead_letter", "max_deliveries", "durable",
     "latency"};
-constexpr std::array<std::string_view, 3> kKinds{"producer", "queue", "consumer"};
-constexpr std::array<std::string_view, 5> kFutureKinds{"topic", "stream", "client", "api", "store"};
+constexpr std::array<std::string_view, 22> kConsumer{
+    "id", "kind", "start", "max_length", "overflow", "ttl", "durable", "source", "binding", "group",
+    "instances", "prefetch", "ack", "service", "failure_probability", "join", "leave",
+    "assignment", "commit", "auto_commit_interval", "rebalance_pause", "latency"};
+constexpr std::array<std::string_view, 3> kTopic{"id", "kind", "latency"};
+constexpr std::array<std::string_view, 7> kStream{
+    "id", "kind", "partitions", "retention", "retention_bytes", "segment_bytes", "latency"};
+// A consumer, by the kind of its source.
+constexpr std::array<std::string_view, 11> kConsumerOfQueue{
+    "id", "kind", "source", "instances", "prefetch", "ack", "service", "failure_probability",
+    "join", "leave", "latency"};
+constexpr std::array<std::string_view, 16> kConsumerOfTopic{
+    "id", "kind", "max_length", "overflow", "ttl", "durable", "source", "binding",
+    "instances", "prefetch", "ack", "service", "failure_probability", "join", "leave", "latency"};
+constexpr std::array<std::string_view, 15> kConsumerOfStream{
+    "id", "kind", "start", "source", "group", "instances", "prefetch", "service", "join", "leave",
+    "assignment", "commit", "auto_commit_interval", "rebalance_pause", "latency"};
+// clang-format on
+constexpr std::array<std::string_view, 5> kKinds{"producer", "queue", "consumer", "topic",
+                                                 "stream"};
+constexpr std::array<std::string_view, 3> kFutureKinds{"client", "api", "store"};
+constexpr std::array<ComponentKind, 3> kSourceKinds{ComponentKind::Queue, ComponentKind::Topic,
+                                                    ComponentKind::Stream};
+constexpr std::array<std::string_view, 2> kOverflowNames{"drop-head", "reject-publish"};
+constexpr std::array<std::string_view, 2> kAckNames{"auto", "manual"};
+constexpr std::array<std::string_view, 2> kAssignmentNames{"range", "round-robin"};
+constexpr std::array<std::string_view, 2> kCommitNames{"auto", "after-processing"};
+constexpr std::array<std::string_view, 2> kStartNames{"earliest", "latest"};
+constexpr std::array<std::string_view, 1> kActionKindNames{"reset-offsets"};
 constexpr std::array<std::string_view, 6> kDists{"constant", "exponential", "uniform",
                                                  "normal",   "lognormal",   "erlang"};
 constexpr std::array<std::string_view, 2> kConstantKeys{"dist", "value"};
@@ -45,6 +73,33 @@ constexpr std::array<std::string_view, 2> kMeanKeys{"dist", "mean"};
 constexpr std::array<std::string_view, 3> kUniformKeys{"dist", "min", "max"};
 constexpr std::array<std::string_view, 3> kSpreadKeys{"dist", "mean", "stddev"};
 constexpr std::array<std::string_view, 3> kErlangKeys{"dist", "k", "mean"};
+
+bool isWordChar(char c) {
+  return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9') || c == '_' ||
+         c == '-';
+}
+
+// Words separated by '.', each accepted by `word`; at least one word, none empty.
+template <typename Word>
+bool isDottedWords(std::string_view text, Word word) {
+  if (text.empty() || text.size() > limits::kMaxRoutingKeyBytes) return false;
+  for (std::size_t begin = 0;;) {
+    const std::size_t dot = text.find('.', begin);
+    if (!word(text.substr(begin, dot == std::string_view::npos ? dot : dot - begin))) {
+      return false;
+    }
+    if (dot == std::string_view::npos) return true;
+    begin = dot + 1;
+  }
+}
+
+bool isPlainWord(std::string_view word) {
+  return !word.empty() && std::all_of(word.begin(), word.end(), isWordChar);
+}
+
+bool contains(Words words, std::string_view word) {
+  return std::find(words.begin(), words.end(), word) != words.end();
+}
 
 // Optimal string alignment distance: a swap of neighbours ("instnaces") counts as one edit.
 std::size_t editDistance(std::string_view a, std::string_view b) {
@@ -80,8 +135,32 @@ Words layoutPointKeys() {
 Words componentKeyOrder() {
   return kComponentOrder;
 }
+Words actionKeys() {
+  return kAction;
+}
+Words resetToKeys() {
+  return kResetTo;
+}
 Words kindNames() {
   return kKinds;
+}
+Words overflowNames() {
+  return kOverflowNames;
+}
+Words ackNames() {
+  return kAckNames;
+}
+Words assignmentNames() {
+  return kAssignmentNames;
+}
+Words commitNames() {
+  return kCommitNames;
+}
+Words startPositionNames() {
+  return kStartNames;
+}
+Words actionKindNames() {
+  return kActionKindNames;
 }
 Words distNames() {
   return kDists;
@@ -95,13 +174,48 @@ Words parametersOf(ComponentKind kind) {
       return kQueue;
     case ComponentKind::Consumer:
       return kConsumer;
+    case ComponentKind::Topic:
+      return kTopic;
+    case ComponentKind::Stream:
+      return kStream;
   }
   return {};
 }
 
 bool takesParameter(ComponentKind kind, std::string_view key) {
-  const Words keys = parametersOf(kind);
-  return std::find(keys.begin(), keys.end(), key) != keys.end();
+  return contains(parametersOf(kind), key);
+}
+
+Words consumerParametersFor(ComponentKind source) {
+  switch (source) {
+    case ComponentKind::Queue:
+      return kConsumerOfQueue;
+    case ComponentKind::Topic:
+      return kConsumerOfTopic;
+    case ComponentKind::Stream:
+      return kConsumerOfStream;
+    default:
+      return {};
+  }
+}
+
+bool consumerTakes(ComponentKind source, std::string_view key) {
+  return contains(consumerParametersFor(source), key);
+}
+
+bool isRoutingKey(std::string_view key) {
+  return isDottedWords(key, isPlainWord);
+}
+
+bool isBindingPattern(std::string_view pattern) {
+  return isDottedWords(pattern, [](std::string_view word) {
+    return word == "*" || word == "#" || isPlainWord(word);
+  });
+}
+
+bool isGroupName(std::string_view group) {
+  return !group.empty() && group.size() <= limits::kMaxGroupLength &&
+         std::all_of(group.begin(), group.end(), [](char c) { return isWordChar(c) || c == '.'; });
 }
 
 std::string_view kindName(ComponentKind kind) {
@@ -120,7 +234,7 @@ std::optional<ComponentKind> kindFromName(std::string_view name) {
 }
 
 bool isFutureKind(std::string_view name) {
-  return std::find(kFutureKinds.begin(), kFutureKinds.end(), name) != kFutureKinds.end();
+  return contains(kFutureKinds, name);
 }
 
 std::string_view distName(DistKind kind) {
@@ -154,6 +268,26 @@ Words parametersOf(DistKind kind) {
 std::string notAParameter(std::string_view key, ComponentKind kind) {
   return json::quoted(key) + " is not a parameter of " + withArticle(kind) + " (" +
          withArticle(kind) + " takes: " + joined(parametersOf(kind)) + ")";
+}
+
+std::string notAParameterOfConsumerOf(std::string_view key, ComponentKind source,
+                                      std::string_view sourceId) {
+  std::optional<ComponentKind> only;
+  int takers = 0;
+  for (const ComponentKind kind : kSourceKinds) {
+    if (consumerTakes(kind, key)) {
+      only = kind;
+      ++takers;
+    }
+  }
+  if (takers == 1) {
+    return json::quoted(key) + " is only for a consumer of " + withArticle(*only) +
+           (sourceId.empty() ? ""
+                             : " (" + json::quoted(sourceId) + " is " + withArticle(source) + ")");
+  }
+  const std::string who = "a consumer of " + withArticle(source);
+  return json::quoted(key) + " is not a parameter of " + who + " (" + who +
+         " takes: " + joined(consumerParametersFor(source)) + ")";
 }
 
 std::string unknownKey(std::string_view key, Words known) {

@@ -23,6 +23,7 @@ inline constexpr std::size_t kMaxFileBytes = 16 * 1024 * 1024;
 inline constexpr std::size_t kMaxStringBytes = 1024 * 1024;
 inline constexpr int kMaxNestingDepth = 256;
 inline constexpr std::size_t kMaxComponents = 100'000;
+inline constexpr std::size_t kMaxActions = 100'000;
 inline constexpr std::size_t kMaxIdLength = 64;
 inline constexpr std::uint32_t kMaxInstances = 10'000;
 inline constexpr std::uint32_t kMaxPrefetch = 100'000;
@@ -30,6 +31,11 @@ inline constexpr std::uint32_t kMaxErlangK = 1'000;
 inline constexpr double kMaxRateHz = 1e9;  // one message per nanosecond: time's resolution
 inline constexpr std::int64_t kMaxSamples = 1'000'000;  // duration / sample_interval
 inline constexpr std::size_t kMaxIssues = 100;  // a file with more problems lists the first ones
+inline constexpr std::uint32_t kMaxPartitions = 1'024;
+inline constexpr std::uint64_t kMaxRecordKeys = 1'000'000'000;
+inline constexpr double kMaxKeySkew = 10;
+inline constexpr std::size_t kMaxRoutingKeyBytes = 255;  // an AMQP short string
+inline constexpr std::size_t kMaxGroupLength = 64;
 }  // namespace limits
 
 namespace rules {
@@ -37,10 +43,16 @@ namespace rules {
 std::span<const std::string_view> topLevelKeys();
 std::span<const std::string_view> networkKeys();
 std::span<const std::string_view> layoutPointKeys();
+std::span<const std::string_view> actionKeys();   // one entry of "actions", canonical order
+std::span<const std::string_view> resetToKeys();  // the object form of an action's "to"
 // Canonical order of all component keys (the writer's order).
 std::span<const std::string_view> componentKeyOrder();
 std::span<const std::string_view> parametersOf(ComponentKind kind);
 bool takesParameter(ComponentKind kind, std::string_view key);
+// A consumer takes the parameters of its source's kind (a queue, a topic or a stream); the
+// parameters of a consumer above are all of these together.
+std::span<const std::string_view> consumerParametersFor(ComponentKind source);
+bool consumerTakes(ComponentKind source, std::string_view key);
 
 std::string_view kindName(ComponentKind kind);  // "producer"
 std::string withArticle(ComponentKind kind);    // "a producer"
@@ -54,8 +66,28 @@ std::optional<DistKind> distFromName(std::string_view name);
 std::span<const std::string_view> distNames();
 std::span<const std::string_view> parametersOf(DistKind kind);  // including "dist"
 
+// The names of the enumerations, indexed by their values.
+std::span<const std::string_view> overflowNames();       // "drop-head", "reject-publish"
+std::span<const std::string_view> ackNames();            // "auto", "manual"
+std::span<const std::string_view> assignmentNames();     // "range", "round-robin"
+std::span<const std::string_view> commitNames();         // "auto", "after-processing"
+std::span<const std::string_view> startPositionNames();  // "earliest", "latest"
+std::span<const std::string_view> actionKindNames();     // "reset-offsets"
+
+// Words of [A-Za-z0-9_-]+ separated by '.': "eu.orders.created".
+bool isRoutingKey(std::string_view key);
+// A routing key whose words may also be '*' (exactly one word) or '#' (zero or more words).
+bool isBindingPattern(std::string_view pattern);
+// 1 to 64 characters of [A-Za-z0-9_.-], as a component id.
+bool isGroupName(std::string_view group);
+
 // `"prefetch" is not a parameter of a queue (a queue takes: id, kind, ...)`
 std::string notAParameter(std::string_view key, ComponentKind kind);
+// `"binding" is only for a consumer of a topic ("q" is a queue)` when one kind of source takes the
+// key, otherwise `"ack" is not a parameter of a consumer of a stream (a consumer of a stream
+// takes: ...)`. The part in parentheses of the first form is left out when `sourceId` is empty.
+std::string notAParameterOfConsumerOf(std::string_view key, ComponentKind source,
+                                      std::string_view sourceId = {});
 // `unknown key "instnaces"; did you mean "instances"?` or `unknown key "x" (expected one of: ...)`
 std::string unknownKey(std::string_view key, std::span<const std::string_view> known);
 // The candidate closest to `word` by edit distance, or empty when none is close enough.

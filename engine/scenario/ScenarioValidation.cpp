@@ -3,20 +3,22 @@
 #include "scenario/DurationText.h"
 #include "scenario/Json.h"
 #include "scenario/JsonWriter.h"
+#include "scenario/TopicStreamValidation.h"
+#include "scenario/ValidationChecks.h"
 
 #include <algorithm>
 #include <array>
 #include <cmath>
-#include <map>
+#include <span>
 
 namespace brokerlab {
 
 namespace {
 
-using Index = std::map<std::string, std::size_t, std::less<>>;
+using detail::ComponentIndex;
 
 // Collects issues for one scenario; each check says which path it is about.
-class Validator {
+class Validator : private detail::Checks {
  public:
   explicit Validator(const Scenario& scenario) : s_(scenario) {}
 
@@ -25,68 +27,16 @@ class Validator {
     indexIds();
     for (std::size_t i = 0; i < s_.components.size(); ++i) checkComponent(i);
     checkDeadLetterCycles();
+    detail::checkConsumerGroups(*this, s_, ids_);
+    detail::checkActions(*this, s_, ids_);
     checkLayout();
-    return std::move(issues_);
+    return take();
   }
 
  private:
-  void add(std::string path, std::string message) {
-    issues_.push_back({std::move(path), 0, 0, std::move(message)});
-  }
-
-  static std::string at(std::size_t i) { return json::indexPath("components", i); }
+  static std::string at(std::size_t i) { return detail::componentPath(i); }
   static std::string field(std::size_t i, std::string_view key) {
-    return json::childPath(at(i), key);
-  }
-
-  void positiveDuration(const std::string& path, SimTime t) {
-    if (t <= 0) add(path, "must be > 0 (got " + (t == 0 ? "0s" : std::to_string(t) + "ns") + ")");
-    if (t > kMaxSimTime) {
-      add(path, "is longer than the limit of " + formatDuration(kMaxSimTime) + " (100 years)");
-    }
-  }
-
-  void durationValue(const std::string& path, SimTime t) {
-    if (t < 0) add(path, "must not be negative (got " + std::to_string(t) + "ns)");
-    if (t > kMaxSimTime) {
-      add(path, "is longer than the limit of " + formatDuration(kMaxSimTime) + " (100 years)");
-    }
-  }
-
-  void checkDistribution(const std::string& path, const Distribution& d) {
-    const auto part = [&](std::string_view key) {
-      return d.kind == DistKind::Constant ? path : json::childPath(path, key);
-    };
-    switch (d.kind) {
-      case DistKind::Constant:
-        durationValue(part("value"), d.value);
-        break;
-      case DistKind::Uniform:
-        durationValue(part("min"), d.min);
-        durationValue(part("max"), d.max);
-        if (d.min > d.max) {
-          add(part("min"), "must not be greater than max (got " + formatDuration(d.min) + " > " +
-                               formatDuration(d.max) + ")");
-        }
-        break;
-      case DistKind::Normal:
-        durationValue(part("mean"), d.mean);
-        durationValue(part("stddev"), d.stddev);
-        break;
-      case DistKind::Lognormal:
-        durationValue(part("stddev"), d.stddev);
-        [[fallthrough]];
-      case DistKind::Exponential:
-        positiveDuration(part("mean"), d.mean);
-        break;
-      case DistKind::Erlang:
-        positiveDuration(part("mean"), d.mean);
-        if (d.k < 1 || d.k > limits::kMaxErlangK) {
-          add(part("k"),
-              rules::integerRange(1, limits::kMaxErlangK) + " (got " + std::to_string(d.k) + ")");
-        }
-        break;
-    }
+    return detail::componentField(i, key);
   }
 
   static SimTime meanOf(const Distribution& d) {
@@ -97,13 +47,6 @@ class Validator {
         return d.min / 2 + d.max / 2;
       default:
         return d.mean;
-    }
-  }
-
-  void integerIn(const std::string& path, std::uint64_t value, std::uint64_t min,
-                 std::uint64_t max) {
-    if (value < min || value > max) {
-      add(path, rules::integerRange(min, max) + " (got " + std::to_string(value) + ")");
     }
   }
 
@@ -154,53 +97,50 @@ class Validator {
     }
   }
 
-  // A reference must name an existing queue.
-  void reference(std::size_t i, std::string_view key, const std::string& id,
-                 std::string_view role) {
+  // A reference must name an existing component of one of `kinds`; returns it when it does.
+  const ComponentSpec* reference(std::size_t i, std::string_view key, const std::string& id,
+                                 std::string_view role, std::span<const ComponentKind> kinds) {
     const auto it = ids_.find(id);
     if (it == ids_.end()) {
       add(field(i, key), "no component with id " + json::quoted(id));
-    } else if (s_.components[it->second].kind != ComponentKind::Queue) {
-      add(field(i, key), json::quoted(id) + " is " +
-                             rules::withArticle(s_.components[it->second].kind) + ", but " +
-                             std::string(role) + " must be a queue");
+      return nullptr;
     }
+    const ComponentSpec& other = s_.components[it->second];
+    if (std::find(kinds.begin(), kinds.end(), other.kind) == kinds.end()) {
+      std::string allowed;
+      for (std::size_t k = 0; k < kinds.size(); ++k) {
+        if (k > 0) allowed += k + 1 == kinds.size() ? " or " : ", ";
+        allowed += rules::withArticle(kinds[k]);
+      }
+      add(field(i, key), json::quoted(id) + " is " + rules::withArticle(other.kind) + ", but " +
+                             std::string(role) + " must be " + allowed);
+      return nullptr;
+    }
+    return &other;
   }
 
   void checkParametersOfKind(std::size_t i) {
     const ComponentSpec& c = s_.components[i];
-    const std::array<std::pair<std::string_view, bool>, 20> present{{
-        {"target", c.target.has_value()},
-        {"rate", c.rate.has_value()},
-        {"interarrival", c.interarrival.has_value()},
-        {"count", c.count.has_value()},
-        {"size_bytes", c.sizeBytes.has_value()},
-        {"start", c.start.has_value()},
-        {"stop", c.stop.has_value()},
-        {"max_length", c.maxLength.has_value()},
-        {"overflow", c.overflow.has_value()},
-        {"ttl", c.ttl.has_value()},
-        {"dead_letter", c.deadLetter.has_value()},
-        {"max_deliveries", c.maxDeliveries.has_value()},
-        {"durable", c.durable.has_value()},
-        {"source", c.source.has_value()},
-        {"instances", c.instances.has_value()},
-        {"prefetch", c.prefetch.has_value()},
-        {"ack", c.ack.has_value()},
-        {"service", c.service.has_value()},
-        {"failure_probability", c.failureProbability.has_value()},
-        {"latency", c.latency.has_value()},
-    }};
-    for (const auto& [key, set] : present) {
+    for (const auto& [key, set] : detail::presentParameters(c)) {
       if (set && !rules::takesParameter(c.kind, key)) {
         add(field(i, key), rules::notAParameter(key, c.kind));
       }
     }
+    // "start" means a time on a producer and a position on a consumer (only one can come from JSON)
+    if (c.kind == ComponentKind::Producer && c.startPosition) {
+      add(field(i, "start"), "a producer's \"start\" is a time, not \"earliest\" or \"latest\"");
+    }
+    if (c.kind == ComponentKind::Consumer && c.start) {
+      add(field(i, "start"), "a consumer's \"start\" is \"earliest\" or \"latest\", not a time");
+    }
   }
 
   void checkProducer(std::size_t i, const ComponentSpec& c) {
-    if (!c.target) add(field(i, "target"), "is required: a producer needs a target queue");
-    if (c.target) reference(i, "target", *c.target, "a target");
+    if (!c.target) {
+      add(field(i, "target"), "is required: a producer needs a target queue, topic or stream");
+    }
+    const ComponentSpec* target =
+        c.target ? reference(i, "target", *c.target, "a target", kDestinations) : nullptr;
     if (!c.rate && !c.interarrival) {
       add(at(i), "a producer needs either \"rate\" (messages per second) or \"interarrival\"");
     }
@@ -225,6 +165,7 @@ class Validator {
       add(field(i, "stop"), "must be later than start (got " + formatDuration(*c.stop) +
                                 " <= " + formatDuration(*c.start) + ")");
     }
+    detail::checkMessageKeys(*this, i, c, target);
   }
 
   void checkQueue(std::size_t i, const ComponentSpec& c) {
@@ -234,13 +175,16 @@ class Validator {
     if (c.deadLetter && *c.deadLetter == c.id) {
       add(field(i, "dead_letter"), "a queue cannot dead-letter to itself");
     } else if (c.deadLetter) {
-      reference(i, "dead_letter", *c.deadLetter, "a dead-letter target");
+      reference(i, "dead_letter", *c.deadLetter, "a dead-letter target", kQueues);
     }
   }
 
   void checkConsumer(std::size_t i, const ComponentSpec& c) {
-    if (!c.source) add(field(i, "source"), "is required: a consumer needs a source queue");
-    if (c.source) reference(i, "source", *c.source, "a source");
+    if (!c.source) {
+      add(field(i, "source"), "is required: a consumer needs a source queue, topic or stream");
+    }
+    const ComponentSpec* source =
+        c.source ? reference(i, "source", *c.source, "a source", kDestinations) : nullptr;
     if (!c.service) {
       add(field(i, "service"), "is required: a consumer needs a service time distribution");
     }
@@ -252,6 +196,13 @@ class Validator {
       add(field(i, "failure_probability"),
           "must be a number from 0 to 1 (got " + json::formatNumber(*p) + ")");
     }
+    if (c.join) durationValue(field(i, "join"), *c.join);
+    if (c.leave) positiveDuration(field(i, "leave"), *c.leave);
+    if (c.join && c.leave && *c.leave <= *c.join) {
+      add(field(i, "leave"), "must be later than join (got " + formatDuration(*c.leave) +
+                                 " <= " + formatDuration(*c.join) + ")");
+    }
+    if (source) detail::checkConsumerOf(*this, i, c, *source);
   }
 
   void checkComponent(std::size_t i) {
@@ -266,6 +217,11 @@ class Validator {
         break;
       case ComponentKind::Consumer:
         checkConsumer(i, c);
+        break;
+      case ComponentKind::Topic:
+        break;  // nothing beyond its latency
+      case ComponentKind::Stream:
+        detail::checkStream(*this, i, c);
         break;
     }
     if (c.latency) checkDistribution(field(i, "latency"), *c.latency);
@@ -313,9 +269,12 @@ class Validator {
     }
   }
 
+  static constexpr std::array kQueues{ComponentKind::Queue};
+  static constexpr std::array kDestinations{ComponentKind::Queue, ComponentKind::Topic,
+                                            ComponentKind::Stream};
+
   const Scenario& s_;
-  Index ids_;
-  std::vector<ScenarioIssue> issues_;
+  ComponentIndex ids_;
 };
 
 }  // namespace

@@ -4,6 +4,9 @@
 #include "scenario/JsonWriter.h"
 #include "scenario/ScenarioRules.h"
 
+#include <span>
+#include <string_view>
+
 namespace brokerlab {
 
 namespace {
@@ -49,8 +52,6 @@ void writeDistribution(JsonWriter& w, const Distribution& d) {
 
 // Members in rules::componentKeyOrder(); a valid scenario only sets its kind's parameters.
 void writeComponent(JsonWriter& w, const ComponentSpec& c) {
-  static constexpr const char* kOverflow[] = {"drop-head", "reject-publish"};
-  static constexpr const char* kAck[] = {"auto", "manual"};
   w.beginObject();
   w.key("id");
   w.string(c.id);
@@ -80,28 +81,45 @@ void writeComponent(JsonWriter& w, const ComponentSpec& c) {
       writeDistribution(w, *v);
     }
   };
+  const auto duration = [&](const char* key, const std::optional<SimTime>& v) {
+    if (v) {
+      w.key(key);
+      w.string(formatDuration(*v));
+    }
+  };
+  const auto name = [&](const char* key, const auto& v, std::span<const std::string_view> names) {
+    if (v) {
+      w.key(key);
+      w.string(names[static_cast<std::size_t>(*v)]);
+    }
+  };
   text("target", c.target);
   number("rate", c.rate);
   distribution("interarrival", c.interarrival);
   integer("count", c.count);
   integer("size_bytes", c.sizeBytes);
-  if (c.start) {
-    w.key("start");
-    w.string(formatDuration(*c.start));
+  duration("start", c.start);
+  name("start", c.startPosition, rules::startPositionNames());  // a consumer's "start"
+  duration("stop", c.stop);
+  if (c.routingKey) {  // one key as a plain string
+    w.key("routing_key");
+    if (c.routingKey->size() == 1) {
+      w.string(c.routingKey->front());
+    } else {
+      w.beginArray(Style::Inline);
+      for (const std::string& key : *c.routingKey) w.string(key);
+      w.endArray();
+    }
   }
-  if (c.stop) {
-    w.key("stop");
-    w.string(formatDuration(*c.stop));
-  }
+  integer("keys", c.keys);
+  number("key_skew", c.keySkew);
+  integer("partitions", c.partitions);
+  duration("retention", c.retention);
+  integer("retention_bytes", c.retentionBytes);
+  integer("segment_bytes", c.segmentBytes);
   integer("max_length", c.maxLength);
-  if (c.overflow) {
-    w.key("overflow");
-    w.string(kOverflow[static_cast<int>(*c.overflow)]);
-  }
-  if (c.ttl) {
-    w.key("ttl");
-    w.string(formatDuration(*c.ttl));
-  }
+  name("overflow", c.overflow, rules::overflowNames());
+  duration("ttl", c.ttl);
   text("dead_letter", c.deadLetter);
   integer("max_deliveries", c.maxDeliveries);
   if (c.durable) {
@@ -109,15 +127,53 @@ void writeComponent(JsonWriter& w, const ComponentSpec& c) {
     w.boolean(*c.durable);
   }
   text("source", c.source);
+  text("binding", c.binding);
+  text("group", c.group);
   integer("instances", c.instances);
   integer("prefetch", c.prefetch);
-  if (c.ack) {
-    w.key("ack");
-    w.string(kAck[static_cast<int>(*c.ack)]);
-  }
+  name("ack", c.ack, rules::ackNames());
   distribution("service", c.service);
   number("failure_probability", c.failureProbability);
+  duration("join", c.join);
+  duration("leave", c.leave);
+  name("assignment", c.assignment, rules::assignmentNames());
+  name("commit", c.commit, rules::commitNames());
+  duration("auto_commit_interval", c.autoCommitInterval);
+  duration("rebalance_pause", c.rebalancePause);
   distribution("latency", c.latency);
+  w.endObject();
+}
+
+// Members in rules::actionKeys() order; "to" is a name or a one-member object.
+void writeAction(JsonWriter& w, const ActionSpec& a) {
+  w.beginObject();
+  w.key("at");
+  w.string(formatDuration(a.at));
+  w.key("kind");
+  w.string(rules::actionKindNames()[static_cast<std::size_t>(a.kind)]);
+  w.key("target");
+  w.string(a.target);
+  w.key("group");
+  w.string(a.group);
+  w.key("to");
+  switch (a.to) {
+    case ActionSpec::To::Earliest:
+    case ActionSpec::To::Latest:
+      w.string(rules::startPositionNames()[a.to == ActionSpec::To::Earliest ? 0 : 1]);
+      break;
+    case ActionSpec::To::Offset:
+      w.beginObject(Style::Inline);
+      w.key("offset");
+      w.integer(a.offset);
+      w.endObject();
+      break;
+    case ActionSpec::To::Time:
+      w.beginObject(Style::Inline);
+      w.key("time");
+      w.string(formatDuration(a.time));
+      w.endObject();
+      break;
+  }
   w.endObject();
 }
 
@@ -157,6 +213,12 @@ std::string writeScenario(const Scenario& s) {
   w.beginArray();
   for (const ComponentSpec& c : s.components) writeComponent(w, c);
   w.endArray();
+  if (!s.actions.empty()) {
+    w.key("actions");
+    w.beginArray();
+    for (const ActionSpec& a : s.actions) writeAction(w, a);
+    w.endArray();
+  }
   w.key("faults");
   w.beginArray();
   w.endArray();

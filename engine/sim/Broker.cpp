@@ -7,6 +7,9 @@ namespace brokerlab {
 
 void Simulator::onBrokerReceive(std::uint32_t msg) {
   const Message& m = pool_[msg];
+  const ProducerDef& producer = model_->producers[m.producer];
+  if (producer.targetKind == ChannelKind::Topic) return fanOut(producer.target, msg);
+  if (producer.targetKind == ChannelKind::Stream) return append(producer.target, msg);
   const std::uint32_t queue = m.queue;
   ++queues_[queue].counters.published;
   record(TraceKind::Arrive, m, model_->queues[queue].component,
@@ -49,7 +52,7 @@ void Simulator::enqueue(std::uint32_t queue, std::uint32_t msg, bool fromDeadLet
   q.ready.pushBack(msg);
   ++q.counters.enqueued;
   if (fromDeadLetter) ++q.counters.deadLetteredIn;
-  record(TraceKind::Enqueue, m, def.component, kNone, kNone, 0);
+  record(TraceKind::Enqueue, m, def.component, def.subscriber, kNone, 0);
   setDepth(queue);
   if (def.ttl != 0) scheduleExpiryCheck(queue);
 }
@@ -61,6 +64,7 @@ std::uint32_t Simulator::nextInstanceWithCredit(std::uint32_t queue) {
   for (std::uint32_t k = 0, i = q.rrCursor; k < n; ++k) {
     const std::uint32_t instance = list[i];
     if (++i == n) i = 0;
+    if (!instances_[instance].online) continue;
     const ConsumerDef& def = model_->consumers[instances_[instance].consumer];
     // Prefetch limits unacknowledged deliveries only: an auto-ack consumer, as in RabbitMQ, gets
     // messages as fast as the broker can send them.

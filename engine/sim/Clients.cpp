@@ -4,6 +4,23 @@
 
 namespace brokerlab {
 
+std::uint32_t targetComponent(const Model& m, const ProducerDef& p) {
+  switch (p.targetKind) {
+    case ChannelKind::Queue:
+      return m.queues[p.target].component;
+    case ChannelKind::Topic:
+      return m.topics[p.target].component;
+    case ChannelKind::Stream:
+      return m.streams[p.target].component;
+  }
+  return kNone;
+}
+
+std::uint32_t sourceComponent(const Model& m, const ConsumerDef& c) {
+  return c.sourceKind == ChannelKind::Stream ? m.streams[c.stream].component
+                                             : m.queues[c.queue].component;
+}
+
 void Simulator::onProducerEmit(std::uint32_t producer) {
   const ProducerDef& def = model_->producers[producer];
   ProducerState& p = producers_[producer];
@@ -15,13 +32,14 @@ void Simulator::onProducerEmit(std::uint32_t producer) {
   m.publishedAt = now_;
   m.producer = producer;
   m.queue = def.queue;
+  drawKey(producer, m);
   ++ledger_.published;
   setState(msg, MessageState::ToBroker);
   ++p.sent;
   p.bytesSent += def.sizeBytes;
 
   const SimTime arrival = sendOverLink(p.linkFreeAt, def.latency, p.rng);
-  record(TraceKind::Publish, m, def.component, model_->queues[def.queue].component, kNone, arrival);
+  record(TraceKind::Publish, m, def.component, targetComponent(*model_, def), kNone, arrival);
   schedule(arrival, EventKind::BrokerReceive, 0, msg);
 
   if (def.count == 0 || p.sent < def.count) {
@@ -30,12 +48,39 @@ void Simulator::onProducerEmit(std::uint32_t producer) {
   }
 }
 
+void Simulator::drawKey(std::uint32_t producer, Message& m) {
+  const ProducerDef& def = model_->producers[producer];
+  Rng& rng = producers_[producer].rng;
+  // Draw only when there is a choice, so that adding a single key changes no other draw.
+  if (def.routingKeys.size() > 1)
+    m.key =
+        static_cast<std::uint32_t>(rng.uniform01() * static_cast<double>(def.routingKeys.size()));
+  if (def.keys > 0) m.key = static_cast<std::uint32_t>(def.keySampler.sample(rng));
+}
+
+void Simulator::onConsumerJoin(std::uint32_t consumer) {
+  const ConsumerDef& def = model_->consumers[consumer];
+  for (std::uint32_t i = 0; i < def.instances; ++i) instances_[def.firstInstance + i].online = true;
+  emitRecord({now_, 0, 0, def.component, kNone, 0, 0, TraceKind::Join, 0});
+  if (def.queue != kNone) dispatch(def.queue);
+  if (def.group != kNone) startRebalance(def.group);
+}
+
+// A graceful leave: no new deliveries; what the instances already hold is still processed and
+// acknowledged (a crash, which loses that, is a fault).
+void Simulator::onConsumerLeave(std::uint32_t consumer) {
+  const ConsumerDef& def = model_->consumers[consumer];
+  for (std::uint32_t i = 0; i < def.instances; ++i)
+    instances_[def.firstInstance + i].online = false;
+  emitRecord({now_, 0, 0, def.component, kNone, 0, 0, TraceKind::Leave, 0});
+  if (def.group != kNone) startRebalance(def.group);
+}
+
 void Simulator::onConsumerReceive(std::uint32_t instance, std::uint32_t msg) {
   ConsumerInstanceState& inst = instances_[instance];
   const ConsumerDef& def = model_->consumers[inst.consumer];
   setState(msg, MessageState::Buffered);
-  record(TraceKind::Receive, pool_[msg], def.component, model_->queues[def.queue].component,
-         instance, 0);
+  record(TraceKind::Receive, pool_[msg], def.component, sourceComponent(*model_, def), instance, 0);
   inst.buffer.pushBack(msg);
   if (!inst.busy) startNextDelivery(instance);
 }
@@ -59,6 +104,25 @@ void Simulator::onServiceDone(std::uint32_t instance, std::uint32_t msg) {
   ConsumerInstanceState& inst = instances_[instance];
   const ConsumerDef& def = model_->consumers[inst.consumer];
   ConsumerState& c = consumers_[inst.consumer];
+  if (def.sourceKind == ChannelKind::Stream) {
+    ++c.processed;
+    onStreamReadDone(instance, msg);
+  } else {
+    finishQueueDelivery(instance, msg);
+  }
+  if (!inst.buffer.empty()) {
+    startNextDelivery(instance);
+  } else {
+    inst.busy = false;
+    c.busy.set(now_, c.busy.value - 1);
+  }
+  if (def.sourceKind == ChannelKind::Stream) fetch(instance);
+}
+
+void Simulator::finishQueueDelivery(std::uint32_t instance, std::uint32_t msg) {
+  ConsumerInstanceState& inst = instances_[instance];
+  const ConsumerDef& def = model_->consumers[inst.consumer];
+  ConsumerState& c = consumers_[inst.consumer];
   // Draw only when failures are possible, so adding failure_probability: 0 changes nothing.
   const bool failed = def.failureProbability > 0 && inst.rng.uniform01() < def.failureProbability;
   ++(failed ? c.failed : c.processed);
@@ -76,13 +140,6 @@ void Simulator::onServiceDone(std::uint32_t instance, std::uint32_t msg) {
            instance, now_);
     if (!failed) producers_[m.producer].endToEnd.record(now_ - m.publishedAt);
     end(msg, failed ? Outcome::LostAutoAckFailure : Outcome::Consumed);
-  }
-
-  if (!inst.buffer.empty()) {
-    startNextDelivery(instance);
-  } else {
-    inst.busy = false;
-    c.busy.set(now_, c.busy.value - 1);
   }
 }
 

@@ -16,6 +16,12 @@ enum class EventKind : std::uint8_t {
   BrokerAck,        // a = instance, b = message: an ack arrives at the broker
   BrokerNack,       // a = instance, b = message: a nack (requeue) arrives at the broker
   QueueExpiry,      // a = queue: the head of the queue may have expired
+  ConsumerJoin,     // a = consumer
+  ConsumerLeave,    // a = consumer
+  RebalanceEnd,     // a = group, b = generation
+  AutoCommit,       // a = group
+  RetentionCheck,   // a = stream
+  ResetOffsets,     // a = action
 };
 
 // A small value: 24 bytes. The sequence number and the kind share one word so that comparing

@@ -29,6 +29,29 @@ Simulator::Simulator(std::shared_ptr<const Model> model)
       inst.rng = makeStream(m.seed, id + "#" + std::to_string(k + 1));
     }
   }
+  topics_.resize(m.topics.size());
+  for (std::size_t t = 0; t < m.topics.size(); ++t)
+    topics_[t].missedBySubscription.resize(m.topics[t].subscriptions.size());
+  streams_.resize(m.streams.size());
+  for (std::uint32_t st = 0; st < m.streams.size(); ++st) {
+    streams_[st].partitions.resize(m.streams[st].partitions);
+    schedule(m.streams[st].retentionCheckInterval, EventKind::RetentionCheck, st, 0);
+  }
+  groups_.resize(m.groups.size());
+  for (std::uint32_t g = 0; g < m.groups.size(); ++g) {
+    const GroupDef& def = m.groups[g];
+    groups_[g].partitions.resize(m.streams[def.stream].partitions);
+    groups_[g].lagSeries = TimeSeries(step);
+    if (def.commit == CommitMode::Auto)
+      schedule(def.autoCommitInterval, EventKind::AutoCommit, g, 0);
+  }
+  for (std::uint32_t c = 0; c < m.consumers.size(); ++c) {
+    schedule(m.consumers[c].join, EventKind::ConsumerJoin, c, 0);
+    if (m.consumers[c].leave < kMaxSimTime)
+      schedule(m.consumers[c].leave, EventKind::ConsumerLeave, c, 0);
+  }
+  for (std::uint32_t a = 0; a < m.actions.size(); ++a)
+    schedule(m.actions[a].at, EventKind::ResetOffsets, a, 0);
   // Each producer's first message comes one interarrival time after its start.
   for (std::uint32_t p = 0; p < m.producers.size(); ++p) {
     const ProducerDef& def = m.producers[p];
@@ -78,6 +101,24 @@ void Simulator::dispatchEvent(const Event& e) {
     case EventKind::QueueExpiry:
       onQueueExpiry(e.a);
       break;
+    case EventKind::ConsumerJoin:
+      onConsumerJoin(e.a);
+      break;
+    case EventKind::ConsumerLeave:
+      onConsumerLeave(e.a);
+      break;
+    case EventKind::RebalanceEnd:
+      onRebalanceEnd(e.a, e.b);
+      break;
+    case EventKind::AutoCommit:
+      onAutoCommit(e.a);
+      break;
+    case EventKind::RetentionCheck:
+      onRetentionCheck(e.a);
+      break;
+    case EventKind::ResetOffsets:
+      onResetOffsets(e.a);
+      break;
   }
 }
 
@@ -109,6 +150,12 @@ void Simulator::takeSample() {
     p.sentPerS.append(perS(p.sent, p.sentAtLastSample));
     p.sentAtLastSample = p.sent;
   }
+  for (GroupState& g : groups_) {
+    const double area = g.lag.areaAt(at);
+    g.lagSeries.append((area - g.lagAreaAtLastSample) /
+                       static_cast<double>(model_->sampleInterval));
+    g.lagAreaAtLastSample = area;
+  }
 }
 
 void Simulator::setState(std::uint32_t msg, MessageState s) {
@@ -119,7 +166,9 @@ void Simulator::setState(std::uint32_t msg, MessageState s) {
 }
 
 void Simulator::end(std::uint32_t msg, Outcome o) {
-  --ledger_.inState[static_cast<std::size_t>(pool_[msg].state)];
+  // A topic copy refused by its full subscription queue ends without ever having had a place.
+  if (pool_[msg].state != MessageState::Free)
+    --ledger_.inState[static_cast<std::size_t>(pool_[msg].state)];
   ++ledger_.outcomes[static_cast<std::size_t>(o)];
   pool_.release(msg);
 }
@@ -135,10 +184,23 @@ void Simulator::record(TraceKind kind, const Message& m, std::uint32_t component
   if (instance != kNone)
     number = static_cast<std::uint16_t>(
         instance - model_->consumers[model_->instanceConsumer[instance]].firstInstance + 1);
-  const TraceRecord r{now_, aux,    m.serial, component,
-                      peer, number, kind,     static_cast<std::uint8_t>(m.redelivered)};
-  hash_.add(r);
-  trace_.add(r);
+  emitRecord({now_, aux, m.serial, component, peer, m.partition, number, kind,
+              static_cast<std::uint8_t>(m.redelivered)});
+}
+
+// A new message that carries `original`'s identity (serial, producer, key, publish time): a topic's
+// copy for one subscription, or a read of a stream record.
+std::uint32_t Simulator::newMessageFrom(const Message& original) {
+  const Message source = original;  // the pool may grow and move `original`
+  const std::uint32_t msg = pool_.allocate();
+  Message& m = pool_[msg];
+  m = Message{};
+  m.serial = source.serial;
+  m.publishedAt = source.publishedAt;
+  m.producer = source.producer;
+  m.key = source.key;
+  m.partition = source.partition;
+  return msg;
 }
 
 SimTime Simulator::sendOverLink(SimTime& linkFreeAt, const Sampler& latency, Rng& rng) {
@@ -153,7 +215,8 @@ bool Simulator::operator==(const Simulator& o) const {
          nextSerial_ == o.nextSerial_ && nextSampleAt_ == o.nextSampleAt_ && queue_ == o.queue_ &&
          pool_ == o.pool_ && ledger_ == o.ledger_ && hash_ == o.hash_ && trace_ == o.trace_ &&
          producers_ == o.producers_ && queues_ == o.queues_ && consumers_ == o.consumers_ &&
-         instances_ == o.instances_;
+         instances_ == o.instances_ && topics_ == o.topics_ && streams_ == o.streams_ &&
+         groups_ == o.groups_;
 }
 
 }  // namespace brokerlab

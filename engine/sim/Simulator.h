@@ -13,6 +13,10 @@
 
 namespace brokerlab {
 
+// The component a producer sends to / a consumer reads from (topic subscriptions: the topic).
+std::uint32_t targetComponent(const Model& m, const ProducerDef& p);
+std::uint32_t sourceComponent(const Model& m, const ConsumerDef& c);
+
 enum class StopReason {
   ReachedTime,  // every event up to the requested time has run; the clock stands at that time
   EventBudget,  // the event budget ran out first (the UI's per-frame budget)
@@ -46,6 +50,9 @@ class Simulator {
   const std::vector<QueueState>& queues() const { return queues_; }
   const std::vector<ConsumerState>& consumers() const { return consumers_; }
   const std::vector<ConsumerInstanceState>& instances() const { return instances_; }
+  const std::vector<TopicState>& topics() const { return topics_; }
+  const std::vector<StreamState>& streams() const { return streams_; }
+  const std::vector<GroupState>& groups() const { return groups_; }
 
   // Simulators are equal when their models and every bit of their state are.
   bool operator==(const Simulator& o) const;
@@ -57,9 +64,31 @@ class Simulator {
 
   // Producers and consumers (Clients.cpp)
   void onProducerEmit(std::uint32_t producer);
+  void drawKey(std::uint32_t producer, Message& m);
+  void onConsumerJoin(std::uint32_t consumer);
+  void onConsumerLeave(std::uint32_t consumer);
   void onConsumerReceive(std::uint32_t instance, std::uint32_t msg);
   void startNextDelivery(std::uint32_t instance);
   void onServiceDone(std::uint32_t instance, std::uint32_t msg);
+  void finishQueueDelivery(std::uint32_t instance, std::uint32_t msg);
+
+  // Topics (Topics.cpp)
+  void fanOut(std::uint32_t topic, std::uint32_t msg);
+
+  // Streams and consumer groups (Streams.cpp, Groups.cpp)
+  void append(std::uint32_t stream, std::uint32_t msg);
+  void onRetentionCheck(std::uint32_t stream);
+  void fetch(std::uint32_t instance);
+  void onStreamReadDone(std::uint32_t instance, std::uint32_t msg);
+  void startRebalance(std::uint32_t group);
+  void onRebalanceEnd(std::uint32_t group, std::uint32_t generation);
+  void assignPartitions(std::uint32_t group);
+  void commitProcessed(std::uint32_t group);
+  void onAutoCommit(std::uint32_t group);
+  void onResetOffsets(std::uint32_t action);
+  void applyReset(std::uint32_t group);
+  void setLag(std::uint32_t group);
+  void recordGroupEvent(TraceKind kind, std::uint32_t group, std::uint32_t partition, SimTime aux);
 
   // Broker (Broker.cpp)
   void onBrokerReceive(std::uint32_t msg);
@@ -79,6 +108,11 @@ class Simulator {
   void setDepth(std::uint32_t queue);
   void record(TraceKind kind, const Message& m, std::uint32_t component, std::uint32_t peer,
               std::uint32_t instance, SimTime aux);
+  void emitRecord(const TraceRecord& r) {
+    hash_.add(r);
+    trace_.add(r);
+  }
+  std::uint32_t newMessageFrom(const Message& original);
   SimTime sendOverLink(SimTime& linkFreeAt, const Sampler& latency, Rng& rng);
   void schedule(SimTime at, EventKind kind, std::uint32_t a, std::uint32_t b) {
     queue_.push(now_, at, kind, a, b);
@@ -98,6 +132,9 @@ class Simulator {
   std::vector<QueueState> queues_;
   std::vector<ConsumerState> consumers_;
   std::vector<ConsumerInstanceState> instances_;
+  std::vector<TopicState> topics_;
+  std::vector<StreamState> streams_;
+  std::vector<GroupState> groups_;
 };
 
 }  // namespace brokerlab

@@ -6,8 +6,9 @@ namespace brokerlab {
 
 std::string_view traceKindName(TraceKind k) {
   static constexpr std::string_view names[kTraceKindCount] = {
-      "publish", "arrive", "enqueue", "deliver", "receive", "process", "complete",   "fail",
-      "ack",     "nack",   "requeue", "expire",  "drop",    "reject",  "dead-letter"};
+      "publish", "arrive",    "enqueue", "deliver", "receive", "process", "complete",    "fail",
+      "ack",     "nack",      "requeue", "expire",  "drop",    "reject",  "dead-letter", "append",
+      "miss",    "rebalance", "assign",  "reset",   "retain",  "join",    "leave"};
   const auto i = static_cast<std::size_t>(k);
   return i < kTraceKindCount ? names[i] : "unknown";
 }

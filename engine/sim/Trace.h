@@ -26,18 +26,28 @@ enum class TraceKind : std::uint8_t {
   Drop,        // max_length with drop-head pushed it out, or it hit the delivery limit
   Reject,      // max_length with reject-publish refused it; the producer is told
   DeadLetter,  // it moves to the queue's dead-letter queue
+  Append,      // a stream appends it to a partition (aux = offset)
+  Miss,        // a topic could not copy it to an offline, non-durable subscription (peer)
+  Rebalance,   // a consumer group stops consuming to reassign partitions (instance = group)
+  Assign,      // the group's partitions are assigned again and consumption resumes
+  Reset,       // a group's committed offsets are moved (replay)
+  Retain,      // retention deleted old segments of a partition (aux = records deleted)
+  Join,        // a consumer comes online (component = consumer)
+  Leave,       // a consumer goes offline
 };
-inline constexpr int kTraceKindCount = 15;
+inline constexpr int kTraceKindCount = 23;
 std::string_view traceKindName(TraceKind k);
 
-// One compact record. `component` and `peer` are component indices in scenario order;
-// `instance` is the consumer instance number within its consumer (or 0).
+// One compact record (40 bytes). `component` and `peer` are component indices in scenario order;
+// `instance` is the consumer instance number within its consumer (or 0); `partition` matters for
+// streams only.
 struct TraceRecord {
   SimTime time;
   SimTime aux;
-  std::uint64_t message;  // the message's serial number (publish order, from 1)
+  std::uint64_t message;  // the message's serial number (publish order, from 1); 0 for group events
   std::uint32_t component;
   std::uint32_t peer;
+  std::uint32_t partition;
   std::uint16_t instance;
   TraceKind kind;
   std::uint8_t redelivered;
@@ -52,9 +62,11 @@ class TraceHash {
  public:
   void add(const TraceRecord& r) {
     mix(static_cast<std::uint64_t>(r.time));
+    mix(static_cast<std::uint64_t>(r.aux));
     mix(r.message);
     mix((static_cast<std::uint64_t>(r.component) << 32) | r.peer);
-    mix((static_cast<std::uint64_t>(r.instance) << 16) | (static_cast<std::uint64_t>(r.kind) << 8) |
+    mix((static_cast<std::uint64_t>(r.partition) << 32) |
+        (static_cast<std::uint64_t>(r.instance) << 16) | (static_cast<std::uint64_t>(r.kind) << 8) |
         r.redelivered);
   }
   std::uint64_t value() const { return finalize(h_); }

@@ -1,6 +1,7 @@
 // brokerlab-cli as a user drives it: exit codes, the summary, the JSON report's vocabulary, the
 // trace and metrics files, and error messages that point at the problem.
 
+#include <QDir>
 #include <QJsonArray>
 #include <QJsonDocument>
 #include <QJsonObject>
@@ -78,6 +79,31 @@ class tst_Cli : public QObject {
     QVERIFY(report["ledger"].toObject()["balanced"].toBool());
   }
 
+  void jsonReportDescribesTopicsAndStreams() {
+    const Result r = cli({"run", scenario("queue-vs-topic-vs-stream.json"), "--json"});
+    QCOMPARE(r.exitCode, 0);
+    const QJsonObject components =
+        QJsonDocument::fromJson(r.out.toUtf8()).object()["components"].toObject();
+    const QJsonObject topic = components["order-topic"].toObject();
+    QCOMPARE(topic["kind"].toString(), QString("topic"));
+    for (const char* key : {"published", "fanned_out", "missed", "unrouted", "subscriptions"})
+      QVERIFY2(topic.contains(key), key);
+    QCOMPARE(topic["fanned_out"].toInt(), 3 * topic["published"].toInt());
+    const QJsonObject billing = topic["subscriptions"].toObject()["billing"].toObject();
+    QVERIFY(billing.contains("durable") && billing.contains("depth_mean") &&
+            billing.contains("acked"));
+    const QJsonObject stream = components["order-stream"].toObject();
+    QCOMPARE(stream["kind"].toString(), QString("stream"));
+    for (const char* key : {"appended", "retained", "deleted_by_retention", "partitions", "groups"})
+      QVERIFY2(stream.contains(key), key);
+    QCOMPARE(stream["partitions"].toArray().size(), 2);
+    QVERIFY(stream["partitions"].toArray()[0].toObject().contains("end_offset"));
+    const QJsonObject group = stream["groups"].toObject()["reporting"].toObject();
+    for (const char* key :
+         {"lag_max", "lag_mean", "processed", "duplicates", "rebalances", "committed", "owners"})
+      QVERIFY2(group.contains(key), key);
+  }
+
   void seedAndUntilChangeTheRun() {
     const auto hashOf = [](const QStringList& extra) {
       const Result r = cli(QStringList{"run", scenario("work-queue.json"), "--json"} + extra);
@@ -100,9 +126,11 @@ class tst_Cli : public QObject {
     QFile t(trace), m(metrics);
     QVERIFY(t.open(QIODevice::ReadOnly) && m.open(QIODevice::ReadOnly));
     const QList<QByteArray> traceLines = t.readAll().split('\n');
-    QCOMPARE(traceLines[0],
-             QByteArray("time_ns,event,message,component,peer,instance,redelivered,aux_ns"));
-    QVERIFY(traceLines[1].contains(",publish,1,orders-api,orders,"));
+    QCOMPARE(
+        traceLines[0],
+        QByteArray("time_ns,event,message,component,peer,partition,instance,redelivered,aux_ns"));
+    QCOMPARE(traceLines[1], QByteArray("0,join,0,workers,,0,0,0,0"));
+    QVERIFY(traceLines[2].contains(",publish,1,orders-api,orders,"));
     // One trace row per record: publish, arrive, enqueue, deliver, receive, process, complete, ack
     // for each finished message, fewer for those still in flight.
     const int events = QJsonDocument::fromJson(r.out.toUtf8()).object()["events"].toInt();
@@ -184,9 +212,9 @@ class tst_Cli : public QObject {
 
   void bundledScenariosAreCanonical() {
     QStringList files;
-    for (const char* f : {"work-queue.json", "traffic-spike.json", "poison-dead-letter.json",
-                          "overflow-policies.json", "mm1.json", "mmc.json"})
-      files << scenario(f);
+    for (const QString& f : QDir(scenario("")).entryList({"*.json"}, QDir::Files, QDir::Name))
+      if (!f.endsWith(".schema.json")) files << scenario(f);
+    QVERIFY(files.size() >= 10);
     const Result r = cli(QStringList{"format", "--check"} + files);
     QVERIFY2(r.exitCode == 0, qPrintable(r.err));
   }
@@ -196,7 +224,7 @@ class tst_Cli : public QObject {
     QCOMPARE(r.exitCode, 0);
     const QJsonObject b = QJsonDocument::fromJson(r.out.toUtf8()).object();
     QCOMPARE(b["messages"].toInt(), 20000);
-    QCOMPARE(b["events"].toInt(), 100000);  // five hops per message
+    QCOMPARE(b["events"].toInt(), 5 * 20000 + 1);  // five hops per message, and the consumer's join
     QVERIFY(b["messages_per_s"].toDouble() > 0);
     QVERIFY(b["peak_rss_bytes"].toDouble() > 0);
   }

@@ -81,3 +81,29 @@ inline std::uint64_t inState(const Simulator& sim, MessageState s) {
 }
 
 }  // namespace brokerlab::fixtures
+
+namespace brokerlab::fixtures {
+
+inline ComponentSpec topic(std::string id) {
+  return ComponentSpec::make(std::move(id), ComponentKind::Topic);
+}
+
+inline ComponentSpec stream(std::string id, std::uint32_t partitions) {
+  ComponentSpec c = ComponentSpec::make(std::move(id), ComponentKind::Stream);
+  c.partitions = partitions;
+  return c;
+}
+
+inline ComponentSpec member(std::string id, std::string source, std::string group, SimTime service,
+                            std::uint32_t instances = 1) {
+  ComponentSpec c = ComponentSpec::make(std::move(id), ComponentKind::Consumer);
+  c.source = std::move(source);
+  c.group = std::move(group);
+  c.service = Distribution::constant(service);
+  c.instances = instances;
+  c.rebalancePause = 0;
+  c.startPosition = StartPosition::Earliest;
+  return c;
+}
+
+}  // namespace brokerlab::fixtures

@@ -2,6 +2,7 @@
 // input, the JSON path the issue names and a piece of its message. The base documents are valid,
 // so each row changes exactly one thing.
 
+#include "ScenarioText.h"
 #include "scenario/Json.h"
 #include "scenario/ScenarioIssue.h"
 #include "scenario/ScenarioReader.h"
@@ -12,19 +13,14 @@
 #include <QFile>
 #include <QTest>
 
-#include <algorithm>
-
 #include <string>
 
 using namespace brokerlab;
+using test::describe;
+using test::j;
+using test::with;
 
 namespace {
-
-// JSON written with single quotes, so the rows stay readable without escapes.
-std::string j(std::string text) {
-  std::replace(text.begin(), text.end(), '\'', '"');
-  return text;
-}
 
 // A producer "p" -> queue "q" -> consumer "c"; `extra` adds or replaces members.
 std::string producer(
@@ -59,19 +55,6 @@ constexpr qint64 kQuickMs = 1000;
 #else
 constexpr qint64 kQuickMs = 10000;
 #endif
-
-// `text` with the first `from` replaced by `to`.
-std::string with(std::string text, const std::string& from, const std::string& to) {
-  return text.replace(text.find(from), from.size(), to);
-}
-
-QString describe(const std::vector<ScenarioIssue>& issues) {
-  QString text;
-  for (const ScenarioIssue& issue : issues) {
-    text += QString::fromStdString(formatIssue("f", issue)) + "\n";
-  }
-  return text;
-}
 
 }  // namespace
 
@@ -184,7 +167,7 @@ class tst_ScenarioErrors : public QObject {
     row("layout extra key", doc(j("'layout': {'q': {'x': 1, 'y': 2, 'w': 3}}")), "layout.q.w",
         "unknown key \"w\"");
     // every component
-    for (const char* kind : {"topic", "stream", "client", "api", "store"}) {
+    for (const char* kind : {"client", "api", "store"}) {
       const std::string text =
           doc("", components(j("{'id': 't', 'kind': '") + std::string(kind) + "\"}"));
       QTest::newRow(kind) << QByteArray::fromStdString(text) << "components[0].kind"
@@ -220,7 +203,8 @@ class tst_ScenarioErrors : public QObject {
     row("target is a consumer",
         doc("", components(
                     producer(j("'target': 'c'"), j("'id': 'p', 'kind': 'producer', 'rate': 1")))),
-        "components[0].target", "\"c\" is a consumer, but a target must be a queue");
+        "components[0].target",
+        "\"c\" is a consumer, but a target must be a queue, a topic or a stream");
     row("rate and interarrival", doc("", components(producer(j("'interarrival': '1s'")))),
         "components[0].interarrival", "not both");
     row("neither rate nor interarrival",
@@ -282,7 +266,8 @@ class tst_ScenarioErrors : public QObject {
     row("source is a producer",
         doc("", components(producer(), queue(),
                            j("{'id': 'c', 'kind': 'consumer', 'source': 'p', 'service': '1ms'}"))),
-        "components[2].source", "\"p\" is a producer, but a source must be a queue");
+        "components[2].source",
+        "\"p\" is a producer, but a source must be a queue, a topic or a stream");
     row("no service",
         doc("",
             components(producer(), queue(), j("{'id': 'c', 'kind': 'consumer', 'source': 'q'}"))),
@@ -433,9 +418,24 @@ class tst_ScenarioErrors : public QObject {
     QCOMPARE(keysOf(&*schema.root), words(rules::topLevelKeys()));
     const json::Value* kinds = json::locate(*schema.root, "$defs.component.oneOf");
     QVERIFY(kinds != nullptr);
-    for (std::size_t i = 0; i < 3; ++i) {
+    QCOMPARE(kinds->items.size(), rules::kindNames().size());
+    for (std::size_t i = 0; i < kinds->items.size(); ++i) {
       QCOMPARE(keysOf(&kinds->items[i]), words(rules::parametersOf(ComponentKind(i))));
     }
+    QCOMPARE(keysOf(json::locate(*schema.root, "$defs.action")), words(rules::actionKeys()));
+    // The keys a consumer of a stream does not take are those its schema forbids with "group".
+    const json::Value* forbidden =
+        json::locate(*schema.root, "$defs.component.oneOf[2].allOf[0].then.not.anyOf");
+    QVERIFY(forbidden != nullptr);
+    std::vector<std::string_view> notForStreams;
+    for (const json::Value& item : forbidden->items) {
+      notForStreams.push_back(item.find("required")->items[0].text);
+    }
+    std::vector<std::string_view> expected;
+    for (std::string_view key : rules::parametersOf(ComponentKind::Consumer)) {
+      if (!rules::consumerTakes(ComponentKind::Stream, key)) expected.push_back(key);
+    }
+    QCOMPARE(notForStreams, expected);
   }
 
   void formatIssue_data() {

@@ -78,11 +78,18 @@ class tst_ScenarioRoundTrip : public QObject {
     QCOMPARE(writeScenario(*second.scenario), saved);
   }
 
+  void messyFileHasThisCanonicalForm_data() {
+    QTest::addColumn<QString>("name");
+    QTest::newRow("spellings") << "spellings";
+    QTest::newRow("topics and streams") << "topics-streams";
+  }
   void messyFileHasThisCanonicalForm() {
-    const ScenarioLoadResult loaded = parseScenario(readAll(dataDir() + "/messy/spellings.json"));
+    QFETCH(QString, name);
+    const ScenarioLoadResult loaded =
+        parseScenario(readAll(dataDir() + "/messy/" + name + ".json"));
     QVERIFY2(loaded.ok(), qPrintable(describe(loaded.issues)));
     QCOMPARE(writeScenario(*loaded.scenario),
-             readAll(dataDir() + "/messy/spellings.expected.json"));
+             readAll(dataDir() + "/messy/" + name + ".expected.json"));
   }
 
   void seedKeepsAll64Bits_data() {
@@ -126,9 +133,67 @@ class tst_ScenarioRoundTrip : public QObject {
     QVERIFY(*loaded.scenario == s);
   }
 
+  void aTopicAndAStreamBuiltInMemorySurviveTheTrip() {
+    Scenario s;
+    s.name = "topics and streams";
+    s.duration = kMinute;
+    ComponentSpec toTopic = ComponentSpec::make("p", ComponentKind::Producer);
+    toTopic.target = "t";
+    toTopic.rate = 3;
+    toTopic.routingKey = std::vector<std::string>{"x.y", "x.z"};
+    ComponentSpec toStream = ComponentSpec::make("k", ComponentKind::Producer);
+    toStream.target = "s";
+    toStream.rate = 1;
+    toStream.keys = 7;
+    toStream.keySkew = 0.1;
+    ComponentSpec stream = ComponentSpec::make("s", ComponentKind::Stream);
+    stream.partitions = 1024;
+    stream.retentionBytes = UINT64_MAX;
+    ComponentSpec subscriber = ComponentSpec::make("sub", ComponentKind::Consumer);
+    subscriber.source = "t";
+    subscriber.service = Distribution::constant(kMillisecond);
+    subscriber.binding = "*.#";
+    subscriber.leave = kSecond + 1;
+    ComponentSpec reader = ComponentSpec::make("r", ComponentKind::Consumer);
+    reader.source = "s";
+    reader.group = "g";
+    reader.service = Distribution::exponential(3 * kMillisecond);
+    reader.startPosition = StartPosition::Latest;
+    reader.commit = CommitMode::AfterProcessing;
+    reader.assignment = Assignment::Range;
+    s.components = {toTopic, toStream,   ComponentSpec::make("t", ComponentKind::Topic),
+                    stream,  subscriber, reader};
+    for (const ActionSpec::To to : {ActionSpec::To::Earliest, ActionSpec::To::Latest,
+                                    ActionSpec::To::Offset, ActionSpec::To::Time}) {
+      s.actions.push_back({kSecond, ActionKind::ResetOffsets, "s", "g", to,
+                           to == ActionSpec::To::Offset ? UINT64_MAX : 0,
+                           to == ActionSpec::To::Time ? 3 * kSecond + 7 : 0});
+    }
+    const std::string text = writeScenario(s);
+    const ScenarioLoadResult loaded = parseScenario(text);
+    QVERIFY2(loaded.ok(), qPrintable(describe(loaded.issues)));
+    QVERIFY(*loaded.scenario == s);
+    QVERIFY(text.find("\"routing_key\": [\"x.y\", \"x.z\"]") != std::string::npos);
+    QVERIFY(text.find("\"to\": {\"offset\": 18446744073709551615}") != std::string::npos);
+  }
+
+  void noActionsAreWrittenAsNoKey() {
+    const ScenarioLoadResult minimal = loadScenarioFile(dataDir() + "/canonical/minimal.json");
+    QVERIFY(minimal.ok());
+    QVERIFY(minimal.scenario->actions.empty());
+    QVERIFY(writeScenario(*minimal.scenario).find("actions") == std::string::npos);
+  }
+
+  void saveThenLoadAFile_data() {
+    QTest::addColumn<QString>("name");
+    QTest::newRow("queues") << "every-key.json";
+    QTest::newRow("topics") << "every-key-topic.json";
+    QTest::newRow("streams") << "every-key-stream.json";
+  }
   void saveThenLoadAFile() {
+    QFETCH(QString, name);
     QTemporaryDir dir;
-    const ScenarioLoadResult original = loadScenarioFile(dataDir() + "/canonical/every-key.json");
+    const ScenarioLoadResult original = loadScenarioFile(dataDir() + "/canonical/" + name);
     QVERIFY2(original.ok(), qPrintable(describe(original.issues)));
     const QString path = dir.filePath("copy.json");
     QString error;
@@ -136,7 +201,7 @@ class tst_ScenarioRoundTrip : public QObject {
     const ScenarioLoadResult copy = loadScenarioFile(path);
     QVERIFY(copy.ok());
     QVERIFY(*copy.scenario == *original.scenario);
-    QCOMPARE(readAll(path), readAll(dataDir() + "/canonical/every-key.json"));
+    QCOMPARE(readAll(path), readAll(dataDir() + "/canonical/" + name));
   }
 
   void savingReplacesTheWholeFileAndLeavesNoTemporaries() {

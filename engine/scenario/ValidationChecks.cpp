@@ -1,0 +1,118 @@
+#include "scenario/ValidationChecks.h"
+
+#include "scenario/DurationText.h"
+#include "scenario/Json.h"
+#include "scenario/ScenarioRules.h"
+
+namespace brokerlab::detail {
+
+std::string componentPath(std::size_t i) {
+  return json::indexPath("components", i);
+}
+
+std::string componentField(std::size_t i, std::string_view key) {
+  return json::childPath(componentPath(i), key);
+}
+
+PresentParameters presentParameters(const ComponentSpec& c) {
+  return {{
+      {"target", c.target.has_value()},
+      {"rate", c.rate.has_value()},
+      {"interarrival", c.interarrival.has_value()},
+      {"count", c.count.has_value()},
+      {"size_bytes", c.sizeBytes.has_value()},
+      {"start", c.start.has_value() || c.startPosition.has_value()},
+      {"stop", c.stop.has_value()},
+      {"routing_key", c.routingKey.has_value()},
+      {"keys", c.keys.has_value()},
+      {"key_skew", c.keySkew.has_value()},
+      {"partitions", c.partitions.has_value()},
+      {"retention", c.retention.has_value()},
+      {"retention_bytes", c.retentionBytes.has_value()},
+      {"segment_bytes", c.segmentBytes.has_value()},
+      {"max_length", c.maxLength.has_value()},
+      {"overflow", c.overflow.has_value()},
+      {"ttl", c.ttl.has_value()},
+      {"dead_letter", c.deadLetter.has_value()},
+      {"max_deliveries", c.maxDeliveries.has_value()},
+      {"durable", c.durable.has_value()},
+      {"source", c.source.has_value()},
+      {"binding", c.binding.has_value()},
+      {"group", c.group.has_value()},
+      {"instances", c.instances.has_value()},
+      {"prefetch", c.prefetch.has_value()},
+      {"ack", c.ack.has_value()},
+      {"service", c.service.has_value()},
+      {"failure_probability", c.failureProbability.has_value()},
+      {"join", c.join.has_value()},
+      {"leave", c.leave.has_value()},
+      {"assignment", c.assignment.has_value()},
+      {"commit", c.commit.has_value()},
+      {"auto_commit_interval", c.autoCommitInterval.has_value()},
+      {"rebalance_pause", c.rebalancePause.has_value()},
+      {"latency", c.latency.has_value()},
+  }};
+}
+
+void Checks::add(std::string path, std::string message) {
+  issues_.push_back({std::move(path), 0, 0, std::move(message)});
+}
+
+void Checks::positiveDuration(const std::string& path, SimTime t) {
+  if (t <= 0) add(path, "must be > 0 (got " + (t == 0 ? "0s" : std::to_string(t) + "ns") + ")");
+  if (t > kMaxSimTime) {
+    add(path, "is longer than the limit of " + formatDuration(kMaxSimTime) + " (100 years)");
+  }
+}
+
+void Checks::durationValue(const std::string& path, SimTime t) {
+  if (t < 0) add(path, "must not be negative (got " + std::to_string(t) + "ns)");
+  if (t > kMaxSimTime) {
+    add(path, "is longer than the limit of " + formatDuration(kMaxSimTime) + " (100 years)");
+  }
+}
+
+void Checks::checkDistribution(const std::string& path, const Distribution& d) {
+  const auto part = [&](std::string_view key) {
+    return d.kind == DistKind::Constant ? path : json::childPath(path, key);
+  };
+  switch (d.kind) {
+    case DistKind::Constant:
+      durationValue(part("value"), d.value);
+      break;
+    case DistKind::Uniform:
+      durationValue(part("min"), d.min);
+      durationValue(part("max"), d.max);
+      if (d.min > d.max) {
+        add(part("min"), "must not be greater than max (got " + formatDuration(d.min) + " > " +
+                             formatDuration(d.max) + ")");
+      }
+      break;
+    case DistKind::Normal:
+      durationValue(part("mean"), d.mean);
+      durationValue(part("stddev"), d.stddev);
+      break;
+    case DistKind::Lognormal:
+      durationValue(part("stddev"), d.stddev);
+      [[fallthrough]];
+    case DistKind::Exponential:
+      positiveDuration(part("mean"), d.mean);
+      break;
+    case DistKind::Erlang:
+      positiveDuration(part("mean"), d.mean);
+      if (d.k < 1 || d.k > limits::kMaxErlangK) {
+        add(part("k"),
+            rules::integerRange(1, limits::kMaxErlangK) + " (got " + std::to_string(d.k) + ")");
+      }
+      break;
+  }
+}
+
+void Checks::integerIn(const std::string& path, std::uint64_t value, std::uint64_t min,
+                       std::uint64_t max) {
+  if (value < min || value > max) {
+    add(path, rules::integerRange(min, max) + " (got " + std::to_string(value) + ")");
+  }
+}
+
+}  // namespace brokerlab::detail
