@@ -7,6 +7,9 @@
 
 namespace brokerlab {
 
+// The most points all of a run's time series may hold together (16 MiB of doubles).
+inline constexpr std::size_t kSeriesPointBudget = std::size_t{1} << 21;
+
 // A series of values sampled every `baseStep` of simulated time, with bounded memory: when it holds
 // `capacity` points, neighbouring points are averaged in pairs and each point then covers twice
 // the time. Long runs keep their whole history at a coarser step instead of losing the start.

@@ -1,10 +1,12 @@
 #include "model/ModelBuilder.h"
 
+#include "metrics/TimeSeries.h"
 #include "model/Message.h"
 #include "model/RoutingKey.h"
 #include "scenario/ScenarioValidation.h"
 
 #include <algorithm>
+#include <cmath>
 #include <map>
 
 namespace brokerlab {
@@ -47,6 +49,8 @@ class Builder {
     if (!deadLetters_.empty())
       error_ = "dead_letter: no queue with id \"" + deadLetters_[0].second + "\"";
     if (!error_.empty()) return {std::nullopt, error_};
+    if (!s_.sampleInterval)
+      m_.sampleInterval = std::max(m_.sampleInterval, sampleIntervalForSize());
     // Dispatch order among competing consumers: consumers in scenario order, then instance number.
     for (const ConsumerDef& k : m_.consumers)
       if (k.queue != kNone)
@@ -131,6 +135,17 @@ class Builder {
     // Kafka checks retention every 5 minutes; short lecture retentions are checked more often.
     st.retentionCheckInterval =
         std::clamp<SimTime>(st.retention / 10, 100 * kMillisecond, 5 * kMinute);
+  }
+
+  // A big model samples less often by default, so that all its series together take at most
+  // kSeriesPointBudget points over the run: sampling cost and memory stay bounded.
+  SimTime sampleIntervalForSize() const {
+    const std::size_t series = m_.producers.size() + 5 * m_.queues.size() + m_.groups.size();
+    const double perPoint = static_cast<double>(m_.duration) * static_cast<double>(series) /
+                            static_cast<double>(kSeriesPointBudget);
+    const SimTime ms =
+        static_cast<SimTime>(std::ceil(perPoint / static_cast<double>(kMillisecond)));
+    return std::min(ms, kMaxSimTime / kMillisecond) * kMillisecond;
   }
 
   void buildConsumer(const ComponentSpec& c, std::uint32_t ci);

@@ -1,5 +1,6 @@
 #include "sim/Simulator.h"
 
+#include <algorithm>
 #include <string>
 
 namespace brokerlab {
@@ -8,15 +9,21 @@ Simulator::Simulator(std::shared_ptr<const Model> model)
     : model_(std::move(model)), nextSampleAt_(model_->sampleInterval) {
   const Model& m = *model_;
   const SimTime step = m.sampleInterval;
+  // All time series together hold at most kSeriesPointBudget points: a model with 10,000 queues
+  // gets coarser series rather than gigabytes of them.
+  const std::size_t series = m.producers.size() + 5 * m.queues.size() + m.groups.size();
+  const std::size_t points =
+      std::clamp<std::size_t>(kSeriesPointBudget / std::max<std::size_t>(series, 1), 64, 2048);
   producers_.resize(m.producers.size());
   for (std::size_t p = 0; p < m.producers.size(); ++p) {
     producers_[p].rng = makeStream(m.seed, m.components[m.producers[p].component].id);
-    producers_[p].sentPerS = TimeSeries(step);
+    producers_[p].sentPerS = TimeSeries(step, points);
   }
   queues_.resize(m.queues.size());
   for (QueueState& q : queues_) {
     QueueSeries& s = q.series;
-    s.publishedPerS = s.deliveredPerS = s.ackedPerS = s.depth = s.unacked = TimeSeries(step);
+    s.publishedPerS = s.deliveredPerS = s.ackedPerS = s.depth = s.unacked =
+        TimeSeries(step, points);
   }
   consumers_.resize(m.consumers.size());
   instances_.resize(m.instanceConsumer.size());
@@ -41,7 +48,7 @@ Simulator::Simulator(std::shared_ptr<const Model> model)
   for (std::uint32_t g = 0; g < m.groups.size(); ++g) {
     const GroupDef& def = m.groups[g];
     groups_[g].partitions.resize(m.streams[def.stream].partitions);
-    groups_[g].lagSeries = TimeSeries(step);
+    groups_[g].lagSeries = TimeSeries(step, points);
     if (def.commit == CommitMode::Auto)
       schedule(def.autoCommitInterval, EventKind::AutoCommit, g, 0);
   }

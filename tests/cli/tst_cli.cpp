@@ -219,6 +219,23 @@ class tst_Cli : public QObject {
     QVERIFY2(r.exitCode == 0, qPrintable(r.err));
   }
 
+  void benchSuiteRunsEveryModelInItsOwnProcess() {
+    const Result r = cli({"bench", "--suite", "--scale", "0.001", "--json"});
+    QCOMPARE(r.exitCode, 0);
+    const QJsonObject suite = QJsonDocument::fromJson(r.out.toUtf8()).object();
+    const QJsonArray models = suite["models"].toArray();
+    QStringList names;
+    for (const QJsonValue& m : models) {
+      names << m.toObject()["model"].toString();
+      QVERIFY(m.toObject()["events"].toDouble() > 0);
+      QVERIFY(m.toObject()["peak_rss_bytes"].toDouble() > 0);
+    }
+    QCOMPARE(names, (QStringList{"mm1", "queues-10k", "topic-100", "stream-32x4", "mm1-1e8",
+                                 "backlog-1e7"}));
+    QVERIFY(suite.contains("targets_met"));
+    QCOMPARE(cli({"bench", "--model", "nonsense"}).exitCode, 2);
+  }
+
   void benchReportsThroughputAndMemory() {
     const Result r = cli({"bench", "--messages", "20000", "--json"});
     QCOMPARE(r.exitCode, 0);

@@ -1,0 +1,208 @@
+#include "BenchSuite.h"
+
+#include "CliArgs.h"
+#include "ReportFormat.h"
+
+#include "scenario/Json.h"
+#include "scenario/JsonWriter.h"
+
+#include <QProcess>
+#include <QString>
+#include <QStringList>
+
+#include <cstdio>
+#include <vector>
+
+namespace brokerlab::cli {
+
+namespace {
+
+double perS(std::uint64_t n, double s) {
+  return s > 0 ? static_cast<double>(n) / s : 0;
+}
+double mib(std::uint64_t bytes) {
+  return static_cast<double>(bytes) / (1024.0 * 1024.0);
+}
+
+std::optional<BenchResult> runInChild(const std::string& model, double scale, std::string* error) {
+  QProcess child;
+  child.start(QStringLiteral("/proc/self/exe"),
+              {"bench", "--model", QString::fromStdString(model), "--scale",
+               QString::number(scale, 'g', 17), "--json"});
+  if (!child.waitForFinished(-1) || child.exitStatus() != QProcess::NormalExit ||
+      child.exitCode() != 0) {
+    *error = child.readAllStandardError().toStdString();
+    return std::nullopt;
+  }
+  const std::string out = child.readAllStandardOutput().toStdString();
+  const json::ParseResult parsed = json::parse(out);
+  if (!parsed.root) {
+    *error = "unreadable output: " + out;
+    return std::nullopt;
+  }
+  const json::Value& v = *parsed.root;
+  auto u64 = [&](const char* key) {
+    const json::Value* f = v.find(key);
+    return f ? f->toUint64().value_or(0) : 0;
+  };
+  auto num = [&](const char* key) {
+    const json::Value* f = v.find(key);
+    return f ? f->toDouble().value_or(0) : 0;
+  };
+  BenchResult r;
+  r.model = model;
+  r.description = v.find("description") ? v.find("description")->text : "";
+  r.messages = u64("messages");
+  r.events = u64("events");
+  r.wallS = num("wall_s");
+  r.peakRssBytes = u64("peak_rss_bytes");
+  return r;
+}
+
+const BenchResult* find(const std::vector<BenchResult>& results, const char* name) {
+  for (const BenchResult& r : results)
+    if (r.model == name) return &r;
+  return nullptr;
+}
+
+// The suite's targets (issue #6), each as a line: what was measured, the bound, and whether it
+// holds.
+std::string targets(const std::vector<BenchResult>& results, bool& allMet) {
+  std::string out;
+  char line[256];
+  const BenchResult *mm1 = find(results, "mm1"), *big = find(results, "queues-10k"),
+                    *long1e8 = find(results, "mm1-1e8"), *backlog = find(results, "backlog-1e7");
+  if (mm1 && big) {
+    const double ratio = perS(big->events, big->wallS) / perS(mm1->events, mm1->wallS);
+    allMet &= ratio >= 0.5;
+    std::snprintf(line, sizeof line, "queues-10k events/s = %.2f x mm1's (target >= 0.5): %s\n",
+                  ratio, ratio >= 0.5 ? "met" : "NOT MET");
+    out += line;
+  }
+  if (mm1 && long1e8) {
+    const double ratio =
+        static_cast<double>(long1e8->peakRssBytes) / static_cast<double>(mm1->peakRssBytes);
+    allMet &= ratio <= 1.5;
+    std::snprintf(line, sizeof line, "mm1-1e8 peak RSS = %.2f x mm1's (target <= 1.5): %s\n", ratio,
+                  ratio <= 1.5 ? "met" : "NOT MET");
+    out += line;
+  }
+  if (backlog) {
+    const bool met = backlog->peakRssBytes < 2ULL * 1024 * 1024 * 1024;
+    allMet &= met;
+    std::snprintf(line, sizeof line, "backlog-1e7 peak RSS = %.0f MiB (target < 2048 MiB): %s\n",
+                  mib(backlog->peakRssBytes), met ? "met" : "NOT MET");
+    out += line;
+  }
+  return out;
+}
+
+}  // namespace
+
+std::string benchResultText(const BenchResult& r) {
+  char buf[512];
+  std::snprintf(
+      buf, sizeof buf,
+      "%s\nmessages      %llu\nevents        %llu\nwall          %.3f s\nmessages/s    %.3g M\n"
+      "events/s      %.3g M\npeak memory   %.1f MiB\n",
+      r.description.c_str(), static_cast<unsigned long long>(r.messages),
+      static_cast<unsigned long long>(r.events), r.wallS, perS(r.messages, r.wallS) / 1e6,
+      perS(r.events, r.wallS) / 1e6, mib(r.peakRssBytes));
+  std::string out = buf;
+  if (r.waitMeanS && r.model == "mm1") {
+    std::snprintf(buf, sizeof buf,
+                  "mean wait     %.4f s (theory 9.0; one run of 1e6 is good to about +-4%%)\n",
+                  *r.waitMeanS);
+    out += buf;
+  }
+  return out;
+}
+
+std::string benchResultJson(const BenchResult& r) {
+  json::JsonWriter w;
+  w.beginObject();
+  w.key("model");
+  w.string(r.model);
+  w.key("description");
+  w.string(r.description);
+  w.key("messages");
+  w.integer(r.messages);
+  w.key("events");
+  w.integer(r.events);
+  w.key("wall_s");
+  w.number(r.wallS);
+  w.key("messages_per_s");
+  w.number(perS(r.messages, r.wallS));
+  w.key("events_per_s");
+  w.number(perS(r.events, r.wallS));
+  w.key("peak_rss_bytes");
+  w.integer(r.peakRssBytes);
+  if (r.waitMeanS) {
+    w.key("wait_mean_s");
+    w.number(*r.waitMeanS);
+  }
+  w.key("trace_hash");
+  w.string(hex64(r.traceHash));
+  w.endObject();
+  return w.take();
+}
+
+int runBenchSuite(double scale, bool json) {
+  std::vector<BenchResult> results;
+  for (const std::string& name : benchModelNames()) {
+    if (!json) std::fprintf(stderr, "running %s...\n", name.c_str());
+    std::string error;
+    const std::optional<BenchResult> r = runInChild(name, scale, &error);
+    if (!r) {
+      std::fprintf(stderr, "brokerlab-cli bench: %s failed: %s\n", name.c_str(), error.c_str());
+      return kExitInvalidInput;
+    }
+    results.push_back(*r);
+  }
+  bool allMet = true;
+  const std::string verdicts = targets(results, allMet);
+  if (json) {
+    json::JsonWriter w;
+    w.beginObject();
+    w.key("scale");
+    w.number(scale);
+    w.key("models");
+    w.beginArray();
+    for (const BenchResult& r : results) {
+      w.beginObject(json::JsonWriter::Style::Inline);
+      w.key("model");
+      w.string(r.model);
+      w.key("messages");
+      w.integer(r.messages);
+      w.key("events");
+      w.integer(r.events);
+      w.key("wall_s");
+      w.number(r.wallS);
+      w.key("messages_per_s");
+      w.number(perS(r.messages, r.wallS));
+      w.key("events_per_s");
+      w.number(perS(r.events, r.wallS));
+      w.key("peak_rss_bytes");
+      w.integer(r.peakRssBytes);
+      w.endObject();
+    }
+    w.endArray();
+    w.key("targets_met");
+    w.boolean(allMet);
+    w.endObject();
+    std::fputs(w.take().c_str(), stdout);
+  } else {
+    std::printf("%-12s %12s %13s %9s %12s %12s %10s\n", "model", "messages", "events", "wall s",
+                "messages/s", "events/s", "peak MiB");
+    for (const BenchResult& r : results)
+      std::printf("%-12s %12llu %13llu %9.3f %11.3gM %11.3gM %10.1f\n", r.model.c_str(),
+                  static_cast<unsigned long long>(r.messages),
+                  static_cast<unsigned long long>(r.events), r.wallS,
+                  perS(r.messages, r.wallS) / 1e6, perS(r.events, r.wallS) / 1e6,
+                  mib(r.peakRssBytes));
+    std::printf("\n%s", verdicts.c_str());
+  }
+  return kExitOk;
+}
+
+}  // namespace brokerlab::cli

@@ -1,0 +1,30 @@
+#pragma once
+
+#include "BenchModels.h"
+
+#include <cstdint>
+#include <optional>
+#include <string>
+
+namespace brokerlab::cli {
+
+struct BenchResult {
+  std::string model;
+  std::string description;
+  std::uint64_t messages = 0;  // published by producers
+  std::uint64_t events = 0;
+  double wallS = 0;  // building the model and running it
+  std::uint64_t peakRssBytes = 0;
+  std::uint64_t traceHash = 0;
+  std::optional<double> waitMeanS;  // the first queue's mean wait, where there is one
+};
+
+BenchResult runBenchModel(const BenchModel& model);
+std::string benchResultText(const BenchResult& r);
+std::string benchResultJson(const BenchResult& r);
+
+// Runs every model in a process of its own (so that each peak RSS is its own), prints a table or
+// JSON, and checks the suite's targets. Returns the exit code.
+int runBenchSuite(double scale, bool json);
+
+}  // namespace brokerlab::cli
