@@ -119,7 +119,7 @@ int runCommand(const std::vector<std::string>& words) {
   const RunReport report = buildReport(sim);
   const std::string text =
       args.has("json") ? formatReportJson(report, wall) : formatReportText(report, wall);
-  std::fputs(text.c_str(), stdout);
+  std::fwrite(text.data(), 1, text.size(), stdout);  // names may hold any character, NUL too
   return kExitOk;
 }
 

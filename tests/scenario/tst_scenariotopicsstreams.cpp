@@ -9,6 +9,8 @@
 #include "scenario/ScenarioRules.h"
 #include "scenario/ScenarioValidation.h"
 
+#include "../hardening/HardeningBudget.h"
+
 #include <QElapsedTimer>
 #include <QTest>
 
@@ -372,10 +374,11 @@ class tst_ScenarioTopicsStreams : public QObject {
     }
     const std::string text =
         document(j("{'id': 's', 'kind': 'stream'}") + consumers, j("'actions': [") + actions + "]");
-    QElapsedTimer timer;
-    timer.start();
-    const ScenarioLoadResult result = parseScenario(text);
-    QVERIFY2(timer.elapsed() < kQuickMs, qPrintable(QString::number(timer.elapsed())));
+    ScenarioLoadResult result;
+    QString tries;
+    const qint64 ms = hardening::bestTimeMs(
+        kQuickMs, [&] { result = parseScenario(text); }, &tries);
+    QVERIFY2(ms < kQuickMs, qPrintable(tries));
     QCOMPARE(result.issues.size(), limits::kMaxIssues);
     QVERIFY(result.issues[0].message.size() < 300);
   }
