@@ -152,6 +152,8 @@ void writeProducer(JsonWriter& w, const ProducerReport& p) {
 void writeLedger(JsonWriter& w, const Ledger& l) {
   w.beginObject();
   field(w, "published", l.published);
+  field(w, "copies", l.copies);
+  field(w, "reads", l.reads);
   for (int s = 1; s < kMessageStateCount; ++s) {
     w.key(std::string(messageStateName(static_cast<MessageState>(s))));
     w.integer(l.inState[static_cast<std::size_t>(s)]);

@@ -82,9 +82,12 @@ class tst_Cli : public QObject {
   void jsonReportDescribesTopicsAndStreams() {
     const Result r = cli({"run", scenario("queue-vs-topic-vs-stream.json"), "--json"});
     QCOMPARE(r.exitCode, 0);
-    const QJsonObject components =
-        QJsonDocument::fromJson(r.out.toUtf8()).object()["components"].toObject();
+    const QJsonObject report = QJsonDocument::fromJson(r.out.toUtf8()).object();
+    const QJsonObject components = report["components"].toObject();
     const QJsonObject topic = components["order-topic"].toObject();
+    const QJsonObject ledger = report["ledger"].toObject();
+    QCOMPARE(ledger["copies"].toInt(), topic["fanned_out"].toInt());
+    QVERIFY(ledger["reads"].toInt() > 0 && ledger["balanced"].toBool());
     QCOMPARE(topic["kind"].toString(), QString("topic"));
     for (const char* key : {"published", "fanned_out", "missed", "unrouted", "subscriptions"})
       QVERIFY2(topic.contains(key), key);
