@@ -118,13 +118,10 @@ std::string benchResultText(const BenchResult& r) {
   return out;
 }
 
-std::string benchResultJson(const BenchResult& r) {
-  json::JsonWriter w;
-  w.beginObject();
-  w.key("model");
-  w.string(r.model);
-  w.key("description");
-  w.string(r.description);
+namespace {
+
+// The figures every result has, in the order both the single-model and the suite JSON use.
+void writeMeasurements(json::JsonWriter& w, const BenchResult& r) {
   w.key("messages");
   w.integer(r.messages);
   w.key("events");
@@ -137,6 +134,18 @@ std::string benchResultJson(const BenchResult& r) {
   w.number(perS(r.events, r.wallS));
   w.key("peak_rss_bytes");
   w.integer(r.peakRssBytes);
+}
+
+}  // namespace
+
+std::string benchResultJson(const BenchResult& r) {
+  json::JsonWriter w;
+  w.beginObject();
+  w.key("model");
+  w.string(r.model);
+  w.key("description");
+  w.string(r.description);
+  writeMeasurements(w, r);
   if (r.waitMeanS) {
     w.key("wait_mean_s");
     w.number(*r.waitMeanS);
@@ -172,18 +181,7 @@ int runBenchSuite(double scale, bool json) {
       w.beginObject(json::JsonWriter::Style::Inline);
       w.key("model");
       w.string(r.model);
-      w.key("messages");
-      w.integer(r.messages);
-      w.key("events");
-      w.integer(r.events);
-      w.key("wall_s");
-      w.number(r.wallS);
-      w.key("messages_per_s");
-      w.number(perS(r.messages, r.wallS));
-      w.key("events_per_s");
-      w.number(perS(r.events, r.wallS));
-      w.key("peak_rss_bytes");
-      w.integer(r.peakRssBytes);
+      writeMeasurements(w, r);
       w.endObject();
     }
     w.endArray();

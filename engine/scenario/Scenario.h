@@ -48,9 +48,9 @@ struct Distribution {
 enum class ComponentKind { Producer, Queue, Consumer, Topic, Stream };
 enum class Overflow { DropHead, RejectPublish };
 enum class AckMode { Auto, Manual };
-enum class Assignment { Range, RoundRobin };       // how a consumer group shares partitions
-enum class CommitMode { Auto, AfterProcessing };   // when a stream consumer commits its offsets
-enum class StartPosition { Earliest, Latest };     // where a group with no committed offset begins
+enum class Assignment { Range, RoundRobin };      // how a consumer group shares partitions
+enum class CommitMode { Auto, AfterProcessing };  // when a stream consumer commits its offsets
+enum class StartPosition { Earliest, Latest };    // where a group with no committed offset begins
 
 // One entry of "components". The JSON is flat (every parameter beside id and kind), and so is this.
 struct ComponentSpec {
@@ -72,9 +72,10 @@ struct ComponentSpec {
   std::optional<std::uint64_t> sizeBytes;
   std::optional<SimTime> start;  // first message no earlier than this (default 0)
   std::optional<SimTime> stop;   // no message at or after this (default: never)
-  std::optional<std::vector<std::string>> routingKey;  // topic targets: one key, or keys drawn uniformly
-  std::optional<std::uint64_t> keys;                   // stream targets: number of distinct record keys
-  std::optional<double> keySkew;                       // Zipf exponent over those keys (0 = uniform)
+  std::optional<std::vector<std::string>>
+      routingKey;                     // topic targets: one key, or keys drawn uniformly
+  std::optional<std::uint64_t> keys;  // stream targets: number of distinct record keys
+  std::optional<double> keySkew;      // Zipf exponent over those keys (0 = uniform)
 
   // queue
   std::optional<std::uint64_t> maxLength;  // ready messages only, as in RabbitMQ
@@ -82,7 +83,8 @@ struct ComponentSpec {
   std::optional<SimTime> ttl;
   std::optional<std::string> deadLetter;
   std::optional<std::uint32_t> maxDeliveries;
-  std::optional<bool> durable;  // queue: survives a broker restart; consumer of a topic: subscription buffers while offline
+  std::optional<bool> durable;  // queue: survives a broker restart; consumer of a topic:
+                                // subscription buffers while offline
 
   // stream
   std::optional<std::uint32_t> partitions;
@@ -100,7 +102,8 @@ struct ComponentSpec {
   std::optional<SimTime> join;   // the consumer comes online at this time (default 0)
   std::optional<SimTime> leave;  // and goes offline for good at this time (default: never)
   // consumer of a topic: its subscription (max_length, overflow and ttl above apply to its queue)
-  std::optional<std::string> binding;  // routing-key pattern: words separated by '.', '*' one word, '#' any
+  std::optional<std::string>
+      binding;  // routing-key pattern: words separated by '.', '*' one word, '#' any
   // consumer of a stream
   std::optional<std::string> group;
   std::optional<Assignment> assignment;
@@ -159,9 +162,9 @@ inline constexpr std::uint32_t kInstances = 1;
 inline constexpr std::uint32_t kPrefetch = 1;
 inline constexpr AckMode kAck = AckMode::Manual;
 inline constexpr Overflow kOverflow = Overflow::DropHead;  // RabbitMQ's default
-inline constexpr bool kDurable = true;               // a queue
-inline constexpr bool kSubscriptionDurable = false;  // a topic subscription
-inline constexpr std::uint32_t kMaxDeliveries = 0;  // 0 = no delivery limit
+inline constexpr bool kDurable = true;                     // a queue
+inline constexpr bool kSubscriptionDurable = false;        // a topic subscription
+inline constexpr std::uint32_t kMaxDeliveries = 0;         // 0 = no delivery limit
 inline constexpr std::uint32_t kPartitions = 1;
 inline constexpr SimTime kRetention = 168 * kHour;  // Kafka's 7 days
 inline constexpr std::uint64_t kSegmentBytes = 1024 * 1024;
