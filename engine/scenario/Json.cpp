@@ -150,6 +150,8 @@ class Parser {
       if (atEnd()) fail("unexpected end of input: expected a key in quotes");
       if (peek() == '}') fail("trailing comma before '}'");
       if (peek() != '"') fail("expected a key in quotes, found " + describeByte(peek()));
+      if (object.members.size() == limits_.maxEntries)
+        fail("an object may hold at most " + std::to_string(limits_.maxEntries) + " members");
       Member member;
       member.keyPosition = here();
       member.key = parseString();
@@ -213,6 +215,8 @@ class Parser {
     for (;;) {
       skipWhitespace();
       if (!atEnd() && peek() == ']') fail("trailing comma before ']'");
+      if (array.items.size() == limits_.maxEntries)
+        fail("an array may hold at most " + std::to_string(limits_.maxEntries) + " elements");
       path_ += '[' + std::to_string(array.items.size()) + ']';
       array.items.push_back(parseValue(depth));
       path_.resize(pathLength);

@@ -60,6 +60,9 @@ struct Member {
 struct ParseLimits {
   int maxDepth = 256;
   std::size_t maxStringBytes = 1024 * 1024;
+  // Entries in one array or object: above every limit of the format (100 000 components, actions
+  // or layout entries), low enough that a hostile file fails fast instead of building a huge tree.
+  std::size_t maxEntries = 200000;
 };
 
 // What went wrong, where. `path` names the enclosing value when it is known (duplicate keys).
