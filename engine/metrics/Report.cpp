@@ -55,7 +55,7 @@ TopicReport topicReport(const Simulator& sim, std::uint32_t t) {
 std::string instanceName(const Model& m, std::uint32_t instance) {
   if (instance == kNone) return {};
   const ConsumerDef& c = m.consumers[m.instanceConsumer[instance]];
-  return m.components[c.component].id + "#" + std::to_string(instance - c.firstInstance + 1);
+  return m.components[c.component].id + "#" + std::to_string(m.instanceNumber(instance));
 }
 
 StreamReport streamReport(const Simulator& sim, std::uint32_t s) {

@@ -132,6 +132,12 @@ struct Model {
   std::vector<GroupDef> groups;
   std::vector<ActionDef> actions;
   std::vector<std::uint32_t> instanceConsumer;  // instance -> consumer index
+
+  // An instance's number within its consumer, from 1 (the "k" of "workers#k"); 0 for kNone.
+  std::uint32_t instanceNumber(std::uint32_t instance) const {
+    return instance == kNone ? 0
+                             : instance - consumers[instanceConsumer[instance]].firstInstance + 1;
+  }
   bool operator==(const Model&) const = default;
 };
 

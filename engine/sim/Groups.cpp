@@ -93,11 +93,7 @@ void Simulator::assignPartitions(std::uint32_t group) {
     gp.consumed = kNoOffset;
     const std::uint32_t ownerComponent =
         owner == kNone ? kNone : model_->consumers[instances_[owner].consumer].component;
-    const std::uint16_t number =
-        owner == kNone
-            ? 0
-            : static_cast<std::uint16_t>(
-                  owner - model_->consumers[instances_[owner].consumer].firstInstance + 1);
+    const auto number = static_cast<std::uint16_t>(model_->instanceNumber(owner));
     emitRecord({now_, static_cast<SimTime>(gp.position), 0, model_->streams[def.stream].component,
                 ownerComponent, p, number, TraceKind::Assign, 0});
   }

@@ -187,10 +187,7 @@ void Simulator::setDepth(std::uint32_t queue) {
 
 void Simulator::record(TraceKind kind, const Message& m, std::uint32_t component,
                        std::uint32_t peer, std::uint32_t instance, SimTime aux) {
-  std::uint16_t number = 0;
-  if (instance != kNone)
-    number = static_cast<std::uint16_t>(
-        instance - model_->consumers[model_->instanceConsumer[instance]].firstInstance + 1);
+  const auto number = static_cast<std::uint16_t>(model_->instanceNumber(instance));
   emitRecord({now_, aux, m.serial, component, peer, m.partition, number, kind,
               static_cast<std::uint8_t>(m.redelivered)});
 }

@@ -3,8 +3,10 @@
 // Helpers for tests that write scenario documents inline.
 
 #include "scenario/ScenarioIssue.h"
+#include "scenario/ScenarioReader.h"
 
 #include <QString>
+#include <QtTest>
 
 #include <algorithm>
 #include <string>
@@ -29,6 +31,19 @@ inline QString describe(const std::vector<ScenarioIssue>& issues) {
     text += QString::fromStdString(formatIssue("f", issue)) + "\n";
   }
   return text;
+}
+
+// The data-driven check of the error tables: `text` is rejected with exactly one issue, at `path`,
+// whose message contains `message` (and which names its line, when `withLine`).
+inline void expectOneIssue(const QByteArray& text, const QString& path, const QString& message,
+                           bool withLine) {
+  const ScenarioLoadResult result = parseScenario(text.toStdString());
+  QVERIFY(!result.scenario.has_value());
+  QVERIFY2(result.issues.size() == 1, qPrintable(describe(result.issues)));
+  QCOMPARE(QString::fromStdString(result.issues[0].path), path);
+  QVERIFY2(QString::fromStdString(result.issues[0].message).contains(message),
+           qPrintable(describe(result.issues)));
+  if (withLine) QVERIFY2(result.issues[0].line > 0, qPrintable(describe(result.issues)));
 }
 
 }  // namespace brokerlab::test

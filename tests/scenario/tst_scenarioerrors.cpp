@@ -295,12 +295,7 @@ class tst_ScenarioErrors : public QObject {
     QFETCH(QByteArray, text);
     QFETCH(QString, path);
     QFETCH(QString, message);
-    const ScenarioLoadResult result = parseScenario(text.toStdString());
-    QVERIFY(!result.scenario.has_value());
-    QVERIFY2(result.issues.size() == 1, qPrintable(describe(result.issues)));
-    QCOMPARE(QString::fromStdString(result.issues[0].path), path);
-    QVERIFY2(QString::fromStdString(result.issues[0].message).contains(message),
-             qPrintable(describe(result.issues)));
+    test::expectOneIssue(text, path, message, false);
   }
 
   void issuesPointAtTheOffendingValue() {

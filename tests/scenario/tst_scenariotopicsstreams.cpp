@@ -331,13 +331,7 @@ class tst_ScenarioTopicsStreams : public QObject {
     QFETCH(QByteArray, text);
     QFETCH(QString, path);
     QFETCH(QString, message);
-    const ScenarioLoadResult result = parseScenario(text.toStdString());
-    QVERIFY(!result.scenario.has_value());
-    QVERIFY2(result.issues.size() == 1, qPrintable(describe(result.issues)));
-    QCOMPARE(QString::fromStdString(result.issues[0].path), path);
-    QVERIFY2(QString::fromStdString(result.issues[0].message).contains(message),
-             qPrintable(describe(result.issues)));
-    QVERIFY2(result.issues[0].line > 0, qPrintable(describe(result.issues)));
+    test::expectOneIssue(text, path, message, true);
   }
 
   void aDisagreementNamesBothComponentsAtTheSecond() {
