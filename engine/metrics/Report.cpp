@@ -90,6 +90,71 @@ StreamReport streamReport(const Simulator& sim, std::uint32_t s) {
   return sr;
 }
 
+ClientReport clientReport(const Simulator& sim, std::uint32_t c) {
+  const Model& m = sim.model();
+  const ClientDef& def = m.clients[c];
+  const ClientState& cs = sim.clients()[c];
+  ClientReport cr;
+  cr.id = m.components[def.component].id;
+  cr.api = m.components[m.apis[def.api].component].id;
+  cr.notify = def.notify;
+  cr.submitted = cs.submitted;
+  cr.requests = cs.requests;
+  cr.polls = cs.polls;
+  cr.outcomes = cs.outcomes;
+  // Polls per finished job: an exact histogram by count, so mean and p99 are exact too.
+  std::uint64_t jobs = 0, polls = 0;
+  for (std::size_t n = 0; n < cs.pollsPerJob.size(); ++n) {
+    jobs += cs.pollsPerJob[n];
+    polls += cs.pollsPerJob[n] * n;
+    if (cs.pollsPerJob[n] > 0) cr.pollsPerJobMax = n;
+  }
+  if (jobs > 0) {
+    cr.pollsPerJobMean = static_cast<double>(polls) / static_cast<double>(jobs);
+    const std::uint64_t rank = (jobs * 99 + 99) / 100;  // nearest rank
+    std::uint64_t seen = 0;
+    for (std::size_t n = 0; n < cs.pollsPerJob.size(); ++n) {
+      seen += cs.pollsPerJob[n];
+      if (seen >= rank) {
+        cr.pollsPerJobP99 = n;
+        break;
+      }
+    }
+  }
+  cr.timeToResult = summarize(cs.timeToResult);
+  cr.notifications = cs.notifications;
+  cr.lateResponses = cs.lateResponses;
+  return cr;
+}
+
+ApiReport apiReport(const Simulator& sim, std::uint32_t a) {
+  const Model& m = sim.model();
+  const SimTime now = sim.now();
+  const ApiDef& def = m.apis[a];
+  const ApiState& as = sim.apis()[a];
+  ApiReport ar;
+  ar.id = m.components[def.component].id;
+  ar.queue = m.components[m.queues[def.queue].component].id;
+  ar.store = m.components[m.stores[def.store].component].id;
+  ar.concurrency = def.concurrency;
+  ar.requests = as.requests;
+  for (int i = 0; i < kHttpStatusSlots; ++i)
+    if (as.responses[static_cast<std::size_t>(i)] > 0)
+      ar.responses.push_back({kHttpStatuses[i], as.responses[static_cast<std::size_t>(i)]});
+  const double span = static_cast<double>(now);
+  ar.utilization = now > 0 ? as.busy.areaAt(now) / (span * def.concurrency) : 0;
+  ar.waitingMean = now > 0 ? as.waitingDepth.areaAt(now) / span : 0;
+  ar.waitingMax = as.waitingDepth.max;
+  ar.wait = summarize(as.wait);
+  ar.accepted = as.accepted;
+  ar.callbacks = as.callbacks;
+  ar.pushes = as.pushes;
+  ar.heldConnectionsMean = now > 0 ? as.held.areaAt(now) / span : 0;
+  ar.heldConnectionsMax = as.held.max;
+  ar.jobs = as.jobs;
+  return ar;
+}
+
 }  // namespace
 
 RunReport buildReport(const Simulator& sim) {
@@ -124,6 +189,13 @@ RunReport buildReport(const Simulator& sim) {
     r.topics.push_back(topicReport(sim, static_cast<std::uint32_t>(t)));
   for (std::size_t s = 0; s < m.streams.size(); ++s)
     r.streams.push_back(streamReport(sim, static_cast<std::uint32_t>(s)));
+  for (std::uint32_t c = 0; c < m.clients.size(); ++c) r.clients.push_back(clientReport(sim, c));
+  for (std::uint32_t a = 0; a < m.apis.size(); ++a) r.apis.push_back(apiReport(sim, a));
+  for (std::size_t s = 0; s < m.stores.size(); ++s) {
+    const StoreState& ss = sim.stores()[s];
+    r.stores.push_back({m.components[m.stores[s].component].id, ss.reads, ss.writes,
+                        ss.refusedWrites, toSeconds(m.stores[s].resultTtl)});
+  }
   return r;
 }
 

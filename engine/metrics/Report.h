@@ -8,6 +8,7 @@
 #include "model/ComponentState.h"
 #include "scenario/Scenario.h"
 
+#include <array>
 #include <cstdint>
 #include <string>
 #include <utility>
@@ -95,6 +96,55 @@ struct StreamReport {
   std::vector<GroupReport> groups;
 };
 
+// Request-reply: one client's jobs as it saw them.
+struct ClientReport {
+  std::string id;
+  std::string api;
+  Notify notify = Notify::Poll;
+  std::uint64_t submitted = 0;
+  std::uint64_t requests = 0;  // every HTTP request it sent (POSTs, polls, result GETs, ...)
+  std::uint64_t polls = 0;
+  std::array<std::uint64_t, kClientOutcomeCount> outcomes{};  // by ClientOutcome
+  double pollsPerJobMean = 0;                                 // over jobs it has finished with
+  std::uint64_t pollsPerJobP99 = 0;
+  std::uint64_t pollsPerJobMax = 0;
+  LatencySummary timeToResult;      // POST sent -> result in hand
+  std::uint64_t notifications = 0;  // webhook calls and pushes received
+  std::uint64_t lateResponses = 0;  // answers for jobs it had already given up on
+};
+
+struct HttpStatusCount {
+  int status = 0;
+  std::uint64_t count = 0;
+};
+
+struct ApiReport {
+  std::string id;
+  std::string queue;
+  std::string store;
+  std::uint32_t concurrency = 0;
+  std::uint64_t requests = 0;              // arrived from clients
+  std::vector<HttpStatusCount> responses;  // codes that occurred, ascending
+  double utilization = 0;                  // busy slot time / (concurrency x simulated time)
+  double waitingMean = 0;                  // time-averaged requests waiting for a slot
+  std::uint64_t waitingMax = 0;
+  LatencySummary wait;          // arrival -> a slot takes the request
+  std::uint64_t accepted = 0;   // jobs created (202)
+  std::uint64_t callbacks = 0;  // webhook calls made
+  std::uint64_t pushes = 0;     // SSE / websocket notifications sent
+  double heldConnectionsMean = 0;
+  std::uint64_t heldConnectionsMax = 0;
+  std::array<std::uint64_t, kJobStatusCount> jobs{};  // by JobStatus, now (None stays 0)
+};
+
+struct StoreReport {
+  std::string id;
+  std::uint64_t reads = 0;
+  std::uint64_t writes = 0;
+  std::uint64_t refusedWrites = 0;
+  double resultTtlS = 0;
+};
+
 struct RunReport {
   std::string scenario;
   std::uint64_t seed = 0;
@@ -107,6 +157,9 @@ struct RunReport {
   std::vector<ConsumerReport> consumers;
   std::vector<TopicReport> topics;
   std::vector<StreamReport> streams;
+  std::vector<ClientReport> clients;
+  std::vector<ApiReport> apis;
+  std::vector<StoreReport> stores;
   // Scenario order: which list each component is in, and where.
   std::vector<std::pair<ComponentKind, std::uint32_t>> order;
 };

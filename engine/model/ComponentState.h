@@ -157,3 +157,94 @@ struct GroupState {
 };
 
 }  // namespace brokerlab
+
+#include "sim/Http.h"
+
+#include <array>
+
+namespace brokerlab {
+
+// Request-reply: one job, from the client's POST to its end on both sides. The status store's view
+// (`status`) and the client's view (`outcome`) are kept apart because they differ: a job can be
+// Completed in the store while its client has already given up.
+struct Job {
+  std::uint64_t id = 0;  // the correlation id, from the same numbering as message serials
+  SimTime submittedAt = 0;
+  SimTime pollDelay = 0;  // the client's current poll interval (grows with backoff)
+  std::uint32_t client = 0;
+  std::uint32_t polls = 0;  // status requests the client sent for it
+  JobStatus status = JobStatus::None;
+  ClientOutcome outcome = ClientOutcome::Submitting;
+  JobFailure failure = JobFailure::None;
+  SimTime storeWriteFreeAt = 0;  // writes about one job land in the order they were made
+  bool invalid = false;          // its POST has a bad body: 400
+  bool streamOpen = false;       // SSE: an events stream is held open for it
+  bool workerStarted = false;    // a worker marked it Running: it will write how it ended
+  bool operator==(const Job&) const = default;
+};
+
+// An HTTP request from its sending to the arrival of its response.
+struct HttpRequest {
+  std::uint32_t job = kNone;
+  std::uint32_t client = 0;
+  SimTime arrivedAt = 0;  // at the API
+  HttpMethod method = HttpMethod::Get;
+  Route route = Route::Jobs;
+  std::uint16_t status = 0;              // once answered
+  JobStatus reported = JobStatus::None;  // the state a status response carried
+  bool unknownId = false;                // sent to a job id that does not exist
+  bool operator==(const HttpRequest&) const = default;
+};
+
+struct ClientState {
+  Rng rng;
+  std::uint64_t submitted = 0;
+  std::uint64_t requests = 0;
+  std::uint64_t polls = 0;
+  std::uint64_t notifications = 0;  // pushes and webhook calls received
+  std::uint64_t lateResponses = 0;  // answers for jobs it had already given up on
+  std::array<std::uint64_t, kClientOutcomeCount> outcomes{};
+  LatencyHistogram timeToResult;           // POST sent -> result in hand
+  std::vector<std::uint64_t> pollsPerJob;  // [n] = finished jobs that took n polls (capped)
+  bool socketOpen = false;                 // websocket clients submit once their socket is open
+  SimTime linkFreeAt = 0;
+  bool operator==(const ClientState&) const = default;
+};
+
+inline constexpr std::size_t kPollsPerJobCap = 4096;  // more polls than this are counted here
+
+struct ApiSeries {
+  TimeSeries pending, running, requestsPerS, busy;
+  std::uint64_t requestsAtLastSample = 0;
+  double busyAreaAtLastSample = 0;
+  bool operator==(const ApiSeries&) const = default;
+};
+
+struct ApiState {
+  Rng rng;
+  IndexRing waiting;  // requests waiting for a free slot, FIFO
+  std::uint32_t busySlots = 0;
+  TimeIntegral busy;           // slots in use
+  TimeIntegral waitingDepth;   // requests waiting
+  TimeIntegral held;           // connections held open (SSE streams, websockets)
+  LatencyHistogram wait;       // arrival -> a slot takes the request
+  std::uint64_t requests = 0;  // arrived, callbacks not included
+  std::array<std::uint64_t, kHttpStatusSlots> responses{};
+  std::uint64_t accepted = 0;    // 202s: jobs created
+  std::uint64_t callbacks = 0;   // webhook calls made
+  std::uint64_t pushes = 0;      // SSE / websocket notifications sent
+  SimTime brokerLinkFreeAt = 0;  // its connection to the broker is FIFO, like a producer's
+  std::array<std::uint64_t, kJobStatusCount> jobs{};  // jobs of this API in each store state
+  ApiSeries series;
+  bool operator==(const ApiState&) const = default;
+};
+
+struct StoreState {
+  Rng rng;
+  std::uint64_t reads = 0;
+  std::uint64_t writes = 0;
+  std::uint64_t refusedWrites = 0;  // writes the job state machine does not allow
+  bool operator==(const StoreState&) const = default;
+};
+
+}  // namespace brokerlab

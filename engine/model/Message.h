@@ -56,6 +56,7 @@ struct Message {
   std::uint32_t deliveries = 0;
   std::uint32_t key = 0;  // routing key index (topics) or record key number (streams, 0 = none)
   std::uint32_t partition = 0;  // stream records and reads
+  std::uint32_t job = kNone;    // a request-reply job message: the job's index
   std::uint64_t offset = 0;     // a stream read: the record's offset in its partition
   MessageState state = MessageState::Free;
   bool redelivered = false;

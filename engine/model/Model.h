@@ -69,6 +69,7 @@ struct ConsumerDef {
   SimTime leave;  // kMaxSimTime when it never leaves
   bool durableSubscription;
   std::uint32_t subscription;  // index in its topic's subscription list, or kNone
+  std::uint32_t store;         // a request-reply worker: the status store it writes; else kNone
   bool operator==(const ConsumerDef&) const = default;
 };
 
@@ -111,10 +112,53 @@ struct ActionDef {
   bool operator==(const ActionDef&) const = default;
 };
 
+// Request-reply: a client submitting jobs to an API and waiting for their results.
+struct ClientDef {
+  std::uint32_t component;
+  std::uint32_t api;
+  Sampler interarrival;
+  Sampler latency;
+  std::uint64_t count;  // 0 = unbounded
+  SimTime start;
+  SimTime stop;
+  std::uint64_t sizeBytes;
+  SimTime pollInterval;
+  double pollBackoff;  // 1 = a fixed interval
+  SimTime maxPollInterval;
+  SimTime timeout;
+  double invalidFraction;
+  double unknownPollFraction;
+  double cancelFraction;
+  SimTime cancelAfter;
+  Notify notify;
+  bool operator==(const ClientDef&) const = default;
+};
+
+struct ApiDef {
+  std::uint32_t component;
+  std::uint32_t queue;  // where job messages go
+  std::uint32_t store;
+  std::uint32_t concurrency;
+  Sampler service;
+  Sampler latency;
+  SimTime retryAfter;  // 0 = no Retry-After header
+  ResultDelivery resultDelivery;
+  std::uint64_t maxWaiting;  // 0 = unbounded
+  bool operator==(const ApiDef&) const = default;
+};
+
+struct StoreDef {
+  std::uint32_t component;
+  Sampler read;
+  Sampler write;
+  SimTime resultTtl;
+  bool operator==(const StoreDef&) const = default;
+};
+
 struct ComponentRef {
   std::string id;
   ComponentKind kind;
-  std::uint32_t index;  // into producers, queues, consumers, topics or streams
+  std::uint32_t index;  // into the list of its kind (producers, queues, ..., stores)
   bool operator==(const ComponentRef&) const = default;
 };
 
@@ -131,6 +175,9 @@ struct Model {
   std::vector<StreamDef> streams;
   std::vector<GroupDef> groups;
   std::vector<ActionDef> actions;
+  std::vector<ClientDef> clients;
+  std::vector<ApiDef> apis;
+  std::vector<StoreDef> stores;
   std::vector<std::uint32_t> instanceConsumer;  // instance -> consumer index
 
   // An instance's number within its consumer, from 1 (the "k" of "workers#k"); 0 for kNone.

@@ -36,6 +36,7 @@ class Builder {
       const ComponentSpec& c = s_.components[ci];
       if (c.kind == ComponentKind::Queue) buildQueue(c, ci);
       if (c.kind == ComponentKind::Stream) buildStream(c, ci);
+      if (c.kind == ComponentKind::Store) buildStore(c, ci);
     }
     for (std::uint32_t ci = 0; ci < s_.components.size(); ++ci) {
       const ComponentSpec& c = s_.components[ci];
@@ -44,6 +45,11 @@ class Builder {
     for (std::uint32_t ci = 0; ci < s_.components.size(); ++ci) {
       const ComponentSpec& c = s_.components[ci];
       if (c.kind == ComponentKind::Producer) buildProducer(c, ci);
+      if (c.kind == ComponentKind::Api) buildApi(c, ci);
+    }
+    for (std::uint32_t ci = 0; ci < s_.components.size(); ++ci) {
+      const ComponentSpec& c = s_.components[ci];
+      if (c.kind == ComponentKind::Client) buildClient(c, ci);
     }
     buildActions();
     if (!deadLetters_.empty())
@@ -61,7 +67,7 @@ class Builder {
 
  private:
   void indexComponents() {
-    std::uint32_t counts[5] = {};
+    std::uint32_t counts[kComponentKindCount] = {};
     for (const ComponentSpec& c : s_.components) {
       const auto kind = static_cast<std::size_t>(c.kind);
       byId_[c.id] = {c.kind, counts[kind]};
@@ -71,6 +77,9 @@ class Builder {
     m_.consumers.resize(counts[static_cast<std::size_t>(ComponentKind::Consumer)]);
     m_.topics.resize(counts[static_cast<std::size_t>(ComponentKind::Topic)]);
     m_.streams.resize(counts[static_cast<std::size_t>(ComponentKind::Stream)]);
+    m_.clients.resize(counts[static_cast<std::size_t>(ComponentKind::Client)]);
+    m_.apis.resize(counts[static_cast<std::size_t>(ComponentKind::Api)]);
+    m_.stores.resize(counts[static_cast<std::size_t>(ComponentKind::Store)]);
     for (std::uint32_t ci = 0; ci < s_.components.size(); ++ci)
       if (s_.components[ci].kind == ComponentKind::Topic)
         m_.topics[m_.components[ci].index].component = ci;
@@ -140,7 +149,8 @@ class Builder {
   // A big model samples less often by default, so that all its series together take at most
   // kSeriesPointBudget points over the run: sampling cost and memory stay bounded.
   SimTime sampleIntervalForSize() const {
-    const std::size_t series = m_.producers.size() + 5 * m_.queues.size() + m_.groups.size();
+    const std::size_t series =
+        m_.producers.size() + 5 * m_.queues.size() + m_.groups.size() + 4 * m_.apis.size();
     const double perPoint = static_cast<double>(m_.duration) * static_cast<double>(series) /
                             static_cast<double>(kSeriesPointBudget);
     const SimTime ms =
@@ -148,8 +158,29 @@ class Builder {
     return std::min(ms, kMaxSimTime / kMillisecond) * kMillisecond;
   }
 
+  // The index of the component `id` names if it is of `kind`, else kNone and an error naming `who`.
+  std::uint32_t indexOf(const std::optional<std::string>& id, ComponentKind kind,
+                        const std::string& who, const char* what) {
+    const auto it = id ? byId_.find(*id) : byId_.end();
+    if (it != byId_.end() && it->second.first == kind) return it->second.second;
+    error_ = who + ": \"" + id.value_or("") + "\" is not " + what;
+    return kNone;
+  }
+
+  void buildStore(const ComponentSpec& c, std::uint32_t ci) {
+    StoreDef& st = m_.stores[m_.components[ci].index];
+    st.component = ci;
+    st.read = Sampler::from(c.readLatency.value_or(Distribution::constant(defaults::kStoreRead)));
+    st.write =
+        Sampler::from(c.writeLatency.value_or(Distribution::constant(defaults::kStoreWrite)));
+    st.resultTtl = c.resultTtl.value_or(defaults::kResultTtl);
+  }
+
   void buildConsumer(const ComponentSpec& c, std::uint32_t ci);
   void buildProducer(const ComponentSpec& c, std::uint32_t ci);
+  void buildApi(const ComponentSpec& c, std::uint32_t ci);
+  void buildClient(const ComponentSpec& c, std::uint32_t ci);
+  Sampler interarrivalOf(const ComponentSpec& c, const char* what);
   void buildActions();
 
   const Scenario& s_;
@@ -180,6 +211,9 @@ void Builder::buildConsumer(const ComponentSpec& c, std::uint32_t ci) {
   k.join = c.join.value_or(0);
   k.leave = c.leave.value_or(kMaxSimTime);
   k.durableSubscription = false;
+  k.store = c.role.value_or(ConsumerRole::Consumer) == ConsumerRole::Worker
+                ? indexOf(c.store, ComponentKind::Store, c.id, "a store")
+                : kNone;
   if (target == kNone) return;
 
   if (kind == ChannelKind::Queue) {
@@ -235,14 +269,7 @@ void Builder::buildProducer(const ComponentSpec& c, std::uint32_t ci) {
   p.targetKind = kind;
   p.target = target;
   p.queue = kind == ChannelKind::Queue ? target : kNone;
-  if (c.rate && *c.rate > 0) {
-    p.interarrival =
-        Sampler::from(Distribution::exponential(static_cast<SimTime>(1e9 / *c.rate + 0.5)));
-  } else if (c.interarrival) {
-    p.interarrival = Sampler::from(*c.interarrival);
-  } else {
-    error_ = c.id + ": a producer needs a rate or an interarrival distribution";
-  }
+  p.interarrival = interarrivalOf(c, "a producer");
   p.latency = latencyOf(c, s_);
   p.count = c.count.value_or(0);
   p.sizeBytes = c.sizeBytes.value_or(defaults::kSizeBytes);
@@ -258,6 +285,53 @@ void Builder::buildProducer(const ComponentSpec& c, std::uint32_t ci) {
       matches.push_back(bindingMatches(bindingOf_.at(consumer), key) ? 1 : 0);
     p.keyMatches.push_back(std::move(matches));
   }
+}
+
+Sampler Builder::interarrivalOf(const ComponentSpec& c, const char* what) {
+  if (c.rate && *c.rate > 0)
+    return Sampler::from(Distribution::exponential(static_cast<SimTime>(1e9 / *c.rate + 0.5)));
+  if (c.interarrival) return Sampler::from(*c.interarrival);
+  error_ = c.id + ": " + what + " needs a rate or an interarrival distribution";
+  return Sampler::from(Distribution::constant(kSecond));
+}
+
+void Builder::buildApi(const ComponentSpec& c, std::uint32_t ci) {
+  ApiDef& a = m_.apis[m_.components[ci].index];
+  a.component = ci;
+  const auto [kind, queue] = channel(c.queue, c.id);
+  a.queue = kind == ChannelKind::Queue ? queue : kNone;
+  if (a.queue == kNone) error_ = c.id + ": an api needs a queue for its jobs";
+  a.store = indexOf(c.store, ComponentKind::Store, c.id, "a store");
+  a.concurrency = c.concurrency.value_or(defaults::kApiConcurrency);
+  if (a.concurrency == 0) error_ = c.id + ": concurrency must be at least 1";
+  a.service = Sampler::from(c.service.value_or(Distribution::constant(defaults::kApiService)));
+  a.latency = latencyOf(c, s_);
+  a.retryAfter = c.retryAfter.value_or(0);
+  a.resultDelivery = c.resultDelivery.value_or(defaults::kResultDelivery);
+  a.maxWaiting = c.maxWaiting.value_or(defaults::kMaxWaiting);
+}
+
+void Builder::buildClient(const ComponentSpec& c, std::uint32_t ci) {
+  ClientDef& k = m_.clients[m_.components[ci].index];
+  k.component = ci;
+  k.api = indexOf(c.target, ComponentKind::Api, c.id, "an api");
+  k.interarrival = interarrivalOf(c, "a client");
+  k.latency = latencyOf(c, s_);
+  k.count = c.count.value_or(0);
+  k.start = c.start.value_or(0);
+  k.stop = c.stop.value_or(kMaxSimTime);
+  k.sizeBytes = c.sizeBytes.value_or(defaults::kSizeBytes);
+  k.pollInterval = c.pollInterval.value_or(defaults::kPollInterval);
+  if (k.pollInterval <= 0) error_ = c.id + ": poll_interval must be positive";
+  k.pollBackoff = c.pollBackoff.value_or(defaults::kPollBackoff);
+  k.maxPollInterval =
+      std::max(c.maxPollInterval.value_or(defaults::kMaxPollInterval), k.pollInterval);
+  k.timeout = c.timeout.value_or(defaults::kClientTimeout);
+  k.invalidFraction = c.invalidFraction.value_or(0.0);
+  k.unknownPollFraction = c.unknownPollFraction.value_or(0.0);
+  k.cancelFraction = c.cancelFraction.value_or(0.0);
+  k.cancelAfter = c.cancelAfter.value_or(0);
+  k.notify = c.notify.value_or(defaults::kNotify);
 }
 
 void Builder::buildActions() {

@@ -45,12 +45,16 @@ struct Distribution {
   bool operator==(const Distribution&) const = default;
 };
 
-enum class ComponentKind { Producer, Queue, Consumer, Topic, Stream };
+enum class ComponentKind { Producer, Queue, Consumer, Topic, Stream, Client, Api, Store };
+inline constexpr int kComponentKindCount = 8;
 enum class Overflow { DropHead, RejectPublish };
 enum class AckMode { Auto, Manual };
 enum class Assignment { Range, RoundRobin };      // how a consumer group shares partitions
 enum class CommitMode { Auto, AfterProcessing };  // when a stream consumer commits its offsets
 enum class StartPosition { Earliest, Latest };    // where a group with no committed offset begins
+enum class ConsumerRole { Consumer, Worker };     // a worker runs request-reply jobs
+enum class Notify { Poll, Webhook, Sse, Websocket };  // how a client learns its job is done
+enum class ResultDelivery { Redirect, Inline };  // completed status: 303 or the result in the 200
 
 // One entry of "components". The JSON is flat (every parameter beside id and kind), and so is this.
 struct ComponentSpec {
@@ -111,6 +115,33 @@ struct ComponentSpec {
   std::optional<SimTime> autoCommitInterval;
   std::optional<StartPosition> startPosition;  // JSON key "start" on a consumer
   std::optional<SimTime> rebalancePause;
+  // consumer of a queue as a request-reply worker
+  std::optional<ConsumerRole> role;
+  std::optional<std::string> store;  // also on an api: its status/result store
+
+  // client (request-reply): target (an api), rate or interarrival, count, start, stop, size_bytes
+  // and latency as a producer has them
+  std::optional<SimTime> pollInterval;
+  std::optional<double> pollBackoff;  // each poll waits this many times longer than the last
+  std::optional<SimTime> maxPollInterval;
+  std::optional<SimTime> timeout;             // the client gives up on a job after this
+  std::optional<double> invalidFraction;      // POSTs with a bad body (400)
+  std::optional<double> unknownPollFraction;  // polls sent to a wrong job id (404)
+  std::optional<double> cancelFraction;       // jobs the client cancels with DELETE...
+  std::optional<SimTime> cancelAfter;         // ...this long after submitting them
+  std::optional<Notify> notify;
+
+  // api (request-reply): queue (for jobs), store, service (per request)
+  std::optional<std::string> queue;
+  std::optional<std::uint32_t> concurrency;  // requests handled at once
+  std::optional<SimTime> retryAfter;         // Retry-After sent on 202 and on unfinished statuses
+  std::optional<ResultDelivery> resultDelivery;
+  std::optional<std::uint64_t> maxWaiting;  // requests waiting for a slot; beyond: 503
+
+  // store (request-reply)
+  std::optional<Distribution> readLatency;
+  std::optional<Distribution> writeLatency;
+  std::optional<SimTime> resultTtl;  // finished jobs are forgotten (404) this long after
 
   // any component: the latency of the links it sends on (overrides network.latency)
   std::optional<Distribution> latency;
@@ -174,6 +205,19 @@ inline constexpr SimTime kAutoCommitInterval = 5 * kSecond;  // Kafka's auto.com
 inline constexpr StartPosition kStartPosition = StartPosition::Latest;  // auto.offset.reset
 inline constexpr SimTime kRebalancePause = 3 * kSecond;  // group.initial.rebalance.delay.ms
 inline constexpr const char* kBinding = "#";
+// request-reply
+inline constexpr SimTime kPollInterval = 1 * kSecond;
+inline constexpr double kPollBackoff = 1.0;  // no backoff
+inline constexpr SimTime kMaxPollInterval = 60 * kSecond;
+inline constexpr SimTime kClientTimeout = 5 * kMinute;
+inline constexpr Notify kNotify = Notify::Poll;
+inline constexpr std::uint32_t kApiConcurrency = 16;
+inline constexpr SimTime kApiService = 5 * kMillisecond;
+inline constexpr ResultDelivery kResultDelivery = ResultDelivery::Redirect;
+inline constexpr std::uint64_t kMaxWaiting = 0;  // unbounded
+inline constexpr SimTime kStoreRead = 2 * kMillisecond;
+inline constexpr SimTime kStoreWrite = 5 * kMillisecond;
+inline constexpr SimTime kResultTtl = 1 * kHour;
 }  // namespace defaults
 
 }  // namespace brokerlab

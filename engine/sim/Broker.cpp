@@ -7,13 +7,14 @@ namespace brokerlab {
 
 void Simulator::onBrokerReceive(std::uint32_t msg) {
   const Message& m = pool_[msg];
-  const ProducerDef& producer = model_->producers[m.producer];
-  if (producer.targetKind == ChannelKind::Topic) return fanOut(producer.target, msg);
-  if (producer.targetKind == ChannelKind::Stream) return append(producer.target, msg);
+  if (m.producer != kNone) {  // else a job message from an API: always to a queue
+    const ProducerDef& producer = model_->producers[m.producer];
+    if (producer.targetKind == ChannelKind::Topic) return fanOut(producer.target, msg);
+    if (producer.targetKind == ChannelKind::Stream) return append(producer.target, msg);
+  }
   const std::uint32_t queue = m.queue;
   ++queues_[queue].counters.published;
-  record(TraceKind::Arrive, m, model_->queues[queue].component,
-         model_->producers[m.producer].component, kNone, 0);
+  record(TraceKind::Arrive, m, model_->queues[queue].component, publisherComponent(m), kNone, 0);
   enqueue(queue, msg, false);
   dispatch(queue);
 }
@@ -33,9 +34,12 @@ void Simulator::enqueue(std::uint32_t queue, std::uint32_t msg, bool fromDeadLet
         return;
       }
       ++q.counters.rejected;
-      ++producers_[m.producer].rejected;
-      record(TraceKind::Reject, m, def.component, model_->producers[m.producer].component, kNone,
-             0);
+      record(TraceKind::Reject, m, def.component, publisherComponent(m), kNone, 0);
+      if (m.producer != kNone) {
+        ++producers_[m.producer].rejected;
+      } else if (applyJobStatus(m.job, JobStatus::Failed, def.component)) {
+        jobs_[m.job].failure = JobFailure::QueueFull;  // the API is told; the job cannot run
+      }
       end(msg, Outcome::Rejected);
       return;
     }
@@ -124,7 +128,7 @@ void Simulator::onBrokerAck(std::uint32_t instance, std::uint32_t msg) {
   ++q.counters.acked;
   record(TraceKind::Ack, m, model_->queues[queue].component,
          model_->consumers[instances_[instance].consumer].component, instance, 0);
-  producers_[m.producer].endToEnd.record(now_ - m.publishedAt);
+  if (m.producer != kNone) producers_[m.producer].endToEnd.record(now_ - m.publishedAt);
   end(msg, Outcome::Acked);
   dispatch(queue);
 }

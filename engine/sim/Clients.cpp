@@ -95,7 +95,9 @@ void Simulator::startNextDelivery(std::uint32_t instance) {
     c.busy.set(now_, c.busy.value + 1);
   }
   setState(msg, MessageState::Processing);
-  const SimTime done = now_ + def.service.sample(inst.rng);
+  // A worker skips a job that ended while it waited (cancelled): no processing time, no draw.
+  const SimTime done =
+      now_ + (workerStartsJob(instance, msg) ? def.service.sample(inst.rng) : SimTime{0});
   record(TraceKind::Process, pool_[msg], def.component, kNone, instance, done);
   schedule(done, EventKind::ServiceDone, instance, msg);
 }
@@ -129,6 +131,24 @@ void Simulator::finishQueueDelivery(std::uint32_t instance, std::uint32_t msg) {
   const Message& m = pool_[msg];
   const std::uint32_t queueComponent = model_->queues[m.queue].component;
 
+  if (def.store != kNone && m.job != kNone) {
+    // A worker's failure is the job's (Failed in the store, with a reason); the message itself
+    // was handled and is acked once the store has the outcome.
+    const SimTime written = workerEndsJob(instance, msg, failed);
+    if (def.ack == AckMode::Manual) {
+      SimTime arrival = written + def.latency.sample(inst.rng);
+      if (arrival < inst.upLinkFreeAt) arrival = inst.upLinkFreeAt;
+      inst.upLinkFreeAt = arrival;
+      setState(msg, MessageState::AckToBroker);
+      record(TraceKind::Complete, m, def.component, queueComponent, instance, arrival);
+      schedule(arrival, EventKind::BrokerAck, instance, msg);
+    } else {
+      record(TraceKind::Complete, m, def.component, queueComponent, instance, now_);
+      end(msg, Outcome::Consumed);
+    }
+    return;
+  }
+
   if (def.ack == AckMode::Manual) {
     const SimTime arrival = sendOverLink(inst.upLinkFreeAt, def.latency, inst.rng);
     setState(msg, failed ? MessageState::NackToBroker : MessageState::AckToBroker);
@@ -138,7 +158,8 @@ void Simulator::finishQueueDelivery(std::uint32_t instance, std::uint32_t msg) {
   } else {
     record(failed ? TraceKind::Fail : TraceKind::Complete, m, def.component, queueComponent,
            instance, now_);
-    if (!failed) producers_[m.producer].endToEnd.record(now_ - m.publishedAt);
+    if (!failed && m.producer != kNone)
+      producers_[m.producer].endToEnd.record(now_ - m.publishedAt);
     end(msg, failed ? Outcome::LostAutoAckFailure : Outcome::Consumed);
   }
 }

@@ -22,6 +22,19 @@ enum class EventKind : std::uint8_t {
   AutoCommit,       // a = group
   RetentionCheck,   // a = stream
   ResetOffsets,     // a = action
+  // Request-reply
+  ClientConnect,   // a = client: a websocket client opens its connection
+  ClientSubmit,    // a = client: POST the next job
+  ClientPoll,      // a = job
+  ClientCancel,    // a = job: DELETE it
+  ClientTimeout,   // a = job: give up on it
+  ClientResponse,  // b = request: the response reaches the client
+  ClientNotified,  // a = job, b = (webhook << 8) | JobStatus: a push or webhook call arrives
+  ApiArrive,       // b = request: a request reaches the API
+  ApiStoreCall,    // b = request: the handler's work is done; it calls the store
+  ApiRespond,      // b = request: the store answered; the API responds
+  StoreApply,      // a = job, b = (writer consumer << 4) | JobStatus: a worker's write lands
+  ResultExpire,    // a = job
 };
 
 // A small value: 24 bytes. The sequence number and the kind share one word so that comparing

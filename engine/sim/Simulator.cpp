@@ -11,7 +11,8 @@ Simulator::Simulator(std::shared_ptr<const Model> model)
   const SimTime step = m.sampleInterval;
   // All time series together hold at most kSeriesPointBudget points: a model with 10,000 queues
   // gets coarser series rather than gigabytes of them.
-  const std::size_t series = m.producers.size() + 5 * m.queues.size() + m.groups.size();
+  const std::size_t series =
+      m.producers.size() + 5 * m.queues.size() + m.groups.size() + 4 * m.apis.size();
   const std::size_t points =
       std::clamp<std::size_t>(kSeriesPointBudget / std::max<std::size_t>(series, 1), 64, 2048);
   producers_.resize(m.producers.size());
@@ -57,6 +58,27 @@ Simulator::Simulator(std::shared_ptr<const Model> model)
     if (m.consumers[c].leave < kMaxSimTime)
       schedule(m.consumers[c].leave, EventKind::ConsumerLeave, c, 0);
   }
+  clients_.resize(m.clients.size());
+  for (std::uint32_t c = 0; c < m.clients.size(); ++c) {
+    const ClientDef& def = m.clients[c];
+    clients_[c].rng = makeStream(m.seed, m.components[def.component].id);
+    if (def.notify == Notify::Websocket) {  // connect first; jobs follow the 101
+      if (def.start < def.stop) schedule(def.start, EventKind::ClientConnect, c, 0);
+      continue;
+    }
+    const SimTime first = def.start + def.interarrival.sample(clients_[c].rng);
+    if (first < def.stop) schedule(first, EventKind::ClientSubmit, c, 0);
+  }
+  apis_.resize(m.apis.size());
+  for (std::uint32_t a = 0; a < m.apis.size(); ++a) {
+    ApiState& as = apis_[a];
+    as.rng = makeStream(m.seed, m.components[m.apis[a].component].id);
+    as.series.pending = as.series.running = as.series.requestsPerS = as.series.busy =
+        TimeSeries(step, points);
+  }
+  stores_.resize(m.stores.size());
+  for (std::uint32_t s = 0; s < m.stores.size(); ++s)
+    stores_[s].rng = makeStream(m.seed, m.components[m.stores[s].component].id);
   for (std::uint32_t a = 0; a < m.actions.size(); ++a)
     schedule(m.actions[a].at, EventKind::ResetOffsets, a, 0);
   // Each producer's first message comes one interarrival time after its start.
@@ -126,6 +148,42 @@ void Simulator::dispatchEvent(const Event& e) {
     case EventKind::ResetOffsets:
       onResetOffsets(e.a);
       break;
+    case EventKind::ClientConnect:
+      onClientConnect(e.a);
+      break;
+    case EventKind::ClientSubmit:
+      onClientSubmit(e.a);
+      break;
+    case EventKind::ClientPoll:
+      onClientPoll(e.a);
+      break;
+    case EventKind::ClientCancel:
+      onClientCancel(e.a);
+      break;
+    case EventKind::ClientTimeout:
+      onClientTimeout(e.a);
+      break;
+    case EventKind::ClientResponse:
+      onClientResponse(e.b);
+      break;
+    case EventKind::ClientNotified:
+      onClientNotified(e.a, static_cast<JobStatus>(e.b & 0xff), (e.b >> 8) != 0);
+      break;
+    case EventKind::ApiArrive:
+      onApiArrive(e.b);
+      break;
+    case EventKind::ApiStoreCall:
+      onApiStoreCall(e.b);
+      break;
+    case EventKind::ApiRespond:
+      onApiRespond(e.b);
+      break;
+    case EventKind::StoreApply:
+      onStoreApply(e.a, e.b);
+      break;
+    case EventKind::ResultExpire:
+      applyJobStatus(e.a, JobStatus::Expired, kNoComponent);
+      break;
   }
 }
 
@@ -156,6 +214,16 @@ void Simulator::takeSample() {
   for (ProducerState& p : producers_) {
     p.sentPerS.append(perS(p.sent, p.sentAtLastSample));
     p.sentAtLastSample = p.sent;
+  }
+  for (ApiState& a : apis_) {
+    ApiSeries& s = a.series;
+    s.pending.append(static_cast<double>(a.jobs[static_cast<std::size_t>(JobStatus::Pending)]));
+    s.running.append(static_cast<double>(a.jobs[static_cast<std::size_t>(JobStatus::Running)]));
+    s.requestsPerS.append(perS(a.requests, s.requestsAtLastSample));
+    const double area = a.busy.areaAt(at);
+    s.busy.append((area - s.busyAreaAtLastSample) / static_cast<double>(model_->sampleInterval));
+    s.requestsAtLastSample = a.requests;
+    s.busyAreaAtLastSample = area;
   }
   for (GroupState& g : groups_) {
     const double area = g.lag.areaAt(at);
@@ -220,7 +288,9 @@ bool Simulator::operator==(const Simulator& o) const {
          pool_ == o.pool_ && ledger_ == o.ledger_ && hash_ == o.hash_ && trace_ == o.trace_ &&
          producers_ == o.producers_ && queues_ == o.queues_ && consumers_ == o.consumers_ &&
          instances_ == o.instances_ && topics_ == o.topics_ && streams_ == o.streams_ &&
-         groups_ == o.groups_;
+         groups_ == o.groups_ && clients_ == o.clients_ && apis_ == o.apis_ &&
+         stores_ == o.stores_ && jobs_ == o.jobs_ && requests_ == o.requests_ &&
+         freeRequests_ == o.freeRequests_;
 }
 
 }  // namespace brokerlab

@@ -53,6 +53,10 @@ class Simulator {
   const std::vector<TopicState>& topics() const { return topics_; }
   const std::vector<StreamState>& streams() const { return streams_; }
   const std::vector<GroupState>& groups() const { return groups_; }
+  const std::vector<ClientState>& clients() const { return clients_; }
+  const std::vector<ApiState>& apis() const { return apis_; }
+  const std::vector<StoreState>& stores() const { return stores_; }
+  const std::vector<Job>& jobs() const { return jobs_; }
 
   // Simulators are equal when their models and every bit of their state are.
   bool operator==(const Simulator& o) const;
@@ -89,6 +93,49 @@ class Simulator {
   void applyReset(std::uint32_t group);
   void setLag(std::uint32_t group);
   void recordGroupEvent(TraceKind kind, std::uint32_t group, std::uint32_t partition, SimTime aux);
+
+  // Request-reply: clients (RequestClients.cpp), the API and store (RequestApi.cpp), workers
+  void onClientConnect(std::uint32_t client);
+  void onClientSubmit(std::uint32_t client);
+  void scheduleNextSubmit(std::uint32_t client);
+  void onClientPoll(std::uint32_t job);
+  void onClientCancel(std::uint32_t job);
+  void onClientTimeout(std::uint32_t job);
+  void onClientResponse(std::uint32_t request);
+  void onJobPostAnswered(std::uint32_t job, const HttpRequest& r);
+  void onStatusAnswered(std::uint32_t job, const HttpRequest& r);
+  void onClientNotified(std::uint32_t job, JobStatus status, bool webhook);
+  void learnJobEnd(std::uint32_t job, JobStatus status);
+  void schedulePoll(std::uint32_t job);
+  void finishJob(std::uint32_t job, ClientOutcome outcome);
+  void closeEventStream(std::uint32_t job);
+  std::uint32_t sendRequest(std::uint32_t client, std::uint32_t job, HttpMethod method, Route route,
+                            bool unknownId);
+  void onApiArrive(std::uint32_t request);
+  void startRequest(std::uint32_t api, std::uint32_t request);
+  void onApiStoreCall(std::uint32_t request);
+  void onApiRespond(std::uint32_t request);
+  void respond(std::uint32_t api, std::uint32_t request, int status, JobStatus reported);
+  void releaseSlot(std::uint32_t api);
+  void publishJob(std::uint32_t api, std::uint32_t job);
+  void notifyJobEnd(std::uint32_t job);
+  bool applyJobStatus(std::uint32_t job, JobStatus to, std::uint32_t writer);
+  void onStoreApply(std::uint32_t job, std::uint32_t packed);
+  bool workerStartsJob(std::uint32_t instance, std::uint32_t msg);
+  SimTime workerEndsJob(std::uint32_t instance, std::uint32_t msg, bool failed);
+  void setOutcome(std::uint32_t job, ClientOutcome outcome);
+  std::uint32_t allocateRequest();
+  void recordHttp(TraceKind kind, std::uint64_t id, std::uint32_t component, std::uint32_t peer,
+                  SimTime aux, HttpDetail detail, std::uint32_t instance = kNone);
+  std::uint64_t requestId(const HttpRequest& r) const {
+    return r.unknownId || r.job == kNone ? 0 : jobs_[r.job].id;
+  }
+  std::uint32_t apiOfJob(std::uint32_t job) const { return model_->clients[jobs_[job].client].api; }
+  // The component that published `m`: its producer, or the API that turned a POST into a job.
+  std::uint32_t publisherComponent(const Message& m) const {
+    return m.producer != kNone ? model_->producers[m.producer].component
+                               : model_->apis[apiOfJob(m.job)].component;
+  }
 
   // Broker (Broker.cpp)
   void onBrokerReceive(std::uint32_t msg);
@@ -135,6 +182,12 @@ class Simulator {
   std::vector<TopicState> topics_;
   std::vector<StreamState> streams_;
   std::vector<GroupState> groups_;
+  std::vector<ClientState> clients_;
+  std::vector<ApiState> apis_;
+  std::vector<StoreState> stores_;
+  std::vector<Job> jobs_;
+  std::vector<HttpRequest> requests_;  // slots, reused through freeRequests_
+  std::vector<std::uint32_t> freeRequests_;
 };
 
 }  // namespace brokerlab

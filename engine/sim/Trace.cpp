@@ -6,9 +6,11 @@ namespace brokerlab {
 
 std::string_view traceKindName(TraceKind k) {
   static constexpr std::string_view names[kTraceKindCount] = {
-      "publish", "arrive",    "enqueue", "deliver", "receive", "process", "complete",    "fail",
-      "ack",     "nack",      "requeue", "expire",  "drop",    "reject",  "dead-letter", "append",
-      "miss",    "rebalance", "assign",  "reset",   "retain",  "join",    "leave"};
+      "publish",     "arrive", "enqueue", "deliver",   "receive",    "process",     "complete",
+      "fail",        "ack",    "nack",    "requeue",   "expire",     "drop",        "reject",
+      "dead-letter", "append", "miss",    "rebalance", "assign",     "reset",       "retain",
+      "join",        "leave",  "request", "handle",    "store-read", "store-write", "job-state",
+      "response",    "notify", "give-up"};
   const auto i = static_cast<std::size_t>(k);
   return i < kTraceKindCount ? names[i] : "unknown";
 }

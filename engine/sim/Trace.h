@@ -34,8 +34,18 @@ enum class TraceKind : std::uint8_t {
   Retain,      // retention deleted old segments of a partition (aux = records deleted)
   Join,        // a consumer comes online (component = consumer)
   Leave,       // a consumer goes offline
+  // Request-reply. In these records `message` is the job's correlation id (0: a job id that does
+  // not exist) and `partition` holds an HttpDetail (sim/Http.h): method, route, status, job state.
+  Request,     // an HTTP request leaves `component` for `peer` (aux = arrival time)
+  Handle,      // the API takes the request into a free slot (aux = when it arrived)
+  StoreRead,   // `component` (the API) reads the job from the store `peer` (aux = reply time)
+  StoreWrite,  // `component` (API or worker) writes detail.job to the store (aux = applied at)
+  JobState,    // the store applies the job's new state detail.job (aux = the old JobStatus)
+  Response,    // an HTTP response leaves `component` for `peer` (aux = arrival time)
+  Notify,      // the API pushes the job's end on a held SSE/WebSocket connection (aux = arrival)
+  GiveUp,      // the client stops waiting for the job: its timeout passed
 };
-inline constexpr int kTraceKindCount = 23;
+inline constexpr int kTraceKindCount = 31;
 std::string_view traceKindName(TraceKind k);
 
 // One compact record (40 bytes). `component` and `peer` are component indices in scenario order;
