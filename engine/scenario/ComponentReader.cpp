@@ -70,6 +70,30 @@ void readStreamParameter(ValueReader& r, ComponentSpec& c, std::string_view key,
   if (key == "rebalance_pause") c.rebalancePause = r.duration(v, path);
 }
 
+// The parameters of a client, an api, a store, and of a consumer as a worker (request-reply).
+void readRequestReplyParameter(ValueReader& r, ComponentSpec& c, std::string_view key,
+                               const json::Value& v, const std::string& path) {
+  if (key == "notify") choose(c.notify, r, v, path, rules::notifyNames());
+  if (key == "poll_interval") c.pollInterval = r.duration(v, path);
+  if (key == "poll_backoff") c.pollBackoff = r.number(v, path);
+  if (key == "max_poll_interval") c.maxPollInterval = r.duration(v, path);
+  if (key == "timeout") c.timeout = r.duration(v, path);
+  if (key == "invalid_fraction") c.invalidFraction = r.number(v, path);
+  if (key == "unknown_poll_fraction") c.unknownPollFraction = r.number(v, path);
+  if (key == "cancel_fraction") c.cancelFraction = r.number(v, path);
+  if (key == "cancel_after") c.cancelAfter = r.duration(v, path);
+  if (key == "queue") c.queue = r.string(v, path);
+  if (key == "store") c.store = r.string(v, path);
+  if (key == "role") choose(c.role, r, v, path, rules::roleNames());
+  if (key == "concurrency") assign(c.concurrency, r.integer(v, path, 1, limits::kMaxConcurrency));
+  if (key == "max_waiting") assign(c.maxWaiting, r.integer(v, path, 0, kAny));
+  if (key == "retry_after") c.retryAfter = r.duration(v, path);
+  if (key == "result_delivery") choose(c.resultDelivery, r, v, path, rules::resultDeliveryNames());
+  if (key == "read_latency") c.readLatency = r.distribution(v, path);
+  if (key == "write_latency") c.writeLatency = r.distribution(v, path);
+  if (key == "result_ttl") c.resultTtl = r.duration(v, path);
+}
+
 void readParameter(ValueReader& r, ComponentSpec& c, std::string_view key, const json::Value& v,
                    const std::string& path) {
   if (key == "target") c.target = r.string(v, path);
@@ -77,7 +101,7 @@ void readParameter(ValueReader& r, ComponentSpec& c, std::string_view key, const
   if (key == "interarrival") c.interarrival = r.distribution(v, path);
   if (key == "count") assign(c.count, r.integer(v, path, 1, kAny));
   if (key == "size_bytes") assign(c.sizeBytes, r.integer(v, path, 0, kAny));
-  if (key == "start" && c.kind == ComponentKind::Producer) c.start = r.duration(v, path);
+  if (key == "start" && c.kind != ComponentKind::Consumer) c.start = r.duration(v, path);
   if (key == "start" && c.kind == ComponentKind::Consumer) {
     choose(c.startPosition, r, v, path, rules::startPositionNames());  // where a group begins
   }
@@ -99,6 +123,7 @@ void readParameter(ValueReader& r, ComponentSpec& c, std::string_view key, const
   if (key == "ack") choose(c.ack, r, v, path, rules::ackNames());
   readMessageKeys(r, c, key, v, path);
   readStreamParameter(r, c, key, v, path);
+  readRequestReplyParameter(r, c, key, v, path);
 }
 
 std::optional<ComponentKind> readKind(ValueReader& r, const json::Value& object,
@@ -108,13 +133,6 @@ std::optional<ComponentKind> readKind(ValueReader& r, const json::Value& object,
   if (kind == nullptr) {
     r.issues().add(object, kindPath,
                    "is required: one of " + rules::quotedChoice(rules::kindNames()));
-    return std::nullopt;
-  }
-  if (kind->isString() && rules::isFutureKind(kind->text)) {
-    r.issues().add(*kind, kindPath,
-                   "kind " + json::quoted(kind->text) +
-                       " is not available in this version of BrokerLab (available: " +
-                       rules::joined(rules::kindNames()) + ")");
     return std::nullopt;
   }
   const std::optional<std::size_t> index = r.choice(*kind, kindPath, rules::kindNames());

@@ -126,8 +126,9 @@ class DocumentReader {
   }
 
   void readComponents(Scenario& s) {
-    const json::Value* list =
-        required("components", "a list of producers, queues, topics, streams and consumers");
+    const json::Value* list = required(
+        "components",
+        "a list of producers, queues, topics, streams, consumers, clients, apis and stores");
     if (list == nullptr || !r_.expectArray(*list, "components")) return;
     if (list->items.size() > limits::kMaxComponents) {
       r_.issues().add(*list, "components",

@@ -22,14 +22,19 @@ constexpr std::array<std::string_view, 5> kAction{"at", "kind", "target", "group
 constexpr std::array<std::string_view, 2> kResetTo{"offset", "time"};
 // Every list of parameters below is in this order.
 // clang-format off
-constexpr std::array<std::string_view, 37> kComponentOrder{
+constexpr std::array<std::string_view, 56> kComponentOrder{
     "id", "kind",
     "target", "rate", "interarrival", "count", "size_bytes", "start", "stop",
     "routing_key", "keys", "key_skew",
+    "notify", "poll_interval", "poll_backoff", "max_poll_interval", "timeout", "invalid_fraction",
+    "unknown_poll_fraction", "cancel_fraction", "cancel_after",
     "partitions", "retention", "retention_bytes", "segment_bytes",
     "max_length", "overflow", "ttl", "dead_letter", "max_deliveries", "durable",
-    "source", "binding", "group", "instances", "prefetch", "ack", "service", "failure_probability",
-    "join", "leave", "assignment", "commit", "auto_commit_interval", "rebalance_pause",
+    "queue", "source", "binding", "group", "role", "store", "concurrency", "max_waiting",
+    "instances", "prefetch", "ack", "service", "failure_probability", "retry_after",
+    "result_delivery", "join", "leave", "assignment", "commit", "auto_commit_interval",
+    "rebalance_pause",
+    "read_latency", "write_latency", "result_ttl",
     "latency"};
 constexpr std::array<std::string_view, 13> kProducer{
     "id", "kind", "target", "rate", "interarrival", "count", "size_bytes", "start", "stop",
@@ -37,17 +42,27 @@ constexpr std::array<std::string_view, 13> kProducer{
 constexpr std::array<std::string_view, 9> kQueue{
     "id", "kind", "max_length", "overflow", "ttl", "dead_letter", "max_deliveries", "durable",
     "latency"};
-constexpr std::array<std::string_view, 22> kConsumer{
+constexpr std::array<std::string_view, 24> kConsumer{
     "id", "kind", "start", "max_length", "overflow", "ttl", "durable", "source", "binding", "group",
-    "instances", "prefetch", "ack", "service", "failure_probability", "join", "leave",
-    "assignment", "commit", "auto_commit_interval", "rebalance_pause", "latency"};
+    "role", "store", "instances", "prefetch", "ack", "service", "failure_probability", "join",
+    "leave", "assignment", "commit", "auto_commit_interval", "rebalance_pause", "latency"};
 constexpr std::array<std::string_view, 3> kTopic{"id", "kind", "latency"};
 constexpr std::array<std::string_view, 7> kStream{
     "id", "kind", "partitions", "retention", "retention_bytes", "segment_bytes", "latency"};
+// request-reply: a client sends to an api as a producer sends to a queue (target ... stop)
+constexpr std::array<std::string_view, 19> kClient{
+    "id", "kind", "target", "rate", "interarrival", "count", "size_bytes", "start", "stop",
+    "notify", "poll_interval", "poll_backoff", "max_poll_interval", "timeout", "invalid_fraction",
+    "unknown_poll_fraction", "cancel_fraction", "cancel_after", "latency"};
+constexpr std::array<std::string_view, 10> kApi{
+    "id", "kind", "queue", "store", "concurrency", "max_waiting", "service", "retry_after",
+    "result_delivery", "latency"};
+constexpr std::array<std::string_view, 5> kStore{  // sends nothing on links: no latency
+    "id", "kind", "read_latency", "write_latency", "result_ttl"};
 // A consumer, by the kind of its source.
-constexpr std::array<std::string_view, 11> kConsumerOfQueue{
-    "id", "kind", "source", "instances", "prefetch", "ack", "service", "failure_probability",
-    "join", "leave", "latency"};
+constexpr std::array<std::string_view, 13> kConsumerOfQueue{
+    "id", "kind", "source", "role", "store", "instances", "prefetch", "ack", "service",
+    "failure_probability", "join", "leave", "latency"};
 constexpr std::array<std::string_view, 16> kConsumerOfTopic{
     "id", "kind", "max_length", "overflow", "ttl", "durable", "source", "binding",
     "instances", "prefetch", "ack", "service", "failure_probability", "join", "leave", "latency"};
@@ -55,9 +70,8 @@ constexpr std::array<std::string_view, 15> kConsumerOfStream{
     "id", "kind", "start", "source", "group", "instances", "prefetch", "service", "join", "leave",
     "assignment", "commit", "auto_commit_interval", "rebalance_pause", "latency"};
 // clang-format on
-constexpr std::array<std::string_view, 5> kKinds{"producer", "queue", "consumer", "topic",
-                                                 "stream"};
-constexpr std::array<std::string_view, 3> kFutureKinds{"client", "api", "store"};
+constexpr std::array<std::string_view, kComponentKindCount> kKinds{
+    "producer", "queue", "consumer", "topic", "stream", "client", "api", "store"};
 constexpr std::array<ComponentKind, 3> kSourceKinds{ComponentKind::Queue, ComponentKind::Topic,
                                                     ComponentKind::Stream};
 constexpr std::array<std::string_view, 2> kOverflowNames{"drop-head", "reject-publish"};
@@ -66,6 +80,9 @@ constexpr std::array<std::string_view, 2> kAssignmentNames{"range", "round-robin
 constexpr std::array<std::string_view, 2> kCommitNames{"auto", "after-processing"};
 constexpr std::array<std::string_view, 2> kStartNames{"earliest", "latest"};
 constexpr std::array<std::string_view, 1> kActionKindNames{"reset-offsets"};
+constexpr std::array<std::string_view, 2> kRoleNames{"consumer", "worker"};
+constexpr std::array<std::string_view, 4> kNotifyNames{"poll", "webhook", "sse", "websocket"};
+constexpr std::array<std::string_view, 2> kResultDeliveryNames{"redirect", "inline"};
 constexpr std::array<std::string_view, 6> kDists{"constant", "exponential", "uniform",
                                                  "normal",   "lognormal",   "erlang"};
 constexpr std::array<std::string_view, 2> kConstantKeys{"dist", "value"};
@@ -162,6 +179,15 @@ Words startPositionNames() {
 Words actionKindNames() {
   return kActionKindNames;
 }
+Words roleNames() {
+  return kRoleNames;
+}
+Words notifyNames() {
+  return kNotifyNames;
+}
+Words resultDeliveryNames() {
+  return kResultDeliveryNames;
+}
 Words distNames() {
   return kDists;
 }
@@ -178,6 +204,12 @@ Words parametersOf(ComponentKind kind) {
       return kTopic;
     case ComponentKind::Stream:
       return kStream;
+    case ComponentKind::Client:
+      return kClient;
+    case ComponentKind::Api:
+      return kApi;
+    case ComponentKind::Store:
+      return kStore;
   }
   return {};
 }
@@ -223,7 +255,8 @@ std::string_view kindName(ComponentKind kind) {
 }
 
 std::string withArticle(ComponentKind kind) {
-  return "a " + std::string(kindName(kind));
+  const std::string_view name = kindName(kind);
+  return std::string(name.front() == 'a' ? "an " : "a ").append(name);  // "an api"
 }
 
 std::optional<ComponentKind> kindFromName(std::string_view name) {
@@ -231,10 +264,6 @@ std::optional<ComponentKind> kindFromName(std::string_view name) {
     if (kKinds[i] == name) return static_cast<ComponentKind>(i);
   }
   return std::nullopt;
-}
-
-bool isFutureKind(std::string_view name) {
-  return contains(kFutureKinds, name);
 }
 
 std::string_view distName(DistKind kind) {

@@ -36,6 +36,8 @@ inline constexpr std::uint64_t kMaxRecordKeys = 1'000'000'000;
 inline constexpr double kMaxKeySkew = 10;
 inline constexpr std::size_t kMaxRoutingKeyBytes = 255;  // an AMQP short string
 inline constexpr std::size_t kMaxGroupLength = 64;
+inline constexpr std::uint32_t kMaxConcurrency = 100'000;  // an api's request slots
+inline constexpr double kMaxPollBackoff = 10;
 }  // namespace limits
 
 namespace rules {
@@ -55,10 +57,8 @@ std::span<const std::string_view> consumerParametersFor(ComponentKind source);
 bool consumerTakes(ComponentKind source, std::string_view key);
 
 std::string_view kindName(ComponentKind kind);  // "producer"
-std::string withArticle(ComponentKind kind);    // "a producer"
+std::string withArticle(ComponentKind kind);    // "a producer", "an api"
 std::optional<ComponentKind> kindFromName(std::string_view name);
-// Kinds that later versions will have; naming one gets "not available" rather than "unknown".
-bool isFutureKind(std::string_view name);
 std::span<const std::string_view> kindNames();
 
 std::string_view distName(DistKind kind);  // "exponential"
@@ -67,12 +67,15 @@ std::span<const std::string_view> distNames();
 std::span<const std::string_view> parametersOf(DistKind kind);  // including "dist"
 
 // The names of the enumerations, indexed by their values.
-std::span<const std::string_view> overflowNames();       // "drop-head", "reject-publish"
-std::span<const std::string_view> ackNames();            // "auto", "manual"
-std::span<const std::string_view> assignmentNames();     // "range", "round-robin"
-std::span<const std::string_view> commitNames();         // "auto", "after-processing"
-std::span<const std::string_view> startPositionNames();  // "earliest", "latest"
-std::span<const std::string_view> actionKindNames();     // "reset-offsets"
+std::span<const std::string_view> overflowNames();        // "drop-head", "reject-publish"
+std::span<const std::string_view> ackNames();             // "auto", "manual"
+std::span<const std::string_view> assignmentNames();      // "range", "round-robin"
+std::span<const std::string_view> commitNames();          // "auto", "after-processing"
+std::span<const std::string_view> startPositionNames();   // "earliest", "latest"
+std::span<const std::string_view> actionKindNames();      // "reset-offsets"
+std::span<const std::string_view> roleNames();            // "consumer", "worker"
+std::span<const std::string_view> notifyNames();          // "poll", "webhook", "sse", "websocket"
+std::span<const std::string_view> resultDeliveryNames();  // "redirect", "inline"
 
 // Words of [A-Za-z0-9_-]+ separated by '.': "eu.orders.created".
 bool isRoutingKey(std::string_view key);

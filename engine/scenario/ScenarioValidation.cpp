@@ -3,6 +3,7 @@
 #include "scenario/DurationText.h"
 #include "scenario/Json.h"
 #include "scenario/JsonWriter.h"
+#include "scenario/RequestReplyValidation.h"
 #include "scenario/TopicStreamValidation.h"
 #include "scenario/ValidationChecks.h"
 
@@ -28,6 +29,7 @@ class Validator : private detail::Checks {
     for (std::size_t i = 0; i < s_.components.size(); ++i) checkComponent(i);
     checkDeadLetterCycles();
     detail::checkConsumerGroups(*this, s_, ids_);
+    detail::checkWorkerStores(*this, s_, ids_);
     detail::checkActions(*this, s_, ids_);
     checkLayout();
     return take();
@@ -113,7 +115,8 @@ class Validator : private detail::Checks {
         allowed += rules::withArticle(kinds[k]);
       }
       add(field(i, key), json::quoted(id) + " is " + rules::withArticle(other.kind) + ", but " +
-                             std::string(role) + " must be " + allowed);
+                             std::string(role) + " must be " + allowed +
+                             std::string(detail::requestReplyHint(key, other.kind)));
       return nullptr;
     }
     return &other;
@@ -126,30 +129,33 @@ class Validator : private detail::Checks {
         add(field(i, key), rules::notAParameter(key, c.kind));
       }
     }
-    // "start" means a time on a producer and a position on a consumer (only one can come from JSON)
-    if (c.kind == ComponentKind::Producer && c.startPosition) {
-      add(field(i, "start"), "a producer's \"start\" is a time, not \"earliest\" or \"latest\"");
+    // "start" means a time on a producer or a client and a position on a consumer (only one can
+    // come from JSON)
+    const bool sends = c.kind == ComponentKind::Producer || c.kind == ComponentKind::Client;
+    if (sends && c.startPosition) {
+      add(field(i, "start"), std::string("a ")
+                                 .append(rules::kindName(c.kind))
+                                 .append("'s \"start\" is a time, not \"earliest\" or \"latest\""));
     }
     if (c.kind == ComponentKind::Consumer && c.start) {
       add(field(i, "start"), "a consumer's \"start\" is \"earliest\" or \"latest\", not a time");
     }
   }
 
-  void checkProducer(std::size_t i, const ComponentSpec& c) {
-    if (!c.target) {
-      add(field(i, "target"), "is required: a producer needs a target queue, topic or stream");
-    }
-    const ComponentSpec* target =
-        c.target ? reference(i, "target", *c.target, "a target", kDestinations) : nullptr;
+  // What a producer and a client share: when they send, how often and how much. `what` is
+  // "messages" or "jobs".
+  void checkArrivals(std::size_t i, const ComponentSpec& c, std::string_view what) {
+    const std::string who = rules::withArticle(c.kind);
     if (!c.rate && !c.interarrival) {
-      add(at(i), "a producer needs either \"rate\" (messages per second) or \"interarrival\"");
+      add(at(i), who + " needs either \"rate\" (" + std::string(what) +
+                     " per second) or \"interarrival\"");
     }
     if (c.rate && c.interarrival) {
       add(field(i, "interarrival"), "give either \"rate\" or \"interarrival\", not both");
     }
     if (c.rate && !(*c.rate > 0 && *c.rate <= limits::kMaxRateHz)) {
-      add(field(i, "rate"), "must be a number > 0 and at most 1e9 messages per second (got " +
-                                json::formatNumber(*c.rate) + ")");
+      add(field(i, "rate"), "must be a number > 0 and at most 1e9 " + std::string(what) +
+                                " per second (got " + json::formatNumber(*c.rate) + ")");
     }
     if (c.interarrival) {
       checkDistribution(field(i, "interarrival"), *c.interarrival);
@@ -165,7 +171,33 @@ class Validator : private detail::Checks {
       add(field(i, "stop"), "must be later than start (got " + formatDuration(*c.stop) +
                                 " <= " + formatDuration(*c.start) + ")");
     }
+  }
+
+  void checkProducer(std::size_t i, const ComponentSpec& c) {
+    if (!c.target) {
+      add(field(i, "target"), "is required: a producer needs a target queue, topic or stream");
+    }
+    const ComponentSpec* target =
+        c.target ? reference(i, "target", *c.target, "a target", kDestinations) : nullptr;
+    checkArrivals(i, c, "messages");
     detail::checkMessageKeys(*this, i, c, target);
+  }
+
+  void checkClient(std::size_t i, const ComponentSpec& c) {
+    if (!c.target) add(field(i, "target"), "is required: a client needs a target api");
+    if (c.target) reference(i, "target", *c.target, "a client's target", kApis);
+    checkArrivals(i, c, "jobs");
+    detail::checkClient(*this, i, c);
+  }
+
+  void checkApi(std::size_t i, const ComponentSpec& c) {
+    if (!c.queue) add(field(i, "queue"), "is required: the queue an api publishes its jobs to");
+    if (c.queue) reference(i, "queue", *c.queue, "an api's queue", kQueues);
+    if (!c.store) {
+      add(field(i, "store"), "is required: the store of the status and results of its jobs");
+    }
+    if (c.store) reference(i, "store", *c.store, "an api's store", kStores);
+    detail::checkApi(*this, i, c);
   }
 
   void checkQueue(std::size_t i, const ComponentSpec& c) {
@@ -191,11 +223,7 @@ class Validator : private detail::Checks {
     if (c.service) checkDistribution(field(i, "service"), *c.service);
     if (c.instances) integerIn(field(i, "instances"), *c.instances, 1, limits::kMaxInstances);
     if (c.prefetch) integerIn(field(i, "prefetch"), *c.prefetch, 0, limits::kMaxPrefetch);
-    const std::optional<double> p = c.failureProbability;
-    if (p && !(*p >= 0 && *p <= 1)) {
-      add(field(i, "failure_probability"),
-          "must be a number from 0 to 1 (got " + json::formatNumber(*p) + ")");
-    }
+    if (c.failureProbability) fraction(field(i, "failure_probability"), *c.failureProbability);
     if (c.join) durationValue(field(i, "join"), *c.join);
     if (c.leave) positiveDuration(field(i, "leave"), *c.leave);
     if (c.join && c.leave && *c.leave <= *c.join) {
@@ -203,6 +231,10 @@ class Validator : private detail::Checks {
                                  " <= " + formatDuration(*c.join) + ")");
     }
     if (source) detail::checkConsumerOf(*this, i, c, *source);
+    if (c.role == ConsumerRole::Worker && c.store) {
+      reference(i, "store", *c.store, "a worker's store", kStores);
+    }
+    detail::checkConsumerRole(*this, i, c, source);
   }
 
   void checkComponent(std::size_t i) {
@@ -222,6 +254,15 @@ class Validator : private detail::Checks {
         break;  // nothing beyond its latency
       case ComponentKind::Stream:
         detail::checkStream(*this, i, c);
+        break;
+      case ComponentKind::Client:
+        checkClient(i, c);
+        break;
+      case ComponentKind::Api:
+        checkApi(i, c);
+        break;
+      case ComponentKind::Store:
+        detail::checkStore(*this, i, c);
         break;
     }
     if (c.latency) checkDistribution(field(i, "latency"), *c.latency);
@@ -270,6 +311,8 @@ class Validator : private detail::Checks {
   }
 
   static constexpr std::array kQueues{ComponentKind::Queue};
+  static constexpr std::array kApis{ComponentKind::Api};
+  static constexpr std::array kStores{ComponentKind::Store};
   static constexpr std::array kDestinations{ComponentKind::Queue, ComponentKind::Topic,
                                             ComponentKind::Stream};
 

@@ -1,10 +1,11 @@
 #pragma once
 
 // The rules a scenario must satisfy beyond its JSON shape: ranges, required parameters per kind,
-// references between components, dead-letter cycles, layout entries, and (TopicStreamValidation)
-// the parameters that depend on a target's or source's kind, consumer groups and actions. Plain C++
-// on the plain-data Scenario, so the reader (after a file), the UI (after an edit) and the engine
-// (before a run) all apply the same rules with the same messages.
+// references between components, dead-letter cycles, layout entries, (TopicStreamValidation)
+// the parameters that depend on a target's or source's kind, consumer groups and actions, and
+// (RequestReplyValidation) clients, apis, stores and workers. Plain C++ on the plain-data
+// Scenario, so the reader (after a file), the UI (after an edit) and the engine (before a run)
+// all apply the same rules with the same messages.
 
 #include "scenario/Scenario.h"
 #include "scenario/ScenarioIssue.h"

@@ -4,8 +4,11 @@
 #include "scenario/JsonWriter.h"
 #include "scenario/ScenarioRules.h"
 
+#include <optional>
 #include <span>
+#include <string>
 #include <string_view>
+#include <vector>
 
 namespace brokerlab {
 
@@ -50,6 +53,131 @@ void writeDistribution(JsonWriter& w, const Distribution& d) {
   w.endObject();
 }
 
+// Writes the members that are set, one call per key; keys come in the order of the calls.
+class Members {
+ public:
+  explicit Members(JsonWriter& w) : w_(w) {}
+
+  void text(const char* key, const std::optional<std::string>& v) {
+    if (!v) return;
+    w_.key(key);
+    w_.string(*v);
+  }
+  template <typename T>
+  void integer(const char* key, const std::optional<T>& v) {
+    if (!v) return;
+    w_.key(key);
+    w_.integer(static_cast<std::uint64_t>(*v));
+  }
+  void number(const char* key, const std::optional<double>& v) {
+    if (!v) return;
+    w_.key(key);
+    w_.number(*v);
+  }
+  void boolean(const char* key, const std::optional<bool>& v) {
+    if (!v) return;
+    w_.key(key);
+    w_.boolean(*v);
+  }
+  void distribution(const char* key, const std::optional<Distribution>& v) {
+    if (!v) return;
+    w_.key(key);
+    writeDistribution(w_, *v);
+  }
+  void duration(const char* key, const std::optional<SimTime>& v) {
+    if (!v) return;
+    w_.key(key);
+    w_.string(formatDuration(*v));
+  }
+  template <typename Enum>
+  void name(const char* key, const std::optional<Enum>& v,
+            std::span<const std::string_view> names) {
+    if (!v) return;
+    w_.key(key);
+    w_.string(names[static_cast<std::size_t>(*v)]);
+  }
+  void routingKey(const std::optional<std::vector<std::string>>& keys) {
+    if (!keys) return;
+    w_.key("routing_key");
+    if (keys->size() == 1) {  // one key as a plain string
+      w_.string(keys->front());
+      return;
+    }
+    w_.beginArray(Style::Inline);
+    for (const std::string& key : *keys) w_.string(key);
+    w_.endArray();
+  }
+
+ private:
+  JsonWriter& w_;
+};
+
+// Producer and client: what they send and when; then the parameters that depend on the target.
+void writeSending(Members& m, const ComponentSpec& c) {
+  m.text("target", c.target);
+  m.number("rate", c.rate);
+  m.distribution("interarrival", c.interarrival);
+  m.integer("count", c.count);
+  m.integer("size_bytes", c.sizeBytes);
+  m.duration("start", c.start);
+  m.name("start", c.startPosition, rules::startPositionNames());  // a consumer's "start"
+  m.duration("stop", c.stop);
+  m.routingKey(c.routingKey);
+  m.integer("keys", c.keys);
+  m.number("key_skew", c.keySkew);
+}
+
+void writeClient(Members& m, const ComponentSpec& c) {
+  m.name("notify", c.notify, rules::notifyNames());
+  m.duration("poll_interval", c.pollInterval);
+  m.number("poll_backoff", c.pollBackoff);
+  m.duration("max_poll_interval", c.maxPollInterval);
+  m.duration("timeout", c.timeout);
+  m.number("invalid_fraction", c.invalidFraction);
+  m.number("unknown_poll_fraction", c.unknownPollFraction);
+  m.number("cancel_fraction", c.cancelFraction);
+  m.duration("cancel_after", c.cancelAfter);
+}
+
+// Stream and queue (and a topic subscription's queue).
+void writeHolding(Members& m, const ComponentSpec& c) {
+  m.integer("partitions", c.partitions);
+  m.duration("retention", c.retention);
+  m.integer("retention_bytes", c.retentionBytes);
+  m.integer("segment_bytes", c.segmentBytes);
+  m.integer("max_length", c.maxLength);
+  m.name("overflow", c.overflow, rules::overflowNames());
+  m.duration("ttl", c.ttl);
+  m.text("dead_letter", c.deadLetter);
+  m.integer("max_deliveries", c.maxDeliveries);
+  m.boolean("durable", c.durable);
+}
+
+// Consumer and api: where work comes from, who does it and how long it takes.
+void writeProcessing(Members& m, const ComponentSpec& c) {
+  m.text("queue", c.queue);
+  m.text("source", c.source);
+  m.text("binding", c.binding);
+  m.text("group", c.group);
+  m.name("role", c.role, rules::roleNames());
+  m.text("store", c.store);
+  m.integer("concurrency", c.concurrency);
+  m.integer("max_waiting", c.maxWaiting);
+  m.integer("instances", c.instances);
+  m.integer("prefetch", c.prefetch);
+  m.name("ack", c.ack, rules::ackNames());
+  m.distribution("service", c.service);
+  m.number("failure_probability", c.failureProbability);
+  m.duration("retry_after", c.retryAfter);
+  m.name("result_delivery", c.resultDelivery, rules::resultDeliveryNames());
+  m.duration("join", c.join);
+  m.duration("leave", c.leave);
+  m.name("assignment", c.assignment, rules::assignmentNames());
+  m.name("commit", c.commit, rules::commitNames());
+  m.duration("auto_commit_interval", c.autoCommitInterval);
+  m.duration("rebalance_pause", c.rebalancePause);
+}
+
 // Members in rules::componentKeyOrder(); a valid scenario only sets its kind's parameters.
 void writeComponent(JsonWriter& w, const ComponentSpec& c) {
   w.beginObject();
@@ -57,90 +185,15 @@ void writeComponent(JsonWriter& w, const ComponentSpec& c) {
   w.string(c.id);
   w.key("kind");
   w.string(rules::kindName(c.kind));
-  const auto text = [&](const char* key, const std::optional<std::string>& v) {
-    if (v) {
-      w.key(key);
-      w.string(*v);
-    }
-  };
-  const auto integer = [&](const char* key, auto v) {
-    if (v) {
-      w.key(key);
-      w.integer(static_cast<std::uint64_t>(*v));
-    }
-  };
-  const auto number = [&](const char* key, const std::optional<double>& v) {
-    if (v) {
-      w.key(key);
-      w.number(*v);
-    }
-  };
-  const auto distribution = [&](const char* key, const std::optional<Distribution>& v) {
-    if (v) {
-      w.key(key);
-      writeDistribution(w, *v);
-    }
-  };
-  const auto duration = [&](const char* key, const std::optional<SimTime>& v) {
-    if (v) {
-      w.key(key);
-      w.string(formatDuration(*v));
-    }
-  };
-  const auto name = [&](const char* key, const auto& v, std::span<const std::string_view> names) {
-    if (v) {
-      w.key(key);
-      w.string(names[static_cast<std::size_t>(*v)]);
-    }
-  };
-  text("target", c.target);
-  number("rate", c.rate);
-  distribution("interarrival", c.interarrival);
-  integer("count", c.count);
-  integer("size_bytes", c.sizeBytes);
-  duration("start", c.start);
-  name("start", c.startPosition, rules::startPositionNames());  // a consumer's "start"
-  duration("stop", c.stop);
-  if (c.routingKey) {  // one key as a plain string
-    w.key("routing_key");
-    if (c.routingKey->size() == 1) {
-      w.string(c.routingKey->front());
-    } else {
-      w.beginArray(Style::Inline);
-      for (const std::string& key : *c.routingKey) w.string(key);
-      w.endArray();
-    }
-  }
-  integer("keys", c.keys);
-  number("key_skew", c.keySkew);
-  integer("partitions", c.partitions);
-  duration("retention", c.retention);
-  integer("retention_bytes", c.retentionBytes);
-  integer("segment_bytes", c.segmentBytes);
-  integer("max_length", c.maxLength);
-  name("overflow", c.overflow, rules::overflowNames());
-  duration("ttl", c.ttl);
-  text("dead_letter", c.deadLetter);
-  integer("max_deliveries", c.maxDeliveries);
-  if (c.durable) {
-    w.key("durable");
-    w.boolean(*c.durable);
-  }
-  text("source", c.source);
-  text("binding", c.binding);
-  text("group", c.group);
-  integer("instances", c.instances);
-  integer("prefetch", c.prefetch);
-  name("ack", c.ack, rules::ackNames());
-  distribution("service", c.service);
-  number("failure_probability", c.failureProbability);
-  duration("join", c.join);
-  duration("leave", c.leave);
-  name("assignment", c.assignment, rules::assignmentNames());
-  name("commit", c.commit, rules::commitNames());
-  duration("auto_commit_interval", c.autoCommitInterval);
-  duration("rebalance_pause", c.rebalancePause);
-  distribution("latency", c.latency);
+  Members m(w);
+  writeSending(m, c);
+  writeClient(m, c);
+  writeHolding(m, c);
+  writeProcessing(m, c);
+  m.distribution("read_latency", c.readLatency);  // a store
+  m.distribution("write_latency", c.writeLatency);
+  m.duration("result_ttl", c.resultTtl);
+  m.distribution("latency", c.latency);
   w.endObject();
 }
 

@@ -30,10 +30,6 @@ std::string quotedName(std::span<const std::string_view> names, Enum value) {
   return json::quoted(names[static_cast<std::size_t>(value)]);
 }
 
-std::string named(const Scenario& s, std::size_t i) {  // components[3] ("billing-a")
-  return componentPath(i) + " (" + json::quoted(s.components[i].id) + ")";
-}
-
 // The stream a consumer reads, or nullptr when its source is missing or not a stream.
 const ComponentSpec* streamOf(const Scenario& s, const ComponentIndex& ids,
                               const ComponentSpec& c) {
@@ -121,7 +117,7 @@ void checkGroup(Checks& checks, const Scenario& s, const std::string& stream,
       const std::optional<std::string> theirs = value(s.components[*first]);
       if (*mine != *theirs) {
         checks.add(componentField(m, key),
-                   who + *mine + " here, but " + *theirs + " in " + named(s, *first));
+                   who + *mine + " here, but " + *theirs + " in " + namedComponent(s, *first));
       }
     }
   }
@@ -137,7 +133,7 @@ void checkGroup(Checks& checks, const Scenario& s, const std::string& stream,
     if (!c.autoCommitInterval || c.commit) continue;  // its own commit was checked with it
     checks.add(componentField(m, "auto_commit_interval"),
                "is only for \"commit\": \"auto\", but group " + json::quoted(group) +
-                   " commits \"after-processing\" (set by " + named(s, *committer) + ")");
+                   " commits \"after-processing\" (set by " + namedComponent(s, *committer) + ")");
   }
 }
 
@@ -213,8 +209,10 @@ void checkMessageKeys(Checks& checks, std::size_t i, const ComponentSpec& c,
 void checkConsumerOf(Checks& checks, std::size_t i, const ComponentSpec& c,
                      const ComponentSpec& source) {
   for (const auto& [key, set] : presentParameters(c)) {
-    // keys that no consumer takes are reported with the component's kind
-    if (set && rules::takesParameter(ComponentKind::Consumer, key) &&
+    // keys that no consumer takes are reported with the component's kind; a worker's keys with
+    // the worker (checkConsumerRole)
+    const bool workerKey = key == "store" || (key == "role" && c.role == ConsumerRole::Worker);
+    if (set && !workerKey && rules::takesParameter(ComponentKind::Consumer, key) &&
         !rules::consumerTakes(source.kind, key)) {
       checks.add(componentField(i, key),
                  rules::notAParameterOfConsumerOf(key, source.kind, source.id));

@@ -2,6 +2,7 @@
 
 #include "scenario/DurationText.h"
 #include "scenario/Json.h"
+#include "scenario/JsonWriter.h"
 #include "scenario/ScenarioRules.h"
 
 namespace brokerlab::detail {
@@ -12,6 +13,10 @@ std::string componentPath(std::size_t i) {
 
 std::string componentField(std::size_t i, std::string_view key) {
   return json::childPath(componentPath(i), key);
+}
+
+std::string namedComponent(const Scenario& s, std::size_t i) {
+  return componentPath(i) + " (" + json::quoted(s.components[i].id) + ")";
 }
 
 PresentParameters presentParameters(const ComponentSpec& c) {
@@ -26,6 +31,15 @@ PresentParameters presentParameters(const ComponentSpec& c) {
       {"routing_key", c.routingKey.has_value()},
       {"keys", c.keys.has_value()},
       {"key_skew", c.keySkew.has_value()},
+      {"notify", c.notify.has_value()},
+      {"poll_interval", c.pollInterval.has_value()},
+      {"poll_backoff", c.pollBackoff.has_value()},
+      {"max_poll_interval", c.maxPollInterval.has_value()},
+      {"timeout", c.timeout.has_value()},
+      {"invalid_fraction", c.invalidFraction.has_value()},
+      {"unknown_poll_fraction", c.unknownPollFraction.has_value()},
+      {"cancel_fraction", c.cancelFraction.has_value()},
+      {"cancel_after", c.cancelAfter.has_value()},
       {"partitions", c.partitions.has_value()},
       {"retention", c.retention.has_value()},
       {"retention_bytes", c.retentionBytes.has_value()},
@@ -36,20 +50,30 @@ PresentParameters presentParameters(const ComponentSpec& c) {
       {"dead_letter", c.deadLetter.has_value()},
       {"max_deliveries", c.maxDeliveries.has_value()},
       {"durable", c.durable.has_value()},
+      {"queue", c.queue.has_value()},
       {"source", c.source.has_value()},
       {"binding", c.binding.has_value()},
       {"group", c.group.has_value()},
+      {"role", c.role.has_value()},
+      {"store", c.store.has_value()},
+      {"concurrency", c.concurrency.has_value()},
+      {"max_waiting", c.maxWaiting.has_value()},
       {"instances", c.instances.has_value()},
       {"prefetch", c.prefetch.has_value()},
       {"ack", c.ack.has_value()},
       {"service", c.service.has_value()},
       {"failure_probability", c.failureProbability.has_value()},
+      {"retry_after", c.retryAfter.has_value()},
+      {"result_delivery", c.resultDelivery.has_value()},
       {"join", c.join.has_value()},
       {"leave", c.leave.has_value()},
       {"assignment", c.assignment.has_value()},
       {"commit", c.commit.has_value()},
       {"auto_commit_interval", c.autoCommitInterval.has_value()},
       {"rebalance_pause", c.rebalancePause.has_value()},
+      {"read_latency", c.readLatency.has_value()},
+      {"write_latency", c.writeLatency.has_value()},
+      {"result_ttl", c.resultTtl.has_value()},
       {"latency", c.latency.has_value()},
   }};
 }
@@ -112,6 +136,12 @@ void Checks::integerIn(const std::string& path, std::uint64_t value, std::uint64
                        std::uint64_t max) {
   if (value < min || value > max) {
     add(path, rules::integerRange(min, max) + " (got " + std::to_string(value) + ")");
+  }
+}
+
+void Checks::fraction(const std::string& path, double value) {
+  if (!(value >= 0 && value <= 1)) {
+    add(path, "must be a number from 0 to 1 (got " + json::formatNumber(value) + ")");
   }
 }
 

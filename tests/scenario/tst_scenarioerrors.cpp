@@ -169,12 +169,6 @@ class tst_ScenarioErrors : public QObject {
     row("layout extra key", doc(j("'layout': {'q': {'x': 1, 'y': 2, 'w': 3}}")), "layout.q.w",
         "unknown key \"w\"");
     // every component
-    for (const char* kind : {"client", "api", "store"}) {
-      const std::string text =
-          doc("", components(j("{'id': 't', 'kind': '") + std::string(kind) + "\"}"));
-      QTest::newRow(kind) << QByteArray::fromStdString(text) << "components[0].kind"
-                          << QString("kind \"%1\" is not available in this version").arg(kind);
-    }
     row("misspelt kind", doc("", components(j("{'id': 'p', 'kind': 'prodcer'}"))),
         "components[0].kind", "did you mean \"producer\"?");
     row("no kind", doc("", components(j("{'id': 'p'}"))), "components[0].kind", "is required");

@@ -84,6 +84,7 @@ class tst_ScenarioRoundTrip : public QObject {
     QTest::addColumn<QString>("name");
     QTest::newRow("spellings") << "spellings";
     QTest::newRow("topics and streams") << "topics-streams";
+    QTest::newRow("request-reply") << "request-reply";
   }
   void messyFileHasThisCanonicalForm() {
     QFETCH(QString, name);
@@ -179,6 +180,51 @@ class tst_ScenarioRoundTrip : public QObject {
     QVERIFY(text.find("\"to\": {\"offset\": 18446744073709551615}") != std::string::npos);
   }
 
+  void requestReplyBuiltInMemorySurvivesTheTrip() {
+    Scenario s;
+    s.name = "request-reply";
+    s.duration = kMinute;
+    ComponentSpec client = ComponentSpec::make("c", ComponentKind::Client);
+    client.target = "a";
+    client.interarrival = Distribution::erlang(3, kSecond + 1);
+    client.start = 1;
+    client.notify = Notify::Websocket;
+    client.pollInterval = kMillisecond + 1;
+    client.pollBackoff = 1.25;
+    client.maxPollInterval = kHour;
+    client.timeout = 90 * kSecond;
+    client.invalidFraction = 1.0 / 3;
+    client.unknownPollFraction = 0;
+    client.cancelFraction = 1;
+    client.cancelAfter = 0;
+    ComponentSpec api = ComponentSpec::make("a", ComponentKind::Api);
+    api.queue = "jobs";
+    api.store = "s";
+    api.concurrency = 100'000;
+    api.maxWaiting = UINT64_MAX;
+    api.service = Distribution::lognormal(10 * kMillisecond, kMillisecond);
+    api.retryAfter = 0;
+    api.resultDelivery = ResultDelivery::Redirect;
+    ComponentSpec worker = ComponentSpec::make("w", ComponentKind::Consumer);
+    worker.source = "jobs";
+    worker.role = ConsumerRole::Worker;
+    worker.store = "s";
+    worker.service = Distribution::constant(3 * kSecond);
+    worker.failureProbability = 0.3;
+    ComponentSpec store = ComponentSpec::make("s", ComponentKind::Store);
+    store.readLatency = Distribution::normal(2 * kMillisecond, 0);
+    store.writeLatency = Distribution::constant(0);
+    store.resultTtl = 1;
+    s.components = {client, api, ComponentSpec::make("jobs", ComponentKind::Queue), worker, store};
+    const std::string text = writeScenario(s);
+    const ScenarioLoadResult loaded = parseScenario(text);
+    QVERIFY2(loaded.ok(), qPrintable(describe(loaded.issues)));
+    QVERIFY(*loaded.scenario == s);
+    QCOMPARE(writeScenario(*loaded.scenario), text);
+    QVERIFY(text.find("\"max_waiting\": 18446744073709551615") != std::string::npos);
+    QVERIFY(text.find("\"result_ttl\": \"1ns\"") != std::string::npos);
+  }
+
   void noActionsAreWrittenAsNoKey() {
     const ScenarioLoadResult minimal = loadScenarioFile(dataDir() + "/canonical/minimal.json");
     QVERIFY(minimal.ok());
@@ -191,6 +237,7 @@ class tst_ScenarioRoundTrip : public QObject {
     QTest::newRow("queues") << "every-key.json";
     QTest::newRow("topics") << "every-key-topic.json";
     QTest::newRow("streams") << "every-key-stream.json";
+    QTest::newRow("request-reply") << "every-key-request-reply.json";
   }
   void saveThenLoadAFile() {
     QFETCH(QString, name);
