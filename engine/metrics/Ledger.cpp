@@ -13,14 +13,17 @@ std::string_view outcomeName(Outcome o) {
                                                             "fanned_out",
                                                             "unrouted",
                                                             "appended",
-                                                            "read_processed"};
+                                                            "read_processed",
+                                                            "lost_consumer_crash",
+                                                            "read_abandoned",
+                                                            "lost_broker_restart"};
   return names[static_cast<std::size_t>(o)];
 }
 
 std::string_view messageStateName(MessageState s) {
   static constexpr std::string_view names[kMessageStateCount] = {
-      "free",     "to_broker",  "ready",         "to_consumer",
-      "buffered", "processing", "ack_to_broker", "nack_to_broker"};
+      "free",       "to_broker",     "ready",          "to_consumer", "buffered",
+      "processing", "ack_to_broker", "nack_to_broker", "orphaned",    "tombstone"};
   return names[static_cast<std::size_t>(s)];
 }
 
@@ -30,6 +33,7 @@ std::string Ledger::recount(const MessagePool& pool) const {
     ++actual[static_cast<std::size_t>(pool[static_cast<std::uint32_t>(i)].state)];
   std::string diff;
   for (int s = 1; s < kMessageStateCount; ++s) {
+    if (static_cast<MessageState>(s) == MessageState::Tombstone) continue;  // not a message
     const auto i = static_cast<std::size_t>(s);
     if (actual[i] != inState[i])
       diff += std::string(messageStateName(static_cast<MessageState>(s))) + ": ledger " +

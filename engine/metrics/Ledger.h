@@ -22,8 +22,11 @@ enum class Outcome : std::uint8_t {
   Unrouted,              // a topic had no matching subscription present to take it
   Appended,              // a stream appended it as a record
   ReadProcessed,         // a consumer group processed its read of a stream record
+  LostConsumerCrash,     // auto-ack: delivered to a consumer instance that crashed before the end
+  ReadAbandoned,         // a stream read held by a crashed instance (the record stays in the log)
+  LostBrokerRestart,     // in a transient queue, or sent unconfirmed to a broker that was down
 };
-inline constexpr int kOutcomeCount = 11;
+inline constexpr int kOutcomeCount = 14;
 std::string_view outcomeName(Outcome o);
 std::string_view messageStateName(MessageState s);
 
@@ -41,6 +44,7 @@ struct Ledger {
   std::uint64_t live() const {
     std::uint64_t n = 0;
     for (int s = 1; s < kMessageStateCount; ++s) n += inState[static_cast<std::size_t>(s)];
+    // (Tombstone slots are never counted in inState.)
     return n;
   }
   std::uint64_t ended() const {

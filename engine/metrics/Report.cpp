@@ -181,7 +181,7 @@ RunReport buildReport(const Simulator& sim) {
   for (std::size_t i = 0; i < m.consumers.size(); ++i) {
     const ConsumerDef& def = m.consumers[i];
     const ConsumerState& c = sim.consumers()[i];
-    const double capacity = static_cast<double>(def.instances) * static_cast<double>(now);
+    const double capacity = c.active.areaAt(now);
     r.consumers.push_back({m.components[def.component].id, def.instances, c.processed, c.failed,
                            capacity > 0 ? c.busy.areaAt(now) / capacity : 0});
   }

@@ -82,18 +82,37 @@ struct ConsumerInstanceState {
   bool busy = false;
   SimTime downLinkFreeAt = 0;  // links are FIFO, like a TCP connection
   SimTime upLinkFreeAt = 0;
+  bool crashed = false;
+  std::uint32_t crashEpoch = 0;        // tells a pending restart from one a later crash superseded
+  std::vector<std::uint32_t> orphans;  // manual-ack deliveries of a crashed instance, publish order
   bool operator==(const ConsumerInstanceState&) const = default;
 };
 
 struct ConsumerState {
   std::uint64_t processed = 0;
   std::uint64_t failed = 0;
-  TimeIntegral busy;  // number of busy instances
+  TimeIntegral busy;     // number of busy instances
+  TimeIntegral active;   // instances in service (scale faults change it): utilization's capacity
+  bool present = false;  // between join and leave
+  double serviceFactor = 1;  // a slow fault multiplies service times
+  std::uint64_t crashes = 0;
+  std::uint64_t requeuedAfterCrash = 0;
+  std::uint64_t lostInCrash = 0;
   bool operator==(const ConsumerState&) const = default;
+};
+
+// A component's link to the broker, as faults leave it.
+struct LinkState {
+  SimTime heldUntil = 0;     // partitioned until then: what is sent waits
+  double latencyFactor = 1;  // degraded: latency multiplied
+  bool operator==(const LinkState&) const = default;
 };
 
 struct ProducerState {
   Rng rng;
+  double rateFactor = 1;      // a spike multiplies the rate
+  double poisonFraction = 0;  // a poison fault: this fraction of messages always fail
+  std::uint64_t poisoned = 0;
   std::uint32_t nextPartition = 0;  // unkeyed records go round-robin
   std::uint64_t sent = 0;
   std::uint64_t rejected = 0;
@@ -198,6 +217,7 @@ struct HttpRequest {
 
 struct ClientState {
   Rng rng;
+  double rateFactor = 1;  // a spike multiplies the rate
   std::uint64_t submitted = 0;
   std::uint64_t requests = 0;
   std::uint64_t polls = 0;

@@ -28,6 +28,9 @@ namespace brokerlab {
 // life above. A message published to a stream ends as [Appended]: it is a record now, and every
 // delivery of a record to a consumer group is a read, born ToConsumer and ending [ReadProcessed].
 //
+// A consumer crash turns what its instance held into Orphaned (manual ack: requeued, flagged
+// redelivered, once the broker notices) or ends it as [LostConsumerCrash] (auto ack).
+//
 // [..] are terminal. With auto-ack a message leaves its queue the moment it is delivered
 // (at-most-once); with manual ack it stays the queue's responsibility until the ack arrives.
 enum class MessageState : std::uint8_t {
@@ -39,8 +42,10 @@ enum class MessageState : std::uint8_t {
   Processing,    // being processed
   AckToBroker,   // processed; the ack is on its way
   NackToBroker,  // failed; the nack (requeue) is on its way
+  Orphaned,      // held by a crashed consumer: unacked until the broker notices the crash
+  Tombstone,     // not a message: a slot kept until an event already scheduled for it has fired
 };
-inline constexpr int kMessageStateCount = 8;
+inline constexpr int kMessageStateCount = 10;
 
 inline constexpr std::uint32_t kNone = 0xffffffffu;
 inline constexpr SimTime kNever = INT64_MAX;
@@ -60,6 +65,8 @@ struct Message {
   std::uint64_t offset = 0;     // a stream read: the record's offset in its partition
   MessageState state = MessageState::Free;
   bool redelivered = false;
+  bool poison = false;         // processing it always fails (a poison fault)
+  bool orphanPending = false;  // Orphaned or Tombstone: an event for its old holder is pending
   bool operator==(const Message&) const = default;
 };
 

@@ -35,6 +35,7 @@ struct ProducerDef {
   std::uint64_t keys;  // stream targets: distinct record keys, 0 = unkeyed (round-robin)
   ZipfSampler keySampler;
   std::uint64_t sizeBytes;
+  bool confirm;  // publisher confirms: what the broker lost while down is sent again
   bool operator==(const ProducerDef&) const = default;
 };
 
@@ -59,8 +60,10 @@ struct ConsumerDef {
   std::uint32_t stream;  // stream consumers: the stream and the group; else kNone
   std::uint32_t group;
   std::uint32_t firstInstance;
-  std::uint32_t instances;
-  std::uint32_t prefetch;  // 0 = unlimited
+  std::uint32_t instances;  // online from the start (join)
+  std::uint32_t slots;      // instances allocated: more when a scale fault adds some later
+  SimTime heartbeat;        // how long a crash goes unnoticed by the broker or the group
+  std::uint32_t prefetch;   // 0 = unlimited
   AckMode ack;
   Sampler service;
   Sampler latency;
@@ -155,6 +158,23 @@ struct StoreDef {
   bool operator==(const StoreDef&) const = default;
 };
 
+// A fault resolved against the model. Indices that do not apply are kNone.
+struct FaultDef {
+  SimTime at = 0;
+  FaultKind kind = FaultKind::Crash;
+  std::uint32_t component = kNone;  // the target's component (kNone: the broker)
+  std::uint32_t consumer = kNone;
+  std::uint32_t instance = kNone;  // crash: one instance; kNone: all of the consumer's
+  std::uint32_t producer = kNone;
+  std::uint32_t client = kNone;
+  SimTime duration = 0;  // 0: for the rest of the run
+  SimTime restartAfter = kNever;
+  double factor = 1;
+  double fraction = 0;
+  std::uint32_t instances = 0;
+  bool operator==(const FaultDef&) const = default;
+};
+
 struct ComponentRef {
   std::string id;
   ComponentKind kind;
@@ -178,6 +198,7 @@ struct Model {
   std::vector<ClientDef> clients;
   std::vector<ApiDef> apis;
   std::vector<StoreDef> stores;
+  std::vector<FaultDef> faults;
   std::vector<std::uint32_t> instanceConsumer;  // instance -> consumer index
 
   // An instance's number within its consumer, from 1 (the "k" of "workers#k"); 0 for kNone.

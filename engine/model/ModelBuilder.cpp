@@ -52,6 +52,11 @@ class Builder {
       if (c.kind == ComponentKind::Client) buildClient(c, ci);
     }
     buildActions();
+    for (const FaultSpec& f : s_.faults) {
+      std::string error;
+      m_.faults.push_back(resolveFault(m_, f, error));
+      if (!error.empty()) error_ = "faults: " + error;
+    }
     if (!deadLetters_.empty())
       error_ = "dead_letter: no queue with id \"" + deadLetters_[0].second + "\"";
     if (!error_.empty()) return {std::nullopt, error_};
@@ -60,7 +65,7 @@ class Builder {
     // Dispatch order among competing consumers: consumers in scenario order, then instance number.
     for (const ConsumerDef& k : m_.consumers)
       if (k.queue != kNone)
-        for (std::uint32_t i = 0; i < k.instances; ++i)
+        for (std::uint32_t i = 0; i < k.slots; ++i)
           m_.queues[k.queue].instances.push_back(k.firstInstance + i);
     return {std::move(m_), {}};
   }
@@ -200,8 +205,13 @@ void Builder::buildConsumer(const ComponentSpec& c, std::uint32_t ci) {
   k.sourceKind = kind;
   k.queue = k.stream = k.group = k.subscription = kNone;
   k.instances = c.instances.value_or(defaults::kInstances);
+  // Scale faults that add instances need their slots (and random streams) from the start.
+  k.slots = k.instances;
+  for (const FaultSpec& f : s_.faults)
+    if (f.kind == FaultKind::Scale && f.target == c.id)
+      k.slots = std::max(k.slots, f.instances.value_or(0));
   k.firstInstance = static_cast<std::uint32_t>(m_.instanceConsumer.size());
-  for (std::uint32_t i = 0; i < k.instances; ++i) m_.instanceConsumer.push_back(index);
+  for (std::uint32_t i = 0; i < k.slots; ++i) m_.instanceConsumer.push_back(index);
   k.prefetch = c.prefetch.value_or(defaults::kPrefetch);
   k.ack = c.ack.value_or(defaults::kAck);
   if (!c.service) error_ = c.id + ": a consumer needs a service distribution";
@@ -210,6 +220,8 @@ void Builder::buildConsumer(const ComponentSpec& c, std::uint32_t ci) {
   k.failureProbability = c.failureProbability.value_or(0.0);
   k.join = c.join.value_or(0);
   k.leave = c.leave.value_or(kMaxSimTime);
+  k.heartbeat = c.heartbeat.value_or(kind == ChannelKind::Stream ? defaults::kSessionTimeout
+                                                                 : defaults::kHeartbeat);
   k.durableSubscription = false;
   k.store = c.role.value_or(ConsumerRole::Consumer) == ConsumerRole::Worker
                 ? indexOf(c.store, ComponentKind::Store, c.id, "a store")
@@ -273,6 +285,7 @@ void Builder::buildProducer(const ComponentSpec& c, std::uint32_t ci) {
   p.latency = latencyOf(c, s_);
   p.count = c.count.value_or(0);
   p.sizeBytes = c.sizeBytes.value_or(defaults::kSizeBytes);
+  p.confirm = c.confirm.value_or(defaults::kConfirm);
   p.start = c.start.value_or(0);
   p.stop = c.stop.value_or(kMaxSimTime);
   p.keys = c.keys.value_or(0);

@@ -18,3 +18,11 @@ ModelBuildResult buildModel(const Scenario& scenario,
                             std::optional<std::uint64_t> seedOverride = {});
 
 }  // namespace brokerlab
+
+namespace brokerlab {
+
+// Resolves a fault's target against a built model (also used for faults applied live). On a
+// target that does not fit the kind, `error` says why and the result must not be used.
+FaultDef resolveFault(const Model& model, const FaultSpec& spec, std::string& error);
+
+}  // namespace brokerlab

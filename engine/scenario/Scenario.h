@@ -143,6 +143,11 @@ struct ComponentSpec {
   std::optional<Distribution> writeLatency;
   std::optional<SimTime> resultTtl;  // finished jobs are forgotten (404) this long after
 
+  // faults: how long the broker takes to notice a crashed consumer (queue consumers: the AMQP
+  // heartbeat timeout; stream consumers: the group's session timeout)
+  std::optional<SimTime> heartbeat;
+  std::optional<bool> confirm;  // producer: publisher confirms; unconfirmed messages are re-sent
+
   // any component: the latency of the links it sends on (overrides network.latency)
   std::optional<Distribution> latency;
 
@@ -162,6 +167,25 @@ struct ActionSpec {
   bool operator==(const ActionSpec&) const = default;
 };
 
+// A fault injected at a time: the scenario's "faults" array, or one applied live (the simulator
+// records live faults here too, so that a saved scenario replays the same run).
+enum class FaultKind { Crash, Restart, Spike, Slow, Poison, Partition, Degrade, Scale };
+inline constexpr int kFaultKindCount = 8;
+struct FaultSpec {
+  SimTime at = 0;
+  FaultKind kind = FaultKind::Crash;
+  // crash, slow, scale: a consumer ("workers", or "workers#2" for one instance); spike, poison: a
+  // producer or client; partition, degrade: a producer, consumer, client or api (its link to the
+  // broker); restart: "broker".
+  std::string target;
+  std::optional<SimTime> duration;      // spike, slow, poison, partition, degrade; restart: downtime
+  std::optional<SimTime> restartAfter;  // crash: the instance comes back after this
+  std::optional<double> factor;         // spike (rate), slow (service time), degrade (latency)
+  std::optional<double> fraction;       // poison: of the messages sent while it lasts
+  std::optional<std::uint32_t> instances;  // scale: the consumer's new number of instances
+  bool operator==(const FaultSpec&) const = default;
+};
+
 struct LayoutPoint {
   double x = 0;
   double y = 0;
@@ -179,6 +203,7 @@ struct Scenario {
   std::optional<SimTime> sampleInterval;  // metrics time-series step; default chosen from duration
   std::vector<ComponentSpec> components;
   std::vector<ActionSpec> actions;
+  std::vector<FaultSpec> faults;
   std::map<std::string, LayoutPoint> layout;  // component id -> position on the canvas
 
   bool operator==(const Scenario&) const = default;
@@ -205,6 +230,10 @@ inline constexpr SimTime kAutoCommitInterval = 5 * kSecond;  // Kafka's auto.com
 inline constexpr StartPosition kStartPosition = StartPosition::Latest;  // auto.offset.reset
 inline constexpr SimTime kRebalancePause = 3 * kSecond;  // group.initial.rebalance.delay.ms
 inline constexpr const char* kBinding = "#";
+// faults
+inline constexpr SimTime kHeartbeat = 60 * kSecond;       // RabbitMQ's heartbeat timeout
+inline constexpr SimTime kSessionTimeout = 45 * kSecond;  // Kafka's session.timeout.ms
+inline constexpr bool kConfirm = false;
 // request-reply
 inline constexpr SimTime kPollInterval = 1 * kSecond;
 inline constexpr double kPollBackoff = 1.0;  // no backoff

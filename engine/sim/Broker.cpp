@@ -111,7 +111,7 @@ void Simulator::dispatch(std::uint32_t queue) {
       ++inst.unacked;
       ++q.unacked;
     }
-    const SimTime arrival = sendOverLink(inst.downLinkFreeAt, def.latency, inst.rng);
+    const SimTime arrival = sendOverLink(inst.downLinkFreeAt, def.latency, inst.rng, def.component);
     setState(msg, MessageState::ToConsumer);
     record(TraceKind::Deliver, m, queueComponent, def.component, instance, arrival);
     schedule(arrival, EventKind::ConsumerReceive, instance, msg);
@@ -120,6 +120,7 @@ void Simulator::dispatch(std::uint32_t queue) {
 }
 
 void Simulator::onBrokerAck(std::uint32_t instance, std::uint32_t msg) {
+  if (staleEvent(msg)) return;  // the connection died before the ack got through
   const Message& m = pool_[msg];
   const std::uint32_t queue = m.queue;
   QueueState& q = queues_[queue];
@@ -134,6 +135,7 @@ void Simulator::onBrokerAck(std::uint32_t instance, std::uint32_t msg) {
 }
 
 void Simulator::onBrokerNack(std::uint32_t instance, std::uint32_t msg) {
+  if (staleEvent(msg)) return;
   Message& m = pool_[msg];
   const std::uint32_t queue = m.queue;
   const QueueDef& def = model_->queues[queue];

@@ -33,17 +33,23 @@ void Simulator::onProducerEmit(std::uint32_t producer) {
   m.producer = producer;
   m.queue = def.queue;
   drawKey(producer, m);
+  if (p.poisonFraction > 0 && p.rng.uniform01() < p.poisonFraction) {
+    m.poison = true;
+    ++p.poisoned;
+  }
   ++ledger_.published;
   setState(msg, MessageState::ToBroker);
   ++p.sent;
   p.bytesSent += def.sizeBytes;
 
-  const SimTime arrival = sendOverLink(p.linkFreeAt, def.latency, p.rng);
+  const SimTime arrival = sendOverLink(p.linkFreeAt, def.latency, p.rng, def.component);
   record(TraceKind::Publish, m, def.component, targetComponent(*model_, def), kNone, arrival);
   schedule(arrival, EventKind::BrokerReceive, 0, msg);
 
   if (def.count == 0 || p.sent < def.count) {
-    const SimTime next = now_ + def.interarrival.sample(p.rng);
+    SimTime gap = def.interarrival.sample(p.rng);
+    if (p.rateFactor != 1.0) gap = static_cast<SimTime>(static_cast<double>(gap) / p.rateFactor);
+    const SimTime next = now_ + gap;
     if (next < def.stop) schedule(next, EventKind::ProducerEmit, producer, 0);
   }
 }
@@ -60,7 +66,12 @@ void Simulator::drawKey(std::uint32_t producer, Message& m) {
 
 void Simulator::onConsumerJoin(std::uint32_t consumer) {
   const ConsumerDef& def = model_->consumers[consumer];
-  for (std::uint32_t i = 0; i < def.instances; ++i) instances_[def.firstInstance + i].online = true;
+  ConsumerState& c = consumers_[consumer];
+  c.present = true;
+  for (std::uint32_t i = 0; i < c.active.value; ++i) {
+    ConsumerInstanceState& inst = instances_[def.firstInstance + i];
+    if (!inst.crashed) inst.online = true;
+  }
   emitRecord({now_, 0, 0, def.component, kNone, 0, 0, TraceKind::Join, 0});
   if (def.queue != kNone) dispatch(def.queue);
   if (def.group != kNone) startRebalance(def.group);
@@ -70,13 +81,14 @@ void Simulator::onConsumerJoin(std::uint32_t consumer) {
 // acknowledged (a crash, which loses that, is a fault).
 void Simulator::onConsumerLeave(std::uint32_t consumer) {
   const ConsumerDef& def = model_->consumers[consumer];
-  for (std::uint32_t i = 0; i < def.instances; ++i)
-    instances_[def.firstInstance + i].online = false;
+  consumers_[consumer].present = false;
+  for (std::uint32_t i = 0; i < def.slots; ++i) instances_[def.firstInstance + i].online = false;
   emitRecord({now_, 0, 0, def.component, kNone, 0, 0, TraceKind::Leave, 0});
   if (def.group != kNone) startRebalance(def.group);
 }
 
 void Simulator::onConsumerReceive(std::uint32_t instance, std::uint32_t msg) {
+  if (staleEvent(msg)) return;
   ConsumerInstanceState& inst = instances_[instance];
   const ConsumerDef& def = model_->consumers[inst.consumer];
   setState(msg, MessageState::Buffered);
@@ -96,13 +108,16 @@ void Simulator::startNextDelivery(std::uint32_t instance) {
   }
   setState(msg, MessageState::Processing);
   // A worker skips a job that ended while it waited (cancelled): no processing time, no draw.
-  const SimTime done =
-      now_ + (workerStartsJob(instance, msg) ? def.service.sample(inst.rng) : SimTime{0});
+  SimTime service = workerStartsJob(instance, msg) ? def.service.sample(inst.rng) : SimTime{0};
+  const double slower = consumers_[inst.consumer].serviceFactor;
+  if (slower != 1.0) service = static_cast<SimTime>(static_cast<double>(service) * slower);
+  const SimTime done = now_ + service;
   record(TraceKind::Process, pool_[msg], def.component, kNone, instance, done);
   schedule(done, EventKind::ServiceDone, instance, msg);
 }
 
 void Simulator::onServiceDone(std::uint32_t instance, std::uint32_t msg) {
+  if (staleEvent(msg)) return;
   ConsumerInstanceState& inst = instances_[instance];
   const ConsumerDef& def = model_->consumers[inst.consumer];
   ConsumerState& c = consumers_[inst.consumer];
@@ -126,7 +141,8 @@ void Simulator::finishQueueDelivery(std::uint32_t instance, std::uint32_t msg) {
   const ConsumerDef& def = model_->consumers[inst.consumer];
   ConsumerState& c = consumers_[inst.consumer];
   // Draw only when failures are possible, so adding failure_probability: 0 changes nothing.
-  const bool failed = def.failureProbability > 0 && inst.rng.uniform01() < def.failureProbability;
+  const bool failed = pool_[msg].poison ||
+                      (def.failureProbability > 0 && inst.rng.uniform01() < def.failureProbability);
   ++(failed ? c.failed : c.processed);
   const Message& m = pool_[msg];
   const std::uint32_t queueComponent = model_->queues[m.queue].component;
@@ -136,8 +152,9 @@ void Simulator::finishQueueDelivery(std::uint32_t instance, std::uint32_t msg) {
     // was handled and is acked once the store has the outcome.
     const SimTime written = workerEndsJob(instance, msg, failed);
     if (def.ack == AckMode::Manual) {
-      SimTime arrival = written + def.latency.sample(inst.rng);
-      if (arrival < inst.upLinkFreeAt) arrival = inst.upLinkFreeAt;
+      // The ack leaves once the write has landed.
+      SimTime arrival = sendOverLink(inst.upLinkFreeAt, def.latency, inst.rng, def.component);
+      arrival += written - now_;
       inst.upLinkFreeAt = arrival;
       setState(msg, MessageState::AckToBroker);
       record(TraceKind::Complete, m, def.component, queueComponent, instance, arrival);
@@ -150,7 +167,7 @@ void Simulator::finishQueueDelivery(std::uint32_t instance, std::uint32_t msg) {
   }
 
   if (def.ack == AckMode::Manual) {
-    const SimTime arrival = sendOverLink(inst.upLinkFreeAt, def.latency, inst.rng);
+    const SimTime arrival = sendOverLink(inst.upLinkFreeAt, def.latency, inst.rng, def.component);
     setState(msg, failed ? MessageState::NackToBroker : MessageState::AckToBroker);
     record(failed ? TraceKind::Fail : TraceKind::Complete, m, def.component, queueComponent,
            instance, arrival);

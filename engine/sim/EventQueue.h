@@ -35,6 +35,11 @@ enum class EventKind : std::uint8_t {
   ApiRespond,      // b = request: the store answered; the API responds
   StoreApply,      // a = job, b = (writer consumer << 4) | JobStatus: a worker's write lands
   ResultExpire,    // a = job
+  // Faults
+  FaultStart,       // a = fault
+  FaultEnd,         // a = fault
+  CrashDetected,    // a = instance
+  InstanceRestart,  // a = instance, b = crash epoch
 };
 
 // A small value: 24 bytes. The sequence number and the kind share one word so that comparing

@@ -26,6 +26,10 @@ class IndexRing {
     slots_[head_] = v;
     ++size_;
   }
+  void clear() {
+    head_ = 0;
+    size_ = 0;
+  }
   std::uint32_t popFront() {
     const std::uint32_t v = slots_[head_];
     head_ = (head_ + 1) & mask();

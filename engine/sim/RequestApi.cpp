@@ -165,7 +165,7 @@ void Simulator::publishJob(std::uint32_t api, std::uint32_t job) {
   m.job = job;
   ++ledger_.published;
   setState(msg, MessageState::ToBroker);
-  const SimTime arrival = sendOverLink(as.brokerLinkFreeAt, def.latency, as.rng);
+  const SimTime arrival = sendOverLink(as.brokerLinkFreeAt, def.latency, as.rng, def.component);
   record(TraceKind::Publish, m, def.component, model_->queues[def.queue].component, kNone, arrival);
   schedule(arrival, EventKind::BrokerReceive, 0, msg);
 }

@@ -31,7 +31,8 @@ Simulator::Simulator(std::shared_ptr<const Model> model)
   for (std::size_t c = 0; c < m.consumers.size(); ++c) {
     const ConsumerDef& def = m.consumers[c];
     const std::string& id = m.components[def.component].id;
-    for (std::uint32_t k = 0; k < def.instances; ++k) {
+    consumers_[c].active.set(0, def.instances);
+    for (std::uint32_t k = 0; k < def.slots; ++k) {
       ConsumerInstanceState& inst = instances_[def.firstInstance + k];
       inst.consumer = static_cast<std::uint32_t>(c);
       inst.rng = makeStream(m.seed, id + "#" + std::to_string(k + 1));
@@ -79,6 +80,10 @@ Simulator::Simulator(std::shared_ptr<const Model> model)
   stores_.resize(m.stores.size());
   for (std::uint32_t s = 0; s < m.stores.size(); ++s)
     stores_[s].rng = makeStream(m.seed, m.components[m.stores[s].component].id);
+  links_.resize(m.components.size());
+  faults_ = m.faults;
+  for (std::uint32_t f = 0; f < faults_.size(); ++f)
+    schedule(faults_[f].at, EventKind::FaultStart, f, 0);
   for (std::uint32_t a = 0; a < m.actions.size(); ++a)
     schedule(m.actions[a].at, EventKind::ResetOffsets, a, 0);
   // Each producer's first message comes one interarrival time after its start.
@@ -184,6 +189,18 @@ void Simulator::dispatchEvent(const Event& e) {
     case EventKind::ResultExpire:
       applyJobStatus(e.a, JobStatus::Expired, kNoComponent);
       break;
+    case EventKind::FaultStart:
+      onFaultStart(e.a);
+      break;
+    case EventKind::FaultEnd:
+      onFaultEnd(e.a);
+      break;
+    case EventKind::CrashDetected:
+      onCrashDetected(e.a);
+      break;
+    case EventKind::InstanceRestart:
+      onInstanceRestart(e.a, e.b);
+      break;
   }
 }
 
@@ -272,11 +289,18 @@ std::uint32_t Simulator::newMessageFrom(const Message& original) {
   m.producer = source.producer;
   m.key = source.key;
   m.partition = source.partition;
+  m.poison = source.poison;
   return msg;
 }
 
-SimTime Simulator::sendOverLink(SimTime& linkFreeAt, const Sampler& latency, Rng& rng) {
-  SimTime at = now_ + latency.sample(rng);
+SimTime Simulator::sendOverLink(SimTime& linkFreeAt, const Sampler& latency, Rng& rng,
+                                std::uint32_t component) {
+  SimTime delay = latency.sample(rng);
+  const LinkState& link = links_[component];
+  if (link.latencyFactor != 1.0)
+    delay = static_cast<SimTime>(static_cast<double>(delay) * link.latencyFactor);
+  // A partitioned link holds what is sent until it heals (TCP retransmits; nothing is dropped).
+  SimTime at = (link.heldUntil > now_ ? link.heldUntil : now_) + delay;
   if (at < linkFreeAt) at = linkFreeAt;  // FIFO: a later send never overtakes an earlier one
   linkFreeAt = at;
   return at;
@@ -290,7 +314,8 @@ bool Simulator::operator==(const Simulator& o) const {
          instances_ == o.instances_ && topics_ == o.topics_ && streams_ == o.streams_ &&
          groups_ == o.groups_ && clients_ == o.clients_ && apis_ == o.apis_ &&
          stores_ == o.stores_ && jobs_ == o.jobs_ && requests_ == o.requests_ &&
-         freeRequests_ == o.freeRequests_;
+         freeRequests_ == o.freeRequests_ && faults_ == o.faults_ && liveFaults_ == o.liveFaults_ &&
+         links_ == o.links_;
 }
 
 }  // namespace brokerlab

@@ -58,6 +58,14 @@ class Simulator {
   const std::vector<StoreState>& stores() const { return stores_; }
   const std::vector<Job>& jobs() const { return jobs_; }
 
+  // Applies a fault now (the UI's fault buttons). It joins the run's timeline: `liveFaults()`
+  // lists such faults with their times, so that saving them into the scenario replays this run.
+  // Returns an error (and changes nothing) when the fault does not fit the model.
+  std::string injectFault(FaultSpec spec);
+  const std::vector<FaultSpec>& liveFaults() const { return liveFaults_; }
+  const std::vector<FaultDef>& faults() const { return faults_; }
+  const std::vector<LinkState>& links() const { return links_; }
+
   // Simulators are equal when their models and every bit of their state are.
   bool operator==(const Simulator& o) const;
 
@@ -137,6 +145,19 @@ class Simulator {
                                : model_->apis[apiOfJob(m.job)].component;
   }
 
+  // Faults (engine/faults/Faults.cpp)
+  void onFaultStart(std::uint32_t fault);
+  void onFaultEnd(std::uint32_t fault);
+  void crashInstance(std::uint32_t instance, SimTime restartAfter);
+  void endHeld(std::uint32_t msg, Outcome o, bool eventPending);
+  void onCrashDetected(std::uint32_t instance);
+  void requeueOrphan(std::uint32_t msg);
+  void onInstanceRestart(std::uint32_t instance, std::uint32_t epoch);
+  void scaleConsumer(std::uint32_t consumer, std::uint32_t instances);
+  void setInstanceOnline(std::uint32_t instance, bool online);
+  bool staleEvent(std::uint32_t msg);
+  void recordFault(TraceKind kind, const FaultDef& f);
+
   // Broker (Broker.cpp)
   void onBrokerReceive(std::uint32_t msg);
   void enqueue(std::uint32_t queue, std::uint32_t msg, bool fromDeadLetter);
@@ -160,7 +181,8 @@ class Simulator {
     trace_.add(r);
   }
   std::uint32_t newMessageFrom(const Message& original);
-  SimTime sendOverLink(SimTime& linkFreeAt, const Sampler& latency, Rng& rng);
+  SimTime sendOverLink(SimTime& linkFreeAt, const Sampler& latency, Rng& rng,
+                       std::uint32_t component);
   void schedule(SimTime at, EventKind kind, std::uint32_t a, std::uint32_t b) {
     queue_.push(now_, at, kind, a, b);
   }
@@ -188,6 +210,9 @@ class Simulator {
   std::vector<Job> jobs_;
   std::vector<HttpRequest> requests_;  // slots, reused through freeRequests_
   std::vector<std::uint32_t> freeRequests_;
+  std::vector<FaultDef> faults_;       // the model's, then those applied live
+  std::vector<FaultSpec> liveFaults_;  // as applied, for saving into the scenario
+  std::vector<LinkState> links_;       // per component
 };
 
 }  // namespace brokerlab

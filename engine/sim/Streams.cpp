@@ -103,7 +103,7 @@ void Simulator::fetch(std::uint32_t instance) {
     ++ledger_.reads;
     ++inst.unacked;
     inst.nextPartition = (p + 1) % partitions;
-    const SimTime arrival = sendOverLink(inst.downLinkFreeAt, def.latency, inst.rng);
+    const SimTime arrival = sendOverLink(inst.downLinkFreeAt, def.latency, inst.rng, def.component);
     setState(msg, MessageState::ToConsumer);
     record(TraceKind::Deliver, m, streamComponent, def.component, instance, arrival);
     schedule(arrival, EventKind::ConsumerReceive, instance, msg);

@@ -10,7 +10,8 @@ std::string_view traceKindName(TraceKind k) {
       "fail",        "ack",    "nack",    "requeue",   "expire",     "drop",        "reject",
       "dead-letter", "append", "miss",    "rebalance", "assign",     "reset",       "retain",
       "join",        "leave",  "request", "handle",    "store-read", "store-write", "job-state",
-      "response",    "notify", "give-up"};
+      "response",    "notify", "give-up", "fault",     "fault-end",  "crash",       "detect",
+      "recover",     "lost"};
   const auto i = static_cast<std::size_t>(k);
   return i < kTraceKindCount ? names[i] : "unknown";
 }

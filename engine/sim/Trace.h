@@ -44,8 +44,16 @@ enum class TraceKind : std::uint8_t {
   Response,    // an HTTP response leaves `component` for `peer` (aux = arrival time)
   Notify,      // the API pushes the job's end on a held SSE/WebSocket connection (aux = arrival)
   GiveUp,      // the client stops waiting for the job: its timeout passed
+  // Faults. `aux` of Fault/FaultEnd is the FaultKind; component is the target (kNoComponent: the
+  // broker); instance is a consumer instance's number where one is meant.
+  Fault,     // a fault starts
+  FaultEnd,  // a fault with a duration ends
+  Crash,     // a consumer instance dies: what it held is orphaned (manual ack) or lost
+  Detect,    // the broker (or the group) notices the crash: orphans are requeued, redelivered
+  Recover,   // a crashed instance is back
+  Lost,      // a message is lost (aux = the Outcome): auto-ack crash, broker restart
 };
-inline constexpr int kTraceKindCount = 31;
+inline constexpr int kTraceKindCount = 37;
 std::string_view traceKindName(TraceKind k);
 
 // One compact record (40 bytes). `component` and `peer` are component indices in scenario order;

@@ -1,0 +1,276 @@
+// Faults: consumer crashes (with the broker noticing them a heartbeat later), restarts, spikes,
+// slow consumers, poison messages, partitioned or degraded links, and scaling.
+//
+// A crash is the delicate one. What the instance held is either requeued (manual ack: once the
+// broker notices the dead connection, flagged redelivered) or lost (auto ack: the broker had let
+// it go at delivery). Events already scheduled for those messages (a delivery on the wire, the
+// end of processing, an ack) still fire; the slot of such a message is kept as a Tombstone until
+// then, and the message moves to a new slot, so a stale event can never touch a live message.
+
+#include "model/ModelBuilder.h"
+#include "sim/Simulator.h"
+
+#include <algorithm>
+
+namespace brokerlab {
+
+void Simulator::recordFault(TraceKind kind, const FaultDef& f) {
+  const auto number = static_cast<std::uint16_t>(model_->instanceNumber(f.instance));
+  emitRecord({now_, static_cast<SimTime>(f.kind), 0,
+              f.component == kNone ? kNoComponent : f.component, kNone, 0, number, kind, 0});
+}
+
+std::string Simulator::injectFault(FaultSpec spec) {
+  spec.at = now_;
+  std::string error;
+  const FaultDef f = resolveFault(*model_, spec, error);
+  if (!error.empty()) return error;
+  if (f.kind == FaultKind::Scale && f.instances > model_->consumers[f.consumer].slots)
+    return "scale: " + model_->components[f.component].id + " has " +
+           std::to_string(model_->consumers[f.consumer].slots) +
+           " instance slots; a scenario with a scale fault to more reserves them";
+  faults_.push_back(f);
+  liveFaults_.push_back(spec);
+  schedule(now_, EventKind::FaultStart, static_cast<std::uint32_t>(faults_.size() - 1), 0);
+  return {};
+}
+
+void Simulator::onFaultStart(std::uint32_t fault) {
+  const FaultDef f = faults_[fault];  // a copy: handlers below may add live faults
+  recordFault(TraceKind::Fault, f);
+  switch (f.kind) {
+    case FaultKind::Crash: {
+      if (f.instance != kNone) {
+        crashInstance(f.instance, f.restartAfter);
+        break;
+      }
+      const ConsumerDef& def = model_->consumers[f.consumer];
+      for (std::uint32_t i = 0; i < def.slots; ++i)
+        crashInstance(def.firstInstance + i, f.restartAfter);
+      break;
+    }
+    case FaultKind::Restart:
+      break;  // a broker restart is not simulated yet; validation refuses it
+    case FaultKind::Spike:
+      if (f.producer != kNone) producers_[f.producer].rateFactor = f.factor;
+      if (f.client != kNone) clients_[f.client].rateFactor = f.factor;
+      break;
+    case FaultKind::Slow:
+      consumers_[f.consumer].serviceFactor = f.factor;
+      break;
+    case FaultKind::Poison:
+      producers_[f.producer].poisonFraction = f.fraction;
+      break;
+    case FaultKind::Partition:
+      links_[f.component].heldUntil = std::max(links_[f.component].heldUntil, now_ + f.duration);
+      break;
+    case FaultKind::Degrade:
+      links_[f.component].latencyFactor = f.factor;
+      break;
+    case FaultKind::Scale:
+      scaleConsumer(f.consumer, f.instances);
+      break;
+  }
+  if (f.duration > 0 && f.kind != FaultKind::Crash && f.kind != FaultKind::Scale)
+    schedule(now_ + f.duration, EventKind::FaultEnd, fault, 0);
+}
+
+void Simulator::onFaultEnd(std::uint32_t fault) {
+  const FaultDef& f = faults_[fault];
+  recordFault(TraceKind::FaultEnd, f);
+  switch (f.kind) {
+    case FaultKind::Spike:
+      if (f.producer != kNone) producers_[f.producer].rateFactor = 1;
+      if (f.client != kNone) clients_[f.client].rateFactor = 1;
+      break;
+    case FaultKind::Slow:
+      consumers_[f.consumer].serviceFactor = 1;
+      break;
+    case FaultKind::Poison:
+      producers_[f.producer].poisonFraction = 0;
+      break;
+    case FaultKind::Degrade:
+      links_[f.component].latencyFactor = 1;
+      break;
+    case FaultKind::Partition:  // heals by itself at heldUntil; dispatch what waited
+    case FaultKind::Crash:
+    case FaultKind::Restart:
+    case FaultKind::Scale:
+      break;
+  }
+}
+
+void Simulator::setInstanceOnline(std::uint32_t instance, bool online) {
+  instances_[instance].online = online;
+}
+
+void Simulator::crashInstance(std::uint32_t instance, SimTime restartAfter) {
+  ConsumerInstanceState& inst = instances_[instance];
+  if (inst.crashed) return;
+  const std::uint32_t consumer = inst.consumer;
+  const ConsumerDef& def = model_->consumers[consumer];
+  ConsumerState& c = consumers_[consumer];
+  inst.online = false;
+  inst.crashed = true;
+  ++inst.crashEpoch;
+  ++c.crashes;
+  const auto number = static_cast<std::uint16_t>(model_->instanceNumber(instance));
+  emitRecord({now_, 0, 0, def.component, kNone, 0, number, TraceKind::Crash, 0});
+
+  // What it held, in publish order (a crash is rare: a scan of the pool is affordable).
+  std::vector<std::uint32_t> held;
+  for (std::uint32_t i = 0; i < pool_.capacity(); ++i) {
+    const Message& m = pool_[i];
+    if (m.instance != instance) continue;
+    switch (m.state) {
+      case MessageState::ToConsumer:
+      case MessageState::Buffered:
+      case MessageState::Processing:
+      case MessageState::AckToBroker:  // the connection died with the ack in its buffers
+      case MessageState::NackToBroker:
+        held.push_back(i);
+        break;
+      default:
+        break;
+    }
+  }
+  std::sort(held.begin(), held.end(), [this](std::uint32_t a, std::uint32_t b) {
+    return pool_[a].serial != pool_[b].serial ? pool_[a].serial < pool_[b].serial : a < b;
+  });
+  inst.buffer.clear();
+  if (inst.busy) {
+    inst.busy = false;
+    c.busy.set(now_, c.busy.value - 1);
+  }
+  for (const std::uint32_t msg : held) {
+    Message& m = pool_[msg];
+    const bool pending = m.state != MessageState::Buffered;  // an event is on its way for it
+    if (def.sourceKind == ChannelKind::Stream) {
+      endHeld(msg, Outcome::ReadAbandoned, pending);
+    } else if (def.ack == AckMode::Auto) {
+      ++c.lostInCrash;
+      record(TraceKind::Lost, m, def.component, kNone, instance,
+             static_cast<SimTime>(Outcome::LostConsumerCrash));
+      endHeld(msg, Outcome::LostConsumerCrash, pending);
+    } else {
+      setState(msg, MessageState::Orphaned);
+      m.orphanPending = pending;
+      inst.orphans.push_back(msg);
+    }
+  }
+  inst.unacked = 0;  // its channel is gone; the broker still counts the orphans per queue
+  if (def.group != kNone) {
+    // Its progress since the last commit dies with it: whoever takes its partitions re-reads it.
+    for (GroupPartition& gp : groups_[def.group].partitions)
+      if (gp.owner == instance) gp.consumed = kNoOffset;
+  }
+  schedule(now_ + def.heartbeat, EventKind::CrashDetected, instance, 0);
+  if (restartAfter != kNever)
+    schedule(now_ + restartAfter, EventKind::InstanceRestart, instance, inst.crashEpoch);
+}
+
+// Ends a message a crashed instance held. If an event is still to fire for it, its slot waits
+// for that event as a Tombstone (not a message any more: the ledger has its outcome).
+void Simulator::endHeld(std::uint32_t msg, Outcome o, bool eventPending) {
+  if (!eventPending) return end(msg, o);
+  Message& m = pool_[msg];
+  --ledger_.inState[static_cast<std::size_t>(m.state)];
+  ++ledger_.outcomes[static_cast<std::size_t>(o)];
+  m.state = MessageState::Tombstone;
+  m.orphanPending = true;
+}
+
+// True when the event is for a message a crash took away: the handler must do nothing.
+bool Simulator::staleEvent(std::uint32_t msg) {
+  Message& m = pool_[msg];
+  if (m.state == MessageState::Tombstone) {
+    pool_.release(msg);
+    return true;
+  }
+  if (m.state == MessageState::Orphaned) {
+    m.orphanPending = false;
+    return true;
+  }
+  return false;
+}
+
+void Simulator::onCrashDetected(std::uint32_t instance) {
+  ConsumerInstanceState& inst = instances_[instance];
+  const ConsumerDef& def = model_->consumers[inst.consumer];
+  const auto number = static_cast<std::uint16_t>(model_->instanceNumber(instance));
+  emitRecord({now_, static_cast<SimTime>(inst.orphans.size()), 0, def.component, kNone, 0, number,
+              TraceKind::Detect, 0});
+  std::vector<std::uint32_t> orphans;
+  orphans.swap(inst.orphans);
+  // Back to the head of the queue, the earliest first: push the latest first.
+  for (auto it = orphans.rbegin(); it != orphans.rend(); ++it) {
+    std::uint32_t msg = *it;
+    if (pool_[msg].orphanPending) {  // its old slot waits for the pending event
+      const std::uint32_t copy = pool_.allocate();
+      pool_[copy] = pool_[msg];
+      pool_[copy].orphanPending = false;
+      pool_[msg].state = MessageState::Tombstone;  // the message (and its count) moved to `copy`
+      msg = copy;
+    }
+    requeueOrphan(msg);
+  }
+  if (!orphans.empty()) dispatch(def.queue);
+  if (def.group != kNone) startRebalance(def.group);
+}
+
+void Simulator::requeueOrphan(std::uint32_t msg) {
+  Message& m = pool_[msg];
+  const std::uint32_t queue = m.queue;
+  const QueueDef& def = model_->queues[queue];
+  QueueState& q = queues_[queue];
+  --q.unacked;
+  ++consumers_[instances_[m.instance].consumer].requeuedAfterCrash;
+  m.instance = kNone;
+  if (def.maxDeliveries != 0 && m.deliveries >= def.maxDeliveries) {
+    ++q.counters.dropped;
+    record(TraceKind::Drop, m, def.component, kNone, kNone, 0);
+    deadLetterOrEnd(queue, msg, DeadLetterReason::DeliveryLimit);
+    return;
+  }
+  m.redelivered = true;
+  m.enqueuedAt = now_;
+  setState(msg, MessageState::Ready);
+  q.ready.pushFront(msg);
+  record(TraceKind::Requeue, m, def.component, kNone, kNone, 0);
+  setDepth(queue);
+  scheduleExpiryCheck(queue);
+}
+
+void Simulator::onInstanceRestart(std::uint32_t instance, std::uint32_t epoch) {
+  ConsumerInstanceState& inst = instances_[instance];
+  if (!inst.crashed || inst.crashEpoch != epoch) return;
+  inst.crashed = false;
+  const std::uint32_t consumer = inst.consumer;
+  const ConsumerDef& def = model_->consumers[consumer];
+  const ConsumerState& c = consumers_[consumer];
+  const auto number = static_cast<std::uint16_t>(model_->instanceNumber(instance));
+  emitRecord({now_, 0, 0, def.component, kNone, 0, number, TraceKind::Recover, 0});
+  // Back in service only if its consumer is present and this slot is among the active ones.
+  if (!c.present || instance - def.firstInstance >= c.active.value) return;
+  inst.online = true;
+  if (def.queue != kNone) dispatch(def.queue);
+  if (def.group != kNone) startRebalance(def.group);
+}
+
+void Simulator::scaleConsumer(std::uint32_t consumer, std::uint32_t instances) {
+  const ConsumerDef& def = model_->consumers[consumer];
+  ConsumerState& c = consumers_[consumer];
+  const std::uint32_t target = std::min(instances, def.slots);
+  const auto before = static_cast<std::uint32_t>(c.active.value);
+  c.active.set(now_, target);
+  if (!c.present || target == before) return;
+  // Out: new instances come online. In: the last ones leave gracefully, finishing what they hold.
+  for (std::uint32_t i = std::min(before, target); i < std::max(before, target); ++i) {
+    ConsumerInstanceState& inst = instances_[def.firstInstance + i];
+    if (!inst.crashed) inst.online = target > before;
+  }
+  if (def.queue != kNone) dispatch(def.queue);
+  if (def.group != kNone) startRebalance(def.group);
+}
+
+}  // namespace brokerlab
