@@ -3,6 +3,7 @@
 // identically. A deliberate change in behaviour updates the pinned hashes in the same commit.
 
 #include "EngineFixtures.h"
+#include "metrics/JobLedger.h"
 #include "scenario/ScenarioFile.h"
 
 #include <QDir>
@@ -42,6 +43,10 @@ constexpr Fingerprint kFingerprints[] = {
     {"order-events-stream.json", "1bda5485c56b36ca", 20708},
     {"stream-replay.json", "89fe4b4a0693da3d", 12034},
     {"queue-vs-topic-vs-stream.json", "ef4507fb30de1743", 14423},
+    {"async-request-reply.json", "a74b070d03cfc16b", 1896},
+    {"polling-vs-webhook.json", "8873b52e4931f5f5", 6253},
+    {"poll-storm.json", "5899cae73c2cad78", 108481},
+    {"failed-and-unknown-jobs.json", "4a2a058847da8d0f", 9482},
 };
 
 QString hex(std::uint64_t v) {
@@ -72,6 +77,9 @@ class tst_Determinism : public QObject {
     // Nothing silently lost: the ledger balances and agrees with the messages themselves.
     const std::string diff = sim.ledger().recount(sim.messages());
     QVERIFY2(diff.empty(), diff.c_str());
+    // And every request-reply job is in exactly one state on each side.
+    const std::string jobs = checkJobs(sim);
+    QVERIFY2(jobs.empty(), jobs.c_str());
   }
 
   void everyBundledScenarioHasAFingerprint() {
