@@ -49,8 +49,7 @@ void Simulator::onFaultStart(std::uint32_t fault) {
         crashInstance(def.firstInstance + i, f.restartAfter);
       break;
     }
-    case FaultKind::Restart:
-      break;  // a broker restart is not simulated yet; validation refuses it
+    case FaultKind::Restart:  // refused by resolveFault: never scheduled
     case FaultKind::Spike:
       if (f.producer != kNone) producers_[f.producer].rateFactor = f.factor;
       if (f.client != kNone) clients_[f.client].rateFactor = f.factor;
@@ -251,7 +250,10 @@ void Simulator::onInstanceRestart(std::uint32_t instance, std::uint32_t epoch) {
   const auto number = static_cast<std::uint16_t>(model_->instanceNumber(instance));
   emitRecord({now_, 0, 0, def.component, kNone, 0, number, TraceKind::Recover, 0});
   // Back in service only if its consumer is present and this slot is among the active ones.
-  if (!c.present || instance - def.firstInstance >= c.active.value) return;
+  if (!c.present || instance - def.firstInstance >= c.active.value) {
+    if (def.group != kNone) startRebalance(def.group);  // its partitions need another owner
+    return;
+  }
   inst.online = true;
   if (def.queue != kNone) dispatch(def.queue);
   if (def.group != kNone) startRebalance(def.group);

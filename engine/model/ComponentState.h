@@ -145,6 +145,9 @@ struct StreamState {
 };
 
 inline constexpr std::uint64_t kNoOffset = UINT64_MAX;
+// A stream consumer with prefetch 0 ("unlimited") still holds at most this many records, like
+// Kafka's max.poll.records.
+inline constexpr std::uint32_t kMaxRecordsInFlight = 500;
 
 // A consumer group's view of one partition.
 struct GroupPartition {

@@ -103,6 +103,9 @@ void Simulator::dispatch(std::uint32_t queue) {
     ConsumerInstanceState& inst = instances_[instance];
     const ConsumerDef& def = model_->consumers[inst.consumer];
     ++m.deliveries;
+    expectInvariant(m.expiresAt > now_, "an expired message is never delivered", m);
+    expectInvariant(m.redelivered == (m.deliveries > 1),
+                    "redelivered is set exactly on redeliveries", m);
     ++q.counters.delivered;
     if (m.redelivered) ++q.counters.redelivered;
     q.wait.record(now_ - m.enqueuedAt);

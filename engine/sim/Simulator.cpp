@@ -96,6 +96,7 @@ Simulator::Simulator(std::shared_ptr<const Model> model)
 
 StopReason Simulator::runUntil(SimTime until, std::uint64_t maxEvents) {
   if (until > kMaxSimTime) until = kMaxSimTime;
+  if (!violation_.empty()) return StopReason::InvariantViolated;
   while (!queue_.empty() && queue_.top().time <= until) {
     if (maxEvents == 0) return StopReason::EventBudget;
     const Event e = queue_.pop();
@@ -105,6 +106,14 @@ StopReason Simulator::runUntil(SimTime until, std::uint64_t maxEvents) {
     ++events_;
     --maxEvents;
     dispatchEvent(e);
+    if (checkInvariants_) {
+      lastEvent_ = e;
+      if (violation_.empty()) {
+        const std::string broken = invariantViolation();
+        if (!broken.empty()) noteViolation(broken, 0);
+      }
+      if (!violation_.empty()) return StopReason::InvariantViolated;
+    }
     if (trace_.capturing() && trace_.full()) return StopReason::TraceFull;
   }
   takeSamplesThrough(until);
@@ -315,7 +324,7 @@ bool Simulator::operator==(const Simulator& o) const {
          groups_ == o.groups_ && clients_ == o.clients_ && apis_ == o.apis_ &&
          stores_ == o.stores_ && jobs_ == o.jobs_ && requests_ == o.requests_ &&
          freeRequests_ == o.freeRequests_ && faults_ == o.faults_ && liveFaults_ == o.liveFaults_ &&
-         links_ == o.links_;
+         links_ == o.links_ && violation_ == o.violation_;
 }
 
 }  // namespace brokerlab

@@ -9,6 +9,7 @@
 
 #include <cstdint>
 #include <memory>
+#include <string>
 #include <vector>
 
 namespace brokerlab {
@@ -18,9 +19,11 @@ std::uint32_t targetComponent(const Model& m, const ProducerDef& p);
 std::uint32_t sourceComponent(const Model& m, const ConsumerDef& c);
 
 enum class StopReason {
-  ReachedTime,  // every event up to the requested time has run; the clock stands at that time
-  EventBudget,  // the event budget ran out first (the UI's per-frame budget)
-  TraceFull,    // captured trace records wait to be pulled before the run can go on
+  ReachedTime,        // every event up to the requested time has run; the clock stands at that time
+  EventBudget,        // the event budget ran out first (the UI's per-frame budget)
+  TraceFull,          // captured trace records wait to be pulled before the run can go on
+  InvariantViolated,  // a checked invariant failed: `violation()` says which, after which event;
+                      // the run cannot go on
 };
 
 // The discrete-event simulator: the model (shared, immutable) plus the whole mutable state as plain
@@ -65,6 +68,18 @@ class Simulator {
   const std::vector<FaultSpec>& liveFaults() const { return liveFaults_; }
   const std::vector<FaultDef>& faults() const { return faults_; }
   const std::vector<LinkState>& links() const { return links_; }
+
+  // Invariant checks after every event (conservation, prefetch, max_length, unacked accounting,
+  // group ownership, offsets, jobs) and at the points where a rule applies (no expired message
+  // delivered, redelivered set exactly on redeliveries). On by default in debug builds; tests
+  // turn them on; release runs can.
+  void setInvariantChecks(bool on) { checkInvariants_ = on; }
+  bool invariantChecks() const { return checkInvariants_; }
+  const std::string& violation() const { return violation_; }
+  // The whole-state part of the checks; empty when every invariant holds.
+  std::string invariantViolation() const;
+  // Lets a test break the books on purpose, to prove the checker can fail.
+  Ledger& ledgerForTesting() { return ledger_; }
 
   // Simulators are equal when their models and every bit of their state are.
   bool operator==(const Simulator& o) const;
@@ -170,6 +185,12 @@ class Simulator {
   enum class DeadLetterReason { Expired, Overflow, DeliveryLimit };
   void deadLetterOrEnd(std::uint32_t queue, std::uint32_t msg, DeadLetterReason why);
 
+  // A rule checked where it applies (engine/faults/Invariants.cpp).
+  void expectInvariant(bool holds, const char* rule, const Message& m) {
+    if (checkInvariants_ && !holds && violation_.empty()) noteViolation(rule, m.serial);
+  }
+  void noteViolation(const std::string& rule, std::uint64_t message);
+
   // Bookkeeping shared by both halves.
   void setState(std::uint32_t msg, MessageState s);
   void end(std::uint32_t msg, Outcome o);
@@ -213,6 +234,13 @@ class Simulator {
   std::vector<FaultDef> faults_;       // the model's, then those applied live
   std::vector<FaultSpec> liveFaults_;  // as applied, for saving into the scenario
   std::vector<LinkState> links_;       // per component
+#ifdef NDEBUG
+  bool checkInvariants_ = false;
+#else
+  bool checkInvariants_ = true;
+#endif
+  std::string violation_;
+  Event lastEvent_{};
 };
 
 }  // namespace brokerlab

@@ -19,9 +19,6 @@ std::uint32_t partitionOfKey(std::uint32_t key, std::uint32_t partitions) {
       fnv1a64(std::string_view(name, static_cast<std::size_t>(end - name))) % partitions);
 }
 
-// Kafka's max.poll.records: the most records a consumer holds when its prefetch is unlimited.
-constexpr std::uint32_t kMaxRecordsInFlight = 500;
-
 }  // namespace
 
 void Simulator::append(std::uint32_t stream, std::uint32_t msg) {
@@ -40,6 +37,8 @@ void Simulator::append(std::uint32_t stream, std::uint32_t msg) {
                  m.producer, m.key,         model_->producers[m.producer].sizeBytes};
   const std::uint64_t offset = st.partitions[m.partition].append(r, def.segmentBytes);
   ++st.appended;
+  expectInvariant(offset + 1 == st.partitions[m.partition].endOffset(),
+                  "offsets strictly increase per partition", m);
   record(TraceKind::Append, m, def.component, kNone, kNone, static_cast<SimTime>(offset));
   const std::uint32_t partition = m.partition;
   end(msg, Outcome::Appended);

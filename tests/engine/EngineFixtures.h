@@ -49,14 +49,19 @@ inline ComponentSpec consumer(std::string id, std::string source, SimTime servic
 inline Simulator simulator(const Scenario& s, std::optional<std::uint64_t> seed = {}) {
   ModelBuildResult r = buildModel(s, seed);
   if (!r.model) qFatal("model does not build: %s", r.error.c_str());
-  return Simulator(std::make_shared<const Model>(std::move(*r.model)));
+  Simulator sim(std::make_shared<const Model>(std::move(*r.model)));
+  sim.setInvariantChecks(true);  // always on in tests
+  return sim;
 }
 
 // Runs with trace capture on and returns every record.
 inline std::vector<TraceRecord> runTraced(Simulator& sim, SimTime until) {
   sim.trace().setCapturing(true);
   std::vector<TraceRecord> all;
-  while (sim.runUntil(until) != StopReason::ReachedTime) sim.trace().pull(all, sim.trace().size());
+  for (StopReason why; (why = sim.runUntil(until)) != StopReason::ReachedTime;) {
+    if (why == StopReason::InvariantViolated) qFatal("%s", sim.violation().c_str());
+    sim.trace().pull(all, sim.trace().size());
+  }
   sim.trace().pull(all, sim.trace().size());
   return all;
 }
