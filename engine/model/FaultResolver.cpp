@@ -23,7 +23,7 @@ FaultDef resolveFault(const Model& m, const FaultSpec& spec, std::string& error)
   f.fraction = spec.fraction.value_or(0.0);
   f.instances = spec.instances.value_or(0);
   if (spec.kind == FaultKind::Restart) {
-    if (spec.target != "broker") error = "restart: the target must be \"broker\"";
+    error = "restart: broker restarts are not simulated in this version of BrokerLab";
     return f;
   }
   // "workers#2": one instance of a consumer.

@@ -176,12 +176,12 @@ struct FaultSpec {
   FaultKind kind = FaultKind::Crash;
   // crash, slow, scale: a consumer ("workers", or "workers#2" for one instance); spike, poison: a
   // producer or client; partition, degrade: a producer, consumer, client or api (its link to the
-  // broker); restart: "broker".
+  // broker); restart (a broker restart) is not simulated in this version.
   std::string target;
-  std::optional<SimTime> duration;      // spike, slow, poison, partition, degrade; restart: downtime
-  std::optional<SimTime> restartAfter;  // crash: the instance comes back after this
-  std::optional<double> factor;         // spike (rate), slow (service time), degrade (latency)
-  std::optional<double> fraction;       // poison: of the messages sent while it lasts
+  std::optional<SimTime> duration;  // spike, slow, poison, partition, degrade; restart: downtime
+  std::optional<SimTime> restartAfter;     // crash: the instance comes back after this
+  std::optional<double> factor;            // spike (rate), slow (service time), degrade (latency)
+  std::optional<double> fraction;          // poison: of the messages sent while it lasts
   std::optional<std::uint32_t> instances;  // scale: the consumer's new number of instances
   bool operator==(const FaultSpec&) const = default;
 };

@@ -1,0 +1,136 @@
+#include "faults/FaultPlan.h"
+
+#include "sim/Rng.h"
+
+#include <algorithm>
+#include <cmath>
+#include <string>
+
+namespace brokerlab {
+
+namespace {
+
+class Planner {
+ public:
+  Planner(const Scenario& s, std::uint64_t seed) : s_(s), rng_(makeStream(seed, "fault-plan")) {
+    for (const ComponentSpec& c : s.components) {
+      if (c.kind == ComponentKind::Consumer) consumers_.push_back(&c);
+      if (c.kind == ComponentKind::Producer) producers_.push_back(&c);
+      if (c.kind == ComponentKind::Client) clients_.push_back(&c);
+    }
+  }
+
+  std::vector<FaultSpec> plan() {
+    std::vector<FaultSpec> faults;
+    if (s_.duration <= 0) return faults;
+    const int count = 1 + static_cast<int>(below(5));
+    for (int i = 0; i < count; ++i) {
+      FaultSpec f;
+      if (!pick(f)) continue;
+      f.at = static_cast<SimTime>(rng_.uniform01() * static_cast<double>(s_.duration));
+      if (f.at >= s_.duration) f.at = s_.duration - 1;
+      faults.push_back(std::move(f));
+    }
+    // Scale faults decide how many instance slots a consumer has: fit crash targets to them.
+    for (FaultSpec& f : faults) {
+      const std::size_t hash = f.target.rfind('#');
+      if (f.kind != FaultKind::Crash || hash == std::string::npos) continue;
+      const std::string id = f.target.substr(0, hash);
+      const std::uint32_t k = static_cast<std::uint32_t>(std::stoul(f.target.substr(hash + 1)));
+      if (k > slots(id, faults)) f.target = id;
+    }
+    std::stable_sort(faults.begin(), faults.end(),
+                     [](const FaultSpec& a, const FaultSpec& b) { return a.at < b.at; });
+    return faults;
+  }
+
+ private:
+  std::uint64_t below(std::uint64_t n) {
+    return static_cast<std::uint64_t>(rng_.uniform01() * static_cast<double>(n));
+  }
+  SimTime span(double lo, double hi) {  // a fraction of the run, at least 1 ms
+    const double f = lo + (hi - lo) * rng_.uniform01();
+    return std::max<SimTime>(kMillisecond,
+                             static_cast<SimTime>(f * static_cast<double>(s_.duration)));
+  }
+  double factor(double lo, double hi) {
+    return std::round((lo + (hi - lo) * rng_.uniform01()) * 100) / 100;
+  }
+  std::uint32_t slots(const std::string& id, const std::vector<FaultSpec>& faults) const {
+    std::uint32_t n = 1;
+    for (const ComponentSpec* c : consumers_)
+      if (c->id == id) n = c->instances.value_or(defaults::kInstances);
+    for (const FaultSpec& f : faults)
+      if (f.kind == FaultKind::Scale && f.target == id) n = std::max(n, f.instances.value_or(0));
+    return n;
+  }
+
+  bool pick(FaultSpec& f) {
+    switch (below(7)) {
+      case 0:
+      case 1: {  // crashes are the interesting ones: twice as likely
+        if (consumers_.empty()) return false;
+        const ComponentSpec& c = *consumers_[below(consumers_.size())];
+        f.kind = FaultKind::Crash;
+        const std::uint32_t n = c.instances.value_or(defaults::kInstances);
+        f.target = below(3) == 0 ? c.id : c.id + "#" + std::to_string(1 + below(n));
+        if (below(2) == 0) f.restartAfter = span(0.01, 0.2);
+        return true;
+      }
+      case 2: {
+        const bool client = !clients_.empty() && (producers_.empty() || below(2) == 0);
+        if (producers_.empty() && !client) return false;
+        f.kind = FaultKind::Spike;
+        f.target = client ? clients_[below(clients_.size())]->id
+                          : producers_[below(producers_.size())]->id;
+        f.factor = factor(1.5, 5);
+        f.duration = span(0.02, 0.3);
+        return true;
+      }
+      case 3:
+        if (consumers_.empty()) return false;
+        f.kind = FaultKind::Slow;
+        f.target = consumers_[below(consumers_.size())]->id;
+        f.factor = factor(1.5, 10);
+        f.duration = span(0.02, 0.3);
+        return true;
+      case 4:
+        if (producers_.empty()) return false;
+        f.kind = FaultKind::Poison;
+        f.target = producers_[below(producers_.size())]->id;
+        f.fraction = factor(0.05, 1);
+        f.duration = span(0.01, 0.1);
+        return true;
+      case 5: {
+        const bool consumer = !consumers_.empty() && (producers_.empty() || below(2) == 0);
+        if (producers_.empty() && !consumer) return false;
+        f.kind = below(2) == 0 ? FaultKind::Partition : FaultKind::Degrade;
+        f.target = consumer ? consumers_[below(consumers_.size())]->id
+                            : producers_[below(producers_.size())]->id;
+        f.duration = span(0.01, 0.1);
+        if (f.kind == FaultKind::Degrade) f.factor = factor(2, 20);
+        return true;
+      }
+      default: {
+        if (consumers_.empty()) return false;
+        const ComponentSpec& c = *consumers_[below(consumers_.size())];
+        f.kind = FaultKind::Scale;
+        f.target = c.id;
+        f.instances = static_cast<std::uint32_t>(below(2 * c.instances.value_or(1) + 2));
+        return true;
+      }
+    }
+  }
+
+  const Scenario& s_;
+  Rng rng_;
+  std::vector<const ComponentSpec*> consumers_, producers_, clients_;
+};
+
+}  // namespace
+
+std::vector<FaultSpec> randomFaultPlan(const Scenario& scenario, std::uint64_t faultSeed) {
+  return Planner(scenario, faultSeed).plan();
+}
+
+}  // namespace brokerlab
