@@ -1,5 +1,6 @@
 #pragma once
 
+#include <cstdint>
 #include <map>
 #include <optional>
 #include <string>
@@ -27,5 +28,8 @@ struct CliArgs {
 CliArgs parseArgs(const std::vector<std::string>& words,
                   const std::vector<std::string>& valueOptions,
                   const std::vector<std::string>& flagOptions);
+
+// A decimal integer from 0 to 2^64-1 (seeds, job ids); nothing for anything else.
+std::optional<std::uint64_t> parseUnsigned(const std::string& text);
 
 }  // namespace brokerlab::cli

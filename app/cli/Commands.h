@@ -11,6 +11,7 @@ int runCommand(const std::vector<std::string>& args);
 int validateCommand(const std::vector<std::string>& args);
 int benchCommand(const std::vector<std::string>& args);
 int formatCommand(const std::vector<std::string>& args);
+int traceCommand(const std::vector<std::string>& args);
 
 // Peak resident memory of this process in bytes (VmHWM), 0 when the system does not say.
 std::uint64_t peakRssBytes();

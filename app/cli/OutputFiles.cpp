@@ -1,5 +1,7 @@
 #include "OutputFiles.h"
 
+#include "metrics/JobJourney.h"
+#include "sim/Http.h"
 #include "sim/Simulator.h"
 
 #include <QString>
@@ -20,6 +22,31 @@ std::string number(double v) {
   return buf;
 }
 
+// The request-reply columns: method, path, status, job_state; empty for the other kinds. The
+// method and path are those of the request a record belongs to (a push: the held request it
+// answers); a worker's store write, a job-state change and a give-up belong to none.
+void appendHttpColumns(std::string& out, const Model& m, const TraceRecord& r) {
+  if (!isRequestReplyKind(r.kind)) {
+    out.append(",,,,");
+    return;
+  }
+  const HttpDetail d = HttpDetail::unpack(r.partition);
+  const bool byWorker = r.component < m.components.size() &&
+                        m.components[r.component].kind == ComponentKind::Consumer;
+  const bool request = r.kind == TraceKind::Request || r.kind == TraceKind::Handle ||
+                       r.kind == TraceKind::StoreRead || r.kind == TraceKind::Response ||
+                       r.kind == TraceKind::Notify ||
+                       (r.kind == TraceKind::StoreWrite && !byWorker);
+  out.push_back(',');
+  if (request) out.append(httpMethodName(d.method));
+  out.push_back(',');
+  if (request) out.append(routePath(d.route, r.message));
+  out.push_back(',');
+  if (d.status != 0) out.append(std::to_string(d.status));
+  out.push_back(',');
+  if (d.job != JobStatus::None) out.append(jobStatusName(d.job));
+}
+
 }  // namespace
 
 TraceCsvWriter::TraceCsvWriter(const std::string& path) : file_(QString::fromStdString(path)) {}
@@ -29,7 +56,9 @@ bool TraceCsvWriter::open(std::string* error) {
     *error = file_.errorString().toStdString();
     return false;
   }
-  file_.write("time_ns,event,message,component,peer,partition,instance,redelivered,aux_ns\n");
+  file_.write(
+      "time_ns,event,message,component,peer,partition,instance,redelivered,aux_ns,method,path,"
+      "status,job_state\n");
   return true;
 }
 
@@ -41,7 +70,9 @@ void TraceCsvWriter::write(const Model& model, const std::vector<TraceRecord>& r
            std::to_string(r.message) + ',' + componentName(model, r.component) + ',' +
            componentName(model, r.peer) + ',' + std::to_string(r.partition) + ',' +
            std::to_string(r.instance) + ',' + std::to_string(r.redelivered) + ',' +
-           std::to_string(r.aux) + '\n';
+           std::to_string(r.aux);
+    appendHttpColumns(out, model, r);
+    out += '\n';
   }
   file_.write(out.data(), static_cast<qint64>(out.size()));
 }
@@ -71,6 +102,14 @@ bool writeMetricsCsv(const std::string& path, const Simulator& sim, std::string*
     columns.emplace_back(id + ".acked_per_s", &s.ackedPerS);
     columns.emplace_back(id + ".depth", &s.depth);
     columns.emplace_back(id + ".unacked", &s.unacked);
+  }
+  for (std::size_t i = 0; i < m.apis.size(); ++i) {
+    const std::string id = componentName(m, m.apis[i].component);
+    const ApiSeries& s = sim.apis()[i].series;
+    columns.emplace_back(id + ".jobs_pending", &s.pending);
+    columns.emplace_back(id + ".jobs_running", &s.running);
+    columns.emplace_back(id + ".requests_per_s", &s.requestsPerS);
+    columns.emplace_back(id + ".busy_slots", &s.busy);
   }
   for (std::size_t g = 0; g < m.groups.size(); ++g) {
     std::string id = componentName(m, m.streams[m.groups[g].stream].component);

@@ -3,6 +3,7 @@
 #include "ReportFormat.h"
 
 #include "scenario/JsonWriter.h"
+#include "scenario/ScenarioRules.h"
 
 #include <cstdio>
 
@@ -149,6 +150,84 @@ void writeProducer(JsonWriter& w, const ProducerReport& p) {
   writeLatency(w, "latency", p.endToEnd);
 }
 
+// "Pending" -> "pending": keys stay snake_case.
+std::string lowerKey(std::string_view name) {
+  std::string key(name);
+  for (char& ch : key)
+    if (ch >= 'A' && ch <= 'Z') ch = static_cast<char>(ch - 'A' + 'a');
+  return key;
+}
+
+void writeClient(JsonWriter& w, const ClientReport& c) {
+  w.key("kind");
+  w.string("client");
+  w.key("api");
+  w.string(c.api);
+  w.key("notify");
+  w.string(std::string(rules::notifyNames()[static_cast<std::size_t>(c.notify)]));
+  field(w, "submitted", c.submitted);
+  field(w, "requests", c.requests);
+  field(w, "polls", c.polls);
+  w.key("outcomes");
+  w.beginObject(JsonWriter::Style::Inline);
+  for (int o = 0; o < kClientOutcomeCount; ++o) {
+    w.key(std::string(clientOutcomeName(static_cast<ClientOutcome>(o))));
+    w.integer(c.outcomes[static_cast<std::size_t>(o)]);
+  }
+  w.endObject();
+  field(w, "polls_per_job_mean", c.pollsPerJobMean);
+  field(w, "polls_per_job_p99", c.pollsPerJobP99);
+  field(w, "polls_per_job_max", c.pollsPerJobMax);
+  field(w, "time_to_result_count", c.timeToResult.count);
+  writeLatency(w, "time_to_result", c.timeToResult);
+  field(w, "notifications", c.notifications);
+  field(w, "late_responses", c.lateResponses);
+}
+
+void writeApi(JsonWriter& w, const ApiReport& a) {
+  w.key("kind");
+  w.string("api");
+  w.key("queue");
+  w.string(a.queue);
+  w.key("store");
+  w.string(a.store);
+  field(w, "concurrency", std::uint64_t{a.concurrency});
+  field(w, "requests", a.requests);
+  w.key("responses");  // by status code, those that occurred
+  w.beginObject(JsonWriter::Style::Inline);
+  for (const HttpStatusCount& r : a.responses) {
+    w.key(std::to_string(r.status));
+    w.integer(r.count);
+  }
+  w.endObject();
+  field(w, "utilization", a.utilization);
+  field(w, "waiting_mean", a.waitingMean);
+  field(w, "waiting_max", a.waitingMax);
+  field(w, "wait_count", a.wait.count);
+  writeLatency(w, "wait", a.wait);
+  field(w, "accepted", a.accepted);
+  field(w, "callbacks", a.callbacks);
+  field(w, "pushes", a.pushes);
+  field(w, "held_connections_mean", a.heldConnectionsMean);
+  field(w, "held_connections_max", a.heldConnectionsMax);
+  w.key("jobs");  // by state in the store, now
+  w.beginObject(JsonWriter::Style::Inline);
+  for (int s = 1; s < kJobStatusCount; ++s) {
+    w.key(lowerKey(jobStatusName(static_cast<JobStatus>(s))));
+    w.integer(a.jobs[static_cast<std::size_t>(s)]);
+  }
+  w.endObject();
+}
+
+void writeStore(JsonWriter& w, const StoreReport& s) {
+  w.key("kind");
+  w.string("store");
+  field(w, "reads", s.reads);
+  field(w, "writes", s.writes);
+  field(w, "refused_writes", s.refusedWrites);
+  field(w, "result_ttl_s", s.resultTtlS);
+}
+
 void writeLedger(JsonWriter& w, const Ledger& l) {
   w.beginObject();
   field(w, "published", l.published);
@@ -211,6 +290,21 @@ std::string formatReportJson(const RunReport& r, const WallClock& wall) {
         w.key(r.streams[index].id);
         w.beginObject();
         writeStream(w, r.streams[index]);
+        break;
+      case ComponentKind::Client:
+        w.key(r.clients[index].id);
+        w.beginObject();
+        writeClient(w, r.clients[index]);
+        break;
+      case ComponentKind::Api:
+        w.key(r.apis[index].id);
+        w.beginObject();
+        writeApi(w, r.apis[index]);
+        break;
+      case ComponentKind::Store:
+        w.key(r.stores[index].id);
+        w.beginObject();
+        writeStore(w, r.stores[index]);
         break;
     }
     w.endObject();

@@ -3,6 +3,8 @@
 
 #include "ReportFormat.h"
 
+#include "scenario/ScenarioRules.h"
+
 #include <cstdio>
 #include <string>
 #include <vector>
@@ -122,6 +124,61 @@ std::string streamText(const StreamReport& s) {
   return t.render().append("\n").append(g.render());
 }
 
+// Request-reply: what the clients saw (two tables: traffic and latency, then how jobs ended).
+std::string clientsText(const std::vector<ClientReport>& clients) {
+  Table t({"client", "notify", "submitted", "requests", "polls", "polls/job mean", "p99", "max",
+           "to result mean", "p50", "p95", "p99", "max", "notified", "late"});
+  std::vector<std::string> outcomeHeader{"client outcomes"};
+  for (int o = 0; o < kClientOutcomeCount; ++o) {
+    std::string name(clientOutcomeName(static_cast<ClientOutcome>(o)));
+    for (char& ch : name)
+      if (ch == '_') ch = ' ';
+    outcomeHeader.push_back(name);
+  }
+  Table outcomes(outcomeHeader);
+  for (const ClientReport& c : clients) {
+    const LatencySummary& r = c.timeToResult;
+    t.add({c.id, std::string(rules::notifyNames()[static_cast<std::size_t>(c.notify)]),
+           count(c.submitted), count(c.requests), count(c.polls), fmt("%.2f", c.pollsPerJobMean),
+           count(c.pollsPerJobP99), count(c.pollsPerJobMax), latency(r, &LatencySummary::meanS),
+           latency(r, &LatencySummary::p50S), latency(r, &LatencySummary::p95S),
+           latency(r, &LatencySummary::p99S), latency(r, &LatencySummary::maxS),
+           count(c.notifications), count(c.lateResponses)});
+    std::vector<std::string> row{c.id};
+    for (const std::uint64_t n : c.outcomes) row.push_back(count(n));
+    outcomes.add(row);
+  }
+  return t.render().append("\n").append(outcomes.render());
+}
+
+// The APIs: load and answers, then the jobs they hold by state in the store.
+std::string apisText(const std::vector<ApiReport>& apis) {
+  Table t({"api", "requests", "utilization", "waiting mean", "max", "wait mean", "p50", "p95",
+           "p99", "accepted", "callbacks", "pushes", "held mean", "max", "responses"});
+  std::vector<std::string> jobHeader{"api jobs"};
+  for (int s = 1; s < kJobStatusCount; ++s)
+    jobHeader.emplace_back(jobStatusName(static_cast<JobStatus>(s)));
+  Table jobs(jobHeader);
+  for (const ApiReport& a : apis) {
+    std::string responses;
+    for (const HttpStatusCount& r : a.responses) {
+      if (!responses.empty()) responses.append("  ");
+      responses.append(std::to_string(r.status)).append(": ").append(count(r.count));
+    }
+    t.add({a.id, count(a.requests), fmt("%.1f%%", a.utilization * 100), fmt("%.2f", a.waitingMean),
+           count(a.waitingMax), latency(a.wait, &LatencySummary::meanS),
+           latency(a.wait, &LatencySummary::p50S), latency(a.wait, &LatencySummary::p95S),
+           latency(a.wait, &LatencySummary::p99S), count(a.accepted), count(a.callbacks),
+           count(a.pushes), fmt("%.2f", a.heldConnectionsMean), count(a.heldConnectionsMax),
+           responses.empty() ? "-" : responses});
+    std::vector<std::string> row{a.id};
+    for (int s = 1; s < kJobStatusCount; ++s)
+      row.push_back(count(a.jobs[static_cast<std::size_t>(s)]));
+    jobs.add(row);
+  }
+  return t.render().append("\n").append(jobs.render());
+}
+
 std::string ledgerText(const Ledger& l) {
   std::string out = "Ledger: " + count(l.published) + " published";
   if (l.copies) out.append(" + ").append(count(l.copies)).append(" topic copies");
@@ -158,6 +215,8 @@ std::string formatReportText(const RunReport& r, const WallClock& wall) {
              latency(p.endToEnd, &LatencySummary::maxS)});
     out.append(1, '\n').append(t.render());
   }
+  if (!r.clients.empty()) out.append(1, '\n').append(clientsText(r.clients));
+  if (!r.apis.empty()) out.append(1, '\n').append(apisText(r.apis));
   if (!r.queues.empty()) {
     Table t(queueHeader("queue"));
     for (const QueueReport& q : r.queues) t.add(queueRow(q.id, q));
@@ -185,6 +244,12 @@ std::string formatReportText(const RunReport& r, const WallClock& wall) {
     for (const ConsumerReport& c : r.consumers)
       t.add({c.id, count(c.instances), count(c.processed), count(c.failed),
              fmt("%.1f%%", c.utilization * 100)});
+    out.append(1, '\n').append(t.render());
+  }
+  if (!r.stores.empty()) {
+    Table t({"store", "reads", "writes", "refused writes"});
+    for (const StoreReport& s : r.stores)
+      t.add({s.id, count(s.reads), count(s.writes), count(s.refusedWrites)});
     out.append(1, '\n').append(t.render());
   }
   out.append(1, '\n').append(ledgerText(r.ledger));

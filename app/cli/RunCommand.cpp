@@ -27,18 +27,6 @@ int usage(const std::string& message) {
   return kExitUsage;
 }
 
-std::optional<std::uint64_t> parseSeed(const std::string& text) {
-  if (text.empty() || text.size() > 20) return std::nullopt;
-  std::uint64_t v = 0;
-  for (const char ch : text) {
-    if (ch < '0' || ch > '9') return std::nullopt;
-    const std::uint64_t digit = static_cast<std::uint64_t>(ch - '0');
-    if (v > (UINT64_MAX - digit) / 10) return std::nullopt;
-    v = v * 10 + digit;
-  }
-  return v;
-}
-
 // Runs to `until`, streaming the trace to `trace` (if any) whenever the buffer fills.
 bool simulate(Simulator& sim, SimTime until, TraceCsvWriter* trace) {
   if (!trace) {
@@ -66,7 +54,7 @@ int runCommand(const std::vector<std::string>& words) {
 
   std::optional<std::uint64_t> seed;
   if (const auto text = args.value("seed")) {
-    seed = parseSeed(*text);
+    seed = parseUnsigned(*text);
     if (!seed)
       return usage("--seed must be an integer from 0 to 18446744073709551615 (got \"" + *text +
                    "\")");

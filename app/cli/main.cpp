@@ -1,5 +1,5 @@
-// brokerlab-cli: headless runs, validation and benchmarks (docs/cli.md). Thin: it picks the
-// command and hands over.
+// brokerlab-cli: headless runs, job traces, validation and benchmarks (docs/cli.md). Thin: it picks
+// the command and hands over.
 
 #include "CliArgs.h"
 #include "Commands.h"
@@ -16,6 +16,8 @@ constexpr const char* kUsage =
     "commands:\n"
     "  run FILE [--seed N] [--until DURATION] [--json] [--metrics-csv FILE] [--trace FILE]\n"
     "      simulate a scenario and print its summary (or a JSON report)\n"
+    "  trace FILE --job N [--mermaid] [--seed N]\n"
+    "      follow one request-reply job: every record as a table, or a Mermaid sequence diagram\n"
     "  validate FILE...\n"
     "      check scenario files; print every error as file:line:column: path: message\n"
     "  format [--check] FILE...\n"
@@ -36,6 +38,7 @@ int main(int argc, char** argv) {
   }
   const std::vector<std::string> rest(words.begin() + 1, words.end());
   if (words[0] == "run") return runCommand(rest);
+  if (words[0] == "trace") return traceCommand(rest);
   if (words[0] == "validate") return validateCommand(rest);
   if (words[0] == "format") return formatCommand(rest);
   if (words[0] == "bench") return benchCommand(rest);

@@ -1,34 +1,19 @@
 // brokerlab-cli as a user drives it: exit codes, the summary, the JSON report's vocabulary, the
 // trace and metrics files, and error messages that point at the problem.
 
+#include "CliRunner.h"
+
 #include <QDir>
 #include <QJsonArray>
 #include <QJsonDocument>
 #include <QJsonObject>
-#include <QProcess>
 #include <QTemporaryDir>
-#include <QtTest>
 
 namespace {
 
-struct Result {
-  int exitCode = -1;
-  QString out;
-  QString err;
-};
-
-Result cli(const QStringList& args) {
-  QProcess p;
-  p.start(QStringLiteral(BROKERLAB_CLI), args);
-  if (!p.waitForFinished(120000)) qFatal("brokerlab-cli did not finish");
-  return {p.exitStatus() == QProcess::NormalExit ? p.exitCode() : -1,
-          QString::fromUtf8(p.readAllStandardOutput()),
-          QString::fromUtf8(p.readAllStandardError())};
-}
-
-QString scenario(const QString& name) {
-  return QStringLiteral(BROKERLAB_SOURCE_DIR "/scenarios/") + name;
-}
+using brokerlab::testing::cli;
+using brokerlab::testing::scenario;
+using Result = brokerlab::testing::CliResult;
 
 QString write(const QTemporaryDir& dir, const QString& name, const QByteArray& text) {
   const QString path = dir.filePath(name);
@@ -129,10 +114,9 @@ class tst_Cli : public QObject {
     QFile t(trace), m(metrics);
     QVERIFY(t.open(QIODevice::ReadOnly) && m.open(QIODevice::ReadOnly));
     const QList<QByteArray> traceLines = t.readAll().split('\n');
-    QCOMPARE(
-        traceLines[0],
-        QByteArray("time_ns,event,message,component,peer,partition,instance,redelivered,aux_ns"));
-    QCOMPARE(traceLines[1], QByteArray("0,join,0,workers,,0,0,0,0"));
+    QCOMPARE(traceLines[0], QByteArray("time_ns,event,message,component,peer,partition,instance,"
+                                       "redelivered,aux_ns,method,path,status,job_state"));
+    QCOMPARE(traceLines[1], QByteArray("0,join,0,workers,,0,0,0,0,,,,"));
     QVERIFY(traceLines[2].contains(",publish,1,orders-api,orders,"));
     // One trace row per record: publish, arrive, enqueue, deliver, receive, process, complete, ack
     // for each finished message, fewer for those still in flight.
@@ -142,6 +126,90 @@ class tst_Cli : public QObject {
     QVERIFY(metricLines[0].startsWith("time_s,orders-api.sent_per_s,orders.published_per_s"));
     QCOMPARE(metricLines.size(),
              600 + 2);  // 60 s at the default 100 ms step, plus header and final newline
+  }
+
+  void jsonReportDescribesRequestReply() {
+    const Result r = cli({"run", scenario("async-request-reply.json"), "--json"});
+    QCOMPARE(r.exitCode, 0);
+    const QJsonObject components =
+        QJsonDocument::fromJson(r.out.toUtf8()).object()["components"].toObject();
+    const QJsonObject client = components["browser"].toObject();
+    QCOMPARE(client["kind"].toString(), QString("client"));
+    QCOMPARE(client["notify"].toString(), QString("poll"));
+    for (const char* key :
+         {"api", "submitted", "requests", "polls", "outcomes", "polls_per_job_mean",
+          "polls_per_job_p99", "polls_per_job_max", "time_to_result_count", "time_to_result_mean_s",
+          "time_to_result_p50_s", "time_to_result_p95_s", "time_to_result_p99_s",
+          "time_to_result_max_s", "notifications", "late_responses"})
+      QVERIFY2(client.contains(key), key);
+    const QJsonObject outcomes = client["outcomes"].toObject();
+    QCOMPARE(outcomes.keys().size(), 9);
+    QVERIFY(outcomes.contains("result_expired") && outcomes.contains("timed_out"));
+    QVERIFY(outcomes["result"].toInt() > 0);
+
+    const QJsonObject api = components["jobs-api"].toObject();
+    QCOMPARE(api["kind"].toString(), QString("api"));
+    for (const char* key : {"queue",
+                            "store",
+                            "concurrency",
+                            "requests",
+                            "responses",
+                            "utilization",
+                            "waiting_mean",
+                            "waiting_max",
+                            "wait_count",
+                            "wait_mean_s",
+                            "wait_p50_s",
+                            "wait_p95_s",
+                            "wait_p99_s",
+                            "wait_max_s",
+                            "accepted",
+                            "callbacks",
+                            "pushes",
+                            "held_connections_mean",
+                            "held_connections_max",
+                            "jobs"})
+      QVERIFY2(api.contains(key), key);
+    const QJsonObject responses = api["responses"].toObject();
+    QCOMPARE(responses["202"].toInt(), api["accepted"].toInt());
+    QVERIFY(responses["303"].toInt() > 0);
+    QCOMPARE(api["jobs"].toObject().keys(),
+             (QStringList{"cancelled", "completed", "expired", "failed", "pending", "running"}));
+
+    const QJsonObject store = components["job-status"].toObject();
+    QCOMPARE(store["kind"].toString(), QString("store"));
+    for (const char* key : {"reads", "writes", "refused_writes", "result_ttl_s"})
+      QVERIFY2(store.contains(key), key);
+    QVERIFY(store["reads"].toInt() > 0);
+  }
+
+  void tableShowsClientsApisAndStores() {
+    const Result r = cli({"run", scenario("async-request-reply.json")});
+    QCOMPARE(r.exitCode, 0);
+    for (const char* heading : {"client ", "client outcomes ", "api ", "api jobs ", "store "})
+      QVERIFY2(r.out.contains(QString("\n") + heading), heading);
+    QVERIFY(r.out.contains("browser "));
+    QVERIFY(r.out.contains("202: "));
+  }
+
+  void traceCsvSpellsOutHttpAndMetricsFollowTheApi() {
+    QTemporaryDir dir;
+    const QString trace = dir.filePath("trace.csv"), metrics = dir.filePath("metrics.csv");
+    const Result r = cli(
+        {"run", scenario("async-request-reply.json"), "--trace", trace, "--metrics-csv", metrics});
+    QCOMPARE(r.exitCode, 0);
+    QFile t(trace), m(metrics);
+    QVERIFY(t.open(QIODevice::ReadOnly) && m.open(QIODevice::ReadOnly));
+    const QByteArray csv = t.readAll();
+    QVERIFY(csv.contains(",request,1,browser,jobs-api,"));
+    QVERIFY(csv.contains(",POST,/jobs,,\n"));            // the request: no status yet
+    QVERIFY(csv.contains(",POST,/jobs,202,Pending\n"));  // its response
+    QVERIFY(csv.contains(",GET,/jobs/1,303,Completed\n"));
+    QVERIFY(csv.contains(",publish,1,jobs-api,jobs,"));  // the job's message: serial = job id
+    const QByteArray header = m.readLine();
+    for (const char* column : {"jobs-api.jobs_pending", "jobs-api.jobs_running",
+                               "jobs-api.requests_per_s", "jobs-api.busy_slots"})
+      QVERIFY2(header.contains(column), column);
   }
 
   void validateReportsEveryErrorWithItsPosition() {

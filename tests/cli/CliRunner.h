@@ -1,0 +1,32 @@
+#pragma once
+
+// Runs the brokerlab-cli built with the tests (BROKERLAB_CLI) as a user would, and finds the
+// bundled scenarios (BROKERLAB_SOURCE_DIR).
+
+#include <QProcess>
+#include <QString>
+#include <QStringList>
+#include <QtTest>
+
+namespace brokerlab::testing {
+
+struct CliResult {
+  int exitCode = -1;
+  QString out;
+  QString err;
+};
+
+inline CliResult cli(const QStringList& args) {
+  QProcess p;
+  p.start(QStringLiteral(BROKERLAB_CLI), args);
+  if (!p.waitForFinished(120000)) qFatal("brokerlab-cli did not finish");
+  return {p.exitStatus() == QProcess::NormalExit ? p.exitCode() : -1,
+          QString::fromUtf8(p.readAllStandardOutput()),
+          QString::fromUtf8(p.readAllStandardError())};
+}
+
+inline QString scenario(const QString& name) {
+  return QStringLiteral(BROKERLAB_SOURCE_DIR "/scenarios/") + name;
+}
+
+}  // namespace brokerlab::testing
