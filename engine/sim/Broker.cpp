@@ -43,17 +43,23 @@ void Simulator::enqueue(std::uint32_t queue, std::uint32_t msg, bool fromDeadLet
       end(msg, Outcome::Rejected);
       return;
     }
-    const std::uint32_t head = q.ready.popFront();
-    setDepth(queue);
-    ++q.counters.dropped;
-    record(TraceKind::Drop, pool_[head], def.component, kNone, kNone, 0);
-    deadLetterOrEnd(queue, head, DeadLetterReason::Overflow);
+    // Drop from the head until there is room: requeued messages may have taken the queue above
+    // its limit (the limit binds publishes, as in RabbitMQ).
+    while (q.ready.size() >= def.maxLength) {
+      const std::uint32_t head = q.ready.popFront();
+      setDepth(queue);
+      ++q.counters.dropped;
+      record(TraceKind::Drop, pool_[head], def.component, kNone, kNone, 0);
+      deadLetterOrEnd(queue, head, DeadLetterReason::Overflow);
+    }
   }
 
   setState(msg, MessageState::Ready);
   m.enqueuedAt = now_;
   m.expiresAt = def.ttl != 0 ? now_ + def.ttl : kNever;
   q.ready.pushBack(msg);
+  expectInvariant(def.maxLength == 0 || q.ready.size() <= def.maxLength,
+                  "ready <= max_length after each enqueue", m);
   ++q.counters.enqueued;
   if (fromDeadLetter) ++q.counters.deadLetteredIn;
   record(TraceKind::Enqueue, m, def.component, def.subscriber, kNone, 0);

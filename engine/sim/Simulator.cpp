@@ -105,9 +105,9 @@ StopReason Simulator::runUntil(SimTime until, std::uint64_t maxEvents) {
     now_ = e.time;
     ++events_;
     --maxEvents;
+    lastEvent_ = e;
     dispatchEvent(e);
     if (checkInvariants_) {
-      lastEvent_ = e;
       if (violation_.empty()) {
         const std::string broken = invariantViolation();
         if (!broken.empty()) noteViolation(broken, 0);

@@ -57,6 +57,7 @@ class FaultsTest : public QObject {
   void poisonEndsInTheDeadLetterQueue();
   void scaleOutAndIn();
   void partitionHoldsAndDegradeDelays();
+  void dropHeadRestoresMaxLengthAfterRequeues();
   void liveFaultReplaysAsAScenarioFault();
   void checkpointThroughACrash();
 };
@@ -291,6 +292,27 @@ void FaultsTest::partitionHoldsAndDegradeDelays() {
     QCOMPARE(r.aux - r.time, (degraded ? 200 : 10) * kMillisecond);
   }
   QCOMPARE(counters(sim).published, std::uint64_t{59});
+  expectConserved(sim);
+}
+
+// Found by `brokerlab-cli fuzz`: requeued orphans take a drop-head queue above max_length (the
+// limit binds publishes); the next publish drops from the head until the new message fits.
+void FaultsTest::dropHeadRestoresMaxLengthAfterRequeues() {
+  Scenario s = scenario(secs(30));
+  ComponentSpec jobs = queue("jobs");
+  jobs.maxLength = 3;
+  ComponentSpec workers = consumer("workers", "jobs", secs(100), 1, 5);
+  workers.heartbeat = kSecond;
+  ComponentSpec late = producer("late", "jobs", kSecond, 1);
+  late.start = 2 * kSecond;
+  s.components = {producer("producer", "jobs", 100 * kMillisecond, 5), late, jobs, workers};
+  s.faults = {fault(FaultKind::Crash, "workers", kSecond)};
+  Simulator sim = simulator(s);
+  sim.runUntil(2500 * kMillisecond);
+  QCOMPARE(sim.queues()[0].ready.size(), 5u);  // the five orphans, back at the head
+  sim.runUntil(secs(30));
+  QCOMPARE(sim.queues()[0].ready.size(), 3u);
+  QCOMPARE(counters(sim).dropped, std::uint64_t{3});
   expectConserved(sim);
 }
 
