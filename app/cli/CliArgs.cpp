@@ -14,6 +14,11 @@ std::optional<std::string> CliArgs::value(const std::string& name) const {
   return it->second;
 }
 
+std::vector<std::string> CliArgs::all(const std::string& name) const {
+  const auto it = repeated.find(name);
+  return it == repeated.end() ? std::vector<std::string>{} : it->second;
+}
+
 CliArgs parseArgs(const std::vector<std::string>& words,
                   const std::vector<std::string>& valueOptions,
                   const std::vector<std::string>& flagOptions) {
@@ -37,6 +42,7 @@ CliArgs parseArgs(const std::vector<std::string>& words,
       } else {
         args.error = "option --" + name + " needs a value";
       }
+      if (args.error.empty()) args.repeated[name].push_back(args.values[name]);
     } else if (contains(flagOptions, name) && eq == std::string::npos) {
       args.flags.push_back(name);
     } else {

@@ -12,17 +12,20 @@ namespace brokerlab::cli {
 inline constexpr int kExitOk = 0;
 inline constexpr int kExitInvalidInput = 1;
 inline constexpr int kExitUsage = 2;
+inline constexpr int kExitInvariant = 3;  // an engine invariant broke: a BrokerLab bug to report
 
 // A command line split into positional words and --options. Which options take a value is given
 // by the command, so that `--json FILE` is read as a flag followed by a file.
 struct CliArgs {
   std::vector<std::string> positional;
-  std::map<std::string, std::string> values;  // --name VALUE or --name=VALUE
-  std::vector<std::string> flags;             // --name
-  std::string error;                          // set when the line cannot be understood
+  std::map<std::string, std::string> values;  // --name VALUE or --name=VALUE (the last one)
+  std::map<std::string, std::vector<std::string>> repeated;  // every value, in order
+  std::vector<std::string> flags;                            // --name
+  std::string error;  // set when the line cannot be understood
 
   bool has(const std::string& flag) const;
   std::optional<std::string> value(const std::string& name) const;
+  std::vector<std::string> all(const std::string& name) const;  // an option given repeatedly
 };
 
 CliArgs parseArgs(const std::vector<std::string>& words,

@@ -5,6 +5,7 @@
 #include "OutputFiles.h"
 #include "ReportFormat.h"
 
+#include "faults/FaultPlan.h"
 #include "model/ModelBuilder.h"
 #include "scenario/DurationText.h"
 #include "scenario/ScenarioFile.h"
@@ -20,19 +21,17 @@ namespace {
 
 constexpr const char* kRunUsage =
     "usage: brokerlab-cli run FILE [--seed N] [--until DURATION] [--json] [--metrics-csv FILE] "
-    "[--trace FILE]\n";
+    "[--trace FILE] [--faults-from-seed F] [--check-invariants]\n";
 
 int usage(const std::string& message) {
   std::fprintf(stderr, "brokerlab-cli run: %s\n%s", message.c_str(), kRunUsage);
   return kExitUsage;
 }
 
-// Runs to `until`, streaming the trace to `trace` (if any) whenever the buffer fills.
+// Runs to `until`, streaming the trace to `trace` (if any) whenever the buffer fills. False when
+// an invariant broke (checks on).
 bool simulate(Simulator& sim, SimTime until, TraceCsvWriter* trace) {
-  if (!trace) {
-    sim.runUntil(until);
-    return true;
-  }
+  if (!trace) return sim.runUntil(until) == StopReason::ReachedTime;
   sim.trace().setCapturing(true);
   std::vector<TraceRecord> batch;
   for (;;) {
@@ -41,13 +40,16 @@ bool simulate(Simulator& sim, SimTime until, TraceCsvWriter* trace) {
     sim.trace().pull(batch, sim.trace().size());
     trace->write(sim.model(), batch);
     if (why == StopReason::ReachedTime) return true;
+    if (why == StopReason::InvariantViolated) return false;
   }
 }
 
 }  // namespace
 
 int runCommand(const std::vector<std::string>& words) {
-  const CliArgs args = parseArgs(words, {"seed", "until", "metrics-csv", "trace"}, {"json"});
+  const CliArgs args =
+      parseArgs(words, {"seed", "until", "metrics-csv", "trace", "faults-from-seed"},
+                {"json", "check-invariants"});
   if (!args.error.empty()) return usage(args.error);
   if (args.positional.size() != 1) return usage("expects exactly one scenario FILE");
   const std::string& file = args.positional[0];
@@ -66,7 +68,16 @@ int runCommand(const std::vector<std::string>& words) {
       std::fprintf(stderr, "%s\n", formatIssue(file, issue).c_str());
     return kExitInvalidInput;
   }
-  SimTime until = loaded.scenario->duration;
+  Scenario scenario = *loaded.scenario;
+  if (const auto text = args.value("faults-from-seed")) {
+    const std::optional<std::uint64_t> faultSeed = parseUnsigned(*text);
+    if (!faultSeed)
+      return usage("--faults-from-seed must be an unsigned integer (got \"" + *text + "\")");
+    // The plan `brokerlab-cli fuzz` ran with this seed, added to the scenario's own faults.
+    for (FaultSpec& f : randomFaultPlan(scenario, *faultSeed))
+      scenario.faults.push_back(std::move(f));
+  }
+  SimTime until = scenario.duration;
   if (const auto text = args.value("until")) {
     const DurationParse d = parseDurationText(*text);
     if (!d.value) return usage("--until: " + d.error);
@@ -74,12 +85,13 @@ int runCommand(const std::vector<std::string>& words) {
   }
 
   const auto t0 = std::chrono::steady_clock::now();
-  const ModelBuildResult built = buildModel(*loaded.scenario, seed);
+  const ModelBuildResult built = buildModel(scenario, seed);
   if (!built.model) {
     std::fprintf(stderr, "%s: %s\n", file.c_str(), built.error.c_str());
     return kExitInvalidInput;
   }
   Simulator sim(std::make_shared<const Model>(*built.model));
+  if (args.has("check-invariants")) sim.setInvariantChecks(true);
 
   std::string error;
   std::unique_ptr<TraceCsvWriter> trace;
@@ -91,7 +103,7 @@ int runCommand(const std::vector<std::string>& words) {
       return kExitInvalidInput;
     }
   }
-  simulate(sim, until, trace.get());
+  const bool healthy = simulate(sim, until, trace.get());
   const WallClock wall{
       std::chrono::duration<double>(std::chrono::steady_clock::now() - t0).count()};
 
@@ -108,6 +120,10 @@ int runCommand(const std::vector<std::string>& words) {
   const std::string text =
       args.has("json") ? formatReportJson(report, wall) : formatReportText(report, wall);
   std::fwrite(text.data(), 1, text.size(), stdout);  // names may hold any character, NUL too
+  if (!healthy) {  // the report above shows the state it stopped in
+    std::fprintf(stderr, "brokerlab-cli run: %s\n", sim.violation().c_str());
+    return kExitInvariant;
+  }
   return kExitOk;
 }
 

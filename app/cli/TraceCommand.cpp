@@ -51,7 +51,7 @@ Journey follow(Simulator& sim, std::uint64_t job) {
         ++j.leftOut;
       }
     }
-    if (why == StopReason::ReachedTime) return j;
+    if (why == StopReason::ReachedTime || why == StopReason::InvariantViolated) return j;
   }
 }
 

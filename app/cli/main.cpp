@@ -15,7 +15,10 @@ constexpr const char* kUsage =
     "\n"
     "commands:\n"
     "  run FILE [--seed N] [--until DURATION] [--json] [--metrics-csv FILE] [--trace FILE]\n"
+    "           [--faults-from-seed F] [--check-invariants]\n"
     "      simulate a scenario and print its summary (or a JSON report)\n"
+    "  fuzz [--seeds N] [--first F] [--scenario FILE]...\n"
+    "      random fault plans over the scenarios, invariants on, each run twice: must repeat\n"
     "  trace FILE --job N [--mermaid] [--seed N]\n"
     "      follow one request-reply job: every record as a table, or a Mermaid sequence diagram\n"
     "  validate FILE...\n"
@@ -25,7 +28,8 @@ constexpr const char* kUsage =
     "  bench [--messages N | --events N] [--json]\n"
     "      M/M/1 work queue at rho 0.9, every hop modelled: messages/s, events/s, peak memory\n"
     "\n"
-    "exit codes: 0 success, 1 invalid input, 2 usage error\n";
+    "exit codes: 0 success, 1 invalid input (fuzz: a seed failed), 2 usage error,\n"
+    "            3 an engine invariant broke (a BrokerLab bug: please report it)\n";
 
 }  // namespace
 
@@ -39,6 +43,7 @@ int main(int argc, char** argv) {
   const std::vector<std::string> rest(words.begin() + 1, words.end());
   if (words[0] == "run") return runCommand(rest);
   if (words[0] == "trace") return traceCommand(rest);
+  if (words[0] == "fuzz") return fuzzCommand(rest);
   if (words[0] == "validate") return validateCommand(rest);
   if (words[0] == "format") return formatCommand(rest);
   if (words[0] == "bench") return benchCommand(rest);

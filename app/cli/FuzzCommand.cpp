@@ -1,0 +1,137 @@
+// `brokerlab-cli fuzz`: simulation fuzzing. For each seed, a random fault plan on one of the
+// scenarios, run twice with the invariants on: the runs must keep every invariant, conserve every
+// message and job, and repeat bit for bit. A failure prints the one line that reproduces it.
+
+#include "CliArgs.h"
+#include "Commands.h"
+
+#include "faults/FaultPlan.h"
+#include "metrics/JobLedger.h"
+#include "model/ModelBuilder.h"
+#include "scenario/ScenarioFile.h"
+#include "scenario/ScenarioValidation.h"
+#include "sim/Simulator.h"
+
+#include <QDir>
+
+#include <chrono>
+#include <cstdio>
+#include <memory>
+
+namespace brokerlab::cli {
+
+namespace {
+
+constexpr const char* kFuzzUsage =
+    "usage: brokerlab-cli fuzz [--seeds N] [--first F] [--scenario FILE]...\n"
+    "  (default: every scenarios/*.json under the current directory, seeds 1 to 200)\n";
+
+int usage(const std::string& message) {
+  std::fprintf(stderr, "brokerlab-cli fuzz: %s\n%s", message.c_str(), kFuzzUsage);
+  return kExitUsage;
+}
+
+struct Outcome {
+  std::string failure;  // empty: all good
+  std::uint64_t hash = 0;
+  std::uint64_t events = 0;
+};
+
+Outcome runOnce(const std::shared_ptr<const Model>& model) {
+  Simulator sim(model);
+  sim.setInvariantChecks(true);
+  Outcome o;
+  if (sim.run() != StopReason::ReachedTime) o.failure = sim.violation();
+  if (o.failure.empty()) o.failure = sim.ledger().recount(sim.messages());
+  if (o.failure.empty()) o.failure = checkJobs(sim);
+  o.hash = sim.traceHash();
+  o.events = sim.eventsProcessed();
+  return o;
+}
+
+std::vector<std::string> bundledScenarios() {
+  std::vector<std::string> files;
+  const QDir dir(QStringLiteral("scenarios"));
+  for (const QString& f : dir.entryList({"*.json"}, QDir::Files, QDir::Name))
+    if (!f.endsWith(".schema.json")) files.push_back(("scenarios/" + f).toStdString());
+  return files;
+}
+
+}  // namespace
+
+int fuzzCommand(const std::vector<std::string>& words) {
+  const CliArgs args = parseArgs(words, {"seeds", "first", "scenario"}, {});
+  if (!args.error.empty()) return usage(args.error);
+  if (!args.positional.empty()) return usage("scenarios are given with --scenario FILE");
+  std::uint64_t seeds = 200, first = 1;
+  if (const auto text = args.value("seeds")) {
+    const auto n = parseUnsigned(*text);
+    if (!n || *n == 0 || *n > 1000000) return usage("--seeds must be from 1 to 1000000");
+    seeds = *n;
+  }
+  if (const auto text = args.value("first")) {
+    const auto n = parseUnsigned(*text);
+    if (!n || *n == 0) return usage("--first must be a seed from 1");
+    first = *n;
+  }
+  std::vector<std::string> files = args.all("scenario");
+  if (files.empty()) files = bundledScenarios();
+  if (files.empty()) return usage("no scenarios: run it from the repository, or give --scenario");
+
+  std::vector<Scenario> scenarios;
+  for (const std::string& file : files) {
+    const ScenarioLoadResult loaded = loadScenarioFile(QString::fromStdString(file));
+    if (!loaded.scenario) {
+      std::fprintf(stderr, "%s: does not load (brokerlab-cli validate %s)\n", file.c_str(),
+                   file.c_str());
+      return kExitInvalidInput;
+    }
+    scenarios.push_back(*loaded.scenario);
+  }
+
+  const auto t0 = std::chrono::steady_clock::now();
+  std::uint64_t failures = 0, events = 0;
+  for (std::uint64_t f = first; f < first + seeds; ++f) {
+    const std::size_t which = static_cast<std::size_t>((f - 1) % scenarios.size());
+    Scenario s = scenarios[which];
+    for (FaultSpec& fault : randomFaultPlan(s, f)) s.faults.push_back(std::move(fault));
+    const std::string reproduce = std::string("brokerlab-cli run ")
+                                      .append(files[which])
+                                      .append(" --seed ")
+                                      .append(std::to_string(f))
+                                      .append(" --faults-from-seed ")
+                                      .append(std::to_string(f))
+                                      .append(" --check-invariants");
+    std::string failure;
+    const std::vector<ScenarioIssue> issues = validateScenario(s);
+    if (!issues.empty()) failure = "the fault plan is not a valid scenario: " + issues[0].message;
+    ModelBuildResult built;
+    if (failure.empty()) {
+      built = buildModel(s, f);
+      if (!built.model) failure = "the fault plan does not build: " + built.error;
+    }
+    if (failure.empty()) {
+      const auto model = std::make_shared<const Model>(std::move(*built.model));
+      const Outcome a = runOnce(model), b = runOnce(model);
+      events += a.events + b.events;
+      failure = a.failure;
+      if (failure.empty() && (a.hash != b.hash || a.events != b.events))
+        failure = "two runs differ: trace hashes " + std::to_string(a.hash) + " and " +
+                  std::to_string(b.hash);
+    }
+    if (!failure.empty()) {
+      ++failures;
+      std::printf("FAIL seed %llu: %s\n  reproduce: %s\n", static_cast<unsigned long long>(f),
+                  failure.c_str(), reproduce.c_str());
+    }
+  }
+  const double wall = std::chrono::duration<double>(std::chrono::steady_clock::now() - t0).count();
+  std::printf(
+      "fuzz: %llu seeds over %zu scenarios, %llu failed; %llu events in %.1f s (%.0f seeds/min)\n",
+      static_cast<unsigned long long>(seeds), scenarios.size(),
+      static_cast<unsigned long long>(failures), static_cast<unsigned long long>(events), wall,
+      wall > 0 ? static_cast<double>(seeds) * 60.0 / wall : 0.0);
+  return failures == 0 ? kExitOk : kExitInvalidInput;
+}
+
+}  // namespace brokerlab::cli
