@@ -1,0 +1,92 @@
+// brokerlab-cli fuzz and the run options that reproduce what it finds.
+
+#include "CliRunner.h"
+
+#include <QJsonDocument>
+#include <QJsonObject>
+#include <QTemporaryDir>
+
+namespace {
+
+using brokerlab::testing::cli;
+using brokerlab::testing::CliResult;
+using brokerlab::testing::scenario;
+
+CliResult cliIn(const QString& directory, const QStringList& args) {
+  QProcess p;
+  p.setWorkingDirectory(directory);
+  p.start(QStringLiteral(BROKERLAB_CLI), args);
+  if (!p.waitForFinished(300000)) qFatal("brokerlab-cli did not finish");
+  return {p.exitStatus() == QProcess::NormalExit ? p.exitCode() : -1,
+          QString::fromUtf8(p.readAllStandardOutput()),
+          QString::fromUtf8(p.readAllStandardError())};
+}
+
+QString traceHash(const CliResult& r) {
+  return QJsonDocument::fromJson(r.out.toUtf8()).object()["trace_hash"].toString();
+}
+
+}  // namespace
+
+class tst_FuzzCommand : public QObject {
+  Q_OBJECT
+
+ private slots:
+  void fuzzesTheGivenScenarios() {
+    const CliResult r = cli({"fuzz", "--seeds", "12", "--scenario", scenario("work-queue.json"),
+                             "--scenario", scenario("order-events-stream.json")});
+    QCOMPARE(r.exitCode, 0);
+    QVERIFY2(r.out.contains("12 seeds over 2 scenarios, 0 failed"), qPrintable(r.out));
+    QVERIFY(r.out.contains("seeds/min"));
+  }
+
+  void fuzzesTheBundledScenariosByDefault() {
+    const int bundled = QDir(QStringLiteral(BROKERLAB_SOURCE_DIR "/scenarios"))
+                            .entryList({"*.json"}, QDir::Files)
+                            .filter(QRegularExpression("^(?!.*schema).*$"))
+                            .size();
+    const CliResult r = cliIn(QStringLiteral(BROKERLAB_SOURCE_DIR), {"fuzz", "--seeds", "3"});
+    QCOMPARE(r.exitCode, 0);
+    QVERIFY2(r.out.contains(QString("3 seeds over %1 scenarios, 0 failed").arg(bundled)),
+             qPrintable(r.out));
+  }
+
+  // The reproducer line `fuzz` prints: the same plan, the same run, every time; and a different
+  // run from the scenario without faults.
+  void faultsFromSeedReproduceARun() {
+    const QStringList base = {"run", scenario("work-queue.json"), "--json", "--seed", "7"};
+    const CliResult plain = cli(base);
+    const CliResult a = cli(base + QStringList{"--faults-from-seed", "7", "--check-invariants"});
+    const CliResult b = cli(base + QStringList{"--faults-from-seed", "7", "--check-invariants"});
+    QCOMPARE(a.exitCode, 0);
+    QCOMPARE(traceHash(a), traceHash(b));
+    QVERIFY(traceHash(a) != traceHash(plain));
+  }
+
+  void badArgumentsAreUsageErrors_data() {
+    QTest::addColumn<QStringList>("args");
+    QTest::newRow("no seeds") << QStringList{"fuzz", "--seeds", "0"};
+    QTest::newRow("seeds not a number") << QStringList{"fuzz", "--seeds", "many"};
+    QTest::newRow("first 0") << QStringList{"fuzz", "--first", "0"};
+    QTest::newRow("positional") << QStringList{"fuzz", "work-queue.json"};
+    QTest::newRow("unknown option") << QStringList{"fuzz", "--fast"};
+    QTest::newRow("run: bad fault seed")
+        << QStringList{"run", scenario("work-queue.json"), "--faults-from-seed", "x"};
+  }
+  void badArgumentsAreUsageErrors() {
+    QFETCH(QStringList, args);
+    const CliResult r = cli(args);
+    QCOMPARE(r.exitCode, 2);
+    QVERIFY(r.err.contains("usage:"));
+  }
+
+  void noScenariosToFuzzIsAUsageError() {
+    QTemporaryDir empty;
+    const CliResult r = cliIn(empty.path(), {"fuzz", "--seeds", "1"});
+    QCOMPARE(r.exitCode, 2);
+    QVERIFY(r.err.contains("no scenarios"));
+  }
+};
+
+QTEST_GUILESS_MAIN(tst_FuzzCommand)
+#include "tst_fuzzcommand.moc"
