@@ -115,10 +115,42 @@ Scenario backlog(double scale) {
   return s;
 }
 
+// Asynchronous request-reply at scale: 1,000 polling clients (100 jobs/s in all) in front of one
+// API with 64 slots, 250 workers at utilization 0.8 and a status store.
+Scenario requestReply1000(double scale) {
+  const std::uint64_t jobs = scaled(200000, scale);
+  constexpr double kJobsPerS = 100;
+  constexpr int kClients = 1000;
+  Scenario s = base("bench-request-reply-1000",
+                    static_cast<SimTime>(static_cast<double>(jobs) / kJobsPerS * 1e9));
+  for (int i = 0; i < kClients; ++i) {
+    ComponentSpec c = ComponentSpec::make(numbered("client", i), ComponentKind::Client);
+    c.target = "api";
+    c.rate = kJobsPerS / kClients;
+    c.stop = s.duration - 60 * kSecond;  // the last minute lets the last jobs finish
+    c.pollInterval = kSecond;
+    s.components.push_back(c);
+  }
+  ComponentSpec api = ComponentSpec::make("api", ComponentKind::Api);
+  api.queue = "jobs";
+  api.store = "status";
+  api.concurrency = 64;
+  api.service = Distribution::exponential(2 * kMillisecond);
+  ComponentSpec workers = consumer("workers", "jobs", 2 * kSecond, 250);
+  workers.role = ConsumerRole::Worker;
+  workers.store = "status";
+  s.components.push_back(api);
+  s.components.push_back(ComponentSpec::make("jobs", ComponentKind::Queue));
+  s.components.push_back(workers);
+  s.components.push_back(ComponentSpec::make("status", ComponentKind::Store));
+  return s;
+}
+
 }  // namespace
 
 std::vector<std::string> benchModelNames() {
-  return {"mm1", "queues-10k", "topic-100", "stream-32x4", "mm1-1e8", "backlog-1e7"};
+  return {"mm1",     "queues-10k",  "topic-100",         "stream-32x4",
+          "mm1-1e8", "backlog-1e7", "request-reply-1000"};
 }
 
 std::optional<BenchModel> benchModel(const std::string& name, double scale) {
@@ -137,6 +169,11 @@ std::optional<BenchModel> benchModel(const std::string& name, double scale) {
   if (name == "mm1-1e8")
     return BenchModel{name, "M/M/1, 1e8 messages: memory must stay as for 1e6",
                       mm1(scaled(1e8, scale), "bench-mm1-1e8")};
+  if (name == "request-reply-1000")
+    return BenchModel{name,
+                      "request-reply: 1,000 polling clients, an API with 64 slots, 250 workers, "
+                      "2e5 jobs",
+                      requestReply1000(scale)};
   if (name == "backlog-1e7")
     return BenchModel{name, "a queue holding a backlog of 1e7 messages", backlog(scale)};
   return std::nullopt;
