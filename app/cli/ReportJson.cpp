@@ -138,6 +138,9 @@ void writeConsumer(JsonWriter& w, const ConsumerReport& c) {
   field(w, "processed", c.processed);
   field(w, "failed", c.failed);
   field(w, "utilization", c.utilization);
+  field(w, "crashes", c.crashes);
+  field(w, "requeued_after_crash", c.requeuedAfterCrash);
+  field(w, "lost_in_crash", c.lostInCrash);
 }
 
 void writeProducer(JsonWriter& w, const ProducerReport& p) {
@@ -234,6 +237,7 @@ void writeLedger(JsonWriter& w, const Ledger& l) {
   field(w, "copies", l.copies);
   field(w, "reads", l.reads);
   for (int s = 1; s < kMessageStateCount; ++s) {
+    if (static_cast<MessageState>(s) == MessageState::Tombstone) continue;  // not a message
     w.key(std::string(messageStateName(static_cast<MessageState>(s))));
     w.integer(l.inState[static_cast<std::size_t>(s)]);
   }

@@ -240,10 +240,12 @@ std::string formatReportText(const RunReport& r, const WallClock& wall) {
   }
   for (const StreamReport& s : r.streams) out.append(1, '\n').append(streamText(s));
   if (!r.consumers.empty()) {
-    Table t({"consumer", "instances", "processed", "failed", "utilization"});
+    Table t({"consumer", "instances", "processed", "failed", "utilization", "crashes", "requeued",
+             "lost"});
     for (const ConsumerReport& c : r.consumers)
       t.add({c.id, count(c.instances), count(c.processed), count(c.failed),
-             fmt("%.1f%%", c.utilization * 100)});
+             fmt("%.1f%%", c.utilization * 100), count(c.crashes), count(c.requeuedAfterCrash),
+             count(c.lostInCrash)});
     out.append(1, '\n').append(t.render());
   }
   if (!r.stores.empty()) {

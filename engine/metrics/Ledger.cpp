@@ -15,8 +15,7 @@ std::string_view outcomeName(Outcome o) {
                                                             "appended",
                                                             "read_processed",
                                                             "lost_consumer_crash",
-                                                            "read_abandoned",
-                                                            "lost_broker_restart"};
+                                                            "read_abandoned"};
   return names[static_cast<std::size_t>(o)];
 }
 

@@ -183,7 +183,8 @@ RunReport buildReport(const Simulator& sim) {
     const ConsumerState& c = sim.consumers()[i];
     const double capacity = c.active.areaAt(now);
     r.consumers.push_back({m.components[def.component].id, def.instances, c.processed, c.failed,
-                           capacity > 0 ? c.busy.areaAt(now) / capacity : 0});
+                           capacity > 0 ? c.busy.areaAt(now) / capacity : 0, c.crashes,
+                           c.requeuedAfterCrash, c.lostInCrash});
   }
   for (std::size_t t = 0; t < m.topics.size(); ++t)
     r.topics.push_back(topicReport(sim, static_cast<std::uint32_t>(t)));

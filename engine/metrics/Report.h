@@ -39,7 +39,10 @@ struct ConsumerReport {
   std::uint32_t instances = 0;
   std::uint64_t processed = 0;
   std::uint64_t failed = 0;
-  double utilization = 0;  // busy time / (instances x simulated time)
+  double utilization = 0;     // busy time / instance time in service (scale faults change it)
+  std::uint64_t crashes = 0;  // instance crashes (faults)
+  std::uint64_t requeuedAfterCrash = 0;  // manual ack: orphans requeued once noticed
+  std::uint64_t lostInCrash = 0;         // auto ack: deliveries lost with a crashed instance
 };
 
 struct ProducerReport {
