@@ -49,7 +49,9 @@ void Simulator::onFaultStart(std::uint32_t fault) {
         crashInstance(def.firstInstance + i, f.restartAfter);
       break;
     }
-    case FaultKind::Restart:  // refused by resolveFault: never scheduled
+    case FaultKind::Restart:
+      brokerGoesDown(f.duration);
+      break;
     case FaultKind::Spike:
       if (f.producer != kNone) producers_[f.producer].rateFactor = f.factor;
       if (f.client != kNone) clients_[f.client].rateFactor = f.factor;
@@ -91,32 +93,19 @@ void Simulator::onFaultEnd(std::uint32_t fault) {
     case FaultKind::Degrade:
       links_[f.component].latencyFactor = 1;
       break;
-    case FaultKind::Partition:  // heals by itself at heldUntil; dispatch what waited
-    case FaultKind::Crash:
     case FaultKind::Restart:
+      onBrokerUp();
+      break;
+    case FaultKind::Partition:  // heals by itself at heldUntil
+    case FaultKind::Crash:
     case FaultKind::Scale:
       break;
   }
 }
 
-void Simulator::setInstanceOnline(std::uint32_t instance, bool online) {
-  instances_[instance].online = online;
-}
-
-void Simulator::crashInstance(std::uint32_t instance, SimTime restartAfter) {
-  ConsumerInstanceState& inst = instances_[instance];
-  if (inst.crashed) return;
-  const std::uint32_t consumer = inst.consumer;
-  const ConsumerDef& def = model_->consumers[consumer];
-  ConsumerState& c = consumers_[consumer];
-  inst.online = false;
-  inst.crashed = true;
-  ++inst.crashEpoch;
-  ++c.crashes;
-  const auto number = static_cast<std::uint16_t>(model_->instanceNumber(instance));
-  emitRecord({now_, 0, 0, def.component, kNone, 0, number, TraceKind::Crash, 0});
-
-  // What it held, in publish order (a crash is rare: a scan of the pool is affordable).
+// What an instance holds (deliveries on the wire, prefetched, in processing, acks not yet
+// through), in publish order. Crashes and restarts are rare: a scan of the pool is affordable.
+std::vector<std::uint32_t> Simulator::heldBy(std::uint32_t instance) const {
   std::vector<std::uint32_t> held;
   for (std::uint32_t i = 0; i < pool_.capacity(); ++i) {
     const Message& m = pool_[i];
@@ -136,11 +125,42 @@ void Simulator::crashInstance(std::uint32_t instance, SimTime restartAfter) {
   std::sort(held.begin(), held.end(), [this](std::uint32_t a, std::uint32_t b) {
     return pool_[a].serial != pool_[b].serial ? pool_[a].serial < pool_[b].serial : a < b;
   });
+  return held;
+}
+
+void Simulator::stopProcessing(std::uint32_t instance) {
+  ConsumerInstanceState& inst = instances_[instance];
   inst.buffer.clear();
   if (inst.busy) {
     inst.busy = false;
+    ConsumerState& c = consumers_[inst.consumer];
     c.busy.set(now_, c.busy.value - 1);
   }
+}
+
+void Simulator::orphan(std::uint32_t instance, std::uint32_t msg) {
+  Message& m = pool_[msg];
+  const bool pending = m.state != MessageState::Buffered;  // an event is on its way for it
+  setState(msg, MessageState::Orphaned);
+  m.orphanPending = pending;
+  instances_[instance].orphans.push_back(msg);
+}
+
+void Simulator::crashInstance(std::uint32_t instance, SimTime restartAfter) {
+  ConsumerInstanceState& inst = instances_[instance];
+  if (inst.crashed) return;
+  const std::uint32_t consumer = inst.consumer;
+  const ConsumerDef& def = model_->consumers[consumer];
+  ConsumerState& c = consumers_[consumer];
+  inst.online = false;
+  inst.crashed = true;
+  ++inst.crashEpoch;
+  ++c.crashes;
+  const auto number = static_cast<std::uint16_t>(model_->instanceNumber(instance));
+  emitRecord({now_, 0, 0, def.component, kNone, 0, number, TraceKind::Crash, 0});
+
+  const std::vector<std::uint32_t> held = heldBy(instance);
+  stopProcessing(instance);
   for (const std::uint32_t msg : held) {
     Message& m = pool_[msg];
     const bool pending = m.state != MessageState::Buffered;  // an event is on its way for it
@@ -152,9 +172,7 @@ void Simulator::crashInstance(std::uint32_t instance, SimTime restartAfter) {
              static_cast<SimTime>(Outcome::LostConsumerCrash));
       endHeld(msg, Outcome::LostConsumerCrash, pending);
     } else {
-      setState(msg, MessageState::Orphaned);
-      m.orphanPending = pending;
-      inst.orphans.push_back(msg);
+      orphan(instance, msg);
     }
   }
   inst.unacked = 0;  // its channel is gone; the broker still counts the orphans per queue
@@ -199,8 +217,13 @@ void Simulator::onCrashDetected(std::uint32_t instance) {
   const auto number = static_cast<std::uint16_t>(model_->instanceNumber(instance));
   emitRecord({now_, static_cast<SimTime>(inst.orphans.size()), 0, def.component, kNone, 0, number,
               TraceKind::Detect, 0});
+  if (requeueOrphans(instance)) dispatch(def.queue);
+  if (def.group != kNone) startRebalance(def.group);
+}
+
+bool Simulator::requeueOrphans(std::uint32_t instance) {
   std::vector<std::uint32_t> orphans;
-  orphans.swap(inst.orphans);
+  orphans.swap(instances_[instance].orphans);
   // Back to the head of the queue, the earliest first: push the latest first.
   for (auto it = orphans.rbegin(); it != orphans.rend(); ++it) {
     std::uint32_t msg = *it;
@@ -213,8 +236,7 @@ void Simulator::onCrashDetected(std::uint32_t instance) {
     }
     requeueOrphan(msg);
   }
-  if (!orphans.empty()) dispatch(def.queue);
-  if (def.group != kNone) startRebalance(def.group);
+  return !orphans.empty();
 }
 
 void Simulator::requeueOrphan(std::uint32_t msg) {

@@ -15,7 +15,8 @@ std::string_view outcomeName(Outcome o) {
                                                             "appended",
                                                             "read_processed",
                                                             "lost_consumer_crash",
-                                                            "read_abandoned"};
+                                                            "read_abandoned",
+                                                            "lost_broker_restart"};
   return names[static_cast<std::size_t>(o)];
 }
 

@@ -24,8 +24,9 @@ enum class Outcome : std::uint8_t {
   ReadProcessed,         // a consumer group processed its read of a stream record
   LostConsumerCrash,     // auto-ack: delivered to a consumer instance that crashed before the end
   ReadAbandoned,         // a stream read held by a crashed instance (the record stays in the log)
+  LostBrokerRestart,     // in a transient queue, or sent unconfirmed to a broker that was down
 };
-inline constexpr int kOutcomeCount = 13;
+inline constexpr int kOutcomeCount = 14;
 std::string_view outcomeName(Outcome o);
 std::string_view messageStateName(MessageState s);
 

@@ -23,7 +23,8 @@ FaultDef resolveFault(const Model& m, const FaultSpec& spec, std::string& error)
   f.fraction = spec.fraction.value_or(0.0);
   f.instances = spec.instances.value_or(0);
   if (spec.kind == FaultKind::Restart) {
-    error = "restart: broker restarts are not simulated in this version of BrokerLab";
+    if (spec.target != "broker") error = "restart: the target must be \"broker\"";
+    if (f.duration <= 0) error = "restart: the broker needs a duration (its downtime)";
     return f;
   }
   // "workers#2": one instance of a consumer.

@@ -7,6 +7,15 @@ namespace brokerlab {
 
 void Simulator::onBrokerReceive(std::uint32_t msg) {
   const Message& m = pool_[msg];
+  const bool toStream =
+      m.producer != kNone && model_->producers[m.producer].targetKind == ChannelKind::Stream;
+  if (brokerDown() && !toStream) {
+    // Publisher confirms (an API always uses them): what was not confirmed is sent again once the
+    // broker is back. Without them, the message is gone.
+    if (m.producer == kNone || model_->producers[m.producer].confirm)
+      return schedule(brokerDownUntil_, EventKind::BrokerReceive, 0, msg);
+    return loseMessage(msg, publisherComponent(m), false);
+  }
   if (m.producer != kNone) {  // else a job message from an API: always to a queue
     const ProducerDef& producer = model_->producers[m.producer];
     if (producer.targetKind == ChannelKind::Topic) return fanOut(producer.target, msg);
@@ -88,6 +97,7 @@ std::uint32_t Simulator::nextInstanceWithCredit(std::uint32_t queue) {
 }
 
 void Simulator::dispatch(std::uint32_t queue) {
+  if (brokerDown()) return;
   QueueState& q = queues_[queue];
   const std::uint32_t queueComponent = model_->queues[queue].component;
   bool changed = false;

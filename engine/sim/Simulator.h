@@ -68,6 +68,7 @@ class Simulator {
   const std::vector<FaultSpec>& liveFaults() const { return liveFaults_; }
   const std::vector<FaultDef>& faults() const { return faults_; }
   const std::vector<LinkState>& links() const { return links_; }
+  std::uint64_t lostInBrokerRestarts() const { return lostInRestarts_; }
 
   // Invariant checks after every event (conservation, prefetch, max_length, unacked accounting,
   // group ownership, offsets, jobs) and at the points where a rule applies (no expired message
@@ -167,9 +168,18 @@ class Simulator {
   void endHeld(std::uint32_t msg, Outcome o, bool eventPending);
   void onCrashDetected(std::uint32_t instance);
   void requeueOrphan(std::uint32_t msg);
+  bool requeueOrphans(std::uint32_t instance);
   void onInstanceRestart(std::uint32_t instance, std::uint32_t epoch);
   void scaleConsumer(std::uint32_t consumer, std::uint32_t instances);
-  void setInstanceOnline(std::uint32_t instance, bool online);
+  std::vector<std::uint32_t> heldBy(std::uint32_t instance) const;
+  void stopProcessing(std::uint32_t instance);
+  void orphan(std::uint32_t instance, std::uint32_t msg);
+  // A broker restart (engine/faults/BrokerRestart.cpp)
+  void brokerGoesDown(SimTime downtime);
+  void disconnect(std::uint32_t instance);
+  void onBrokerUp();
+  void loseMessage(std::uint32_t msg, std::uint32_t component, bool eventPending);
+  bool brokerDown() const { return now_ < brokerDownUntil_; }
   bool staleEvent(std::uint32_t msg);
   void recordFault(TraceKind kind, const FaultDef& f);
 
@@ -234,6 +244,8 @@ class Simulator {
   std::vector<FaultDef> faults_;       // the model's, then those applied live
   std::vector<FaultSpec> liveFaults_;  // as applied, for saving into the scenario
   std::vector<LinkState> links_;       // per component
+  SimTime brokerDownUntil_ = 0;        // a restarting broker accepts nothing before this
+  std::uint64_t lostInRestarts_ = 0;
 #ifdef NDEBUG
   bool checkInvariants_ = false;
 #else
