@@ -174,9 +174,9 @@ inline constexpr int kFaultKindCount = 8;
 struct FaultSpec {
   SimTime at = 0;
   FaultKind kind = FaultKind::Crash;
-  // crash, slow, scale: a consumer ("workers", or "workers#2" for one instance); spike, poison: a
-  // producer or client; partition, degrade: a producer, consumer, client or api (its link to the
-  // broker); restart (a broker restart) is not simulated in this version.
+  // crash, slow, scale: a consumer ("workers", or "workers#2" for one instance); spike: a
+  // producer or client; poison: a producer; partition, degrade: a producer or consumer (its link
+  // to the broker); restart: "broker" (with a duration: its downtime).
   std::string target;
   std::optional<SimTime> duration;  // spike, slow, poison, partition, degrade; restart: downtime
   std::optional<SimTime> restartAfter;     // crash: the instance comes back after this
