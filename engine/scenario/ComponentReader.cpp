@@ -68,6 +68,7 @@ void readStreamParameter(ValueReader& r, ComponentSpec& c, std::string_view key,
   if (key == "commit") choose(c.commit, r, v, path, rules::commitNames());
   if (key == "auto_commit_interval") c.autoCommitInterval = r.duration(v, path);
   if (key == "rebalance_pause") c.rebalancePause = r.duration(v, path);
+  if (key == "heartbeat") c.heartbeat = r.duration(v, path);  // any consumer: crash detection
 }
 
 // The parameters of a client, an api, a store, and of a consumer as a worker (request-reply).

@@ -2,6 +2,7 @@
 
 #include "scenario/ActionReader.h"
 #include "scenario/ComponentReader.h"
+#include "scenario/FaultReader.h"
 #include "scenario/Json.h"
 #include "scenario/JsonWriter.h"
 #include "scenario/ScenarioRules.h"
@@ -50,7 +51,7 @@ class DocumentReader {
     readNetwork(s);
     readComponents(s);
     readActions(s);
-    readFaults();
+    readFaults(s);
     readLayout(s);
     return true;
   }
@@ -158,12 +159,18 @@ class DocumentReader {
     }
   }
 
-  void readFaults() {
-    const json::Value* faults = root_.find("faults");
-    if (faults == nullptr || !r_.expectArray(*faults, "faults")) return;
-    if (!faults->items.empty()) {
-      r_.issues().add(faults->items[0], "faults[0]",
-                      "fault injection is not available in this version of BrokerLab");
+  void readFaults(Scenario& s) {
+    const json::Value* list = root_.find("faults");
+    if (list == nullptr || !r_.expectArray(*list, "faults")) return;
+    if (list->items.size() > limits::kMaxFaults) {
+      r_.issues().add(*list, "faults",
+                      "has " + std::to_string(list->items.size()) + " faults; the limit is " +
+                          std::to_string(limits::kMaxFaults));
+      return;
+    }
+    s.faults.reserve(list->items.size());
+    for (std::size_t i = 0; i < list->items.size() && !r_.issues().full(); ++i) {
+      s.faults.push_back(detail::readFault(r_, list->items[i], json::indexPath("faults", i)));
     }
   }
 

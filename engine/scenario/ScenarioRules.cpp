@@ -20,9 +20,11 @@ constexpr std::array<std::string_view, 1> kNetwork{"latency"};
 constexpr std::array<std::string_view, 2> kPoint{"x", "y"};
 constexpr std::array<std::string_view, 5> kAction{"at", "kind", "target", "group", "to"};
 constexpr std::array<std::string_view, 2> kResetTo{"offset", "time"};
+constexpr std::array<std::string_view, 8> kFault{
+    "at", "kind", "target", "duration", "restart_after", "factor", "fraction", "instances"};
 // Every list of parameters below is in this order.
 // clang-format off
-constexpr std::array<std::string_view, 56> kComponentOrder{
+constexpr std::array<std::string_view, 57> kComponentOrder{
     "id", "kind",
     "target", "rate", "interarrival", "count", "size_bytes", "start", "stop",
     "routing_key", "keys", "key_skew",
@@ -33,7 +35,7 @@ constexpr std::array<std::string_view, 56> kComponentOrder{
     "queue", "source", "binding", "group", "role", "store", "concurrency", "max_waiting",
     "instances", "prefetch", "ack", "service", "failure_probability", "retry_after",
     "result_delivery", "join", "leave", "assignment", "commit", "auto_commit_interval",
-    "rebalance_pause",
+    "rebalance_pause", "heartbeat",
     "read_latency", "write_latency", "result_ttl",
     "latency"};
 constexpr std::array<std::string_view, 13> kProducer{
@@ -42,10 +44,11 @@ constexpr std::array<std::string_view, 13> kProducer{
 constexpr std::array<std::string_view, 9> kQueue{
     "id", "kind", "max_length", "overflow", "ttl", "dead_letter", "max_deliveries", "durable",
     "latency"};
-constexpr std::array<std::string_view, 24> kConsumer{
+constexpr std::array<std::string_view, 25> kConsumer{
     "id", "kind", "start", "max_length", "overflow", "ttl", "durable", "source", "binding", "group",
     "role", "store", "instances", "prefetch", "ack", "service", "failure_probability", "join",
-    "leave", "assignment", "commit", "auto_commit_interval", "rebalance_pause", "latency"};
+    "leave", "assignment", "commit", "auto_commit_interval", "rebalance_pause", "heartbeat",
+    "latency"};
 constexpr std::array<std::string_view, 3> kTopic{"id", "kind", "latency"};
 constexpr std::array<std::string_view, 7> kStream{
     "id", "kind", "partitions", "retention", "retention_bytes", "segment_bytes", "latency"};
@@ -60,15 +63,24 @@ constexpr std::array<std::string_view, 10> kApi{
 constexpr std::array<std::string_view, 5> kStore{  // sends nothing on links: no latency
     "id", "kind", "read_latency", "write_latency", "result_ttl"};
 // A consumer, by the kind of its source.
-constexpr std::array<std::string_view, 13> kConsumerOfQueue{
+constexpr std::array<std::string_view, 14> kConsumerOfQueue{
     "id", "kind", "source", "role", "store", "instances", "prefetch", "ack", "service",
-    "failure_probability", "join", "leave", "latency"};
-constexpr std::array<std::string_view, 16> kConsumerOfTopic{
+    "failure_probability", "join", "leave", "heartbeat", "latency"};
+constexpr std::array<std::string_view, 17> kConsumerOfTopic{
     "id", "kind", "max_length", "overflow", "ttl", "durable", "source", "binding",
-    "instances", "prefetch", "ack", "service", "failure_probability", "join", "leave", "latency"};
-constexpr std::array<std::string_view, 15> kConsumerOfStream{
+    "instances", "prefetch", "ack", "service", "failure_probability", "join", "leave",
+    "heartbeat", "latency"};
+constexpr std::array<std::string_view, 16> kConsumerOfStream{
     "id", "kind", "start", "source", "group", "instances", "prefetch", "service", "join", "leave",
-    "assignment", "commit", "auto_commit_interval", "rebalance_pause", "latency"};
+    "assignment", "commit", "auto_commit_interval", "rebalance_pause", "heartbeat", "latency"};
+// A fault, by its kind (FaultKind order). A restart is refused by validation whatever it says.
+constexpr std::array<std::string_view, 4> kCrash{"at", "kind", "target", "restart_after"};
+constexpr std::array<std::string_view, 4> kRestart{"at", "kind", "target", "duration"};
+constexpr std::array<std::string_view, 5> kFactorFault{"at", "kind", "target", "duration",
+                                                       "factor"};  // spike, slow, degrade
+constexpr std::array<std::string_view, 5> kPoison{"at", "kind", "target", "duration", "fraction"};
+constexpr std::array<std::string_view, 4> kPartition{"at", "kind", "target", "duration"};
+constexpr std::array<std::string_view, 4> kScale{"at", "kind", "target", "instances"};
 // clang-format on
 constexpr std::array<std::string_view, kComponentKindCount> kKinds{
     "producer", "queue", "consumer", "topic", "stream", "client", "api", "store"};
@@ -83,6 +95,10 @@ constexpr std::array<std::string_view, 1> kActionKindNames{"reset-offsets"};
 constexpr std::array<std::string_view, 2> kRoleNames{"consumer", "worker"};
 constexpr std::array<std::string_view, 4> kNotifyNames{"poll", "webhook", "sse", "websocket"};
 constexpr std::array<std::string_view, 2> kResultDeliveryNames{"redirect", "inline"};
+constexpr std::array<std::string_view, kFaultKindCount> kFaultKindNames{
+    "crash", "restart", "spike", "slow", "poison", "partition", "degrade", "scale"};
+constexpr std::array<std::string_view, kFaultKindCount - 1> kAvailableFaultKinds{
+    "crash", "spike", "slow", "poison", "partition", "degrade", "scale"};
 constexpr std::array<std::string_view, 6> kDists{"constant", "exponential", "uniform",
                                                  "normal",   "lognormal",   "erlang"};
 constexpr std::array<std::string_view, 2> kConstantKeys{"dist", "value"};
@@ -158,6 +174,9 @@ Words actionKeys() {
 Words resetToKeys() {
   return kResetTo;
 }
+Words faultKeys() {
+  return kFault;
+}
 Words kindNames() {
   return kKinds;
 }
@@ -190,6 +209,53 @@ Words resultDeliveryNames() {
 }
 Words distNames() {
   return kDists;
+}
+Words faultKindNames() {
+  return kFaultKindNames;
+}
+Words availableFaultKinds() {
+  return kAvailableFaultKinds;
+}
+
+std::string_view faultKindName(FaultKind kind) {
+  return kFaultKindNames[static_cast<std::size_t>(kind)];
+}
+
+Words parametersOf(FaultKind kind) {
+  switch (kind) {
+    case FaultKind::Crash:
+      return kCrash;
+    case FaultKind::Restart:
+      return kRestart;
+    case FaultKind::Spike:
+    case FaultKind::Slow:
+    case FaultKind::Degrade:
+      return kFactorFault;
+    case FaultKind::Poison:
+      return kPoison;
+    case FaultKind::Partition:
+      return kPartition;
+    case FaultKind::Scale:
+      return kScale;
+  }
+  return {};
+}
+
+bool faultTakes(FaultKind kind, std::string_view key) {
+  return contains(parametersOf(kind), key);
+}
+
+std::string notAParameterOfFault(std::string_view key, FaultKind kind) {
+  const std::string which =
+      std::string("a ").append(json::quoted(faultKindName(kind))).append(" fault");
+  return json::quoted(key)
+      .append(" is not a parameter of ")
+      .append(which)
+      .append(" (")
+      .append(which)
+      .append(" takes: ")
+      .append(joined(parametersOf(kind)))
+      .append(")");
 }
 
 Words parametersOf(ComponentKind kind) {

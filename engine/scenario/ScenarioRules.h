@@ -24,6 +24,11 @@ inline constexpr std::size_t kMaxStringBytes = 1024 * 1024;
 inline constexpr int kMaxNestingDepth = 256;
 inline constexpr std::size_t kMaxComponents = 100'000;
 inline constexpr std::size_t kMaxActions = 100'000;
+inline constexpr std::size_t kMaxFaults = 10'000;
+// spike, slow and degrade multiply by at least and at most these (a factor too close to 0 would
+// stretch the times drawn while the fault lasts beyond any time the engine can hold)
+inline constexpr double kMinFaultFactor = 0.001;
+inline constexpr double kMaxFaultFactor = 1'000;
 inline constexpr std::size_t kMaxIdLength = 64;
 inline constexpr std::uint32_t kMaxInstances = 10'000;
 inline constexpr std::uint32_t kMaxPrefetch = 100'000;
@@ -47,6 +52,7 @@ std::span<const std::string_view> networkKeys();
 std::span<const std::string_view> layoutPointKeys();
 std::span<const std::string_view> actionKeys();   // one entry of "actions", canonical order
 std::span<const std::string_view> resetToKeys();  // the object form of an action's "to"
+std::span<const std::string_view> faultKeys();    // every key of a fault, canonical order
 // Canonical order of all component keys (the writer's order).
 std::span<const std::string_view> componentKeyOrder();
 std::span<const std::string_view> parametersOf(ComponentKind kind);
@@ -76,6 +82,17 @@ std::span<const std::string_view> actionKindNames();      // "reset-offsets"
 std::span<const std::string_view> roleNames();            // "consumer", "worker"
 std::span<const std::string_view> notifyNames();          // "poll", "webhook", "sse", "websocket"
 std::span<const std::string_view> resultDeliveryNames();  // "redirect", "inline"
+std::span<const std::string_view> faultKindNames();       // "crash", "restart", "spike", ...
+
+// Faults. "restart" is a name the format knows but this version does not simulate: the kinds
+// that can be used are these, in the order the documentation lists them.
+std::span<const std::string_view> availableFaultKinds();         // "crash", "spike", ..., "scale"
+std::string_view faultKindName(FaultKind kind);                  // "crash"
+std::span<const std::string_view> parametersOf(FaultKind kind);  // including at, kind, target
+bool faultTakes(FaultKind kind, std::string_view key);
+// `"factor" is not a parameter of a "crash" fault (a "crash" fault takes: at, kind, target,
+// restart_after)`
+std::string notAParameterOfFault(std::string_view key, FaultKind kind);
 
 // Words of [A-Za-z0-9_-]+ separated by '.': "eu.orders.created".
 bool isRoutingKey(std::string_view key);

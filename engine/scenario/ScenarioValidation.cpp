@@ -1,6 +1,7 @@
 #include "scenario/ScenarioValidation.h"
 
 #include "scenario/DurationText.h"
+#include "scenario/FaultValidation.h"
 #include "scenario/Json.h"
 #include "scenario/JsonWriter.h"
 #include "scenario/RequestReplyValidation.h"
@@ -31,6 +32,7 @@ class Validator : private detail::Checks {
     detail::checkConsumerGroups(*this, s_, ids_);
     detail::checkWorkerStores(*this, s_, ids_);
     detail::checkActions(*this, s_, ids_);
+    detail::checkFaults(*this, s_, ids_);
     checkLayout();
     return take();
   }
@@ -140,6 +142,12 @@ class Validator : private detail::Checks {
     if (c.kind == ComponentKind::Consumer && c.start) {
       add(field(i, "start"), "a consumer's \"start\" is \"earliest\" or \"latest\", not a time");
     }
+    // In the plain data for the engine, not in the format: nothing is lost without broker restarts
+    if (c.confirm) {
+      add(field(i, "confirm"),
+          "publisher confirms are not available in this version of BrokerLab: broker restarts are "
+          "not simulated, so the broker never loses a message a confirm would have re-sent");
+    }
   }
 
   // What a producer and a client share: when they send, how often and how much. `what` is
@@ -230,6 +238,7 @@ class Validator : private detail::Checks {
       add(field(i, "leave"), "must be later than join (got " + formatDuration(*c.leave) +
                                  " <= " + formatDuration(*c.join) + ")");
     }
+    if (c.heartbeat) positiveDuration(field(i, "heartbeat"), *c.heartbeat);
     if (source) detail::checkConsumerOf(*this, i, c, *source);
     if (c.role == ConsumerRole::Worker && c.store) {
       reference(i, "store", *c.store, "a worker's store", kStores);

@@ -2,10 +2,10 @@
 
 // The rules a scenario must satisfy beyond its JSON shape: ranges, required parameters per kind,
 // references between components, dead-letter cycles, layout entries, (TopicStreamValidation)
-// the parameters that depend on a target's or source's kind, consumer groups and actions, and
-// (RequestReplyValidation) clients, apis, stores and workers. Plain C++ on the plain-data
-// Scenario, so the reader (after a file), the UI (after an edit) and the engine (before a run)
-// all apply the same rules with the same messages.
+// the parameters that depend on a target's or source's kind, consumer groups and actions,
+// (RequestReplyValidation) clients, apis, stores and workers, and (FaultValidation) faults. Plain
+// C++ on the plain-data Scenario, so the reader (after a file), the UI (after an edit) and the
+// engine (before a run) all apply the same rules with the same messages.
 
 #include "scenario/Scenario.h"
 #include "scenario/ScenarioIssue.h"

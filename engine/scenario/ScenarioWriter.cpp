@@ -176,6 +176,7 @@ void writeProcessing(Members& m, const ComponentSpec& c) {
   m.name("commit", c.commit, rules::commitNames());
   m.duration("auto_commit_interval", c.autoCommitInterval);
   m.duration("rebalance_pause", c.rebalancePause);
+  m.duration("heartbeat", c.heartbeat);
 }
 
 // Members in rules::componentKeyOrder(); a valid scenario only sets its kind's parameters.
@@ -230,6 +231,24 @@ void writeAction(JsonWriter& w, const ActionSpec& a) {
   w.endObject();
 }
 
+// Members in rules::faultKeys() order; a valid fault only sets its kind's parameters.
+void writeFault(JsonWriter& w, const FaultSpec& f) {
+  w.beginObject();
+  w.key("at");
+  w.string(formatDuration(f.at));
+  w.key("kind");
+  w.string(rules::faultKindName(f.kind));
+  w.key("target");
+  w.string(f.target);
+  Members m(w);
+  m.duration("duration", f.duration);
+  m.duration("restart_after", f.restartAfter);
+  m.number("factor", f.factor);
+  m.number("fraction", f.fraction);
+  m.integer("instances", f.instances);
+  w.endObject();
+}
+
 }  // namespace
 
 std::string writeScenario(const Scenario& s) {
@@ -272,8 +291,9 @@ std::string writeScenario(const Scenario& s) {
     for (const ActionSpec& a : s.actions) writeAction(w, a);
     w.endArray();
   }
-  w.key("faults");
+  w.key("faults");  // always written, [] when there are none
   w.beginArray();
+  for (const FaultSpec& f : s.faults) writeFault(w, f);
   w.endArray();
   w.key("layout");
   w.beginObject();

@@ -71,6 +71,7 @@ PresentParameters presentParameters(const ComponentSpec& c) {
       {"commit", c.commit.has_value()},
       {"auto_commit_interval", c.autoCommitInterval.has_value()},
       {"rebalance_pause", c.rebalancePause.has_value()},
+      {"heartbeat", c.heartbeat.has_value()},
       {"read_latency", c.readLatency.has_value()},
       {"write_latency", c.writeLatency.has_value()},
       {"result_ttl", c.resultTtl.has_value()},

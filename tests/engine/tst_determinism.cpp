@@ -47,6 +47,11 @@ constexpr Fingerprint kFingerprints[] = {
     {"polling-vs-webhook.json", "8873b52e4931f5f5", 6253},
     {"poll-storm.json", "5899cae73c2cad78", 108481},
     {"failed-and-unknown-jobs.json", "4a2a058847da8d0f", 9482},
+    {"consumer-crash-manual-ack.json", "0a2b3e8e461dba8d", 9819},
+    {"consumer-crash-auto-ack.json", "db264224cf995db3", 7797},
+    {"spike-and-drain.json", "5b1abda5b57a2e54", 33296},
+    {"scale-out.json", "04755a969f4076fb", 21984},
+    {"stream-consumer-crash.json", "44ad8d23971e725f", 28744},
 };
 
 QString hex(std::uint64_t v) {

@@ -155,8 +155,8 @@ class tst_ScenarioErrors : public QObject {
         "components", "must be an array (got an object)");
     row("component not an object", doc("", components() + ", 5"), "components[3]",
         "must be an object (got the number 5)");
-    row("faults", doc(j("'faults': [{'kind': 'crash'}]")), "faults[0]",
-        "fault injection is not available in this version of BrokerLab");
+    row("faults not an array", doc(j("'faults': {'kind': 'crash'}")), "faults",
+        "must be an array (got an object)");  // the rules of faults: tst_scenariofaults.cpp
     row("layout of an unknown id", doc(j("'layout': {'ghost': {'x': 1, 'y': 2}}")), "layout.ghost",
         "no component with id \"ghost\"");
     row("layout of a dotted unknown id", doc(j("'layout': {'a.b': {'x': 1, 'y': 2}}")),

@@ -254,6 +254,7 @@ class tst_ScenarioRequestReply : public QObject {
     const ComponentSpec& worker = c[3];
     QCOMPARE(worker.role, std::optional<ConsumerRole>(ConsumerRole::Worker));
     QCOMPARE(worker.store, std::optional<std::string>("results"));
+    QCOMPARE(worker.heartbeat, std::optional<SimTime>(30 * kSecond));  // as any consumer's
     const ComponentSpec& store = c[4];
     QCOMPARE(store.readLatency, std::optional<Distribution>(Distribution::constant(kMillisecond)));
     QCOMPARE(store.writeLatency,

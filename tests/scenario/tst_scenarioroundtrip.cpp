@@ -85,6 +85,7 @@ class tst_ScenarioRoundTrip : public QObject {
     QTest::newRow("spellings") << "spellings";
     QTest::newRow("topics and streams") << "topics-streams";
     QTest::newRow("request-reply") << "request-reply";
+    QTest::newRow("faults") << "faults";
   }
   void messyFileHasThisCanonicalForm() {
     QFETCH(QString, name);
@@ -225,6 +226,58 @@ class tst_ScenarioRoundTrip : public QObject {
     QVERIFY(text.find("\"result_ttl\": \"1ns\"") != std::string::npos);
   }
 
+  void faultsBuiltInMemorySurviveTheTrip() {
+    Scenario s;
+    s.name = "faults";
+    s.duration = kHour;
+    ComponentSpec p = ComponentSpec::make("p", ComponentKind::Producer);
+    p.target = "q";
+    p.rate = 2;
+    ComponentSpec w = ComponentSpec::make("w", ComponentKind::Consumer);
+    w.source = "q";
+    w.service = Distribution::constant(kMillisecond);
+    w.instances = 3;
+    w.heartbeat = kSecond + 1;
+    s.components = {p, ComponentSpec::make("q", ComponentKind::Queue), w};
+    const auto fault = [](SimTime at, FaultKind kind, std::string target) {
+      FaultSpec f;
+      f.at = at;
+      f.kind = kind;
+      f.target = std::move(target);
+      return f;
+    };
+    FaultSpec crash = fault(0, FaultKind::Crash, "w#3");
+    crash.restartAfter = 1;
+    FaultSpec spike = fault(kHour - 1, FaultKind::Spike, "p");
+    spike.factor = 1.0 / 3;
+    FaultSpec slow = fault(kMinute, FaultKind::Slow, "w");
+    slow.factor = 1000;
+    slow.duration = kMaxSimTime;
+    FaultSpec poison = fault(kMinute, FaultKind::Poison, "p");
+    poison.fraction = 1e-9;
+    FaultSpec partition = fault(kMinute, FaultKind::Partition, "w");
+    partition.duration = 1;
+    FaultSpec degrade = fault(kMinute, FaultKind::Degrade, "p");
+    degrade.factor = 1.5;
+    FaultSpec scale = fault(2 * kMinute, FaultKind::Scale, "w");
+    scale.instances = 10'000;
+    s.faults = {crash, spike, slow, poison, partition, degrade, scale};
+    const std::string text = writeScenario(s);
+    const ScenarioLoadResult loaded = parseScenario(text);
+    QVERIFY2(loaded.ok(), qPrintable(describe(loaded.issues)));
+    QVERIFY(*loaded.scenario == s);
+    QCOMPARE(writeScenario(*loaded.scenario), text);
+    QVERIFY(text.find("\"target\": \"w#3\",\n      \"restart_after\": \"1ns\"") !=
+            std::string::npos);
+  }
+
+  void noFaultsAreWrittenAsAnEmptyList() {
+    const ScenarioLoadResult minimal = loadScenarioFile(dataDir() + "/canonical/minimal.json");
+    QVERIFY(minimal.ok());
+    QVERIFY(minimal.scenario->faults.empty());
+    QVERIFY(writeScenario(*minimal.scenario).find("\"faults\": []") != std::string::npos);
+  }
+
   void noActionsAreWrittenAsNoKey() {
     const ScenarioLoadResult minimal = loadScenarioFile(dataDir() + "/canonical/minimal.json");
     QVERIFY(minimal.ok());
@@ -238,6 +291,7 @@ class tst_ScenarioRoundTrip : public QObject {
     QTest::newRow("topics") << "every-key-topic.json";
     QTest::newRow("streams") << "every-key-stream.json";
     QTest::newRow("request-reply") << "every-key-request-reply.json";
+    QTest::newRow("faults") << "every-key-faults.json";
   }
   void saveThenLoadAFile() {
     QFETCH(QString, name);

@@ -232,7 +232,7 @@ class tst_ScenarioTopicsStreams : public QObject {
     row("ack on a consumer of a stream", streamDoc("", "", j("'ack': 'auto'")), "components[2].ack",
         "\"ack\" is not a parameter of a consumer of a stream (a consumer of a stream takes: id, "
         "kind, start, source, group, instances, prefetch, service, join, leave, assignment, "
-        "commit, auto_commit_interval, rebalance_pause, latency)");
+        "commit, auto_commit_interval, rebalance_pause, heartbeat, latency)");
     row("failure_probability on a consumer of a stream",
         streamDoc("", "", j("'failure_probability': 0.1")), "components[2].failure_probability",
         "\"failure_probability\" is not a parameter of a consumer of a stream");
