@@ -66,7 +66,12 @@ class Planner {
   }
 
   bool pick(FaultSpec& f) {
-    switch (below(7)) {
+    switch (below(8)) {
+      case 7:
+        f.kind = FaultKind::Restart;
+        f.target = "broker";
+        f.duration = span(0.005, 0.05);
+        return true;
       case 0:
       case 1: {  // crashes are the interesting ones: twice as likely
         if (consumers_.empty()) return false;

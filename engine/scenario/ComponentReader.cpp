@@ -51,6 +51,7 @@ void readMessageKeys(ValueReader& r, ComponentSpec& c, std::string_view key, con
   if (key == "routing_key") c.routingKey = routingKeys(r, v, path);
   if (key == "keys") assign(c.keys, r.integer(v, path, 1, limits::kMaxRecordKeys));
   if (key == "key_skew") c.keySkew = r.number(v, path);
+  if (key == "confirm") c.confirm = r.boolean(v, path);
 }
 
 // The parameters of a stream, and those of a consumer that depend on its source's kind.

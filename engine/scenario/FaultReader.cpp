@@ -10,8 +10,7 @@ namespace brokerlab::detail {
 
 namespace {
 
-// Any fault kind the format knows, "restart" included, so that validation can say why it is
-// refused; other strings get the list of the available kinds and a suggestion among them.
+// A fault kind the format knows; other strings get the list of the kinds and a suggestion.
 std::optional<FaultKind> readKind(ValueReader& r, const json::Value& v, const std::string& path) {
   const auto names = rules::faultKindNames();
   if (v.isString()) {
@@ -55,7 +54,7 @@ FaultSpec readFault(ValueReader& r, const json::Value& value, const std::string&
     kind = readKind(r, *v, json::childPath(path, "kind"));
   }
   if (kind) f.kind = *kind;
-  // A restart (refused by validation) would hit the broker: no target is asked for.
+  // A restart hits the broker: validation checks its target, so none is asked for here.
   const json::Value* target = kind == FaultKind::Restart
                                   ? value.find("target")
                                   : required("target", "the id of the component the fault hits");

@@ -15,8 +15,9 @@ namespace brokerlab::detail {
 
 // Always returns a fault, so that indices in the scenario match indices in the file; a missing
 // or wrong value leaves its default and is reported here (validateScenario will not repeat it).
-// A fault whose kind is missing or unknown comes back as a "restart": validation refuses that kind
-// at "kind" (already reported here) and says nothing else about it until the kind is fixed.
+// A fault whose kind is missing or unknown comes back as a "restart": validation reports a
+// restart's problems at the fault itself, which the message here at "kind" hides, so nothing else
+// is said about it until the kind is fixed.
 FaultSpec readFault(ValueReader& reader, const json::Value& value, const std::string& path);
 
 }  // namespace brokerlab::detail

@@ -24,10 +24,10 @@ constexpr std::array<std::string_view, 8> kFault{
     "at", "kind", "target", "duration", "restart_after", "factor", "fraction", "instances"};
 // Every list of parameters below is in this order.
 // clang-format off
-constexpr std::array<std::string_view, 57> kComponentOrder{
+constexpr std::array<std::string_view, 58> kComponentOrder{
     "id", "kind",
     "target", "rate", "interarrival", "count", "size_bytes", "start", "stop",
-    "routing_key", "keys", "key_skew",
+    "routing_key", "keys", "key_skew", "confirm",
     "notify", "poll_interval", "poll_backoff", "max_poll_interval", "timeout", "invalid_fraction",
     "unknown_poll_fraction", "cancel_fraction", "cancel_after",
     "partitions", "retention", "retention_bytes", "segment_bytes",
@@ -38,9 +38,9 @@ constexpr std::array<std::string_view, 57> kComponentOrder{
     "rebalance_pause", "heartbeat",
     "read_latency", "write_latency", "result_ttl",
     "latency"};
-constexpr std::array<std::string_view, 13> kProducer{
+constexpr std::array<std::string_view, 14> kProducer{
     "id", "kind", "target", "rate", "interarrival", "count", "size_bytes", "start", "stop",
-    "routing_key", "keys", "key_skew", "latency"};
+    "routing_key", "keys", "key_skew", "confirm", "latency"};
 constexpr std::array<std::string_view, 9> kQueue{
     "id", "kind", "max_length", "overflow", "ttl", "dead_letter", "max_deliveries", "durable",
     "latency"};
@@ -73,7 +73,7 @@ constexpr std::array<std::string_view, 17> kConsumerOfTopic{
 constexpr std::array<std::string_view, 16> kConsumerOfStream{
     "id", "kind", "start", "source", "group", "instances", "prefetch", "service", "join", "leave",
     "assignment", "commit", "auto_commit_interval", "rebalance_pause", "heartbeat", "latency"};
-// A fault, by its kind (FaultKind order). A restart is refused by validation whatever it says.
+// A fault, by its kind (FaultKind order).
 constexpr std::array<std::string_view, 4> kCrash{"at", "kind", "target", "restart_after"};
 constexpr std::array<std::string_view, 4> kRestart{"at", "kind", "target", "duration"};
 constexpr std::array<std::string_view, 5> kFactorFault{"at", "kind", "target", "duration",
@@ -97,8 +97,8 @@ constexpr std::array<std::string_view, 4> kNotifyNames{"poll", "webhook", "sse",
 constexpr std::array<std::string_view, 2> kResultDeliveryNames{"redirect", "inline"};
 constexpr std::array<std::string_view, kFaultKindCount> kFaultKindNames{
     "crash", "restart", "spike", "slow", "poison", "partition", "degrade", "scale"};
-constexpr std::array<std::string_view, kFaultKindCount - 1> kAvailableFaultKinds{
-    "crash", "spike", "slow", "poison", "partition", "degrade", "scale"};
+constexpr std::array<std::string_view, kFaultKindCount> kAvailableFaultKinds{
+    "crash", "restart", "spike", "slow", "poison", "partition", "degrade", "scale"};
 constexpr std::array<std::string_view, 6> kDists{"constant", "exponential", "uniform",
                                                  "normal",   "lognormal",   "erlang"};
 constexpr std::array<std::string_view, 2> kConstantKeys{"dist", "value"};

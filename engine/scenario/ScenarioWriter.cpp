@@ -125,6 +125,7 @@ void writeSending(Members& m, const ComponentSpec& c) {
   m.routingKey(c.routingKey);
   m.integer("keys", c.keys);
   m.number("key_skew", c.keySkew);
+  m.boolean("confirm", c.confirm);
 }
 
 void writeClient(Members& m, const ComponentSpec& c) {

@@ -302,7 +302,7 @@ class tst_Cli : public QObject {
       QVERIFY(m.toObject()["peak_rss_bytes"].toDouble() > 0);
     }
     QCOMPARE(names, (QStringList{"mm1", "queues-10k", "topic-100", "stream-32x4", "mm1-1e8",
-                                 "backlog-1e7"}));
+                                 "backlog-1e7", "request-reply-1000"}));
     QVERIFY(suite.contains("targets_met"));
     QCOMPARE(cli({"bench", "--model", "nonsense"}).exitCode, 2);
   }

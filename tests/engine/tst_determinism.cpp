@@ -52,6 +52,7 @@ constexpr Fingerprint kFingerprints[] = {
     {"spike-and-drain.json", "5b1abda5b57a2e54", 33296},
     {"scale-out.json", "04755a969f4076fb", 21984},
     {"stream-consumer-crash.json", "44ad8d23971e725f", 28744},
+    {"broker-restart-durability.json", "9bd64b49326e7f4a", 14025},
 };
 
 QString hex(std::uint64_t v) {

@@ -125,11 +125,10 @@ class tst_ScenarioFaults : public QObject {
       QCOMPARE(rules::faultKindName(FaultKind(kind)), rules::faultKindNames()[kind]);
     }
     QCOMPARE(rules::faultKindName(FaultKind::Partition), std::string_view("partition"));
-    // every kind but a broker restart can be used
+    // every kind can be used
     const auto available = words(rules::availableFaultKinds());
-    QCOMPARE(available, (std::vector<std::string>{"crash", "spike", "slow", "poison", "partition",
-                                                  "degrade", "scale"}));
-    QVERIFY(std::find(available.begin(), available.end(), "restart") == available.end());
+    QCOMPARE(available, (std::vector<std::string>{"crash", "restart", "spike", "slow", "poison",
+                                                  "partition", "degrade", "scale"}));
   }
 
   void validDocuments_data() {
@@ -238,8 +237,7 @@ class tst_ScenarioFaults : public QObject {
         "the spike lasts (0.001 to 1000; below 1 is a lull)",
         "f.json:8:10: faults[1].at: must be earlier than the scenario's duration (got 2m >= 2m): "
         "a fault at or after the end never happens",
-        "f.json:9:24: faults[2].kind: \"restart\" is not available: broker restarts are not "
-        "simulated in this version of BrokerLab (to stop a consumer, use \"crash\")",
+        "f.json:9:3: faults[2]: a restart needs a duration: how long the broker is down",
         "f.json:10:61: faults[3].fraction: must be a number above 0 and at most 1 (got 1.5)",
         "f.json:10:66: faults[3].factor: \"factor\" is not a parameter of a \"poison\" fault (a "
         "\"poison\" fault takes: at, kind, target, duration, fraction)",
@@ -329,7 +327,8 @@ class tst_ScenarioFaults : public QObject {
       QVERIFY(rules::consumerTakes(source, "heartbeat"));
     }
     QVERIFY(!rules::takesParameter(ComponentKind::Producer, "heartbeat"));
-    QVERIFY(!rules::takesParameter(ComponentKind::Producer, "confirm"));
+    QVERIFY(rules::takesParameter(ComponentKind::Producer, "confirm"));
+    QVERIFY(!rules::takesParameter(ComponentKind::Queue, "confirm"));
   }
 
   // The editor and the engine (live faults) build scenarios in memory, where any field can be set.
@@ -351,15 +350,18 @@ class tst_ScenarioFaults : public QObject {
     scale.target = "w";
     scale.instances = 20'000;
     s.faults = {restart, crash, spike, scale};
-    s.components[0].confirm = true;
+    s.components[1].confirm = true;  // on a queue
     s.components[2].heartbeat = 0;
-    const std::vector<ScenarioIssue> issues = validateScenario(s);
-    QVERIFY2(issues.size() == 6, qPrintable(describe(issues)));
-    QCOMPARE(issues[0].path, std::string("components[0].confirm"));
-    QVERIFY(issues[0].message.find("publisher confirms are not available") != std::string::npos);
+    std::vector<ScenarioIssue> issues = validateScenario(s);
+    QVERIFY2(issues.size() == 7, qPrintable(describe(issues)));
+    QCOMPARE(issues[0].path, std::string("components[1].confirm"));
+    QVERIFY(issues[0].message.find("publisher confirms are for producers") != std::string::npos);
     QCOMPARE(issues[1].path, std::string("components[2].heartbeat"));
-    QCOMPARE(issues[2].path, std::string("faults[0].kind"));
-    QVERIFY(issues[2].message.find("broker restarts are not simulated") != std::string::npos);
+    QCOMPARE(issues[2].path, std::string("faults[0]"));
+    QVERIFY(issues[2].message.find("target must be \"broker\"") != std::string::npos);
+    QCOMPARE(issues[3].path, std::string("faults[0]"));
+    QVERIFY(issues[3].message.find("needs a duration") != std::string::npos);
+    issues.erase(issues.begin() + 3);
     QCOMPARE(issues[3].path, std::string("faults[1].factor"));
     QVERIFY(issues[3].message.find("is not a parameter of a \"crash\" fault") != std::string::npos);
     QCOMPARE(issues[4].path, std::string("faults[2].factor"));
@@ -430,8 +432,8 @@ class tst_ScenarioFaults : public QObject {
     row("no at", oneFault("'kind': 'crash', 'target': 'w'"), "faults[0].at",
         "is required: when the fault happens, like \"30s\"");
     row("no kind", oneFault("'at': '1s', 'target': 'w'"), "faults[0].kind",
-        "is required: one of \"crash\", \"spike\", \"slow\", \"poison\", \"partition\", "
-        "\"degrade\" or \"scale\"");
+        "is required: one of \"crash\", \"restart\", \"spike\", \"slow\", \"poison\", "
+        "\"partition\", \"degrade\" or \"scale\"");
     row("no target", oneFault("'at': '1s', 'kind': 'crash'"), "faults[0].target",
         "is required: the id of the component the fault hits");
     row("target as a number", oneFault("'at': '1s', 'kind': 'crash', 'target': 5"),
@@ -450,19 +452,27 @@ class tst_ScenarioFaults : public QObject {
     row("at in words", oneFault("'at': 'soon', 'kind': 'crash', 'target': 'w'"), "faults[0].at",
         "is not a duration");
     row("misspelt kind", oneFault("'at': '1s', 'kind': 'crsh', 'target': 'w'"), "faults[0].kind",
-        "must be one of \"crash\", \"spike\", \"slow\", \"poison\", \"partition\", \"degrade\" or "
-        "\"scale\" (got the string \"crsh\"); did you mean \"crash\"?");
+        "must be one of \"crash\", \"restart\", \"spike\", \"slow\", \"poison\", \"partition\", "
+        "\"degrade\" or \"scale\" (got the string \"crsh\"); did you mean \"crash\"?");
     // nothing else is said about a fault of an unknown kind: its keys mean nothing yet
     row("unknown kind", oneFault("'at': '1s', 'kind': 'explode', 'target': 'q', 'factor': 0"),
         "faults[0].kind", "(got the string \"explode\")");
     row("kind as a number", oneFault("'at': '1s', 'kind': 1, 'target': 'w'"), "faults[0].kind",
         "(got the number 1)");
-    row("broker restart without a target", oneFault("'at': '1s', 'kind': 'restart'"),
-        "faults[0].kind", "broker restarts are not simulated");
-    row("broker restart", oneFault("'at': '1s', 'kind': 'restart', 'target': 'broker'"),
-        "faults[0].kind",
-        "\"restart\" is not available: broker restarts are not simulated in this version of "
-        "BrokerLab (to stop a consumer, use \"crash\")");
+    row("broker restart without a target",
+        oneFault("'at': '1s', 'kind': 'restart', 'duration': '5s'"), "faults[0]",
+        "a restart's target must be \"broker\"");
+    row("broker restart of a consumer",
+        oneFault("'at': '1s', 'kind': 'restart', 'target': 'w', 'duration': '5s'"), "faults[0]",
+        "a restart's target must be \"broker\" (the broker restarts; to stop a consumer, use "
+        "\"crash\")");
+    row("broker restart without a duration",
+        oneFault("'at': '1s', 'kind': 'restart', 'target': 'broker'"), "faults[0]",
+        "a restart needs a duration: how long the broker is down");
+    row("broker restart with a factor",
+        oneFault("'at': '1s', 'kind': 'restart', 'target': 'broker', 'duration': '5s', "
+                 "'factor': 2"),
+        "faults[0].factor", "is not a parameter of a \"restart\" fault");
     row("unknown key", oneFault("'at': '1s', 'kind': 'crash', 'target': 'w', 'when': 1"),
         "faults[0].when",
         "unknown key \"when\" (expected one of: at, kind, target, restart_after)");
@@ -641,8 +651,8 @@ class tst_ScenarioFaults : public QObject {
     row("misspelt heartbeat", faultsDoc("", j("'heartbeats': '5s'")), "components[2].heartbeats",
         "did you mean \"heartbeat\"?");
     // publisher confirms matter only across broker restarts, which this version does not simulate
-    row("confirm on a producer", faultsDoc("", "", j("'confirm': true")), "components[0].confirm",
-        "unknown key \"confirm\"");
+    row("confirm not a boolean", faultsDoc("", "", j("'confirm': 'yes'")), "components[0].confirm",
+        "must be true or false");
   }
 };
 
