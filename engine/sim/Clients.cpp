@@ -48,7 +48,7 @@ void Simulator::onProducerEmit(std::uint32_t producer) {
 
   if (def.count == 0 || p.sent < def.count) {
     SimTime gap = def.interarrival.sample(p.rng);
-    if (p.rateFactor != 1.0) gap = static_cast<SimTime>(static_cast<double>(gap) / p.rateFactor);
+    if (p.rateFactor != 1.0) gap = saturatedTime(static_cast<double>(gap) / p.rateFactor);
     const SimTime next = now_ + gap;
     if (next < def.stop) schedule(next, EventKind::ProducerEmit, producer, 0);
   }
@@ -110,7 +110,7 @@ void Simulator::startNextDelivery(std::uint32_t instance) {
   // A worker skips a job that ended while it waited (cancelled): no processing time, no draw.
   SimTime service = workerStartsJob(instance, msg) ? def.service.sample(inst.rng) : SimTime{0};
   const double slower = consumers_[inst.consumer].serviceFactor;
-  if (slower != 1.0) service = static_cast<SimTime>(static_cast<double>(service) * slower);
+  if (slower != 1.0) service = saturatedTime(static_cast<double>(service) * slower);
   const SimTime done = now_ + service;
   record(TraceKind::Process, pool_[msg], def.component, kNone, instance, done);
   schedule(done, EventKind::ServiceDone, instance, msg);

@@ -53,7 +53,7 @@ void Simulator::scheduleNextSubmit(std::uint32_t client) {
   ClientState& cs = clients_[client];
   if (def.count != 0 && cs.submitted >= def.count) return;
   SimTime gap = def.interarrival.sample(cs.rng);
-  if (cs.rateFactor != 1.0) gap = static_cast<SimTime>(static_cast<double>(gap) / cs.rateFactor);
+  if (cs.rateFactor != 1.0) gap = saturatedTime(static_cast<double>(gap) / cs.rateFactor);
   const SimTime next = now_ + gap;
   if (next < def.stop) schedule(next, EventKind::ClientSubmit, client, 0);
 }

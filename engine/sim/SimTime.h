@@ -19,6 +19,12 @@ inline constexpr SimTime kHour = 60 * kMinute;
 // at 100 years so that time + any sampled delay cannot overflow).
 inline constexpr SimTime kMaxSimTime = 100LL * 365 * 24 * kHour;
 
+// A duration computed in floating point (a time scaled by a fault's factor), saturating at
+// kMaxSimTime instead of overflowing.
+inline SimTime saturatedTime(double ns) {
+  return ns >= static_cast<double>(kMaxSimTime) ? kMaxSimTime : static_cast<SimTime>(ns);
+}
+
 inline constexpr double toSeconds(SimTime t) {
   return static_cast<double>(t) / 1e9;
 }

@@ -307,7 +307,7 @@ SimTime Simulator::sendOverLink(SimTime& linkFreeAt, const Sampler& latency, Rng
   SimTime delay = latency.sample(rng);
   const LinkState& link = links_[component];
   if (link.latencyFactor != 1.0)
-    delay = static_cast<SimTime>(static_cast<double>(delay) * link.latencyFactor);
+    delay = saturatedTime(static_cast<double>(delay) * link.latencyFactor);
   // A partitioned link holds what is sent until it heals (TCP retransmits; nothing is dropped).
   SimTime at = (link.heldUntil > now_ ? link.heldUntil : now_) + delay;
   if (at < linkFreeAt) at = linkFreeAt;  // FIFO: a later send never overtakes an earlier one
