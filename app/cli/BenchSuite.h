@@ -14,6 +14,7 @@ struct BenchResult {
   std::uint64_t messages = 0;  // published by producers
   std::uint64_t events = 0;
   double wallS = 0;  // building the model and running it
+  double runS = 0;   // running it: the rates divide by this, so a big model's set-up is apart
   std::uint64_t peakRssBytes = 0;
   std::uint64_t traceHash = 0;
   std::optional<double> waitMeanS;  // the first queue's mean wait, where there is one

@@ -315,6 +315,11 @@ class tst_Cli : public QObject {
     QCOMPARE(b["events"].toInt(), 5 * 20000 + 1);  // five hops per message, and the consumer's join
     QVERIFY(b["messages_per_s"].toDouble() > 0);
     QVERIFY(b["peak_rss_bytes"].toDouble() > 0);
+    // The rates count the run alone: set-up (building the model) is part of the wall time only.
+    QVERIFY(b["run_s"].toDouble() > 0);
+    QVERIFY(b["run_s"].toDouble() <= b["wall_s"].toDouble());
+    QVERIFY(qFuzzyCompare(b["events_per_s"].toDouble(),
+                          b["events"].toDouble() / b["run_s"].toDouble()));
   }
 };
 
