@@ -33,32 +33,32 @@ SimTime bucketMidpoint(std::uint32_t index) {
   return static_cast<SimTime>(lower + width / 2);
 }
 
+constexpr std::uint32_t kPageBits = 5;
+static_assert(LatencyHistogram::kPageSize == 1u << kPageBits);
+static_assert(LatencyHistogram::kBucketLimit / LatencyHistogram::kPageSize <= 64,
+              "every page has a bit in the page mask");
+
 }  // namespace
+
+std::size_t LatencyHistogram::slotOf(std::uint32_t page) {
+  const std::uint64_t bit = std::uint64_t{1} << page;
+  const auto slot = static_cast<std::size_t>(std::popcount(pages_ & (bit - 1)));
+  if ((pages_ & bit) == 0) {
+    buckets_.insert(buckets_.begin() + static_cast<std::ptrdiff_t>(slot * kPageSize), kPageSize, 0);
+    pages_ |= bit;
+  }
+  return slot;
+}
 
 void LatencyHistogram::record(SimTime ns) {
   ns = std::max<SimTime>(ns, 0);
   const std::uint32_t index = bucketIndex(static_cast<std::uint64_t>(ns));
-  if (count_ == 0 || index < firstBucket_ || index >= firstBucket_ + buckets_.size())
-    cover(index, index);
-  ++buckets_[index - firstBucket_];
+  const std::size_t slot = slotOf(index >> kPageBits);
+  ++buckets_[slot * kPageSize + (index & (kPageSize - 1))];
   min_ = count_ == 0 ? ns : std::min(min_, ns);
   max_ = count_ == 0 ? ns : std::max(max_, ns);
   ++count_;
   sum_ += static_cast<std::uint64_t>(ns);
-}
-
-// Grows the bucket range to include [lowIndex, highIndex]; an empty histogram starts afresh.
-void LatencyHistogram::cover(std::uint32_t lowIndex, std::uint32_t highIndex) {
-  if (count_ == 0) {
-    buckets_.assign(highIndex - lowIndex + 1, 0);
-    firstBucket_ = lowIndex;
-    return;
-  }
-  if (lowIndex < firstBucket_) {
-    buckets_.insert(buckets_.begin(), firstBucket_ - lowIndex, 0);
-    firstBucket_ = lowIndex;
-  }
-  if (highIndex >= firstBucket_ + buckets_.size()) buckets_.resize(highIndex - firstBucket_ + 1, 0);
 }
 
 double LatencyHistogram::meanNs() const {
@@ -79,10 +79,13 @@ SimTime LatencyHistogram::percentile(double p) const {
   if (rank == 1) return min_;
   if (rank == count_) return max_;
   std::uint64_t seen = 0;
-  for (std::size_t i = 0; i < buckets_.size(); ++i) {
-    seen += buckets_[i];
-    if (seen >= rank)
-      return std::clamp(bucketMidpoint(firstBucket_ + static_cast<std::uint32_t>(i)), min_, max_);
+  std::size_t i = 0;
+  for (std::uint64_t held = pages_; held != 0; held &= held - 1) {
+    const auto first = static_cast<std::uint32_t>(std::countr_zero(held)) << kPageBits;
+    for (std::uint32_t sub = 0; sub < kPageSize; ++sub, ++i) {
+      seen += buckets_[i];
+      if (seen >= rank) return std::clamp(bucketMidpoint(first + sub), min_, max_);
+    }
   }
   return max_;
 }
@@ -93,10 +96,12 @@ void LatencyHistogram::merge(const LatencyHistogram& other) {
     *this = other;
     return;
   }
-  const auto otherLast = other.firstBucket_ + static_cast<std::uint32_t>(other.buckets_.size()) - 1;
-  cover(other.firstBucket_, otherLast);
-  for (std::size_t i = 0; i < other.buckets_.size(); ++i)
-    buckets_[other.firstBucket_ - firstBucket_ + i] += other.buckets_[i];
+  std::size_t from = 0;
+  for (std::uint64_t held = other.pages_; held != 0; held &= held - 1, from += kPageSize) {
+    const std::size_t to = slotOf(static_cast<std::uint32_t>(std::countr_zero(held))) * kPageSize;
+    for (std::size_t sub = 0; sub < kPageSize; ++sub)
+      buckets_[to + sub] += other.buckets_[from + sub];
+  }
   count_ += other.count_;
   min_ = std::min(min_, other.min_);
   max_ = std::max(max_, other.max_);
@@ -106,7 +111,7 @@ void LatencyHistogram::merge(const LatencyHistogram& other) {
 // Keeps the bucket vector's capacity: a histogram reused per interval does not reallocate.
 void LatencyHistogram::clear() {
   buckets_.clear();
-  firstBucket_ = 0;
+  pages_ = 0;
   count_ = 0;
   min_ = 0;
   max_ = 0;

@@ -61,7 +61,7 @@ class tst_Histogram : public QObject {
   void zeroIsAValue();
   void negativeIsRecordedAsZero();
   void clearEqualsNew();
-  void memoryFollowsTheRangeSeen();
+  void memoryFollowsTheValuesSeen();
 };
 
 void tst_Histogram::percentileWithinTwoPercent_data() {
@@ -118,6 +118,9 @@ void tst_Histogram::mergeEqualsRecordingBoth_data() {
   QTest::newRow("high + low") << high << low;
   QTest::newRow("overlapping") << std::vector<SimTime>{10, 5000, 7000}
                                << std::vector<SimTime>{4000, 5000, 1'000'000};
+  // Pages held by one side only, on both sides of and between the other's pages.
+  QTest::newRow("interleaved pages") << std::vector<SimTime>{0, 3000, kSecond, kSecond}
+                                     << std::vector<SimTime>{40, kMillisecond, kMaxSimTime};
   QTest::newRow("empty + some") << std::vector<SimTime>{} << low;
   QTest::newRow("some + empty") << low << std::vector<SimTime>{};
   QTest::newRow("empty + empty") << std::vector<SimTime>{} << std::vector<SimTime>{};
@@ -162,14 +165,18 @@ void tst_Histogram::clearEqualsNew() {
   QVERIFY(h == histogramOf({42}));
 }
 
-// 1 ms..1 s spans 10 powers of two: about 330 buckets, under 3 KB. Everything spans at most
-// kBucketLimit buckets (about 15 KB).
-void tst_Histogram::memoryFollowsTheRangeSeen() {
-  const LatencyHistogram h = histogramOf({kMillisecond, 50 * kMillisecond, kSecond});
-  QVERIFY2(h.bucketCount() * sizeof(std::uint64_t) < 3 * 1024,
-           qPrintable(QString::number(h.bucketCount())));
-  const LatencyHistogram everything = histogramOf({0, kMaxNs});
-  QCOMPARE(everything.bucketCount(), LatencyHistogram::kBucketLimit);
+// A page of 32 buckets per power of two a value fell in, and nothing between: three values in three
+// powers of two hold 3 pages; a 0 and a 2^62 hold 2, not the 1,888 buckets between them. One
+// value in every power of two holds them all: kBucketLimit buckets (about 15 KB).
+void tst_Histogram::memoryFollowsTheValuesSeen() {
+  const std::size_t page = LatencyHistogram::kPageSize;
+  QCOMPARE(histogramOf({kMillisecond, 50 * kMillisecond, kSecond}).bucketCount(), 3 * page);
+  QCOMPARE(histogramOf({0, kMaxNs}).bucketCount(), 2 * page);
+  QCOMPARE(histogramOf({SimTime{1} << 30, (SimTime{1} << 30) + 1, SimTime{3} << 29}).bucketCount(),
+           page);
+  std::vector<SimTime> everyPage = {0, 32};
+  for (int exponent = 6; exponent <= 62; ++exponent) everyPage.push_back(SimTime{1} << exponent);
+  QCOMPARE(histogramOf(everyPage).bucketCount(), LatencyHistogram::kBucketLimit);
 }
 
 QTEST_APPLESS_MAIN(tst_Histogram)
