@@ -41,7 +41,8 @@ Outcome runOnce(const std::shared_ptr<const Model>& model) {
   Simulator sim(model);
   sim.setInvariantChecks(true);
   Outcome o;
-  if (sim.run() != StopReason::ReachedTime) o.failure = sim.violation();
+  if (sim.run() != StopReason::ReachedTime)
+    o.failure = sim.violation().empty() ? sim.limitReached() : sim.violation();
   if (o.failure.empty()) o.failure = sim.ledger().recount(sim.messages());
   if (o.failure.empty()) o.failure = checkJobs(sim);
   o.hash = sim.traceHash();

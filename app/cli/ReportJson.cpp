@@ -259,6 +259,10 @@ std::string formatReportJson(const RunReport& r, const WallClock& wall) {
   w.string(r.scenario);
   field(w, "seed", r.seed);
   field(w, "sim_time_s", r.simTimeS);
+  if (!r.stoppedEarly.empty()) {
+    w.key("stopped_early");
+    w.string(r.stoppedEarly);
+  }
   field(w, "events", r.events);
   field(w, "wall_s", wall.seconds);
   field(w, "events_per_s", wall.seconds > 0 ? static_cast<double>(r.events) / wall.seconds : 0.0);

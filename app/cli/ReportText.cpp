@@ -206,6 +206,7 @@ std::string formatReportText(const RunReport& r, const WallClock& wall) {
   if (wall.seconds > 0)
     out += fmt(" (%.3g M events/s)", static_cast<double>(r.events) / wall.seconds / 1e6);
   out += ", trace hash " + hex64(r.traceHash) + "\n";
+  if (!r.stoppedEarly.empty()) out += "Stopped early: " + r.stoppedEarly + "\n";
 
   if (!r.producers.empty()) {
     Table t({"producer", "sent", "rejected", "latency mean", "p50", "p99", "max"});

@@ -28,10 +28,10 @@ int usage(const std::string& message) {
   return kExitUsage;
 }
 
-// Runs to `until`, streaming the trace to `trace` (if any) whenever the buffer fills. False when
-// an invariant broke (checks on).
-bool simulate(Simulator& sim, SimTime until, TraceCsvWriter* trace) {
-  if (!trace) return sim.runUntil(until) == StopReason::ReachedTime;
+// Runs to `until`, streaming the trace to `trace` (if any) whenever the buffer fills. Returns why
+// it stopped: the time, or a broken invariant (checks on) or a run limit, which end the run early.
+StopReason simulate(Simulator& sim, SimTime until, TraceCsvWriter* trace) {
+  if (!trace) return sim.runUntil(until);
   sim.trace().setCapturing(true);
   std::vector<TraceRecord> batch;
   for (;;) {
@@ -39,8 +39,7 @@ bool simulate(Simulator& sim, SimTime until, TraceCsvWriter* trace) {
     batch.clear();
     sim.trace().pull(batch, sim.trace().size());
     trace->write(sim.model(), batch);
-    if (why == StopReason::ReachedTime) return true;
-    if (why == StopReason::InvariantViolated) return false;
+    if (why != StopReason::TraceFull) return why;
   }
 }
 
@@ -103,7 +102,7 @@ int runCommand(const std::vector<std::string>& words) {
       return kExitInvalidInput;
     }
   }
-  const bool healthy = simulate(sim, until, trace.get());
+  const StopReason stopped = simulate(sim, until, trace.get());
   const WallClock wall{
       std::chrono::duration<double>(std::chrono::steady_clock::now() - t0).count()};
 
@@ -120,9 +119,14 @@ int runCommand(const std::vector<std::string>& words) {
   const std::string text =
       args.has("json") ? formatReportJson(report, wall) : formatReportText(report, wall);
   std::fwrite(text.data(), 1, text.size(), stdout);  // names may hold any character, NUL too
-  if (!healthy) {  // the report above shows the state it stopped in
+  // The report above shows the state the run stopped in.
+  if (stopped == StopReason::InvariantViolated) {
     std::fprintf(stderr, "brokerlab-cli run: %s\n", sim.violation().c_str());
     return kExitInvariant;
+  }
+  if (stopped == StopReason::LimitReached) {
+    std::fprintf(stderr, "brokerlab-cli run: %s: %s\n", file.c_str(), sim.limitReached().c_str());
+    return kExitInvalidInput;
   }
   return kExitOk;
 }

@@ -51,7 +51,7 @@ Journey follow(Simulator& sim, std::uint64_t job) {
         ++j.leftOut;
       }
     }
-    if (why == StopReason::ReachedTime || why == StopReason::InvariantViolated) return j;
+    if (why != StopReason::TraceFull) return j;  // the end, or a stop the run cannot go on from
   }
 }
 
@@ -122,6 +122,10 @@ int traceCommand(const std::vector<std::string>& words) {
   const std::string text = args.has("mermaid") ? jobJourneyMermaid(context, *job, journey.records)
                                                : jobJourneyTable(context, *job, journey.records);
   std::fwrite(text.data(), 1, text.size(), stdout);
+  if (!sim.limitReached().empty()) {  // the journey above ends where the run had to stop
+    std::fprintf(stderr, "brokerlab-cli trace: %s\n", sim.limitReached().c_str());
+    return kExitInvalidInput;
+  }
   return kExitOk;
 }
 

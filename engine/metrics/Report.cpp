@@ -165,6 +165,7 @@ RunReport buildReport(const Simulator& sim) {
   r.scenario = m.name;
   r.seed = m.seed;
   r.simTimeS = seconds;
+  r.stoppedEarly = sim.violation().empty() ? sim.limitReached() : sim.violation();
   r.events = sim.eventsProcessed();
   r.traceHash = sim.traceHash();
   r.ledger = sim.ledger();

@@ -152,6 +152,9 @@ struct RunReport {
   std::string scenario;
   std::uint64_t seed = 0;
   double simTimeS = 0;
+  // Empty when the run reached its end time; else why it stopped sooner (a broken invariant or a
+  // run limit), and the figures below are those of that moment.
+  std::string stoppedEarly;
   std::uint64_t events = 0;
   std::uint64_t traceHash = 0;
   Ledger ledger;

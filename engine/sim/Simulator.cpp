@@ -97,6 +97,7 @@ Simulator::Simulator(std::shared_ptr<const Model> model)
 StopReason Simulator::runUntil(SimTime until, std::uint64_t maxEvents) {
   if (until > kMaxSimTime) until = kMaxSimTime;
   if (!violation_.empty()) return StopReason::InvariantViolated;
+  if (!limitReached_.empty()) return StopReason::LimitReached;
   while (!queue_.empty() && queue_.top().time <= until) {
     if (maxEvents == 0) return StopReason::EventBudget;
     const Event e = queue_.pop();
@@ -114,6 +115,7 @@ StopReason Simulator::runUntil(SimTime until, std::uint64_t maxEvents) {
       }
       if (!violation_.empty()) return StopReason::InvariantViolated;
     }
+    if (atLimit()) return StopReason::LimitReached;
     if (trace_.capturing() && trace_.full()) return StopReason::TraceFull;
   }
   takeSamplesThrough(until);
@@ -324,7 +326,8 @@ bool Simulator::operator==(const Simulator& o) const {
          groups_ == o.groups_ && clients_ == o.clients_ && apis_ == o.apis_ &&
          stores_ == o.stores_ && jobs_ == o.jobs_ && requests_ == o.requests_ &&
          freeRequests_ == o.freeRequests_ && faults_ == o.faults_ && liveFaults_ == o.liveFaults_ &&
-         links_ == o.links_ && violation_ == o.violation_;
+         links_ == o.links_ && violation_ == o.violation_ && limits_ == o.limits_ &&
+         retainedRecords_ == o.retainedRecords_ && limitReached_ == o.limitReached_;
 }
 
 }  // namespace brokerlab

@@ -5,6 +5,7 @@
 #include "model/Message.h"
 #include "model/Model.h"
 #include "sim/EventQueue.h"
+#include "sim/RunLimits.h"
 #include "sim/Trace.h"
 
 #include <cstdint>
@@ -24,6 +25,8 @@ enum class StopReason {
   TraceFull,          // captured trace records wait to be pulled before the run can go on
   InvariantViolated,  // a checked invariant failed: `violation()` says which, after which event;
                       // the run cannot go on
+  LimitReached,       // the run holds as much as RunLimits allows: `limitReached()` says which;
+                      // the run cannot go on (the state is kept, so reports show where it stopped)
 };
 
 // The discrete-event simulator: the model (shared, immutable) plus the whole mutable state as plain
@@ -77,6 +80,13 @@ class Simulator {
   void setInvariantChecks(bool on) { checkInvariants_ = on; }
   bool invariantChecks() const { return checkInvariants_; }
   const std::string& violation() const { return violation_; }
+
+  // Bounds on what the run may hold (sim/RunLimits.h); lower ones suit an interactive session.
+  void setLimits(const RunLimits& limits) { limits_ = limits; }
+  const RunLimits& limits() const { return limits_; }
+  // Empty until a limit is reached; then which one, when, and how the scenario can stay under it.
+  const std::string& limitReached() const { return limitReached_; }
+  std::uint64_t retainedRecords() const { return retainedRecords_; }
   // The whole-state part of the checks; empty when every invariant holds.
   std::string invariantViolation() const;
   // Lets a test break the books on purpose, to prove the checker can fail.
@@ -200,6 +210,17 @@ class Simulator {
     if (checkInvariants_ && !holds && violation_.empty()) noteViolation(rule, m.serial);
   }
   void noteViolation(const std::string& rule, std::uint64_t message);
+  // After each event: true (and limitReached_ set) when the run holds what limits_ allow. Four
+  // comparisons on the hot path; the message is built in RunLimits.cpp.
+  bool atLimit() {
+    if (pool_.live() < limits_.liveMessages && retainedRecords_ < limits_.retainedRecords &&
+        jobs_.size() < limits_.jobs &&
+        requests_.size() - freeRequests_.size() < limits_.liveRequests)
+      return false;
+    noteLimit();
+    return true;
+  }
+  void noteLimit();
 
   // Bookkeeping shared by both halves.
   void setState(std::uint32_t msg, MessageState s);
@@ -253,6 +274,9 @@ class Simulator {
 #endif
   std::string violation_;
   Event lastEvent_{};
+  RunLimits limits_;
+  std::uint64_t retainedRecords_ = 0;  // in all streams: what RunLimits::retainedRecords bounds
+  std::string limitReached_;
 };
 
 }  // namespace brokerlab

@@ -37,6 +37,7 @@ void Simulator::append(std::uint32_t stream, std::uint32_t msg) {
                  m.producer, m.key,         model_->producers[m.producer].sizeBytes};
   const std::uint64_t offset = st.partitions[m.partition].append(r, def.segmentBytes);
   ++st.appended;
+  ++retainedRecords_;
   expectInvariant(offset + 1 == st.partitions[m.partition].endOffset(),
                   "offsets strictly increase per partition", m);
   record(TraceKind::Append, m, def.component, kNone, kNone, static_cast<SimTime>(offset));
@@ -57,6 +58,7 @@ void Simulator::onRetentionCheck(std::uint32_t stream) {
         st.partitions[p].applyRetention(now_, def.retention, def.retentionBytes);
     if (deleted == 0) continue;
     st.deletedByRetention += deleted;
+    retainedRecords_ -= deleted;
     emitRecord(
         {now_, static_cast<SimTime>(deleted), 0, def.component, kNone, p, 0, TraceKind::Retain, 0});
   }

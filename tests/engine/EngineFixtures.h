@@ -60,6 +60,7 @@ inline std::vector<TraceRecord> runTraced(Simulator& sim, SimTime until) {
   std::vector<TraceRecord> all;
   for (StopReason why; (why = sim.runUntil(until)) != StopReason::ReachedTime;) {
     if (why == StopReason::InvariantViolated) qFatal("%s", sim.violation().c_str());
+    if (why == StopReason::LimitReached) qFatal("%s", sim.limitReached().c_str());
     sim.trace().pull(all, sim.trace().size());
   }
   sim.trace().pull(all, sim.trace().size());
