@@ -37,7 +37,7 @@ class Planner {
       if (f.kind != FaultKind::Crash || hash == std::string::npos) continue;
       const std::string id = f.target.substr(0, hash);
       const std::uint32_t k = static_cast<std::uint32_t>(std::stoul(f.target.substr(hash + 1)));
-      if (k > slots(id, faults)) f.target = id;
+      if (k > instanceSlots(id, faults)) f.target = id;
     }
     std::stable_sort(faults.begin(), faults.end(),
                      [](const FaultSpec& a, const FaultSpec& b) { return a.at < b.at; });
@@ -56,7 +56,7 @@ class Planner {
   double factor(double lo, double hi) {
     return std::round((lo + (hi - lo) * rng_.uniform01()) * 100) / 100;
   }
-  std::uint32_t slots(const std::string& id, const std::vector<FaultSpec>& faults) const {
+  std::uint32_t instanceSlots(const std::string& id, const std::vector<FaultSpec>& faults) const {
     std::uint32_t n = 1;
     for (const ComponentSpec* c : consumers_)
       if (c->id == id) n = c->instances.value_or(defaults::kInstances);

@@ -25,9 +25,9 @@ std::string Simulator::injectFault(FaultSpec spec) {
   std::string error;
   const FaultDef f = resolveFault(*model_, spec, error);
   if (!error.empty()) return error;
-  if (f.kind == FaultKind::Scale && f.instances > model_->consumers[f.consumer].slots)
+  if (f.kind == FaultKind::Scale && f.instances > model_->consumers[f.consumer].instanceSlots)
     return "scale: " + model_->components[f.component].id + " has " +
-           std::to_string(model_->consumers[f.consumer].slots) +
+           std::to_string(model_->consumers[f.consumer].instanceSlots) +
            " instance slots; a scenario with a scale fault to more reserves them";
   faults_.push_back(f);
   liveFaults_.push_back(spec);
@@ -45,7 +45,7 @@ void Simulator::onFaultStart(std::uint32_t fault) {
         break;
       }
       const ConsumerDef& def = model_->consumers[f.consumer];
-      for (std::uint32_t i = 0; i < def.slots; ++i)
+      for (std::uint32_t i = 0; i < def.instanceSlots; ++i)
         crashInstance(def.firstInstance + i, f.restartAfter);
       break;
     }
@@ -284,7 +284,7 @@ void Simulator::onInstanceRestart(std::uint32_t instance, std::uint32_t epoch) {
 void Simulator::scaleConsumer(std::uint32_t consumer, std::uint32_t instances) {
   const ConsumerDef& def = model_->consumers[consumer];
   ConsumerState& c = consumers_[consumer];
-  const std::uint32_t target = std::min(instances, def.slots);
+  const std::uint32_t target = std::min(instances, def.instanceSlots);
   const auto before = static_cast<std::uint32_t>(c.active.value);
   c.active.set(now_, target);
   if (!c.present || target == before) return;

@@ -60,10 +60,10 @@ struct ConsumerDef {
   std::uint32_t stream;  // stream consumers: the stream and the group; else kNone
   std::uint32_t group;
   std::uint32_t firstInstance;
-  std::uint32_t instances;  // online from the start (join)
-  std::uint32_t slots;      // instances allocated: more when a scale fault adds some later
-  SimTime heartbeat;        // how long a crash goes unnoticed by the broker or the group
-  std::uint32_t prefetch;   // 0 = unlimited
+  std::uint32_t instances;      // online from the start (join)
+  std::uint32_t instanceSlots;  // instances allocated: more when a scale fault adds some later
+  SimTime heartbeat;            // how long a crash goes unnoticed by the broker or the group
+  std::uint32_t prefetch;       // 0 = unlimited
   AckMode ack;
   Sampler service;
   Sampler latency;

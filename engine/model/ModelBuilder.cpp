@@ -65,7 +65,7 @@ class Builder {
     // Dispatch order among competing consumers: consumers in scenario order, then instance number.
     for (const ConsumerDef& k : m_.consumers)
       if (k.queue != kNone)
-        for (std::uint32_t i = 0; i < k.slots; ++i)
+        for (std::uint32_t i = 0; i < k.instanceSlots; ++i)
           m_.queues[k.queue].instances.push_back(k.firstInstance + i);
     return {std::move(m_), {}};
   }
@@ -206,12 +206,12 @@ void Builder::buildConsumer(const ComponentSpec& c, std::uint32_t ci) {
   k.queue = k.stream = k.group = k.subscription = kNone;
   k.instances = c.instances.value_or(defaults::kInstances);
   // Scale faults that add instances need their slots (and random streams) from the start.
-  k.slots = k.instances;
+  k.instanceSlots = k.instances;
   for (const FaultSpec& f : s_.faults)
     if (f.kind == FaultKind::Scale && f.target == c.id)
-      k.slots = std::max(k.slots, f.instances.value_or(0));
+      k.instanceSlots = std::max(k.instanceSlots, f.instances.value_or(0));
   k.firstInstance = static_cast<std::uint32_t>(m_.instanceConsumer.size());
-  for (std::uint32_t i = 0; i < k.slots; ++i) m_.instanceConsumer.push_back(index);
+  for (std::uint32_t i = 0; i < k.instanceSlots; ++i) m_.instanceConsumer.push_back(index);
   k.prefetch = c.prefetch.value_or(defaults::kPrefetch);
   k.ack = c.ack.value_or(defaults::kAck);
   if (!c.service) error_ = c.id + ": a consumer needs a service distribution";

@@ -229,12 +229,12 @@ class FaultChecker {
   // "workers#k" with k from 1 to the consumer's instance slots.
   void checkInstance(const std::string& target, std::size_t hash, const ComponentSpec& c) {
     const std::string digits = target.substr(hash + 1);
-    const std::uint32_t slots = slotsOf(c);
+    const std::uint32_t instanceSlots = slotsOf(c);
     const bool number =
         !digits.empty() && digits.find_first_not_of("0123456789") == std::string::npos;
     // more digits than any number of instances can have: out of range, without converting
     const unsigned long k = !number ? 0 : digits.size() > 6 ? ULONG_MAX : std::stoul(digits);
-    if (number && k >= 1 && k <= slots) return;
+    if (number && k >= 1 && k <= instanceSlots) return;
     if (!number) {
       add("target", json::quoted(target)
                         .append(": one instance is named consumer#number, like ")
@@ -245,8 +245,8 @@ class FaultChecker {
                               .append(" is not an instance of ")
                               .append(json::quoted(c.id))
                               .append(", which has instances 1 to ")
-                              .append(std::to_string(slots));
-    if (slots > c.instances.value_or(defaults::kInstances)) {
+                              .append(std::to_string(instanceSlots));
+    if (instanceSlots > c.instances.value_or(defaults::kInstances)) {
       message.append(" (counting those its scale faults add)");
     }
     add("target", std::move(message));

@@ -82,7 +82,7 @@ void Simulator::onConsumerJoin(std::uint32_t consumer) {
 void Simulator::onConsumerLeave(std::uint32_t consumer) {
   const ConsumerDef& def = model_->consumers[consumer];
   consumers_[consumer].present = false;
-  for (std::uint32_t i = 0; i < def.slots; ++i) instances_[def.firstInstance + i].online = false;
+  for (std::uint32_t i = 0; i < def.instanceSlots; ++i) instances_[def.firstInstance + i].online = false;
   emitRecord({now_, 0, 0, def.component, kNone, 0, 0, TraceKind::Leave, 0});
   if (def.group != kNone) startRebalance(def.group);
 }

@@ -58,7 +58,7 @@ void Simulator::onRebalanceEnd(std::uint32_t group, std::uint32_t generation) {
   g.rebalancing = false;
   for (const std::uint32_t c : model_->groups[group].consumers) {
     const ConsumerDef& def = model_->consumers[c];
-    for (std::uint32_t i = 0; i < def.slots; ++i) fetch(def.firstInstance + i);
+    for (std::uint32_t i = 0; i < def.instanceSlots; ++i) fetch(def.firstInstance + i);
   }
 }
 
@@ -69,7 +69,7 @@ void Simulator::assignPartitions(std::uint32_t group) {
   std::vector<std::uint32_t> members;  // sorted: consumers in scenario order, then instance number
   for (const std::uint32_t c : def.consumers) {
     const ConsumerDef& k = model_->consumers[c];
-    for (std::uint32_t i = 0; i < k.slots; ++i)
+    for (std::uint32_t i = 0; i < k.instanceSlots; ++i)
       if (instances_[k.firstInstance + i].online) members.push_back(k.firstInstance + i);
   }
   const auto partitions = static_cast<std::uint32_t>(g.partitions.size());

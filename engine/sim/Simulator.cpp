@@ -32,7 +32,7 @@ Simulator::Simulator(std::shared_ptr<const Model> model)
     const ConsumerDef& def = m.consumers[c];
     const std::string& id = m.components[def.component].id;
     consumers_[c].active.set(0, def.instances);
-    for (std::uint32_t k = 0; k < def.slots; ++k) {
+    for (std::uint32_t k = 0; k < def.instanceSlots; ++k) {
       ConsumerInstanceState& inst = instances_[def.firstInstance + k];
       inst.consumer = static_cast<std::uint32_t>(c);
       inst.rng = makeStream(m.seed, id + "#" + std::to_string(k + 1));
