@@ -114,6 +114,8 @@ class Planner {
                             : producers_[below(producers_.size())]->id;
         f.duration = span(0.01, 0.1);
         if (f.kind == FaultKind::Degrade) f.factor = factor(2, 20);
+        if (f.kind == FaultKind::Partition && !consumer && below(2) == 0)
+          f.fraction = factor(0.1, 1);  // a lossy producer link
         return true;
       }
       default: {

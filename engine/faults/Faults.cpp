@@ -64,6 +64,7 @@ void Simulator::onFaultStart(std::uint32_t fault) {
       break;
     case FaultKind::Partition:
       links_[f.component].heldUntil = std::max(links_[f.component].heldUntil, now_ + f.duration);
+      links_[f.component].dropFraction = std::max(links_[f.component].dropFraction, f.fraction);
       break;
     case FaultKind::Degrade:
       links_[f.component].latencyFactor = f.factor;
@@ -96,7 +97,9 @@ void Simulator::onFaultEnd(std::uint32_t fault) {
     case FaultKind::Restart:
       onBrokerUp();
       break;
-    case FaultKind::Partition:  // heals by itself at heldUntil
+    case FaultKind::Partition:  // holds by itself until heldUntil; drops while any partition lasts
+      if (links_[f.component].heldUntil <= now_) links_[f.component].dropFraction = 0;
+      break;
     case FaultKind::Crash:
     case FaultKind::Scale:
       break;

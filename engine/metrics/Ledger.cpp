@@ -16,7 +16,8 @@ std::string_view outcomeName(Outcome o) {
                                                             "read_processed",
                                                             "lost_consumer_crash",
                                                             "read_abandoned",
-                                                            "lost_broker_restart"};
+                                                            "lost_broker_restart",
+                                                            "lost_partition"};
   return names[static_cast<std::size_t>(o)];
 }
 

@@ -25,8 +25,10 @@ enum class Outcome : std::uint8_t {
   LostConsumerCrash,     // auto-ack: delivered to a consumer instance that crashed before the end
   ReadAbandoned,         // a stream read held by a crashed instance (the record stays in the log)
   LostBrokerRestart,     // in a transient queue, or sent unconfirmed to a broker that was down
+  LostPartition,  // dropped by a partitioned producer link (a fraction) and never re-sent: no
+                  // confirms
 };
-inline constexpr int kOutcomeCount = 14;
+inline constexpr int kOutcomeCount = 15;
 std::string_view outcomeName(Outcome o);
 std::string_view messageStateName(MessageState s);
 

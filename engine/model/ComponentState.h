@@ -105,6 +105,7 @@ struct ConsumerState {
 // A component's link to the broker, as faults leave it.
 struct LinkState {
   SimTime heldUntil = 0;     // partitioned until then: what is sent waits
+  double dropFraction = 0;   // a partitioned producer link drops this fraction of what is sent
   double latencyFactor = 1;  // degraded: latency multiplied
   bool operator==(const LinkState&) const = default;
 };
@@ -118,6 +119,7 @@ struct ProducerState {
   std::uint64_t sent = 0;
   std::uint64_t rejected = 0;
   std::uint64_t bytesSent = 0;
+  std::uint64_t droppedByPartition = 0;  // lost, or (with confirms) sent again when the link heals
   SimTime linkFreeAt = 0;
   LatencyHistogram endToEnd;  // publish -> ack (manual) or -> processed (auto)
   TimeSeries sentPerS;

@@ -214,6 +214,13 @@ class FaultChecker {
                         .append(targetsOf(f.kind)));
       return;
     }
+    if (f.kind == FaultKind::Partition && f.fraction && c.kind == ComponentKind::Consumer) {
+      add("fraction",
+          json::quoted(id).append(
+              " is a consumer: a partition drops a fraction of what a producer sends, but "
+              "a consumer's link only holds (a lost delivery means a lost connection: use "
+              "\"crash\")"));
+    }
     if (hash == std::string::npos) return;
     if (f.kind != FaultKind::Crash) {
       add("target", json::quoted(f.target)

@@ -79,7 +79,8 @@ constexpr std::array<std::string_view, 4> kRestart{"at", "kind", "target", "dura
 constexpr std::array<std::string_view, 5> kFactorFault{"at", "kind", "target", "duration",
                                                        "factor"};  // spike, slow, degrade
 constexpr std::array<std::string_view, 5> kPoison{"at", "kind", "target", "duration", "fraction"};
-constexpr std::array<std::string_view, 4> kPartition{"at", "kind", "target", "duration"};
+constexpr std::array<std::string_view, 5> kPartition{"at", "kind", "target", "duration",
+                                                     "fraction"};
 constexpr std::array<std::string_view, 4> kScale{"at", "kind", "target", "instances"};
 // clang-format on
 constexpr std::array<std::string_view, kComponentKindCount> kKinds{

@@ -42,9 +42,29 @@ void Simulator::onProducerEmit(std::uint32_t producer) {
   ++p.sent;
   p.bytesSent += def.sizeBytes;
 
+  // A partition with a drop fraction: the publish is lost on the way. With publisher confirms the
+  // producer learns it was never confirmed and sends it again, which lands after the link heals
+  // (as a held message does); without, it is gone. Drawn only while such a partition lasts.
+  const LinkState& link = links_[def.component];
+  if (link.dropFraction > 0 && link.heldUntil > now_ && p.rng.uniform01() < link.dropFraction) {
+    ++p.droppedByPartition;
+    if (!def.confirm) {
+      record(TraceKind::Publish, m, def.component, targetComponent(*model_, def), kNone, now_);
+      record(TraceKind::Lost, m, def.component, kNone, kNone,
+             static_cast<SimTime>(Outcome::LostPartition));
+      end(msg, Outcome::LostPartition);
+      return scheduleNextEmit(producer);
+    }
+  }
   const SimTime arrival = sendOverLink(p.linkFreeAt, def.latency, p.rng, def.component);
   record(TraceKind::Publish, m, def.component, targetComponent(*model_, def), kNone, arrival);
   schedule(arrival, EventKind::BrokerReceive, 0, msg);
+  scheduleNextEmit(producer);
+}
+
+void Simulator::scheduleNextEmit(std::uint32_t producer) {
+  const ProducerDef& def = model_->producers[producer];
+  ProducerState& p = producers_[producer];
 
   if (def.count == 0 || p.sent < def.count) {
     SimTime gap = def.interarrival.sample(p.rng);
@@ -82,7 +102,8 @@ void Simulator::onConsumerJoin(std::uint32_t consumer) {
 void Simulator::onConsumerLeave(std::uint32_t consumer) {
   const ConsumerDef& def = model_->consumers[consumer];
   consumers_[consumer].present = false;
-  for (std::uint32_t i = 0; i < def.instanceSlots; ++i) instances_[def.firstInstance + i].online = false;
+  for (std::uint32_t i = 0; i < def.instanceSlots; ++i)
+    instances_[def.firstInstance + i].online = false;
   emitRecord({now_, 0, 0, def.component, kNone, 0, 0, TraceKind::Leave, 0});
   if (def.group != kNone) startRebalance(def.group);
 }

@@ -102,6 +102,7 @@ class Simulator {
 
   // Producers and consumers (Clients.cpp)
   void onProducerEmit(std::uint32_t producer);
+  void scheduleNextEmit(std::uint32_t producer);
   void drawKey(std::uint32_t producer, Message& m);
   void onConsumerJoin(std::uint32_t consumer);
   void onConsumerLeave(std::uint32_t consumer);

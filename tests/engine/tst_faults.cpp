@@ -57,6 +57,9 @@ class FaultsTest : public QObject {
   void poisonEndsInTheDeadLetterQueue();
   void scaleOutAndIn();
   void partitionHoldsAndDegradeDelays();
+  void lossyPartitionDropsWhatConfirmsDoNotResend_data();
+  void lossyPartitionDropsWhatConfirmsDoNotResend();
+  void lossyPartitionDropsAboutItsFraction();
   void dropHeadRestoresMaxLengthAfterRequeues();
   void brokerRestartKeepsDurableLosesTransient();
   void liveFaultReplaysAsAScenarioFault();
@@ -293,6 +296,66 @@ void FaultsTest::partitionHoldsAndDegradeDelays() {
     QCOMPARE(r.aux - r.time, (degraded ? 200 : 10) * kMillisecond);
   }
   QCOMPARE(counters(sim).published, std::uint64_t{59});
+  expectConserved(sim);
+}
+
+// A partition at 4.5 s for 5 s that drops every publish: the messages of 5, 6, 7, 8 and 9 s.
+// Without confirms they are lost; with confirms the producer sends them again and they land when
+// the link heals, like held messages.
+void FaultsTest::lossyPartitionDropsWhatConfirmsDoNotResend_data() {
+  QTest::addColumn<bool>("confirm");
+  QTest::newRow("fire and forget") << false;
+  QTest::newRow("publisher confirms") << true;
+}
+
+void FaultsTest::lossyPartitionDropsWhatConfirmsDoNotResend() {
+  QFETCH(bool, confirm);
+  Scenario s = scenario(secs(60));
+  s.networkLatency = Distribution::constant(10 * kMillisecond);
+  ComponentSpec p = producer("producer", "jobs", kSecond, 0);
+  p.confirm = confirm;
+  s.components = {p, queue("jobs"), consumer("workers", "jobs", kMillisecond)};
+  FaultSpec cut = fault(FaultKind::Partition, "producer", 4500 * kMillisecond);
+  cut.duration = 5 * kSecond;
+  cut.fraction = 1;
+  s.faults = {cut};
+  Simulator sim = simulator(s);
+  const auto all = runTraced(sim, secs(60));
+  QCOMPARE(sim.producers()[0].sent, std::uint64_t{60});  // the one sent at 60 s is still on its way
+  QCOMPARE(sim.producers()[0].droppedByPartition, std::uint64_t{5});
+  QCOMPARE(outcome(sim, Outcome::LostPartition), std::uint64_t{confirm ? 0u : 5u});
+  QCOMPARE(outcome(sim, Outcome::Acked), std::uint64_t{confirm ? 59u : 54u});
+  const auto lost = only(all, TraceKind::Lost);
+  QCOMPARE(lost.size(), std::size_t{confirm ? 0u : 5u});
+  for (const TraceRecord& r : lost) {
+    QVERIFY(r.time >= secs(5) && r.time <= secs(9));
+    QCOMPARE(r.aux, static_cast<SimTime>(Outcome::LostPartition));
+  }
+  for (const TraceRecord& r : only(all, TraceKind::Publish)) {
+    if (r.time < secs(5) || r.time > secs(9)) continue;
+    QCOMPARE(r.aux, confirm ? 9510 * kMillisecond : r.time);  // sent again at the heal, or never
+  }
+  expectConserved(sim);
+}
+
+// Every 10 ms through a 10 s partition that drops half: about 500 of its 1,000 publishes, drawn
+// from the producer's own stream (so the same seed drops the same ones).
+void FaultsTest::lossyPartitionDropsAboutItsFraction() {
+  Scenario s = scenario(secs(30));
+  s.components = {producer("producer", "jobs", 10 * kMillisecond, 0), queue("jobs"),
+                  consumer("workers", "jobs", kMillisecond)};
+  FaultSpec cut = fault(FaultKind::Partition, "producer", secs(10));
+  cut.duration = secs(10);
+  cut.fraction = 0.5;
+  s.faults = {cut};
+  Simulator sim = simulator(s);
+  QCOMPARE(sim.run(), StopReason::ReachedTime);
+  const std::uint64_t lost = outcome(sim, Outcome::LostPartition);
+  QVERIFY2(lost >= 430 && lost <= 570, qPrintable(QString::number(lost)));
+  QCOMPARE(sim.producers()[0].droppedByPartition, lost);
+  Simulator again = simulator(s);
+  again.run();
+  QCOMPARE(outcome(again, Outcome::LostPartition), lost);
   expectConserved(sim);
 }
 

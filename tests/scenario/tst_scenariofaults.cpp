@@ -165,6 +165,9 @@ class tst_ScenarioFaults : public QObject {
         oneFault("'at': '10s', 'kind': 'partition', 'target': 'p', 'duration': '5s'"));
     row("partition of a consumer",
         oneFault("'at': '10s', 'kind': 'partition', 'target': 'sub', 'duration': '1ns'"));
+    row("lossy partition of a producer",
+        oneFault("'at': '10s', 'kind': 'partition', 'target': 'p', 'duration': '5s', "
+                 "'fraction': 1"));
     row("degrade of a producer",
         oneFault("'at': '10s', 'kind': 'degrade', 'target': 'p', 'factor': 10"));
     row("degrade of a consumer",
@@ -275,6 +278,7 @@ class tst_ScenarioFaults : public QObject {
     QCOMPARE(poison.duration, std::optional<SimTime>(20 * kSecond));
     QCOMPARE(s.faults[6].kind, FaultKind::Partition);
     QCOMPARE(s.faults[6].duration, std::optional<SimTime>(15 * kSecond));
+    QCOMPARE(s.faults[6].fraction, std::optional<double>(0.25));
     QCOMPARE(s.faults[7].kind, FaultKind::Degrade);
     QCOMPARE(s.faults[7].at, 330 * kSecond);
     QCOMPARE(s.faults[7].factor, std::optional<double>(10));
@@ -592,6 +596,16 @@ class tst_ScenarioFaults : public QObject {
 
   template <typename Row>
   static void linkAndScaleRows(const Row& row) {
+    row("drop fraction on a consumer's partition",
+        oneFault("'at': '1s', 'kind': 'partition', 'target': 'w', 'duration': '1s', "
+                 "'fraction': 0.5"),
+        "faults[0].fraction",
+        "\"w\" is a consumer: a partition drops a fraction of what a producer sends, but a "
+        "consumer's link only holds (a lost delivery means a lost connection: use \"crash\")");
+    row("partition drop fraction 0",
+        oneFault("'at': '1s', 'kind': 'partition', 'target': 'p', 'duration': '1s', "
+                 "'fraction': 0"),
+        "faults[0].fraction", "must be a number above 0 and at most 1 (got 0)");
     row("partition without duration", oneFault("'at': '1s', 'kind': 'partition', 'target': 'p'"),
         "faults[0].duration",
         "is required: how long the link stays cut (a partition always heals)");
