@@ -59,8 +59,8 @@ FaultDef resolveFault(const Model& m, const FaultSpec& spec, std::string& error)
       if (number != 0) {
         const ConsumerDef& c = m.consumers[ref.index];
         if (number > c.instanceSlots) {
-          error =
-              "\"" + spec.target + "\": " + id + " has instances 1 to " + std::to_string(c.instanceSlots);
+          error = "\"" + spec.target + "\": " + id + " has instances 1 to " +
+                  std::to_string(c.instanceSlots);
           return f;
         }
         f.instance = c.firstInstance + number - 1;
