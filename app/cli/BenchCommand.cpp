@@ -68,8 +68,8 @@ BenchResult runBenchModel(const BenchModel& model) {
   r.events = sim.eventsProcessed();
   r.peakRssBytes = peakRssBytes();
   r.traceHash = sim.traceHash();
-  if (!sim.queues().empty() && sim.queues()[0].wait.count() > 0)
-    r.waitMeanS = sim.queues()[0].wait.meanNs() / 1e9;
+  if (!sim.queueMetrics().empty() && sim.queueMetrics()[0].wait.count() > 0)
+    r.waitMeanS = sim.queueMetrics()[0].wait.meanNs() / 1e9;
   return r;
 }
 

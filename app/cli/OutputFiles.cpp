@@ -90,13 +90,13 @@ bool writeMetricsCsv(const std::string& path, const Simulator& sim, std::string*
   std::vector<std::pair<std::string, const TimeSeries*>> columns;
   for (std::size_t i = 0; i < m.producers.size(); ++i)
     columns.emplace_back(componentName(m, m.producers[i].component) + ".sent_per_s",
-                         &sim.producers()[i].sentPerS);
+                         &sim.producerMetrics()[i].sentPerS);
   for (std::size_t i = 0; i < m.queues.size(); ++i) {
     // A topic subscription's queue is named topic/subscriber.
     std::string id = componentName(m, m.queues[i].component);
     if (m.queues[i].subscriber != kNone)
       id.append("/").append(componentName(m, m.queues[i].subscriber));
-    const QueueSeries& s = sim.queues()[i].series;
+    const QueueSeries& s = sim.queueMetrics()[i].series;
     columns.emplace_back(id + ".published_per_s", &s.publishedPerS);
     columns.emplace_back(id + ".delivered_per_s", &s.deliveredPerS);
     columns.emplace_back(id + ".acked_per_s", &s.ackedPerS);

@@ -31,7 +31,7 @@ QueueReport queueReport(const Simulator& sim, std::uint32_t i) {
   qr.depthMean = now > 0 ? q.depth.areaAt(now) / static_cast<double>(now) : 0;
   qr.depthMax = q.depth.max;
   qr.arrivalRatePerS = seconds > 0 ? static_cast<double>(q.counters.enqueued) / seconds : 0;
-  qr.wait = summarize(q.wait);
+  qr.wait = summarize(sim.queueMetrics()[i].wait);
   return qr;
 }
 
@@ -174,7 +174,7 @@ RunReport buildReport(const Simulator& sim) {
   for (std::size_t i = 0; i < m.producers.size(); ++i) {
     const ProducerState& p = sim.producers()[i];
     r.producers.push_back({m.components[m.producers[i].component].id, p.sent, p.rejected,
-                           p.bytesSent, summarize(p.endToEnd)});
+                           p.bytesSent, summarize(sim.producerMetrics()[i].endToEnd)});
   }
   for (std::size_t i = 0; i < m.queues.size(); ++i)
     if (m.queues[i].topic == kNone)

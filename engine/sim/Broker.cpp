@@ -124,7 +124,7 @@ void Simulator::dispatch(std::uint32_t queue) {
                     "redelivered is set exactly on redeliveries", m);
     ++q.counters.delivered;
     if (m.redelivered) ++q.counters.redelivered;
-    q.wait.record(now_ - m.enqueuedAt);
+    recordLatency(LatencyOwner::QueueWait, queue, now_ - m.enqueuedAt);
     m.instance = instance;
     if (def.ack == AckMode::Manual) {  // under auto ack the message is no longer the queue's
       ++inst.unacked;
@@ -148,7 +148,8 @@ void Simulator::onBrokerAck(std::uint32_t instance, std::uint32_t msg) {
   ++q.counters.acked;
   record(TraceKind::Ack, m, model_->queues[queue].component,
          model_->consumers[instances_[instance].consumer].component, instance, 0);
-  if (m.producer != kNone) producers_[m.producer].endToEnd.record(now_ - m.publishedAt);
+  if (m.producer != kNone)
+    recordLatency(LatencyOwner::ProducerEndToEnd, m.producer, now_ - m.publishedAt);
   end(msg, Outcome::Acked);
   dispatch(queue);
 }

@@ -197,7 +197,7 @@ void Simulator::finishQueueDelivery(std::uint32_t instance, std::uint32_t msg) {
     record(failed ? TraceKind::Fail : TraceKind::Complete, m, def.component, queueComponent,
            instance, now_);
     if (!failed && m.producer != kNone)
-      producers_[m.producer].endToEnd.record(now_ - m.publishedAt);
+      recordLatency(LatencyOwner::ProducerEndToEnd, m.producer, now_ - m.publishedAt);
     end(msg, failed ? Outcome::LostAutoAckFailure : Outcome::Consumed);
   }
 }

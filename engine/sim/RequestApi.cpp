@@ -27,7 +27,7 @@ void Simulator::startRequest(std::uint32_t api, std::uint32_t request) {
   const HttpRequest& r = requests_[request];
   ++as.busySlots;
   as.busy.set(now_, as.busySlots);
-  as.wait.record(now_ - r.arrivedAt);
+  recordLatency(LatencyOwner::ApiWait, api, now_ - r.arrivedAt);
   recordHttp(TraceKind::Handle, requestId(r), def.component, model_->clients[r.client].component,
              r.arrivedAt, {r.method, r.route, 0, {}});
   const bool needsStore = !(r.route == Route::Socket || r.route == Route::Callback ||

@@ -134,7 +134,8 @@ void Simulator::finishJob(std::uint32_t job, ClientOutcome outcome) {
   closeEventStream(job);
   const Job& j = jobs_[job];
   ClientState& cs = clients_[j.client];
-  if (outcome == ClientOutcome::Result) cs.timeToResult.record(now_ - j.submittedAt);
+  if (outcome == ClientOutcome::Result)
+    recordLatency(LatencyOwner::ClientResult, j.client, now_ - j.submittedAt);
   if (outcome == ClientOutcome::Invalid || outcome == ClientOutcome::Unavailable) return;
   const std::size_t polls = std::min<std::size_t>(j.polls, kPollsPerJobCap);
   if (cs.pollsPerJob.size() <= polls) cs.pollsPerJob.resize(polls + 1);

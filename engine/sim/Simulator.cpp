@@ -16,12 +16,14 @@ Simulator::Simulator(std::shared_ptr<const Model> model)
   const std::size_t points =
       std::clamp<std::size_t>(kSeriesPointBudget / std::max<std::size_t>(series, 1), 64, 2048);
   producers_.resize(m.producers.size());
+  producerMetrics_.resize(m.producers.size());
   for (std::size_t p = 0; p < m.producers.size(); ++p) {
     producers_[p].rng = makeStream(m.seed, m.components[m.producers[p].component].id);
-    producers_[p].sentPerS = TimeSeries(step, points);
+    producerMetrics_[p].sentPerS = TimeSeries(step, points);
   }
   queues_.resize(m.queues.size());
-  for (QueueState& q : queues_) {
+  queueMetrics_.resize(m.queues.size());
+  for (QueueMetrics& q : queueMetrics_) {
     QueueSeries& s = q.series;
     s.publishedPerS = s.deliveredPerS = s.ackedPerS = s.depth = s.unacked =
         TimeSeries(step, points);
@@ -95,6 +97,12 @@ Simulator::Simulator(std::shared_ptr<const Model> model)
 }
 
 StopReason Simulator::runUntil(SimTime until, std::uint64_t maxEvents) {
+  const StopReason stop = runEvents(until, maxEvents);
+  flushLatencies();
+  return stop;
+}
+
+StopReason Simulator::runEvents(SimTime until, std::uint64_t maxEvents) {
   if (until > kMaxSimTime) until = kMaxSimTime;
   if (!violation_.empty()) return StopReason::InvariantViolated;
   if (!limitReached_.empty()) return StopReason::LimitReached;
@@ -228,8 +236,9 @@ void Simulator::takeSample() {
   auto perS = [stepS](std::uint64_t now, std::uint64_t before) {
     return static_cast<double>(now - before) / stepS;
   };
-  for (QueueState& q : queues_) {
-    QueueSeries& s = q.series;
+  for (std::size_t i = 0; i < queues_.size(); ++i) {
+    const QueueState& q = queues_[i];
+    QueueSeries& s = queueMetrics_[i].series;
     s.publishedPerS.append(perS(q.counters.published, s.atLastSample.published));
     s.deliveredPerS.append(perS(q.counters.delivered, s.atLastSample.delivered));
     s.ackedPerS.append(perS(q.counters.acked, s.atLastSample.acked));
@@ -239,9 +248,10 @@ void Simulator::takeSample() {
     s.atLastSample = q.counters;
     s.depthAreaAtLastSample = area;
   }
-  for (ProducerState& p : producers_) {
-    p.sentPerS.append(perS(p.sent, p.sentAtLastSample));
-    p.sentAtLastSample = p.sent;
+  for (std::size_t i = 0; i < producers_.size(); ++i) {
+    ProducerMetrics& p = producerMetrics_[i];
+    p.sentPerS.append(perS(producers_[i].sent, p.sentAtLastSample));
+    p.sentAtLastSample = producers_[i].sent;
   }
   for (ApiState& a : apis_) {
     ApiSeries& s = a.series;
@@ -279,6 +289,36 @@ void Simulator::end(std::uint32_t msg, Outcome o) {
 void Simulator::setDepth(std::uint32_t queue) {
   QueueState& q = queues_[queue];
   q.depth.set(now_, q.ready.size());
+}
+
+LatencyHistogram& Simulator::histogramOf(const LatencyLog::Entry& e) {
+  switch (e.kind()) {
+    case LatencyOwner::QueueWait:
+      return queueMetrics_[e.index()].wait;
+    case LatencyOwner::ProducerEndToEnd:
+      return producerMetrics_[e.index()].endToEnd;
+    case LatencyOwner::GroupEndToEnd:
+      return groups_[e.index()].endToEnd;
+    case LatencyOwner::ApiWait:
+      return apis_[e.index()].wait;
+    case LatencyOwner::ClientResult:
+      break;
+  }
+  return clients_[e.index()].timeToResult;
+}
+
+void Simulator::flushLatencies() {
+  // Two steps ahead: the histogram's header first, then (with the header at hand) the bucket.
+  constexpr std::size_t kHeaderAhead = 16, kBucketAhead = 8;
+  const std::vector<LatencyLog::Entry>& log = latencies_.entries();
+  const std::size_t n = log.size();
+  for (std::size_t i = 0; i < n; ++i) {
+    if (i + kHeaderAhead < n) __builtin_prefetch(&histogramOf(log[i + kHeaderAhead]));
+    if (i + kBucketAhead < n)
+      histogramOf(log[i + kBucketAhead]).prefetchBucket(log[i + kBucketAhead].ns);
+    histogramOf(log[i]).record(log[i].ns);
+  }
+  latencies_.clear();
 }
 
 void Simulator::record(TraceKind kind, const Message& m, std::uint32_t component,
@@ -321,10 +361,11 @@ bool Simulator::operator==(const Simulator& o) const {
   return (model_ == o.model_ || *model_ == *o.model_) && now_ == o.now_ && events_ == o.events_ &&
          nextSerial_ == o.nextSerial_ && nextSampleAt_ == o.nextSampleAt_ && queue_ == o.queue_ &&
          pool_ == o.pool_ && ledger_ == o.ledger_ && hash_ == o.hash_ && trace_ == o.trace_ &&
-         producers_ == o.producers_ && queues_ == o.queues_ && consumers_ == o.consumers_ &&
-         instances_ == o.instances_ && topics_ == o.topics_ && streams_ == o.streams_ &&
-         groups_ == o.groups_ && clients_ == o.clients_ && apis_ == o.apis_ &&
-         stores_ == o.stores_ && jobs_ == o.jobs_ && requests_ == o.requests_ &&
+         latencies_ == o.latencies_ && producers_ == o.producers_ && queues_ == o.queues_ &&
+         producerMetrics_ == o.producerMetrics_ && queueMetrics_ == o.queueMetrics_ &&
+         consumers_ == o.consumers_ && instances_ == o.instances_ && topics_ == o.topics_ &&
+         streams_ == o.streams_ && groups_ == o.groups_ && clients_ == o.clients_ &&
+         apis_ == o.apis_ && stores_ == o.stores_ && jobs_ == o.jobs_ && requests_ == o.requests_ &&
          freeRequests_ == o.freeRequests_ && faults_ == o.faults_ && liveFaults_ == o.liveFaults_ &&
          links_ == o.links_ && violation_ == o.violation_ && limits_ == o.limits_ &&
          retainedRecords_ == o.retainedRecords_ && limitReached_ == o.limitReached_;

@@ -5,6 +5,7 @@
 #include "model/Message.h"
 #include "model/Model.h"
 #include "sim/EventQueue.h"
+#include "sim/LatencyLog.h"
 #include "sim/RunLimits.h"
 #include "sim/Trace.h"
 
@@ -54,6 +55,8 @@ class Simulator {
 
   const std::vector<ProducerState>& producers() const { return producers_; }
   const std::vector<QueueState>& queues() const { return queues_; }
+  const std::vector<QueueMetrics>& queueMetrics() const { return queueMetrics_; }
+  const std::vector<ProducerMetrics>& producerMetrics() const { return producerMetrics_; }
   const std::vector<ConsumerState>& consumers() const { return consumers_; }
   const std::vector<ConsumerInstanceState>& instances() const { return instances_; }
   const std::vector<TopicState>& topics() const { return topics_; }
@@ -96,6 +99,7 @@ class Simulator {
   bool operator==(const Simulator& o) const;
 
  private:
+  StopReason runEvents(SimTime until, std::uint64_t maxEvents);
   void dispatchEvent(const Event& e);
   void takeSamplesThrough(SimTime t);
   void takeSample();
@@ -227,6 +231,11 @@ class Simulator {
   void setState(std::uint32_t msg, MessageState s);
   void end(std::uint32_t msg, Outcome o);
   void setDepth(std::uint32_t queue);
+  void recordLatency(LatencyOwner owner, std::uint32_t index, SimTime ns) {
+    if (latencies_.add(owner, index, ns)) flushLatencies();
+  }
+  void flushLatencies();
+  LatencyHistogram& histogramOf(const LatencyLog::Entry& e);
   void record(TraceKind kind, const Message& m, std::uint32_t component, std::uint32_t peer,
               std::uint32_t instance, SimTime aux);
   void emitRecord(const TraceRecord& r) {
@@ -250,8 +259,11 @@ class Simulator {
   Ledger ledger_;
   TraceHash hash_;
   TraceBuffer trace_;
+  LatencyLog latencies_;  // empty whenever runUntil has returned
   std::vector<ProducerState> producers_;
   std::vector<QueueState> queues_;
+  std::vector<ProducerMetrics> producerMetrics_;
+  std::vector<QueueMetrics> queueMetrics_;
   std::vector<ConsumerState> consumers_;
   std::vector<ConsumerInstanceState> instances_;
   std::vector<TopicState> topics_;

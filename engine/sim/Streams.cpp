@@ -125,7 +125,7 @@ void Simulator::onStreamReadDone(std::uint32_t instance, std::uint32_t msg) {
   } else {
     gp.processedHigh = m.offset + 1;
   }
-  g.endToEnd.record(now_ - m.publishedAt);
+  recordLatency(LatencyOwner::GroupEndToEnd, def.group, now_ - m.publishedAt);
   record(TraceKind::Complete, m, def.component, model_->streams[def.stream].component, instance,
          static_cast<SimTime>(m.offset));
   // Only the partition's current owner moves the group's position on; a record fetched before a

@@ -72,7 +72,7 @@ class tst_QueueSemantics : public QObject {
     sim.runUntil(1 * kSecond + 20 * kMillisecond + 1);  // published at 1 ns
     QCOMPARE(outcome(sim, Outcome::Acked), 1u);
     QCOMPARE(sim.queues()[0].unacked, 0u);
-    QCOMPARE(sim.producers()[0].endToEnd.max(), 1 * kSecond + 20 * kMillisecond);
+    QCOMPARE(sim.producerMetrics()[0].endToEnd.max(), 1 * kSecond + 20 * kMillisecond);
   }
 
   void failedProcessingRequeuesWithTheRedeliveredFlag() {
@@ -149,7 +149,7 @@ class tst_QueueSemantics : public QObject {
     Simulator sim = simulator(s);
     sim.run();
     QVERIFY(counters(sim).expired > 0);
-    QVERIFY(sim.queues()[0].wait.max() <= 200 * kMillisecond);
+    QVERIFY(sim.queueMetrics()[0].wait.max() <= 200 * kMillisecond);
     QCOMPARE(counters(sim).delivered + counters(sim).expired, 1000u);
   }
 

@@ -41,12 +41,12 @@ class tst_TimeSeries : public QObject {
     s.components = {producer("p", "q", 100 * kMillisecond, 0), queue("q")};
     Simulator sim = simulator(s);
     sim.run();
-    const QueueSeries& q = sim.queues()[0].series;
+    const QueueSeries& q = sim.queueMetrics()[0].series;
     QCOMPARE(q.publishedPerS.points(), (std::vector<double>{10, 10, 10, 10, 10}));
     // Time-averaged depth over each second: 0.1 s at each of 0..9 -> mean 4.5 in the first second.
     QCOMPARE(q.depth.points()[0], 4.5);
     QCOMPARE(q.depth.points()[1], 14.5);
-    QCOMPARE(sim.producers()[0].sentPerS.points().size(), std::size_t{5});
+    QCOMPARE(sim.producerMetrics()[0].sentPerS.points().size(), std::size_t{5});
   }
 };
 
