@@ -62,13 +62,16 @@ struct Message {
   std::uint32_t key = 0;  // routing key index (topics) or record key number (streams, 0 = none)
   std::uint32_t partition = 0;  // stream records and reads
   std::uint32_t job = kNone;    // a request-reply job message: the job's index
-  std::uint64_t offset = 0;     // a stream read: the record's offset in its partition
   MessageState state = MessageState::Free;
   bool redelivered = false;
   bool poison = false;         // processing it always fails (a poison fault)
   bool orphanPending = false;  // Orphaned or Tombstone: an event for its old holder is pending
+  std::uint64_t offset = 0;    // a stream read: the record's offset in its partition
   bool operator==(const Message&) const = default;
 };
+// The bytes fill the struct without padding: a large model holds about ten messages per queue, and
+// each byte more is a byte less of them in the cache.
+static_assert(sizeof(Message) == 72);
 
 // Messages live in a pool of slots addressed by index; freed slots are reused, so a bounded backlog
 // needs bounded memory and the steady state allocates nothing.
