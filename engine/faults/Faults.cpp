@@ -63,10 +63,12 @@ void Simulator::onFaultStart(std::uint32_t fault) {
       producers_[f.producer].poisonFraction = f.fraction;
       break;
     case FaultKind::Partition:
+      linkFaultSeen_ = true;
       links_[f.component].heldUntil = std::max(links_[f.component].heldUntil, now_ + f.duration);
       links_[f.component].dropFraction = std::max(links_[f.component].dropFraction, f.fraction);
       break;
     case FaultKind::Degrade:
+      linkFaultSeen_ = true;
       links_[f.component].latencyFactor = f.factor;
       break;
     case FaultKind::Scale:

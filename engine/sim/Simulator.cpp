@@ -347,11 +347,14 @@ std::uint32_t Simulator::newMessageFrom(const Message& original) {
 SimTime Simulator::sendOverLink(SimTime& linkFreeAt, const Sampler& latency, Rng& rng,
                                 std::uint32_t component) {
   SimTime delay = latency.sample(rng);
-  const LinkState& link = links_[component];
-  if (link.latencyFactor != 1.0)
-    delay = saturatedTime(static_cast<double>(delay) * link.latencyFactor);
-  // A partitioned link holds what is sent until it heals (TCP retransmits; nothing is dropped).
-  SimTime at = (link.heldUntil > now_ ? link.heldUntil : now_) + delay;
+  SimTime at = now_ + delay;
+  if (linkFaultSeen_) {
+    const LinkState& link = links_[component];
+    if (link.latencyFactor != 1.0)
+      delay = saturatedTime(static_cast<double>(delay) * link.latencyFactor);
+    // A partitioned link holds what is sent until it heals (TCP retransmits; nothing is dropped).
+    at = (link.heldUntil > now_ ? link.heldUntil : now_) + delay;
+  }
   if (at < linkFreeAt) at = linkFreeAt;  // FIFO: a later send never overtakes an earlier one
   linkFreeAt = at;
   return at;
@@ -367,8 +370,9 @@ bool Simulator::operator==(const Simulator& o) const {
          streams_ == o.streams_ && groups_ == o.groups_ && clients_ == o.clients_ &&
          apis_ == o.apis_ && stores_ == o.stores_ && jobs_ == o.jobs_ && requests_ == o.requests_ &&
          freeRequests_ == o.freeRequests_ && faults_ == o.faults_ && liveFaults_ == o.liveFaults_ &&
-         links_ == o.links_ && violation_ == o.violation_ && limits_ == o.limits_ &&
-         retainedRecords_ == o.retainedRecords_ && limitReached_ == o.limitReached_;
+         links_ == o.links_ && linkFaultSeen_ == o.linkFaultSeen_ && violation_ == o.violation_ &&
+         limits_ == o.limits_ && retainedRecords_ == o.retainedRecords_ &&
+         limitReached_ == o.limitReached_;
 }
 
 }  // namespace brokerlab

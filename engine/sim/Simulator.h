@@ -278,7 +278,10 @@ class Simulator {
   std::vector<FaultDef> faults_;       // the model's, then those applied live
   std::vector<FaultSpec> liveFaults_;  // as applied, for saving into the scenario
   std::vector<LinkState> links_;       // per component
-  SimTime brokerDownUntil_ = 0;        // a restarting broker accepts nothing before this
+  // Set once a partition or degrade fault starts. Until then every link is as good as new and a
+  // hop need not read links_: in a large model that read is a cache miss on each hop.
+  bool linkFaultSeen_ = false;
+  SimTime brokerDownUntil_ = 0;  // a restarting broker accepts nothing before this
   std::uint64_t lostInRestarts_ = 0;
 #ifdef NDEBUG
   bool checkInvariants_ = false;
