@@ -43,7 +43,7 @@ std::string Simulator::invariantViolation() const {
     // (max_length binds publishes, checked in enqueue: a requeue may go above it, as in RabbitMQ.)
     // The broker's unacked count is exactly what its manual-ack channels hold, live or orphaned.
     std::uint64_t held = 0;
-    for (const std::uint32_t i : def.instances) {
+    for (const std::uint32_t i : m.listedInstances(q)) {
       const ConsumerDef& c = m.consumers[instances_[i].consumer];
       if (c.ack == AckMode::Manual) held += instances_[i].unacked + instances_[i].orphans.size();
     }

@@ -62,15 +62,31 @@ class Builder {
     if (!error_.empty()) return {std::nullopt, error_};
     if (!s_.sampleInterval)
       m_.sampleInterval = std::max(m_.sampleInterval, sampleIntervalForSize());
-    // Dispatch order among competing consumers: consumers in scenario order, then instance number.
-    for (const ConsumerDef& k : m_.consumers)
-      if (k.queue != kNone)
-        for (std::uint32_t i = 0; i < k.instanceSlots; ++i)
-          m_.queues[k.queue].instances.push_back(k.firstInstance + i);
+    listQueueInstances();
     return {std::move(m_), {}};
   }
 
  private:
+  // Dispatch order among competing consumers: consumers in scenario order, then instance number.
+  void listQueueInstances() {
+    for (QueueDef& q : m_.queues) q.listed = 0;
+    for (const ConsumerDef& k : m_.consumers)
+      if (k.queue != kNone) m_.queues[k.queue].listed += k.instanceSlots;
+    std::uint32_t next = 0;
+    for (QueueDef& q : m_.queues) {
+      q.firstListed = next;
+      next += q.listed;
+      q.listed = 0;  // counts again below, as the list fills
+    }
+    m_.queueInstances.resize(next);
+    for (const ConsumerDef& k : m_.consumers) {
+      if (k.queue == kNone) continue;
+      QueueDef& q = m_.queues[k.queue];
+      for (std::uint32_t i = 0; i < k.instanceSlots; ++i)
+        m_.queueInstances[q.firstListed + q.listed++] = k.firstInstance + i;
+    }
+  }
+
   void indexComponents() {
     std::uint32_t counts[kComponentKindCount] = {};
     for (const ComponentSpec& c : s_.components) {

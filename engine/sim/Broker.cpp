@@ -77,7 +77,7 @@ void Simulator::enqueue(std::uint32_t queue, std::uint32_t msg, bool fromDeadLet
 }
 
 std::uint32_t Simulator::nextInstanceWithCredit(std::uint32_t queue) {
-  const std::vector<std::uint32_t>& list = model_->queues[queue].instances;
+  const std::span<const std::uint32_t> list = model_->listedInstances(queue);
   const auto n = static_cast<std::uint32_t>(list.size());
   QueueState& q = queues_[queue];
   for (std::uint32_t k = 0, i = q.rrCursor; k < n; ++k) {
