@@ -61,14 +61,6 @@ void LatencyHistogram::record(SimTime ns) {
   sum_ += static_cast<std::uint64_t>(ns);
 }
 
-void LatencyHistogram::prefetchBucket(SimTime ns) const {
-  const std::uint32_t index = bucketIndex(static_cast<std::uint64_t>(std::max<SimTime>(ns, 0)));
-  const std::uint64_t bit = std::uint64_t{1} << (index >> kPageBits);
-  if ((pages_ & bit) == 0) return;
-  const auto slot = static_cast<std::size_t>(std::popcount(pages_ & (bit - 1)));
-  __builtin_prefetch(&buckets_[slot * kPageSize + (index & (kPageSize - 1))]);
-}
-
 double LatencyHistogram::meanNs() const {
   if (count_ == 0) return 0;
   // Integer quotient first: converting the 128-bit sum itself would round before dividing.

@@ -15,8 +15,6 @@ class LatencyHistogram {
  public:
   // Negative values are recorded as 0 (a latency cannot be negative; the caller has a bug).
   void record(SimTime ns);
-  // A hint that record(ns) comes soon: fetches the bucket's cache line, if its page is held.
-  void prefetchBucket(SimTime ns) const;
 
   std::uint64_t count() const { return count_; }
   SimTime min() const { return min_; }  // 0 when empty
