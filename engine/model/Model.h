@@ -66,11 +66,11 @@ struct ConsumerDef {
   std::uint32_t prefetch;  // 0 = unlimited
   AckMode ack;
   std::uint32_t firstInstance;
-  std::uint32_t group;  // stream consumers: the group and the stream; else kNone
+  std::uint32_t group;  // stream consumers: their group; else kNone
   double failureProbability;
   Sampler service;
   Sampler latency;
-  std::uint32_t stream;
+  std::uint32_t stream;         // stream consumers: their stream; else kNone
   std::uint32_t instances;      // online from the start (join)
   std::uint32_t instanceSlots;  // instances allocated: more when a scale fault adds some later
   std::uint32_t subscription;   // index in its topic's subscription list, or kNone
@@ -209,10 +209,11 @@ struct Model {
   // in the cache rather than a separate allocation per queue that each dispatch misses on.
   std::vector<std::uint32_t> queueInstances;
 
-  // An instance's number within its consumer, from 1 (the "k" of "workers#k"); 0 for kNone.
+  // The consumer instances a queue dispatches to, in dispatch order.
   std::span<const std::uint32_t> listedInstances(std::uint32_t queue) const {
     return {queueInstances.data() + queues[queue].firstListed, queues[queue].listed};
   }
+  // An instance's number within its consumer, from 1 (the "k" of "workers#k"); 0 for kNone.
   std::uint32_t instanceNumber(std::uint32_t instance) const {
     return instance == kNone ? 0
                              : instance - consumers[instanceConsumer[instance]].firstInstance + 1;

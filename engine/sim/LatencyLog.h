@@ -2,6 +2,7 @@
 
 #include "sim/SimTime.h"
 
+#include <cstddef>
 #include <cstdint>
 #include <vector>
 
