@@ -45,9 +45,9 @@ void Simulator::onProducerEmit(std::uint32_t producer) {
   // A partition with a drop fraction: the publish is lost on the way. With publisher confirms the
   // producer learns it was never confirmed and sends it again, which lands after the link heals
   // (as a held message does); without, it is gone. Drawn only while such a partition lasts.
-  if (linkFaultSeen_ && links_[def.component].dropFraction > 0 &&
-      links_[def.component].heldUntil > now_ &&
-      p.rng.uniform01() < links_[def.component].dropFraction) {
+  const LinkState* link = linkFaultSeen_ ? &links_[def.component] : nullptr;
+  if (link && link->dropFraction > 0 && link->heldUntil > now_ &&
+      p.rng.uniform01() < link->dropFraction) {
     ++p.droppedByPartition;
     if (!def.confirm) {
       record(TraceKind::Publish, m, def.component, targetComponent(*model_, def), kNone, now_);
