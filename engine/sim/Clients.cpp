@@ -45,7 +45,7 @@ void Simulator::onProducerEmit(std::uint32_t producer) {
   // A partition with a drop fraction: the publish is lost on the way. With publisher confirms the
   // producer learns it was never confirmed and sends it again, which lands after the link heals
   // (as a held message does); without, it is gone. Drawn only while such a partition lasts.
-  const LinkState* link = linkFaultSeen_ ? &links_[def.component] : nullptr;
+  const LinkState* link = faultedLink(def.component);
   if (link && link->dropFraction > 0 && link->heldUntil > now_ &&
       p.rng.uniform01() < link->dropFraction) {
     ++p.droppedByPartition;

@@ -347,12 +347,11 @@ SimTime Simulator::sendOverLink(SimTime& linkFreeAt, const Sampler& latency, Rng
                                 std::uint32_t component) {
   SimTime delay = latency.sample(rng);
   SimTime at = now_ + delay;
-  if (linkFaultSeen_) {
-    const LinkState& link = links_[component];
-    if (link.latencyFactor != 1.0)
-      delay = saturatedTime(static_cast<double>(delay) * link.latencyFactor);
+  if (const LinkState* link = faultedLink(component)) {
+    if (link->latencyFactor != 1.0)
+      delay = saturatedTime(static_cast<double>(delay) * link->latencyFactor);
     // A partitioned link holds what is sent until it heals (TCP retransmits; nothing is dropped).
-    at = (link.heldUntil > now_ ? link.heldUntil : now_) + delay;
+    at = (link->heldUntil > now_ ? link->heldUntil : now_) + delay;
   }
   if (at < linkFreeAt) at = linkFreeAt;  // FIFO: a later send never overtakes an earlier one
   linkFreeAt = at;

@@ -195,6 +195,12 @@ class Simulator {
   void onBrokerUp();
   void loseMessage(std::uint32_t msg, std::uint32_t component, bool eventPending);
   bool brokerDown() const { return now_ < brokerDownUntil_; }
+  // A component's link as faults left it, or null while no partition or degrade fault has
+  // started: every link is then as good as new, and a hop need not read links_ (in a large model
+  // that read is a cache miss on each hop).
+  const LinkState* faultedLink(std::uint32_t component) const {
+    return linkFaultSeen_ ? &links_[component] : nullptr;
+  }
   bool staleEvent(std::uint32_t msg);
   void recordFault(TraceKind kind, const FaultDef& f);
 
@@ -278,10 +284,8 @@ class Simulator {
   std::vector<FaultDef> faults_;       // the model's, then those applied live
   std::vector<FaultSpec> liveFaults_;  // as applied, for saving into the scenario
   std::vector<LinkState> links_;       // per component
-  // Set once a partition or degrade fault starts. Until then every link is as good as new and a
-  // hop need not read links_: in a large model that read is a cache miss on each hop.
-  bool linkFaultSeen_ = false;
-  SimTime brokerDownUntil_ = 0;  // a restarting broker accepts nothing before this
+  bool linkFaultSeen_ = false;         // a partition or degrade fault has started (faultedLink)
+  SimTime brokerDownUntil_ = 0;        // a restarting broker accepts nothing before this
   std::uint64_t lostInRestarts_ = 0;
 #ifdef NDEBUG
   bool checkInvariants_ = false;
