@@ -6,10 +6,10 @@
 #include "Commands.h"
 
 #include "faults/FaultPlan.h"
-#include "metrics/JobLedger.h"
 #include "model/ModelBuilder.h"
 #include "scenario/ScenarioFile.h"
 #include "scenario/ScenarioValidation.h"
+#include "sim/JobLedger.h"
 #include "sim/Simulator.h"
 
 #include <QDir>

@@ -1,7 +1,7 @@
 #include "OutputFiles.h"
 
 #include "metrics/JobJourney.h"
-#include "sim/Http.h"
+#include "model/Http.h"
 #include "sim/Simulator.h"
 
 #include <QString>

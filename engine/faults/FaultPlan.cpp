@@ -1,6 +1,6 @@
 #include "faults/FaultPlan.h"
 
-#include "sim/Rng.h"
+#include "base/Rng.h"
 
 #include <algorithm>
 #include <cmath>

@@ -2,8 +2,8 @@
 
 #include "metrics/JobJourney.h"
 
+#include "model/Http.h"
 #include "model/Model.h"
-#include "sim/Http.h"
 
 #include <algorithm>
 #include <array>

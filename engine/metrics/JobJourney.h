@@ -5,8 +5,8 @@
 // store) with the run's own times, and a table of every record. `brokerlab-cli trace --job N`
 // prints them; the UI can show the same text.
 
+#include "base/SimTime.h"
 #include "scenario/Scenario.h"
-#include "sim/SimTime.h"
 #include "sim/Trace.h"
 
 #include <cstdint>

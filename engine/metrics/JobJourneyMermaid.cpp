@@ -10,7 +10,7 @@
 
 #include "metrics/JobJourney.h"
 
-#include "sim/Http.h"
+#include "model/Http.h"
 
 #include <algorithm>
 #include <optional>

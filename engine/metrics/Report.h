@@ -4,9 +4,9 @@
 // simulator at any moment (mid-run too); wall-clock figures are the caller's business, since the
 // engine never reads the clock.
 
-#include "metrics/Ledger.h"
-#include "model/ComponentState.h"
 #include "scenario/Scenario.h"
+#include "sim/ComponentState.h"
+#include "sim/Ledger.h"
 
 #include <array>
 #include <cstdint>

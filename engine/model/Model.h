@@ -4,10 +4,10 @@
 // distributions compiled to samplers. Built once (ModelBuilder); shared read-only by every copy
 // of a simulator, so a checkpoint copies only the mutable state.
 
-#include "model/Message.h"
+#include "base/Index.h"
+#include "base/Sampler.h"
+#include "base/Zipf.h"
 #include "scenario/Scenario.h"
-#include "sim/Sampler.h"
-#include "sim/Zipf.h"
 
 #include <cstdint>
 #include <span>

@@ -1,7 +1,7 @@
 #include "model/ModelBuilder.h"
 
-#include "metrics/TimeSeries.h"
-#include "model/Message.h"
+#include "base/TimeSeries.h"
+#include "model/DistributionSampler.h"
 #include "model/RoutingKey.h"
 #include "scenario/ScenarioValidation.h"
 
@@ -14,9 +14,8 @@ namespace brokerlab {
 namespace {
 
 Sampler latencyOf(const ComponentSpec& c, const Scenario& s) {
-  if (c.latency) return Sampler::from(*c.latency);
-  return Sampler::from(
-      s.networkLatency.value_or(Distribution::constant(defaults::kNetworkLatency)));
+  if (c.latency) return samplerOf(*c.latency);
+  return samplerOf(s.networkLatency.value_or(Distribution::constant(defaults::kNetworkLatency)));
 }
 
 // Builds the model in passes: index every component, resolve producers and consumers against the
@@ -191,9 +190,8 @@ class Builder {
   void buildStore(const ComponentSpec& c, std::uint32_t ci) {
     StoreDef& st = m_.stores[m_.components[ci].index];
     st.component = ci;
-    st.read = Sampler::from(c.readLatency.value_or(Distribution::constant(defaults::kStoreRead)));
-    st.write =
-        Sampler::from(c.writeLatency.value_or(Distribution::constant(defaults::kStoreWrite)));
+    st.read = samplerOf(c.readLatency.value_or(Distribution::constant(defaults::kStoreRead)));
+    st.write = samplerOf(c.writeLatency.value_or(Distribution::constant(defaults::kStoreWrite)));
     st.resultTtl = c.resultTtl.value_or(defaults::kResultTtl);
   }
 
@@ -231,7 +229,7 @@ void Builder::buildConsumer(const ComponentSpec& c, std::uint32_t ci) {
   k.prefetch = c.prefetch.value_or(defaults::kPrefetch);
   k.ack = c.ack.value_or(defaults::kAck);
   if (!c.service) error_ = c.id + ": a consumer needs a service distribution";
-  k.service = Sampler::from(c.service.value_or(Distribution::constant(0)));
+  k.service = samplerOf(c.service.value_or(Distribution::constant(0)));
   k.latency = latencyOf(c, s_);
   k.failureProbability = c.failureProbability.value_or(0.0);
   k.join = c.join.value_or(0);
@@ -318,10 +316,10 @@ void Builder::buildProducer(const ComponentSpec& c, std::uint32_t ci) {
 
 Sampler Builder::interarrivalOf(const ComponentSpec& c, const char* what) {
   if (c.rate && *c.rate > 0)
-    return Sampler::from(Distribution::exponential(static_cast<SimTime>(1e9 / *c.rate + 0.5)));
-  if (c.interarrival) return Sampler::from(*c.interarrival);
+    return samplerOf(Distribution::exponential(static_cast<SimTime>(1e9 / *c.rate + 0.5)));
+  if (c.interarrival) return samplerOf(*c.interarrival);
   error_ = c.id + ": " + what + " needs a rate or an interarrival distribution";
-  return Sampler::from(Distribution::constant(kSecond));
+  return samplerOf(Distribution::constant(kSecond));
 }
 
 void Builder::buildApi(const ComponentSpec& c, std::uint32_t ci) {
@@ -333,7 +331,7 @@ void Builder::buildApi(const ComponentSpec& c, std::uint32_t ci) {
   a.store = indexOf(c.store, ComponentKind::Store, c.id, "a store");
   a.concurrency = c.concurrency.value_or(defaults::kApiConcurrency);
   if (a.concurrency == 0) error_ = c.id + ": concurrency must be at least 1";
-  a.service = Sampler::from(c.service.value_or(Distribution::constant(defaults::kApiService)));
+  a.service = samplerOf(c.service.value_or(Distribution::constant(defaults::kApiService)));
   a.latency = latencyOf(c, s_);
   a.retryAfter = c.retryAfter.value_or(0);
   a.resultDelivery = c.resultDelivery.value_or(defaults::kResultDelivery);

@@ -4,7 +4,7 @@
 // writer prints them. Conversion is exact decimal arithmetic on the text, never via a double, so
 // "0.1s" is exactly 100'000'000 ns and a value survives any number of load/save cycles.
 
-#include "sim/SimTime.h"
+#include "base/SimTime.h"
 
 #include <optional>
 #include <string>

@@ -5,7 +5,7 @@
 // defaults are applied when the engine builds its model (engine/model/ModelBuilder).
 // This header is plain C++ (no Qt): the engine core includes it.
 
-#include "sim/SimTime.h"
+#include "base/SimTime.h"
 
 #include <cstdint>
 #include <map>

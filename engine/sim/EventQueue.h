@@ -1,6 +1,6 @@
 #pragma once
 
-#include "sim/SimTime.h"
+#include "base/SimTime.h"
 
 #include <cstdint>
 #include <vector>

@@ -1,11 +1,11 @@
 #pragma once
 
-#include "metrics/Ledger.h"
-#include "model/ComponentState.h"
-#include "model/Message.h"
 #include "model/Model.h"
+#include "sim/ComponentState.h"
 #include "sim/EventQueue.h"
 #include "sim/LatencyLog.h"
+#include "sim/Ledger.h"
+#include "sim/Message.h"
 #include "sim/RunLimits.h"
 #include "sim/Trace.h"
 

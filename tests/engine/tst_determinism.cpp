@@ -3,8 +3,8 @@
 // identically. A deliberate change in behaviour updates the pinned hashes in the same commit.
 
 #include "EngineFixtures.h"
-#include "metrics/JobLedger.h"
 #include "scenario/ScenarioFile.h"
+#include "sim/JobLedger.h"
 
 #include <QDir>
 

@@ -1,7 +1,7 @@
 // The future event set: (time, insertion sequence) order, ties FIFO, across both of its parts.
 
+#include "base/Rng.h"
 #include "sim/EventQueue.h"
-#include "sim/Rng.h"
 
 #include <QtTest>
 

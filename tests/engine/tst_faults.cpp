@@ -2,8 +2,8 @@
 // exact counts on small deterministic cases.
 
 #include "RequestReplyFixtures.h"
-#include "metrics/JobLedger.h"
 #include "metrics/Report.h"
+#include "sim/JobLedger.h"
 
 #include <QtTest>
 

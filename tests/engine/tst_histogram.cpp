@@ -1,7 +1,7 @@
 // Specification of LatencyHistogram: percentiles within 2%, exact count/min/max/mean, merging,
 // and memory bounded by the range of values seen.
 
-#include "metrics/LatencyHistogram.h"
+#include "base/LatencyHistogram.h"
 
 #include <QTest>
 

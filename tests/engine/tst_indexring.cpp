@@ -1,8 +1,8 @@
 // The FIFO of message indices behind queues, consumer buffers and the API's wait list: order at
 // both ends, across growth and across wrap-around.
 
-#include "sim/IndexRing.h"
-#include "sim/Rng.h"
+#include "base/IndexRing.h"
+#include "base/Rng.h"
 
 #include <QtTest>
 

@@ -3,7 +3,7 @@
 // and redeliveries; the table lists every record.
 
 #include "metrics/JobJourney.h"
-#include "sim/Http.h"
+#include "model/Http.h"
 
 #include <QRegularExpression>
 #include <QtTest>

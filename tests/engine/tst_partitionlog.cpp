@@ -1,8 +1,8 @@
 // A stream partition's log: offsets, segments, retention by time and by size, lookups by time; and
 // the Zipf sampler that makes some record keys hot.
 
-#include "model/PartitionLog.h"
-#include "sim/Zipf.h"
+#include "base/Zipf.h"
+#include "sim/PartitionLog.h"
 
 #include <QtTest>
 

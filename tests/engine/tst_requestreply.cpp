@@ -2,8 +2,8 @@
 // alternatives and the conservation of jobs.
 
 #include "RequestReplyFixtures.h"
-#include "metrics/JobLedger.h"
 #include "metrics/Report.h"
+#include "sim/JobLedger.h"
 
 #include <QtTest>
 
@@ -39,7 +39,7 @@ class RequestReplyTest : public QObject {
   void checkpointRunsOnIdentically();
 };
 
-// Every pair of states: only the arrows of the diagram in sim/Http.h are allowed.
+// Every pair of states: only the arrows of the diagram in model/Http.h are allowed.
 void RequestReplyTest::stateMachineIsTheDiagram() {
   using S = JobStatus;
   const std::set<std::pair<S, S>> arrows = {{S::None, S::Pending},      {S::Pending, S::Running},

@@ -1,6 +1,6 @@
 // Specification of the engine's randomness: reference generators, and one stream per name.
 
-#include "sim/Rng.h"
+#include "base/Rng.h"
 
 #include <QTest>
 

@@ -1,7 +1,8 @@
 // Specification of the samplers: each distribution has the moments it promises, draws repeat
 // for a seed, and the algorithms are pinned so a change to one shows up here first.
 
-#include "sim/Sampler.h"
+#include "base/Sampler.h"
+#include "model/DistributionSampler.h"
 
 #include <QTest>
 
@@ -109,7 +110,7 @@ void tst_Samplers::momentsMatchTheory() {
   QFETCH(double, mean);
   QFETCH(double, variance);
 
-  const Sampler sampler = Sampler::from(dist);
+  const Sampler sampler = samplerOf(dist);
   QVERIFY2(std::abs(sampler.meanNs() - mean) <= 1e-9 * mean,
            qPrintable(QString("meanNs %1, theory %2").arg(sampler.meanNs()).arg(mean)));
 
@@ -127,7 +128,7 @@ void tst_Samplers::sameSeedGivesSameSequence_data() {
 
 void tst_Samplers::sameSeedGivesSameSequence() {
   QFETCH(Distribution, dist);
-  const Sampler sampler = Sampler::from(dist);
+  const Sampler sampler = samplerOf(dist);
   Rng first = makeStream(9, "replay");
   Rng second = makeStream(9, "replay");
   for (int i = 0; i < 10'000; ++i) QCOMPARE(sampler.sample(first), sampler.sample(second));
@@ -162,7 +163,7 @@ void tst_Samplers::firstDrawsArePinned_data() {
 void tst_Samplers::firstDrawsArePinned() {
   QFETCH(Distribution, dist);
   QFETCH(std::vector<SimTime>, draws);
-  const Sampler sampler = Sampler::from(dist);
+  const Sampler sampler = samplerOf(dist);
   Rng rng = makeStream(1, "pinned");
   std::vector<SimTime> actual;
   for (std::size_t i = 0; i < draws.size(); ++i) actual.push_back(sampler.sample(rng));
@@ -170,7 +171,7 @@ void tst_Samplers::firstDrawsArePinned() {
 }
 
 void tst_Samplers::constantConsumesNoDraws() {
-  const Sampler sampler = Sampler::from(Distribution::constant(5 * kMicrosecond));
+  const Sampler sampler = samplerOf(Distribution::constant(5 * kMicrosecond));
   Rng rng = makeStream(1, "constant");
   const Rng before = rng;
   for (int i = 0; i < 100; ++i) QCOMPARE(sampler.sample(rng), 5 * kMicrosecond);
@@ -178,7 +179,7 @@ void tst_Samplers::constantConsumesNoDraws() {
 }
 
 void tst_Samplers::truncatedNormalIsNeverNegative() {
-  const Sampler sampler = Sampler::from(normal(kMillisecond, 2 * kMillisecond));
+  const Sampler sampler = samplerOf(normal(kMillisecond, 2 * kMillisecond));
   Rng rng = makeStream(1, "truncated");
   int negatives = 0;
   for (int i = 0; i < kDraws; ++i) negatives += sampler.sample(rng) < 0 ? 1 : 0;
@@ -197,7 +198,7 @@ void tst_Samplers::degenerateParametersGiveZero_data() {
 
 void tst_Samplers::degenerateParametersGiveZero() {
   QFETCH(Distribution, dist);
-  const Sampler sampler = Sampler::from(dist);
+  const Sampler sampler = samplerOf(dist);
   Rng rng = makeStream(1, "degenerate");
   for (int i = 0; i < 100; ++i) QCOMPARE(sampler.sample(rng), SimTime{0});
   QCOMPARE(sampler.meanNs(), 0.0);
@@ -205,8 +206,8 @@ void tst_Samplers::degenerateParametersGiveZero() {
 
 void tst_Samplers::samplesAreClampedToMaxSimTime() {
   Rng rng = makeStream(1, "huge");
-  QCOMPARE(Sampler::from(Distribution::constant(kMaxSimTime + 1)).sample(rng), kMaxSimTime);
-  const Sampler sampler = Sampler::from(Distribution::exponential(kMaxSimTime / 2));
+  QCOMPARE(samplerOf(Distribution::constant(kMaxSimTime + 1)).sample(rng), kMaxSimTime);
+  const Sampler sampler = samplerOf(Distribution::exponential(kMaxSimTime / 2));
   int clamped = 0;
   for (int i = 0; i < 10'000; ++i) {
     const SimTime x = sampler.sample(rng);

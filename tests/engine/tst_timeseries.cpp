@@ -2,7 +2,7 @@
 // per-interval rates and time-averaged depth.
 
 #include "EngineFixtures.h"
-#include "metrics/TimeSeries.h"
+#include "base/TimeSeries.h"
 
 using namespace brokerlab;
 using namespace brokerlab::fixtures;

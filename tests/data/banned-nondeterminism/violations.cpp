@@ -6,7 +6,7 @@
 #include "QRandomGenerator"                                   // banned: Qt header
 #include <chrono>
 #include <random>
-#include "sim/SimTime.h"
+#include "base/SimTime.h"
 
 auto a = std::chrono::system_clock::now();                    // banned: wall clock
 auto b = std::chrono::steady_clock::now();                    // banned: wall clock

@@ -1,6 +1,6 @@
 #pragma once
 
-#include "model/Message.h"
+#include "sim/Message.h"
 
 #include <array>
 #include <cstdint>

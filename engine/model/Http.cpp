@@ -1,4 +1,4 @@
-#include "sim/Http.h"
+#include "model/Http.h"
 
 namespace brokerlab {
 

@@ -1,4 +1,4 @@
-#include "sim/Sampler.h"
+#include "base/Sampler.h"
 
 #include <algorithm>
 #include <numbers>
@@ -15,8 +15,8 @@ constexpr int kNormalTries = 64;
 // Erlang takes one log per chunk instead of one per phase.
 constexpr std::uint32_t kErlangChunk = 16;
 
-double nonNegative(SimTime ns) {
-  return static_cast<double>(std::max<SimTime>(ns, 0));
+double nonNegative(double ns) {
+  return ns > 0 ? ns : 0;
 }
 
 // Box-Muller using one of its two outputs: caching the spare would put hidden state in a
@@ -61,49 +61,49 @@ double truncatedNormalMean(double mean, double stddev) {
 
 }  // namespace
 
-// Validation rejects negative parameters; clamping them here anyway keeps meanNs() consistent
-// with what sample() returns.
-Sampler Sampler::from(const Distribution& dist) {
-  switch (dist.kind) {
-    case DistKind::Constant:
-      return {DistKind::Constant, nonNegative(dist.value), 0, 1};
-    case DistKind::Exponential:
-      return {DistKind::Exponential, nonNegative(dist.mean), 0, 1};
-    case DistKind::Uniform: {
-      const double lo = nonNegative(std::min(dist.min, dist.max));
-      const double hi = nonNegative(std::max(dist.min, dist.max));
-      return {DistKind::Uniform, lo, hi - lo, 1};
-    }
-    case DistKind::Normal:
-      return {DistKind::Normal, static_cast<double>(dist.mean), nonNegative(dist.stddev), 1};
-    case DistKind::Lognormal: {
-      // A lognormal of mean 0 is the point 0; its log parameters would be -inf and NaN.
-      if (dist.mean <= 0) return {DistKind::Constant, 0, 0, 1};
-      const double m = static_cast<double>(dist.mean);
-      const double s = nonNegative(dist.stddev);
-      const double sigmaSquared = std::log1p((s * s) / (m * m));
-      return {DistKind::Lognormal, std::log(m) - sigmaSquared / 2, std::sqrt(sigmaSquared), 1};
-    }
-    case DistKind::Erlang: {
-      const std::uint32_t phases = std::max<std::uint32_t>(dist.k, 1);
-      return {DistKind::Erlang, nonNegative(dist.mean) / phases, 0, phases};
-    }
-  }
-  return {};
+Sampler Sampler::constant(double valueNs) {
+  return {SamplerShape::Constant, nonNegative(valueNs), 0, 1};
+}
+
+Sampler Sampler::exponential(double meanNs) {
+  return {SamplerShape::Exponential, nonNegative(meanNs), 0, 1};
+}
+
+Sampler Sampler::uniform(double minNs, double maxNs) {
+  const double lo = nonNegative(std::min(minNs, maxNs));
+  const double hi = nonNegative(std::max(minNs, maxNs));
+  return {SamplerShape::Uniform, lo, hi - lo, 1};
+}
+
+Sampler Sampler::normal(double meanNs, double stddevNs) {
+  return {SamplerShape::Normal, meanNs, nonNegative(stddevNs), 1};
+}
+
+Sampler Sampler::lognormal(double meanNs, double stddevNs) {
+  // A lognormal of mean 0 is the point 0; its log parameters would be -inf and NaN.
+  if (meanNs <= 0) return {SamplerShape::Constant, 0, 0, 1};
+  const double s = nonNegative(stddevNs);
+  const double sigmaSquared = std::log1p((s * s) / (meanNs * meanNs));
+  return {SamplerShape::Lognormal, std::log(meanNs) - sigmaSquared / 2, std::sqrt(sigmaSquared), 1};
+}
+
+Sampler Sampler::erlang(std::uint32_t phases, double meanNs) {
+  const std::uint32_t k = std::max<std::uint32_t>(phases, 1);
+  return {SamplerShape::Erlang, nonNegative(meanNs) / k, 0, k};
 }
 
 SimTime Sampler::sampleSlow(Rng& rng) const {
   switch (kind) {
-    case DistKind::Uniform:
+    case SamplerShape::Uniform:
       return toSimTime(a + b * rng.uniform01());
-    case DistKind::Normal:
+    case SamplerShape::Normal:
       return sampleTruncatedNormal(a, b, rng);
-    case DistKind::Lognormal:
+    case SamplerShape::Lognormal:
       return toSimTime(std::exp(a + b * standardNormal(rng)));
-    case DistKind::Erlang:
+    case SamplerShape::Erlang:
       return sampleErlang(a, k, rng);
-    case DistKind::Constant:
-    case DistKind::Exponential:
+    case SamplerShape::Constant:
+    case SamplerShape::Exponential:
       break;
   }
   return sample(rng);
@@ -111,16 +111,16 @@ SimTime Sampler::sampleSlow(Rng& rng) const {
 
 double Sampler::meanNs() const {
   switch (kind) {
-    case DistKind::Constant:
-    case DistKind::Exponential:
+    case SamplerShape::Constant:
+    case SamplerShape::Exponential:
       return a;
-    case DistKind::Uniform:
+    case SamplerShape::Uniform:
       return a + b / 2;
-    case DistKind::Normal:
+    case SamplerShape::Normal:
       return truncatedNormalMean(a, b);
-    case DistKind::Lognormal:
+    case SamplerShape::Lognormal:
       return std::exp(a + b * b / 2);
-    case DistKind::Erlang:
+    case SamplerShape::Erlang:
       return a * k;
   }
   return 0;

@@ -1,6 +1,6 @@
 #pragma once
 
-#include "sim/Rng.h"
+#include "base/Rng.h"
 
 #include <cstdint>
 

@@ -1,4 +1,4 @@
-#include "sim/Zipf.h"
+#include "base/Zipf.h"
 
 #include <cmath>
 

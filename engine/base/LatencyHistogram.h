@@ -3,7 +3,7 @@
 // Latencies of a whole run in bounded memory: log-bucketed, like HdrHistogram, with 32 linear
 // sub-buckets per power of two so any percentile is within 1.6% of the true value.
 
-#include "sim/SimTime.h"
+#include "base/SimTime.h"
 
 #include <cstddef>
 #include <cstdint>

@@ -1,4 +1,4 @@
-#include "metrics/JobLedger.h"
+#include "sim/JobLedger.h"
 
 #include "sim/Simulator.h"
 

@@ -3,14 +3,16 @@
 // The mutable state of each component during a run: plain values with indices, no pointers,
 // so the simulator copies as a checkpoint and compares for equality.
 
-#include "metrics/LatencyHistogram.h"
-#include "metrics/TimeSeries.h"
-#include "model/Message.h"
-#include "model/PartitionLog.h"
-#include "sim/IndexRing.h"
-#include "sim/Rng.h"
-#include "sim/SimTime.h"
+#include "base/IndexRing.h"
+#include "base/LatencyHistogram.h"
+#include "base/Rng.h"
+#include "base/SimTime.h"
+#include "base/TimeSeries.h"
+#include "model/Http.h"
+#include "sim/Message.h"
+#include "sim/PartitionLog.h"
 
+#include <array>
 #include <cstdint>
 #include <vector>
 
@@ -139,10 +141,6 @@ struct ProducerMetrics {
   bool operator==(const ProducerMetrics&) const = default;
 };
 
-}  // namespace brokerlab
-
-namespace brokerlab {
-
 struct TopicState {
   std::uint64_t published = 0;
   std::uint64_t fannedOut = 0;  // copies made
@@ -192,14 +190,6 @@ struct GroupState {
   double lagAreaAtLastSample = 0;
   bool operator==(const GroupState&) const = default;
 };
-
-}  // namespace brokerlab
-
-#include "sim/Http.h"
-
-#include <array>
-
-namespace brokerlab {
 
 // Request-reply: one job, from the client's POST to its end on both sides. The status store's view
 // (`status`) and the client's view (`outcome`) are kept apart because they differ: a job can be

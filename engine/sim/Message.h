@@ -1,6 +1,7 @@
 #pragma once
 
-#include "sim/SimTime.h"
+#include "base/Index.h"
+#include "base/SimTime.h"
 
 #include <cstdint>
 #include <vector>
@@ -8,7 +9,7 @@
 namespace brokerlab {
 
 // Where a message is. Every published message is in exactly one place or one terminal state,
-// which is what the conservation ledger (metrics/Ledger) counts.
+// which is what the conservation ledger (sim/Ledger) counts.
 //
 //   producer --publish--> ToBroker --arrive--> Ready ------deliver------> ToConsumer
 //                            |                 ^  |  \                       |
@@ -46,9 +47,6 @@ enum class MessageState : std::uint8_t {
   Tombstone,     // not a message: a slot kept until an event already scheduled for it has fired
 };
 inline constexpr int kMessageStateCount = 10;
-
-inline constexpr std::uint32_t kNone = 0xffffffffu;
-inline constexpr SimTime kNever = INT64_MAX;
 
 struct Message {
   std::uint64_t serial = 0;  // publish order, from 1: the message's name in traces

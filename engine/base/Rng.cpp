@@ -1,4 +1,4 @@
-#include "sim/Rng.h"
+#include "base/Rng.h"
 
 namespace brokerlab {
 

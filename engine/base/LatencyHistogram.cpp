@@ -1,4 +1,4 @@
-#include "metrics/LatencyHistogram.h"
+#include "base/LatencyHistogram.h"
 
 #include <algorithm>
 #include <bit>

@@ -1,4 +1,4 @@
-#include "model/PartitionLog.h"
+#include "sim/PartitionLog.h"
 
 #include <algorithm>
 

@@ -1,4 +1,4 @@
-#include "metrics/Ledger.h"
+#include "sim/Ledger.h"
 
 namespace brokerlab {
 

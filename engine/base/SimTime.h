@@ -19,6 +19,9 @@ inline constexpr SimTime kHour = 60 * kMinute;
 // at 100 years so that time + any sampled delay cannot overflow).
 inline constexpr SimTime kMaxSimTime = 100LL * 365 * 24 * kHour;
 
+// "Not scheduled": a time no event ever reaches.
+inline constexpr SimTime kNever = INT64_MAX;
+
 // A duration computed in floating point (a time scaled by a fault's factor), saturating at
 // kMaxSimTime instead of overflowing.
 inline SimTime saturatedTime(double ns) {

@@ -1,36 +1,45 @@
 #pragma once
 
-// A Distribution compiled once into doubles and sampled by hand-written algorithms: the
+// A random duration compiled once into doubles and sampled by hand-written algorithms: the
 // std::*_distribution classes are implementation-defined, so they would differ across
-// standard libraries and break replay.
+// standard libraries and break replay. It knows nothing of the scenario format: the model
+// builder turns a scenario's Distribution into one (model/DistributionSampler.h).
 
-#include "scenario/Scenario.h"
-#include "sim/Rng.h"
-#include "sim/SimTime.h"
+#include "base/Rng.h"
+#include "base/SimTime.h"
 
 #include <cmath>
 #include <cstdint>
 
 namespace brokerlab {
 
+enum class SamplerShape { Constant, Exponential, Uniform, Normal, Lognormal, Erlang };
+
 struct Sampler {
-  // Parameters in nanoseconds, by kind:
+  // Parameters in nanoseconds, by shape:
   //   Constant a = value          Exponential a = mean          Uniform a = min, b = max - min
   //   Normal a = mean, b = stddev  Lognormal a = mu, b = sigma of the log   Erlang a = mean / k
-  DistKind kind = DistKind::Constant;
+  SamplerShape kind = SamplerShape::Constant;
   double a = 0;
   double b = 0;
   std::uint32_t k = 1;
 
-  static Sampler from(const Distribution& dist);
+  // Each from its parameters in nanoseconds. Negative parameters are clamped to 0 (validation
+  // rejects them anyway), so that meanNs() stays consistent with what sample() returns.
+  static Sampler constant(double valueNs);
+  static Sampler exponential(double meanNs);
+  static Sampler uniform(double minNs, double maxNs);
+  static Sampler normal(double meanNs, double stddevNs);  // truncated at 0 by rejection
+  static Sampler lognormal(double meanNs, double stddevNs);
+  static Sampler erlang(std::uint32_t phases, double meanNs);
 
   // >= 0, clamped to [0, kMaxSimTime], rounded to the nearest ns. Constant and exponential are
   // the hot cases (arrivals, service, links), so they stay inline.
   SimTime sample(Rng& rng) const {
     switch (kind) {
-      case DistKind::Constant:
+      case SamplerShape::Constant:
         return toSimTime(a);
-      case DistKind::Exponential:
+      case SamplerShape::Exponential:
         return toSimTime(-a * std::log(rng.uniformOpen01()));
       default:
         return sampleSlow(rng);
