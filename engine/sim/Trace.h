@@ -35,7 +35,8 @@ enum class TraceKind : std::uint8_t {
   Join,        // a consumer comes online (component = consumer)
   Leave,       // a consumer goes offline
   // Request-reply. In these records `message` is the job's correlation id (0: a job id that does
-  // not exist) and `partition` holds an HttpDetail (model/Http.h): method, route, status, job state.
+  // not exist) and `partition` holds an HttpDetail (model/Http.h): method, route, status, job
+  // state.
   Request,     // an HTTP request leaves `component` for `peer` (aux = arrival time)
   Handle,      // the API takes the request into a free slot (aux = when it arrived)
   StoreRead,   // `component` (the API) reads the job from the store `peer` (aux = reply time)
