@@ -75,6 +75,8 @@ class Simulator {
   const std::vector<FaultDef>& faults() const { return faults_; }
   const std::vector<LinkState>& links() const { return links_; }
   std::uint64_t lostInBrokerRestarts() const { return lostInRestarts_; }
+  // A restarting broker accepts nothing before this time (0 when it never went down).
+  SimTime brokerDownUntil() const { return brokerDownUntil_; }
 
   // Invariant checks after every event (conservation, prefetch, max_length, unacked accounting,
   // group ownership, offsets, jobs) and at the points where a rule applies (no expired message
