@@ -1,0 +1,32 @@
+#pragma once
+
+// The command line of `brokerlab` (the GUI), parsed with QCommandLineParser:
+//   brokerlab [FILE] [--seed N]
+//   brokerlab FILE --at TIME --screenshot OUT.png [--size WxH]     (headless: write and exit)
+//   brokerlab --bench-ui [FILE] [--frames N] [--in-flight N]        (frame-time benchmark)
+//   brokerlab --list-scenarios                                      (the bundled scenarios found)
+
+#include "base/SimTime.h"
+
+#include <QSize>
+#include <QString>
+#include <QStringList>
+
+#include <cstdint>
+#include <optional>
+
+struct GuiOptions {
+  QString file;
+  std::optional<std::uint64_t> seed;
+  std::optional<brokerlab::SimTime> at;
+  QString screenshot;
+  QSize size{1600, 900};
+  bool benchUi = false;
+  bool listScenarios = false;
+  int frames = 600;
+  std::uint64_t inFlight = 2000;
+};
+
+// Parses the application's arguments. On --help or --version, prints and sets `exitCode` to 0;
+// on a usage error prints it and sets `exitCode` to 2; otherwise leaves it empty.
+GuiOptions parseGuiOptions(const QStringList& arguments, std::optional<int>* exitCode);

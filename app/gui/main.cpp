@@ -1,0 +1,93 @@
+// brokerlab: the desktop window. Thin: parse the command line, build the window, hand over;
+// headless modes (--screenshot, --bench-ui) drive the same window offscreen.
+
+#include "bench/UiBenchmark.h"
+#include "controller/SimulationController.h"
+#include "document/ScenarioDocument.h"
+#include "gui/GuiOptions.h"
+#include "window/BundledScenarios.h"
+#include "window/FileActions.h"
+#include "window/MainWindow.h"
+#include "window/Screenshot.h"
+
+#include <QApplication>
+#include <QStyleFactory>
+#include <QTimer>
+
+#include <cstdio>
+
+namespace {
+
+int screenshot(brokerlab::ui::MainWindow& window, const GuiOptions& o) {
+  brokerlab::ui::bringRunTo(window.controller(), *o.at);
+  QString error;
+  if (!brokerlab::ui::saveWindowImage(window, o.screenshot, &error)) {
+    std::fprintf(stderr, "brokerlab: cannot write %s: %s\n", qPrintable(o.screenshot),
+                 qPrintable(error));
+    return 1;
+  }
+  return 0;
+}
+
+int benchmark(brokerlab::ui::MainWindow& window, const GuiOptions& o) {
+  using namespace brokerlab::ui;
+  const UiBenchResult r = runUiBenchmark(window, o.frames);
+  std::printf("scenario: %s\n", window.document().scenario().name.c_str());
+  std::printf("frames: %zu at 1600x900 offscreen (advance one 60 Hz frame + repaint the canvas)\n",
+              r.frameMs.size());
+  std::printf("frame time ms: p50 %.2f  p95 %.2f  p99 %.2f  max %.2f\n", r.percentile(50),
+              r.percentile(95), r.percentile(99), r.percentile(100));
+  std::printf("messages in flight: max %llu; flights drawn one by one: max %llu\n",
+              static_cast<unsigned long long>(r.messagesInFlightMax),
+              static_cast<unsigned long long>(r.flightsDrawnMax));
+  std::printf(
+      "frame_p50_ms=%.3f\nframe_p95_ms=%.3f\nframe_p99_ms=%.3f\nmessages_in_flight_max=%llu\n",
+      r.percentile(50), r.percentile(95), r.percentile(99),
+      static_cast<unsigned long long>(r.messagesInFlightMax));
+  return 0;
+}
+
+}  // namespace
+
+int main(int argc, char** argv) {
+  QApplication app(argc, argv);
+  QApplication::setApplicationName(QStringLiteral("BrokerLab"));
+  QApplication::setOrganizationName(QStringLiteral("BrokerLab"));
+  QApplication::setApplicationVersion(QStringLiteral(BROKERLAB_VERSION));
+  QApplication::setStyle(QStyleFactory::create(QStringLiteral("Fusion")));
+  std::optional<int> exitCode;
+  const GuiOptions o = parseGuiOptions(QApplication::arguments(), &exitCode);
+  if (exitCode) return *exitCode;
+  if (o.listScenarios) {
+    const QString dir = brokerlab::ui::bundledScenarioDir();
+    std::printf("%s\n", dir.isEmpty() ? "no bundled scenarios found" : qPrintable(dir));
+    for (const auto& s : brokerlab::ui::bundledScenarios())
+      std::printf("%s\t%s\n", qPrintable(s.file), qPrintable(s.name));
+    return dir.isEmpty() ? 1 : 0;
+  }
+
+  brokerlab::ui::MainWindow window;
+  window.setSeedOverride(o.seed);
+  const bool headless = !o.screenshot.isEmpty() || o.benchUi;
+  window.files().setInteractive(!headless);
+  if (headless) window.resize(o.size);
+  if (o.benchUi && o.file.isEmpty()) {
+    window.document().reset(brokerlab::ui::stressScenario(o.inFlight));
+  } else if (!o.file.isEmpty() && !window.files().openPath(o.file)) {
+    if (headless) return 1;  // the errors are on stderr
+  }
+  if (!headless) {
+    window.show();
+    return QApplication::exec();
+  }
+  // Headless: show (offscreen it is never on a screen) so layouts are real, then work once the
+  // event loop has laid the window out.
+  window.show();
+  int rc = 0;
+  QTimer::singleShot(0, [&] {
+    rc = o.benchUi ? benchmark(window, o) : screenshot(window, o);
+    QApplication::exit(rc);
+  });
+  QApplication::exec();
+  return rc;
+}

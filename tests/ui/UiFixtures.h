@@ -1,0 +1,61 @@
+#pragma once
+
+// Shared set-up for the GUI suites: bundled scenarios from the source tree, a controller run to a
+// simulated time frame by frame (as the window's timer would), the CLI's trace hash for a file.
+
+#include "controller/SimulationController.h"
+#include "scenario/ScenarioFile.h"
+
+#include <QDir>
+#include <QProcess>
+#include <QRegularExpression>
+#include <QTest>
+
+namespace brokerlab::ui::testing {
+
+inline QString scenarioPath(const QString& name) {
+  return QStringLiteral(BROKERLAB_SOURCE_DIR "/scenarios/%1.json").arg(name);
+}
+
+inline QStringList bundledNames() {
+  QStringList names;
+  const QDir dir(QStringLiteral(BROKERLAB_SOURCE_DIR "/scenarios"));
+  for (const QString& f : dir.entryList({QStringLiteral("*.json")}, QDir::Files, QDir::Name))
+    if (!f.endsWith(QStringLiteral(".schema.json"))) names << f.chopped(5);
+  return names;
+}
+
+inline Scenario loadBundled(const QString& name) {
+  const ScenarioLoadResult loaded = loadScenarioFile(scenarioPath(name));
+  if (!loaded.ok()) qFatal("cannot load %s", qPrintable(name));
+  return *loaded.scenario;
+}
+
+// Plays at `speed` in 60 Hz frames until the clock reaches `until` (or the run stops).
+inline void playTo(SimulationController& c, SimTime until, double speed = 50) {
+  c.setSpeed(speed);
+  c.play();
+  for (int guard = 0;
+       c.state() == SimulationController::RunState::Playing && c.simulator().now() < until;
+       ++guard) {
+    if (guard > 200000) qFatal("playTo did not reach its time");
+    c.advanceFrame(1.0 / 60);
+  }
+  c.pause();
+}
+
+// The trace hash `brokerlab-cli run FILE` prints.
+inline QString cliTraceHash(const QString& file, const QStringList& extra = {}) {
+  QProcess cli;
+  cli.start(QStringLiteral(BROKERLAB_CLI),
+            QStringList{QStringLiteral("run"), file, QStringLiteral("--json")} + extra);
+  if (!cli.waitForFinished(120000)) return {};
+  static const QRegularExpression hash(QStringLiteral(R"re("trace_hash": "([0-9a-f]+)")re"));
+  return hash.match(QString::fromUtf8(cli.readAllStandardOutput())).captured(1);
+}
+
+inline QString hex(std::uint64_t v) {
+  return QStringLiteral("%1").arg(v, 16, 16, QLatin1Char('0'));
+}
+
+}  // namespace brokerlab::ui::testing

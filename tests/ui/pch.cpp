@@ -1,0 +1,1 @@
+// The translation unit that carries the GUI suites' shared precompiled header.

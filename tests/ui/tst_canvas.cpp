@@ -1,0 +1,211 @@
+// What the canvas shows is what the engine holds: for every bundled scenario, run for a while,
+// one item per component of the right kind, and each item's figures equal the engine's state
+// (instance looks, queue depths, partition offsets, API slots, store jobs).
+
+#include "UiFixtures.h"
+#include "canvas/Animator.h"
+#include "canvas/ComponentItem.h"
+#include "canvas/ConsumerItem.h"
+#include "canvas/LinkItem.h"
+#include "canvas/QueueItem.h"
+#include "canvas/RequestReplyItems.h"
+#include "canvas/StreamItem.h"
+#include "canvas/TopicItem.h"
+#include "canvas/TopologyScene.h"
+#include "canvas/TopologyView.h"
+#include "sim/Simulator.h"
+
+using namespace brokerlab;
+using namespace brokerlab::ui;
+using namespace brokerlab::ui::testing;
+
+namespace {
+
+InstanceLook expectedLook(const Simulator& sim, std::uint32_t consumer, std::uint32_t global) {
+  const ConsumerInstanceState& st = sim.instances()[global];
+  const ConsumerDef& def = sim.model().consumers[consumer];
+  if (st.crashed) return InstanceLook::Crashed;
+  if (!st.online || st.disconnected) return InstanceLook::Offline;
+  if (def.group != kNone && sim.groups()[def.group].rebalancing) return InstanceLook::Rebalancing;
+  return st.busy ? InstanceLook::Busy : InstanceLook::Idle;
+}
+
+void compareWithEngine(const TopologyScene& scene, const Simulator& sim) {
+  const Model& m = sim.model();
+  for (std::uint32_t c = 0; c < m.components.size(); ++c) {
+    const ComponentRef& ref = m.components[c];
+    const ComponentItem* item = scene.componentItem(c);
+    QVERIFY(item);
+    QCOMPARE(item->kind(), ref.kind);
+    QCOMPARE(item->id(), QString::fromStdString(ref.id));
+    switch (ref.kind) {
+      case ComponentKind::Queue: {
+        const auto* q = dynamic_cast<const QueueItem*>(item);
+        QCOMPARE(q->depth(), sim.queues()[ref.index].ready.size());
+        QCOMPARE(q->unacked(), sim.queues()[ref.index].unacked);
+        break;
+      }
+      case ComponentKind::Topic: {
+        const auto* t = dynamic_cast<const TopicItem*>(item);
+        const TopicDef& def = m.topics[ref.index];
+        for (std::size_t s = 0; s < def.subscriptions.size(); ++s)
+          QCOMPARE(t->subscriptionDepth(s),
+                   sim.queues()[m.consumers[def.subscriptions[s]].queue].ready.size());
+        break;
+      }
+      case ComponentKind::Stream: {
+        const auto* st = dynamic_cast<const StreamItem*>(item);
+        const StreamState& state = sim.streams()[ref.index];
+        QCOMPARE(st->partitions().size(), state.partitions.size());
+        for (std::size_t p = 0; p < state.partitions.size(); ++p) {
+          QCOMPARE(st->partitions()[p].start, state.partitions[p].startOffset());
+          QCOMPARE(st->partitions()[p].end, state.partitions[p].endOffset());
+          const StreamDef& def = m.streams[ref.index];
+          for (std::size_t g = 0; g < def.groups.size(); ++g)
+            QCOMPARE(st->partitions()[p].committed[g],
+                     sim.groups()[def.groups[g]].partitions[p].committed);
+        }
+        break;
+      }
+      case ComponentKind::Consumer: {
+        const auto* k = dynamic_cast<const ConsumerItem*>(item);
+        const ConsumerDef& def = m.consumers[ref.index];
+        QCOMPARE(k->instances().size(),
+                 std::min<std::size_t>(def.instanceSlots, ConsumerItem::kDrawnMax));
+        for (std::size_t i = 0; i < k->instances().size(); ++i) {
+          const std::uint32_t global = def.firstInstance + static_cast<std::uint32_t>(i);
+          QCOMPARE(k->instances()[i].look, expectedLook(sim, ref.index, global));
+          QCOMPARE(k->instances()[i].buffered, sim.instances()[global].buffer.size());
+        }
+        break;
+      }
+      case ComponentKind::Api: {
+        const auto* a = dynamic_cast<const ApiItem*>(item);
+        QCOMPARE(a->busySlots(), sim.apis()[ref.index].busySlots);
+        QCOMPARE(a->waiting(), sim.apis()[ref.index].waiting.size());
+        break;
+      }
+      case ComponentKind::Store: {
+        const auto* s = dynamic_cast<const StoreItem*>(item);
+        std::array<std::uint64_t, kJobStatusCount> jobs{};
+        for (std::size_t a = 0; a < m.apis.size(); ++a)
+          if (m.apis[a].store == ref.index)
+            for (int j = 0; j < kJobStatusCount; ++j) jobs[j] += sim.apis()[a].jobs[j];
+        QCOMPARE(s->jobs(), jobs);
+        break;
+      }
+      case ComponentKind::Producer:
+      case ComponentKind::Client:
+        break;
+    }
+  }
+}
+
+}  // namespace
+
+class tst_Canvas : public QObject {
+  Q_OBJECT
+
+ private slots:
+  void showsWhatTheEngineHolds_data();
+  void showsWhatTheEngineHolds();
+  void linksFollowTheModel();
+  void crashedInstanceLooksCrashed();
+  void fastForwardStillUpdatesFigures();
+  void messagesInTransitMatchTheRecords();
+};
+
+void tst_Canvas::showsWhatTheEngineHolds_data() {
+  QTest::addColumn<QString>("scenario");
+  for (const QString& name : bundledNames()) QTest::newRow(qPrintable(name)) << name;
+}
+
+void tst_Canvas::showsWhatTheEngineHolds() {
+  QFETCH(QString, scenario);
+  SimulationController c;
+  TopologyView view(c);
+  c.load(loadBundled(scenario));
+  QVERIFY(view.topology());
+  QCOMPARE(view.topology()->componentItems().size(), c.model()->components.size());
+  // Several moments: early, mid-run (faults in most scenarios happen by then), near the end.
+  for (const double fraction : {0.1, 0.45, 0.9}) {
+    playTo(c, static_cast<SimTime>(c.model()->duration * fraction), 200);
+    compareWithEngine(*view.topology(), c.simulator());
+    if (QTest::currentTestFailed()) {
+      qWarning("at %g of the run", fraction);
+      return;
+    }
+  }
+}
+
+void tst_Canvas::linksFollowTheModel() {
+  SimulationController c;
+  TopologyView view(c);
+  c.load(loadBundled(QStringLiteral("poison-dead-letter")));
+  const auto& links = view.topology()->linkItems();
+  // checkout -> payments, payments -> payment-workers, payments -> payments.dlq (dead letters)
+  QCOMPARE(links.size(), std::size_t{3});
+  int deadLetters = 0;
+  for (const LinkItem* l : links) deadLetters += l->style() == LinkItem::Style::DeadLetters;
+  QCOMPARE(deadLetters, 1);
+}
+
+void tst_Canvas::crashedInstanceLooksCrashed() {
+  SimulationController c;
+  TopologyView view(c);
+  c.load(loadBundled(QStringLiteral("consumer-crash-manual-ack")));
+  const Model& m = *c.model();
+  // Find the first crash fault and look just after it.
+  QVERIFY(!m.faults.empty());
+  const FaultDef& crash = m.faults.front();
+  QCOMPARE(crash.kind, FaultKind::Crash);
+  playTo(c, crash.at + kMillisecond, 100);
+  const auto* item =
+      dynamic_cast<const ConsumerItem*>(view.topology()->componentItem(crash.component));
+  QVERIFY(item);
+  const std::uint32_t first = m.consumers[crash.consumer].firstInstance;
+  int crashed = 0;
+  for (std::size_t i = 0; i < item->instances().size(); ++i) {
+    const bool engineCrashed = c.simulator().instances()[first + i].crashed;
+    QCOMPARE(item->instances()[i].look == InstanceLook::Crashed, engineCrashed);
+    crashed += engineCrashed;
+  }
+  QVERIFY(crashed >= 1);
+}
+
+void tst_Canvas::fastForwardStillUpdatesFigures() {
+  SimulationController c;
+  TopologyView view(c);
+  c.load(loadBundled(QStringLiteral("traffic-spike")));
+  c.setFastForward(true);
+  c.play();
+  for (int i = 0; i < 5; ++i) {
+    c.advanceFrame(1.0 / 60);
+    compareWithEngine(*view.topology(), c.simulator());
+    QCOMPARE(view.animator()->flightsDrawn(), std::size_t{0});  // no motion made up
+  }
+  QVERIFY(c.simulator().now() > 0);
+}
+
+// Every message the records put on a link and that has not arrived (in simulated time) is
+// counted in transit: the same count as the engine's messages on their way.
+void tst_Canvas::messagesInTransitMatchTheRecords() {
+  SimulationController c;
+  TopologyView view(c);
+  c.load(loadBundled(QStringLiteral("work-queue")));
+  playTo(c, 5 * kSecond, 2);
+  std::uint64_t toBroker = 0;
+  std::uint64_t toConsumer = 0;
+  const MessagePool& pool = c.simulator().messages();
+  for (std::uint32_t i = 0; i < pool.capacity(); ++i) {
+    toBroker += pool[i].state == MessageState::ToBroker;
+    toConsumer += pool[i].state == MessageState::ToConsumer;
+  }
+  std::uint64_t onLinks = 0;
+  for (const LinkFlow& l : view.animator()->links())
+    if (l.kind == FlightKind::Message) onLinks += l.inTransit();
+  QCOMPARE(onLinks, toBroker + toConsumer);
+}
+
+QTEST_MAIN(tst_Canvas)
+#include "tst_canvas.moc"

@@ -1,0 +1,189 @@
+// The window as a user meets it: the start page lists the bundled scenarios and opens one with a
+// click; every action has a tooltip and the shortcuts list shows them; the `brokerlab` program
+// writes a screenshot headless, refuses bad command lines and reports a broken file.
+
+#include "UiFixtures.h"
+#include "canvas/TopologyView.h"
+#include "controller/SimulationController.h"
+#include "document/ScenarioDocument.h"
+#include "window/FileActions.h"
+#include "window/HelpActions.h"
+#include "window/MainWindow.h"
+#include "window/StartPage.h"
+#include "window/TimeControls.h"
+
+#include <QImage>
+#include <QTemporaryDir>
+
+using namespace brokerlab;
+using namespace brokerlab::ui;
+using namespace brokerlab::ui::testing;
+
+namespace {
+// Distinct colours in a coarse grid of the image: a blank or single-colour picture has one or two.
+int colourVariety(const QImage& image) {
+  QSet<QRgb> colours;
+  for (int y = 0; y < image.height(); y += 7)
+    for (int x = 0; x < image.width(); x += 7) colours.insert(image.pixel(x, y) & 0xf0f0f0);
+  return static_cast<int>(colours.size());
+}
+
+int runGui(const QStringList& args, QByteArray* err = nullptr) {
+  QProcess p;
+  QProcessEnvironment env = QProcessEnvironment::systemEnvironment();
+  env.insert(QStringLiteral("QT_QPA_PLATFORM"), QStringLiteral("offscreen"));
+  p.setProcessEnvironment(env);
+  p.start(QStringLiteral(BROKERLAB_GUI_EXE), args);
+  if (!p.waitForFinished(120000)) return -1;
+  if (err) *err = p.readAllStandardError();
+  return p.exitStatus() == QProcess::NormalExit ? p.exitCode() : -2;
+}
+}  // namespace
+
+class tst_Window : public QObject {
+  Q_OBJECT
+
+ private slots:
+  void initTestCase();
+  void startPageListsBundledScenarios();
+  void startPageOpensAScenario();
+  void everyActionHasATooltipAndShortcutsAreListed();
+  void timeControlsDriveTheController();
+  void headlessScreenshotIsNotBlankAndMoves();
+  void commandLineErrorsAreUsageErrors_data();
+  void commandLineErrorsAreUsageErrors();
+  void brokenFileFailsHeadless();
+};
+
+void tst_Window::initTestCase() {
+  qputenv("BROKERLAB_SCENARIOS", BROKERLAB_SOURCE_DIR "/scenarios");
+}
+
+void tst_Window::startPageListsBundledScenarios() {
+  StartPage page;
+  QCOMPARE(static_cast<int>(page.scenarios().size()), static_cast<int>(bundledNames().size()));
+  QCOMPARE(page.scenarios().front().file, QStringLiteral("work-queue.json"));
+  for (const BundledScenario& s : page.scenarios()) {
+    QVERIFY(!s.name.isEmpty());
+    QVERIFY(!s.description.isEmpty());
+  }
+}
+
+void tst_Window::startPageOpensAScenario() {
+  MainWindow w;
+  w.files().setInteractive(false);
+  const auto cards = w.startPage().findChildren<QPushButton*>(QStringLiteral("scenarioCard"));
+  QCOMPARE(static_cast<int>(cards.size()), static_cast<int>(bundledNames().size()));
+  cards.at(3)->click();
+  QVERIFY(w.showingCanvas());
+  QCOMPARE(QString::fromStdString(w.document().scenario().name), w.startPage().scenarios()[3].name);
+}
+
+void tst_Window::everyActionHasATooltipAndShortcutsAreListed() {
+  MainWindow w;
+  for (const QAction* a : w.findChildren<QAction*>()) {
+    if (a->isSeparator() || a->text().isEmpty() || a->menu()) continue;
+    QVERIFY2(!a->toolTip().isEmpty(), qPrintable(a->text()));
+  }
+  const QStringList lines = HelpActions::shortcutLines(&w);
+  const QString all = lines.join(QLatin1Char('\n'));
+  for (const char* what :
+       {"Play or pause the simulation", "Run exactly one event", "Speed up", "Slow down",
+        "Back to time 0 with the same seed", "Open a scenario file"})
+    QVERIFY2(all.contains(QLatin1String(what)), what);
+  QVERIFY(all.contains(QStringLiteral("Space\t")));
+}
+
+void tst_Window::timeControlsDriveTheController() {
+  MainWindow w;
+  w.files().setInteractive(false);
+  QVERIFY(w.files().openPath(scenarioPath(QStringLiteral("work-queue"))));
+  SimulationController& c = w.controller();
+  w.time().step()->trigger();
+  QCOMPARE(c.simulator().eventsProcessed(), std::uint64_t{1});
+  w.time().playPause()->trigger();
+  QCOMPARE(c.state(), SimulationController::RunState::Playing);
+  w.time().faster()->trigger();
+  QCOMPARE(c.speed(), 2.0);
+  w.time().slower()->trigger();
+  w.time().slower()->trigger();
+  QCOMPARE(c.speed(), 0.5);
+  w.time().playPause()->trigger();
+  QCOMPARE(c.state(), SimulationController::RunState::Paused);
+  w.time().fastForward()->trigger();
+  QVERIFY(c.fastForward());
+  w.time().restart()->trigger();
+  QCOMPARE(c.simulator().now(), SimTime{0});
+}
+
+void tst_Window::headlessScreenshotIsNotBlankAndMoves() {
+  QTemporaryDir dir;
+  const QString a = dir.filePath(QStringLiteral("a.png"));
+  const QString b = dir.filePath(QStringLiteral("b.png"));
+  const QString file = scenarioPath(QStringLiteral("work-queue"));
+  QCOMPARE(runGui({file, QStringLiteral("--at"), QStringLiteral("5s"),
+                   QStringLiteral("--screenshot"), a}),
+           0);
+  QCOMPARE(
+      runGui({file, QStringLiteral("--at"), QStringLiteral("40s"), QStringLiteral("--screenshot"),
+              b, QStringLiteral("--size"), QStringLiteral("1280x720")}),
+      0);
+  const QImage first(a);
+  const QImage second(b);
+  QCOMPARE(first.size(), QSize(1600, 900));
+  QCOMPARE(second.size(), QSize(1280, 720));
+  QVERIFY2(colourVariety(first) > 20, "the screenshot looks blank");
+  QVERIFY(first.scaled(second.size()) != second);
+}
+
+void tst_Window::commandLineErrorsAreUsageErrors_data() {
+  QTest::addColumn<QStringList>("args");
+  QTest::addColumn<QString>("message");
+  const QString file = scenarioPath(QStringLiteral("mm1"));
+  QTest::newRow("unknown option") << QStringList{QStringLiteral("--frobnicate")}
+                                  << QStringLiteral("frobnicate");
+  QTest::newRow("screenshot without time")
+      << QStringList{file, QStringLiteral("--screenshot"), QStringLiteral("x.png")}
+      << QStringLiteral("--at");
+  QTest::newRow("bad size") << QStringList{file,
+                                           QStringLiteral("--at"),
+                                           QStringLiteral("1s"),
+                                           QStringLiteral("--screenshot"),
+                                           QStringLiteral("x.png"),
+                                           QStringLiteral("--size"),
+                                           QStringLiteral("big")}
+                            << QStringLiteral("--size");
+  QTest::newRow("bad time") << QStringList{file, QStringLiteral("--at"), QStringLiteral("soon"),
+                                           QStringLiteral("--screenshot"), QStringLiteral("x.png")}
+                            << QStringLiteral("--at");
+  QTest::newRow("repeated seed") << QStringList{file, QStringLiteral("--seed"), QStringLiteral("1"),
+                                                QStringLiteral("--seed"), QStringLiteral("2")}
+                                 << QStringLiteral("more than once");
+}
+
+void tst_Window::commandLineErrorsAreUsageErrors() {
+  QFETCH(QStringList, args);
+  QFETCH(QString, message);
+  QByteArray err;
+  QCOMPARE(runGui(args, &err), 2);
+  QVERIFY2(QString::fromUtf8(err).contains(message), err.constData());
+}
+
+void tst_Window::brokenFileFailsHeadless() {
+  QTemporaryDir dir;
+  const QString broken = dir.filePath(QStringLiteral("broken.json"));
+  QFile f(broken);
+  QVERIFY(f.open(QIODevice::WriteOnly));
+  f.write("{ \"format\": \"brokerlab-scenario\", \"version\": 1, ");
+  f.close();
+  QByteArray err;
+  QCOMPARE(runGui({broken, QStringLiteral("--at"), QStringLiteral("1s"),
+                   QStringLiteral("--screenshot"), dir.filePath(QStringLiteral("x.png"))},
+                  &err),
+           1);
+  QVERIFY2(QString::fromUtf8(err).contains(broken + QStringLiteral(":1:")), err.constData());
+  QVERIFY(!QFile::exists(dir.filePath(QStringLiteral("x.png"))));
+}
+
+QTEST_MAIN(tst_Window)
+#include "tst_window.moc"

@@ -1,0 +1,78 @@
+#include "bench/UiBenchmark.h"
+
+#include "canvas/Animator.h"
+#include "canvas/TopologyView.h"
+#include "controller/SimulationController.h"
+#include "window/MainWindow.h"
+
+#include <QElapsedTimer>
+
+#include <algorithm>
+#include <cmath>
+#include <string>
+
+namespace brokerlab::ui {
+
+Scenario stressScenario(std::uint64_t inFlight) {
+  constexpr int kLanes = 8;
+  constexpr SimTime kLinkLatency = 500 * kMillisecond;
+  // Little's law on each producer link: in flight = rate x latency.
+  const double rate = static_cast<double>(inFlight) / toSeconds(kLinkLatency) / kLanes;
+  Scenario s;
+  s.name = "UI stress: " + std::to_string(inFlight) + " messages in flight";
+  s.description = "Built in for brokerlab --bench-ui.";
+  s.duration = 10 * kMinute;
+  for (int i = 0; i < kLanes; ++i) {
+    const std::string n = std::to_string(i + 1);
+    ComponentSpec p = ComponentSpec::make("producer-" + n, ComponentKind::Producer);
+    p.target = "queue-" + n;
+    p.rate = rate;
+    p.latency = Distribution::constant(kLinkLatency);
+    ComponentSpec q = ComponentSpec::make("queue-" + n, ComponentKind::Queue);
+    ComponentSpec c = ComponentSpec::make("consumers-" + n, ComponentKind::Consumer);
+    c.source = q.id;
+    // Twice the capacity the rate needs, so queues stay short and the load is on the links.
+    c.instances = 8;
+    c.service = Distribution::exponential(static_cast<SimTime>(8 * 1e9 / (2 * rate)));
+    c.prefetch = 4;
+    s.components.push_back(p);
+    s.components.push_back(q);
+    s.components.push_back(c);
+  }
+  return s;
+}
+
+double UiBenchResult::percentile(double p) const {
+  if (frameMs.empty()) return 0;
+  std::vector<double> sorted = frameMs;
+  std::sort(sorted.begin(), sorted.end());
+  const double rank = p / 100 * static_cast<double>(sorted.size() - 1);
+  return sorted[static_cast<std::size_t>(std::lround(rank))];
+}
+
+UiBenchResult runUiBenchmark(MainWindow& window, int frames, int warmupFrames) {
+  SimulationController& controller = window.controller();
+  TopologyView& canvas = window.canvas();
+  UiBenchResult result;
+  controller.play();
+  constexpr double kFrame = 1.0 / SimulationController::kFrameHz;
+  for (int i = 0; i < warmupFrames + frames; ++i) {
+    if (controller.state() != SimulationController::RunState::Playing) controller.play();
+    QElapsedTimer t;
+    t.start();
+    controller.advanceFrame(kFrame);
+    canvas.viewport()->repaint();
+    const double ms = static_cast<double>(t.nsecsElapsed()) / 1e6;
+    if (i < warmupFrames) continue;
+    result.frameMs.push_back(ms);
+    const Animator* animator = canvas.animator();
+    result.messagesInFlightMax =
+        std::max(result.messagesInFlightMax, animator->messagesInTransit());
+    result.flightsDrawnMax =
+        std::max<std::uint64_t>(result.flightsDrawnMax, animator->flightsDrawn());
+  }
+  controller.pause();
+  return result;
+}
+
+}  // namespace brokerlab::ui

@@ -1,0 +1,30 @@
+#pragma once
+
+// `brokerlab --bench-ui`: frame times of the real window, offscreen, while a run plays. Each frame
+// is what the timer does (advance the controller one 60 Hz frame, feed the canvas) plus a
+// synchronous repaint of the canvas, timed together.
+
+#include "scenario/Scenario.h"
+
+#include <cstdint>
+#include <vector>
+
+namespace brokerlab::ui {
+
+class MainWindow;
+
+// A scenario that keeps about `inFlight` messages on the wire at once at 1x: eight producers
+// sending over half-second links into eight queues, drained by eight consumers.
+Scenario stressScenario(std::uint64_t inFlight);
+
+struct UiBenchResult {
+  std::vector<double> frameMs;  // measured frames, in order
+  std::uint64_t messagesInFlightMax = 0;
+  std::uint64_t flightsDrawnMax = 0;
+  double percentile(double p) const;
+};
+
+// Plays the window's open run at its current speed for `warmupFrames`, then measures `frames`.
+UiBenchResult runUiBenchmark(MainWindow& window, int frames, int warmupFrames = 90);
+
+}  // namespace brokerlab::ui

@@ -1,0 +1,215 @@
+#include "canvas/ConsumerItem.h"
+
+#include "canvas/Animator.h"
+#include "canvas/RequestReplyItems.h"
+#include "canvas/Text.h"
+#include "sim/Simulator.h"
+
+#include <QPainter>
+
+#include <algorithm>
+
+namespace brokerlab::ui {
+
+namespace {
+constexpr double kRadius = 16;
+constexpr double kPitch = 46;
+constexpr double kRowHeight = 62;
+}  // namespace
+
+const char* instanceLookName(InstanceLook look) {
+  switch (look) {
+    case InstanceLook::Idle:
+      return "idle";
+    case InstanceLook::Busy:
+      return "busy";
+    case InstanceLook::Crashed:
+      return "crashed";
+    case InstanceLook::Rebalancing:
+      return "rebalancing";
+    case InstanceLook::Offline:
+      return "offline";
+  }
+  return "?";
+}
+
+ConsumerItem::ConsumerItem(const Model& model, std::uint32_t consumer, const Theme& theme)
+    : ComponentItem(
+          model.consumers[consumer].component, ComponentKind::Consumer,
+          QString::fromStdString(model.components[model.consumers[consumer].component].id), theme),
+      consumer_(consumer),
+      firstInstance_(model.consumers[consumer].firstInstance),
+      group_(model.consumers[consumer].group) {
+  const ConsumerDef& def = model.consumers[consumer];
+  instances_.resize(std::min<std::size_t>(def.instanceSlots, kDrawnMax));
+  QStringList role;
+  if (def.store != kNone) role << QStringLiteral("worker");
+  role << (def.ack == AckMode::Manual ? QStringLiteral("manual ack") : QStringLiteral("auto ack"));
+  if (def.group != kNone) {
+    role.clear();
+    role << QStringLiteral("group %1").arg(QString::fromStdString(model.groups[def.group].name));
+  } else {
+    role << QStringLiteral("prefetch %1")
+                .arg(def.prefetch == 0 ? QStringLiteral("∞") : QString::number(def.prefetch));
+  }
+  roleText_ = role.join(QStringLiteral(" · "));
+  const std::size_t cols = std::clamp<std::size_t>(instances_.size(), 2, kPerRow);
+  const std::size_t rows = (instances_.size() + kPerRow - 1) / kPerRow;
+  const double width = std::max(170.0, cols * kPitch + 20);
+  const double height = std::max<std::size_t>(rows, 1) * kRowHeight + 44;
+  setBody(QRectF(-width / 2, -height / 2, width, height));
+  setToolTip(
+      QStringLiteral("Consumer %1 (%2): %3 instance(s) competing for messages. Hollow: idle; "
+                     "filled: busy; red cross: crashed; amber: rebalancing; dashed: offline.")
+          .arg(id(), roleText_)
+          .arg(def.instanceSlots));
+}
+
+QPointF ConsumerItem::centreOf(std::size_t k) const {
+  const QRectF b = body();
+  const std::size_t row = k / kPerRow;
+  const std::size_t inRow = std::min(instances_.size() - row * kPerRow, kPerRow);
+  const double left = b.center().x() - (inRow - 1) * kPitch / 2;
+  return {left + (k % kPerRow) * kPitch, b.top() + 26 + row * kRowHeight};
+}
+
+void ConsumerItem::refresh(const FrameView& frame) {
+  const Simulator& sim = frame.sim;
+  const ConsumerState& cs = sim.consumers()[consumer_];
+  changed(processed_, cs.processed);
+  changed(failed_, cs.failed);
+  changed(serviceFactor_, cs.serviceFactor);
+  const bool rebalancing = group_ != kNone && sim.groups()[group_].rebalancing;
+  std::vector<Instance> next(instances_.size());
+  for (std::size_t k = 0; k < next.size(); ++k) {
+    const std::uint32_t global = firstInstance_ + static_cast<std::uint32_t>(k);
+    const ConsumerInstanceState& st = sim.instances()[global];
+    Instance& in = next[k];
+    in.buffered = st.buffer.size();
+    if (st.crashed) {
+      in.look = InstanceLook::Crashed;
+    } else if (!st.online || st.disconnected) {
+      in.look = InstanceLook::Offline;
+    } else if (rebalancing) {
+      in.look = InstanceLook::Rebalancing;
+    } else if (st.busy) {
+      in.look = InstanceLook::Busy;
+      const Activity& a = frame.animator.activity(global);
+      if (a.active) {
+        in.colour = a.colour;
+        in.progress =
+            a.end > a.start
+                ? std::clamp(toSeconds(frame.now - a.start) / toSeconds(a.end - a.start), 0.0, 1.0)
+                : -1;  // started before the records we have: unknown
+      }
+    } else {
+      in.look = InstanceLook::Idle;
+    }
+    if (group_ != kNone) {
+      QStringList owned;
+      const GroupState& g = sim.groups()[group_];
+      for (std::size_t p = 0; p < g.partitions.size(); ++p)
+        if (g.partitions[p].owner == global) owned << QStringLiteral("P%1").arg(p);
+      in.partitions = owned.join(QLatin1Char(' '));
+    }
+  }
+  changed(instances_, next);
+}
+
+Anchor ConsumerItem::anchor(const Endpoint& end, bool incoming, QPointF towards) const {
+  if (end.instance == 0 || end.instance > instances_.size()) {
+    if (incoming) return local({body().left(), 0}, {-1, 0});
+    return facing(*this, body(), towards);  // a worker's arrow to its store
+  }
+  const QPointF c = centreOf(end.instance - 1);
+  if (incoming) return local(c - QPointF(kRadius, 0), {-1, 0});  // deliveries come from the left
+  // Acks go back to the queue, store writes to the store: leave on the side facing the peer.
+  return mapFromScene(towards).x() < c.x() ? local(c - QPointF(kRadius, 0), {-1, 0})
+                                           : local(c + QPointF(kRadius, 0), {1, 0});
+}
+
+QString ConsumerItem::summary() const {
+  QStringList looks;
+  for (const Instance& in : instances_) looks << QString::fromLatin1(instanceLookName(in.look));
+  return QStringLiteral("consumer %1 instances=%2 processed=%3")
+      .arg(id(), looks.join(QLatin1Char(',')))
+      .arg(processed_);
+}
+
+void ConsumerItem::paint(QPainter* p, const QStyleOptionGraphicsItem*, QWidget*) {
+  p->setRenderHint(QPainter::Antialiasing);
+  const QRectF b = body();
+  p->setPen(QPen(theme().ink(), theme().line()));
+  p->setBrush(theme().surface());
+  p->drawRoundedRect(b, 12, 12);
+  for (std::size_t k = 0; k < instances_.size(); ++k) {
+    const Instance& in = instances_[k];
+    const QPointF c = centreOf(k);
+    const QRectF circle(c.x() - kRadius, c.y() - kRadius, 2 * kRadius, 2 * kRadius);
+    QPen pen(theme().ink(), theme().line());
+    switch (in.look) {
+      case InstanceLook::Idle:
+        p->setPen(pen);
+        p->setBrush(theme().surface());
+        p->drawEllipse(circle);
+        break;
+      case InstanceLook::Busy: {
+        // Filled in the message's colour; the dark wedge is how much of its service is done.
+        const QColor fill = in.colour == 0xff ? theme().busy() : Theme::publisherColour(in.colour);
+        p->setPen(pen);
+        p->setBrush(fill);
+        p->drawEllipse(circle);
+        if (in.progress >= 0) {
+          p->setPen(Qt::NoPen);
+          p->setBrush(QColor(0, 0, 0, 90));
+          p->drawPie(circle.adjusted(4, 4, -4, -4), 90 * 16,
+                     -static_cast<int>(in.progress * 360 * 16));
+        }
+        break;
+      }
+      case InstanceLook::Crashed:
+        p->setPen(QPen(theme().error(), theme().line()));
+        p->setBrush(theme().error());
+        p->drawEllipse(circle);
+        p->setPen(QPen(Qt::white, 3 * theme().scale()));
+        p->drawLine(c + QPointF(-7, -7), c + QPointF(7, 7));
+        p->drawLine(c + QPointF(-7, 7), c + QPointF(7, -7));
+        break;
+      case InstanceLook::Rebalancing:
+        p->setPen(QPen(QColor(okabeIto::kOrange), 4 * theme().scale()));
+        p->setBrush(QColor(okabeIto::kOrange).lighter(170));
+        p->drawEllipse(circle);
+        break;
+      case InstanceLook::Offline:
+        pen.setStyle(Qt::DashLine);
+        pen.setColor(theme().muted());
+        p->setPen(pen);
+        p->setBrush(Qt::NoBrush);
+        p->drawEllipse(circle);
+        break;
+    }
+    // Prefetched deliveries waiting at this instance.
+    const int squares = static_cast<int>(std::min<std::uint32_t>(in.buffered, 4));
+    p->setPen(Qt::NoPen);
+    p->setBrush(theme().ink());
+    for (int s = 0; s < squares; ++s)
+      p->drawRect(QRectF(c.x() - 13 + s * 7, c.y() + kRadius + 4, 5, 5));
+    if (in.buffered > 4)
+      paintText(p, QRectF(c.x() + 14, c.y() + kRadius - 2, 30, 14),
+                QStringLiteral("+%1").arg(in.buffered - 4), theme().smallFont(), theme().ink(),
+                Qt::AlignLeft | Qt::AlignVCenter);
+    if (!in.partitions.isEmpty())
+      paintText(p, QRectF(c.x() - kPitch / 2, c.y() + kRadius + 2, kPitch, 16), in.partitions,
+                theme().smallFont(), theme().muted());
+  }
+  const QRectF figures(b.left() + 6, b.bottom() - 38, b.width() - 12, 18);
+  QString done = QStringLiteral("processed %1").arg(formatCount(processed_));
+  if (failed_) done += QStringLiteral(" · failed %1").arg(formatCount(failed_));
+  if (serviceFactor_ != 1) done += QStringLiteral(" · ×%1 slow").arg(serviceFactor_, 0, 'g', 3);
+  paintText(p, figures, done, theme().labelFont(),
+            serviceFactor_ != 1 ? QColor(okabeIto::kOrange).darker(140) : theme().ink());
+  paintText(p, figures.translated(0, 18), roleText_, theme().smallFont(), theme().muted());
+  paintTitle(p);
+}
+
+}  // namespace brokerlab::ui

@@ -1,0 +1,59 @@
+#pragma once
+
+// A consumer (or request-reply worker) and its instances, one circle each:
+//
+//   idle         hollow circle
+//   busy         filled with the message's producer colour, an arc showing how far it has got
+//   crashed      vermillion with a cross (until it restarts)
+//   rebalancing  amber ring (its stream group is reassigning partitions: nothing is consumed)
+//   offline      dashed outline (not joined yet, left, disconnected, or a slot scaling may use)
+//
+// Prefetched deliveries waiting at an instance are small squares under it; a stream consumer's
+// instances list the partitions they own.
+
+#include "canvas/ComponentItem.h"
+#include "canvas/Flight.h"
+#include "model/Model.h"
+
+#include <vector>
+
+namespace brokerlab::ui {
+
+enum class InstanceLook : std::uint8_t { Idle, Busy, Crashed, Rebalancing, Offline };
+const char* instanceLookName(InstanceLook look);
+
+class ConsumerItem : public ComponentItem {
+ public:
+  static constexpr std::size_t kPerRow = 6;
+  static constexpr std::size_t kDrawnMax = 24;
+
+  ConsumerItem(const Model& model, std::uint32_t consumer, const Theme& theme);
+  void refresh(const FrameView& frame) override;
+  Anchor anchor(const Endpoint& end, bool incoming, QPointF towards) const override;
+  QString summary() const override;
+  void paint(QPainter* p, const QStyleOptionGraphicsItem*, QWidget*) override;
+
+  struct Instance {
+    InstanceLook look = InstanceLook::Offline;
+    std::uint32_t buffered = 0;
+    double progress = 0;  // busy: the fraction of its current message's service done (-1: unknown)
+    std::uint8_t colour = 0xff;
+    QString partitions;  // stream consumers: "P0 P2"
+    bool operator==(const Instance&) const = default;
+  };
+  const std::vector<Instance>& instances() const { return instances_; }
+
+ private:
+  QPointF centreOf(std::size_t k) const;
+
+  std::uint32_t consumer_;
+  std::uint32_t firstInstance_;
+  std::uint32_t group_;
+  QString roleText_;
+  std::vector<Instance> instances_;
+  std::uint64_t processed_ = 0;
+  std::uint64_t failed_ = 0;
+  double serviceFactor_ = 1;
+};
+
+}  // namespace brokerlab::ui

@@ -1,0 +1,47 @@
+#pragma once
+
+// A connection between two components, drawn as an arrow under everything else: what can flow
+// where. Flights move along the same curve.
+
+#include "canvas/Anchor.h"
+#include "canvas/Flight.h"
+#include "canvas/Theme.h"
+
+#include <QGraphicsItem>
+
+namespace brokerlab::ui {
+
+class ComponentItem;
+
+class LinkItem : public QGraphicsItem {
+ public:
+  enum class Style { Messages, DeadLetters, Http, StoreCalls };
+
+  LinkItem(const ComponentItem& from, Endpoint fromEnd, const ComponentItem& to, Endpoint toEnd,
+           Style style, const Theme& theme);
+  // Recomputes the curve from the components' current positions.
+  void updateGeometry();
+  const Endpoint& fromEnd() const { return fromEnd_; }
+  const Endpoint& toEnd() const { return toEnd_; }
+  Style style() const { return style_; }
+  void setTheme(const Theme& theme) {
+    theme_ = &theme;
+    update();
+  }
+
+  QRectF boundingRect() const override;
+  QPainterPath shape() const override;
+  void paint(QPainter* p, const QStyleOptionGraphicsItem*, QWidget*) override;
+
+ private:
+  const ComponentItem& from_;
+  const ComponentItem& to_;
+  Endpoint fromEnd_;
+  Endpoint toEnd_;
+  Style style_;
+  const Theme* theme_;
+  LinkCurve curve_;
+  QPainterPath path_;
+};
+
+}  // namespace brokerlab::ui

@@ -1,0 +1,53 @@
+#pragma once
+
+// Everything in motion, painted by one item above the components (never an item per message):
+// flights as dots along their links' curves (a ring on a redelivered message, vermillion when
+// dead-lettered, small hollow dots for acks, labelled boxes for HTTP), links too busy to draw one
+// by one as a flow of particles with their true figures, and bursts where something ended.
+
+#include "canvas/Anchor.h"
+#include "canvas/Flight.h"
+#include "canvas/Theme.h"
+
+#include <QGraphicsItem>
+
+#include <vector>
+
+namespace brokerlab::ui {
+
+class Animator;
+class TopologyScene;
+struct LinkFlow;
+
+class MessageLayer : public QGraphicsItem {
+ public:
+  MessageLayer(const TopologyScene& scene, const Theme& theme);
+  void setFrame(const Animator* animator, SimTime now);
+  // The components moved (or were placed): curves are recomputed, `area` is what may be painted.
+  void layoutChanged(const QRectF& area);
+  void setTheme(const Theme& theme) { theme_ = &theme; }
+
+  QRectF boundingRect() const override;
+  void paint(QPainter* p, const QStyleOptionGraphicsItem*, QWidget*) override;
+
+ private:
+  const LinkCurve& curveOf(std::size_t link);
+  void paintFlight(QPainter* p, const LinkCurve& curve, const Flight& f, double t, bool label);
+  // True (and the box taken) when a label fits without covering another one drawn this frame.
+  bool claimLabel(const QRectF& box);
+  void paintFlow(QPainter* p, const LinkCurve& curve, const LinkFlow& flow);
+  void paintBursts(QPainter* p);
+
+  const TopologyScene& scene_;
+  const Theme* theme_;
+  const Animator* animator_ = nullptr;
+  SimTime now_ = 0;
+  std::vector<LinkCurve> curves_;  // per animator link, rebuilt when the layout changes
+  QRectF area_;
+  std::vector<QRectF> labels_;  // drawn this frame
+};
+
+// The label of an HTTP or store flight: "POST /jobs", "202 Accepted", "200 Running", "read".
+QString httpLabel(const Flight& f);
+
+}  // namespace brokerlab::ui

@@ -1,0 +1,50 @@
+#pragma once
+
+// The components that start things: a producer (messages) and a request-reply client (jobs).
+
+#include "canvas/ComponentItem.h"
+#include "model/Model.h"
+
+namespace brokerlab::ui {
+
+class ProducerItem : public ComponentItem {
+ public:
+  ProducerItem(const Model& model, std::uint32_t producer, const Theme& theme, QColor colour);
+  void refresh(const FrameView& frame) override;
+  Anchor anchor(const Endpoint& end, bool incoming, QPointF towards) const override;
+  QString summary() const override;
+  void paint(QPainter* p, const QStyleOptionGraphicsItem*, QWidget*) override;
+
+ private:
+  std::uint32_t producer_;
+  QColor colour_;
+  QString rateText_;
+  std::uint64_t sent_ = 0;
+  double rateFactor_ = 1;
+  bool linkHeld_ = false;
+  double pulseAt_ = -1;  // animation clock of the last emission seen
+  double clock_ = 0;
+};
+
+class ClientItem : public ComponentItem {
+ public:
+  ClientItem(const Model& model, std::uint32_t client, const Theme& theme, QColor colour);
+  void refresh(const FrameView& frame) override;
+  Anchor anchor(const Endpoint& end, bool incoming, QPointF towards) const override;
+  QString summary() const override;
+  void paint(QPainter* p, const QStyleOptionGraphicsItem*, QWidget*) override;
+
+ private:
+  std::uint32_t client_;
+  QColor colour_;
+  QString modeText_;
+  std::uint64_t waiting_ = 0;
+  std::uint64_t done_ = 0;
+  std::uint64_t failed_ = 0;  // failed, timed out, refused, expired, cancelled
+  std::uint32_t lastResponse_ = 0;
+};
+
+// A rate as people say it: "20/s Poisson", "every 50 ms".
+QString arrivalsText(const Sampler& interarrival);
+
+}  // namespace brokerlab::ui

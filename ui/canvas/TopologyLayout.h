@@ -1,0 +1,26 @@
+#pragma once
+
+// Where each component sits on the canvas: the scenario's `layout` (x, y: the component's centre in
+// canvas units, a pixel at 100% zoom) where it gives one, and otherwise an automatic layout in
+// columns by role, left to right: producers and clients, APIs, the broker's queues, topics and
+// streams (with each status store under the job queue it serves), consumers and workers. Within a
+// column, components line up with what they connect to, so arrows cross as little as they can.
+
+#include "model/Model.h"
+#include "scenario/Scenario.h"
+
+#include <QPointF>
+#include <QSizeF>
+
+#include <vector>
+
+namespace brokerlab::ui {
+
+// `sizes[c]` is component c's size on the canvas; the result has one centre per component.
+std::vector<QPointF> layoutComponents(const Scenario& scenario, const Model& model,
+                                      const std::vector<QSizeF>& sizes);
+
+// The automatic layout's column of a component kind (0 = leftmost).
+int layoutColumn(ComponentKind kind);
+
+}  // namespace brokerlab::ui

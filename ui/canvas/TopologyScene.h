@@ -1,0 +1,61 @@
+#pragma once
+
+// The canvas's scene: one item per component (built from the model, placed by the layout), the
+// links between them, the broker's area and the layer of moving messages. refresh() is called
+// once per frame; nothing here changes the simulation.
+
+#include "canvas/Anchor.h"
+#include "canvas/Flight.h"
+#include "canvas/Theme.h"
+#include "model/Model.h"
+#include "scenario/Scenario.h"
+
+#include <QGraphicsScene>
+
+#include <memory>
+#include <vector>
+
+namespace brokerlab::ui {
+
+class BrokerArea;
+class ComponentItem;
+class LinkItem;
+class MessageLayer;
+struct FrameView;
+
+class TopologyScene : public QGraphicsScene {
+  Q_OBJECT
+
+ public:
+  TopologyScene(const Scenario& scenario, std::shared_ptr<const Model> model, const Theme& theme,
+                QObject* parent = nullptr);
+  ~TopologyScene() override;
+
+  void refresh(const FrameView& frame);
+  void setTheme(const Theme& theme);
+
+  // The item of component `c` (every component has one).
+  ComponentItem* componentItem(std::uint32_t c) const { return items_[c]; }
+  const std::vector<ComponentItem*>& componentItems() const { return items_; }
+  const std::vector<LinkItem*>& linkItems() const { return links_; }
+  const BrokerArea& brokerArea() const { return *broker_; }
+  // The curve a flight from `from` to `to` moves along.
+  LinkCurve curve(const Endpoint& from, const Endpoint& to) const;
+  Anchor anchorOf(const Endpoint& end, bool incoming) const;
+  // What the canvas should show when fitted: every component with a margin.
+  QRectF contentRect() const;
+
+ private:
+  void buildItems(const Scenario& scenario);
+  void buildLinks();
+  void placeItems(const Scenario& scenario);
+
+  std::shared_ptr<const Model> model_;
+  const Theme* theme_;
+  std::vector<ComponentItem*> items_;  // by component index; owned by the scene
+  std::vector<LinkItem*> links_;
+  BrokerArea* broker_ = nullptr;
+  MessageLayer* messages_ = nullptr;
+};
+
+}  // namespace brokerlab::ui

@@ -1,0 +1,125 @@
+#include "canvas/TopologyView.h"
+
+#include "canvas/Animator.h"
+#include "canvas/FrameView.h"
+#include "canvas/TopologyScene.h"
+#include "controller/SimulationController.h"
+
+#include <QWheelEvent>
+
+#include <cmath>
+
+namespace brokerlab::ui {
+
+TopologyView::TopologyView(SimulationController& controller, QWidget* parent)
+    : QGraphicsView(parent), controller_(controller) {
+  setRenderHints(QPainter::Antialiasing | QPainter::TextAntialiasing);
+  // Everything that moves is painted by one layer each frame: repainting the whole viewport once
+  // is cheaper than tracking hundreds of small dirty rectangles.
+  setViewportUpdateMode(QGraphicsView::FullViewportUpdate);
+  setDragMode(QGraphicsView::ScrollHandDrag);
+  setTransformationAnchor(QGraphicsView::AnchorUnderMouse);
+  setResizeAnchor(QGraphicsView::AnchorViewCenter);
+  // Panning is by dragging; scroll bars would only take room from the picture.
+  setHorizontalScrollBarPolicy(Qt::ScrollBarAlwaysOff);
+  setVerticalScrollBarPolicy(Qt::ScrollBarAlwaysOff);
+  setFrameShape(QFrame::NoFrame);
+  setToolTip(tr("The topology: drag to pan, wheel to zoom, F to fit"));
+  connect(&controller_, &SimulationController::simulationReset, this, &TopologyView::onReset);
+  connect(&controller_, &SimulationController::frameAdvanced, this, &TopologyView::onFrame);
+  if (controller_.hasSimulation()) rebuild();
+}
+
+TopologyView::~TopologyView() {
+  setScene(nullptr);
+}
+
+void TopologyView::rebuild() {
+  setScene(nullptr);
+  scene_ = std::make_unique<TopologyScene>(controller_.scenario(), controller_.model(), theme_);
+  animator_ = std::make_unique<Animator>(controller_.model());
+  sceneModel_ = controller_.model().get();
+  setScene(scene_.get());
+  setSceneRect(scene_->contentRect().adjusted(-400, -300, 400, 300));
+  autoFit_ = true;
+  fitToWindow();
+  onFrame();
+}
+
+void TopologyView::onReset() {
+  if (controller_.model().get() != sceneModel_) {
+    rebuild();
+    return;
+  }
+  animator_->clear();  // a restart: nothing from the old run is in flight
+}
+
+void TopologyView::onFrame() {
+  if (!scene_ || !controller_.hasSimulation()) return;
+  const Simulator& sim = controller_.simulator();
+  if (!controller_.recordsComplete()) {
+    // Records were not all kept (fast-forward): motion would be made up, so there is none; the
+    // components still show the true state below.
+    animator_->clear();
+    learnColours_ = true;
+  } else {
+    if (learnColours_) {
+      animator_->learnColours(sim);
+      learnColours_ = false;
+    }
+    animator_->ingest(controller_.frameRecords(), controller_.speed());
+  }
+  animator_->advance(sim.now(), controller_.animationSeconds());
+  scene_->refresh(FrameView{sim, *animator_, theme_, sim.now()});
+  viewport()->update();
+}
+
+void TopologyView::setTheme(const Theme& theme) {
+  theme_ = theme;
+  if (scene_) {
+    scene_->setTheme(theme_);
+    fitToWindow();
+  }
+  viewport()->update();
+}
+
+void TopologyView::fitToWindow() {
+  if (!scene_) return;
+  autoFit_ = true;
+  fitInView(scene_->contentRect(), Qt::KeepAspectRatio);
+  // Never blow a small topology up past twice its size: it would look coarse, not clearer.
+  if (transform().m11() > 2.0) setTransform(QTransform::fromScale(2.0, 2.0));
+  centerOn(scene_->contentRect().center());
+}
+
+void TopologyView::zoomBy(double factor) {
+  const double current = transform().m11();
+  const double next = std::clamp(current * factor, 0.05, 8.0);
+  scale(next / current, next / current);
+  autoFit_ = false;
+}
+
+void TopologyView::zoomIn() {
+  zoomBy(1.25);
+}
+void TopologyView::zoomOut() {
+  zoomBy(0.8);
+}
+
+void TopologyView::wheelEvent(QWheelEvent* event) {
+  const double steps = event->angleDelta().y() / 120.0;
+  if (steps == 0) return;
+  zoomBy(std::pow(1.15, steps));
+  event->accept();
+}
+
+void TopologyView::resizeEvent(QResizeEvent* event) {
+  QGraphicsView::resizeEvent(event);
+  if (autoFit_) fitToWindow();
+}
+
+void TopologyView::drawBackground(QPainter* painter, const QRectF& rect) {
+  painter->fillRect(rect, theme_.background());
+}
+
+}  // namespace brokerlab::ui

@@ -1,0 +1,56 @@
+#pragma once
+
+// The canvas widget: shows the topology scene of the controller's current run, zooms with the
+// wheel (around the cursor), pans by dragging, fits the run to the window until the user zooms.
+// Once per frame it feeds the frame's records to its animator and refreshes the scene.
+
+#include "canvas/Theme.h"
+
+#include <QGraphicsView>
+
+#include <memory>
+
+namespace brokerlab::ui {
+
+class Animator;
+class SimulationController;
+class TopologyScene;
+
+class TopologyView : public QGraphicsView {
+  Q_OBJECT
+
+ public:
+  explicit TopologyView(SimulationController& controller, QWidget* parent = nullptr);
+  ~TopologyView() override;
+
+  TopologyScene* topology() const { return scene_.get(); }
+  const Animator* animator() const { return animator_.get(); }
+  void setTheme(const Theme& theme);
+  const Theme& theme() const { return theme_; }
+
+ public slots:
+  void fitToWindow();
+  void zoomIn();
+  void zoomOut();
+
+ protected:
+  void wheelEvent(QWheelEvent* event) override;
+  void resizeEvent(QResizeEvent* event) override;
+  void drawBackground(QPainter* painter, const QRectF& rect) override;
+
+ private:
+  void rebuild();
+  void onReset();
+  void onFrame();
+  void zoomBy(double factor);
+
+  SimulationController& controller_;
+  Theme theme_;
+  std::unique_ptr<TopologyScene> scene_;
+  std::unique_ptr<Animator> animator_;
+  const void* sceneModel_ = nullptr;  // the model the scene was built for
+  bool autoFit_ = true;
+  bool learnColours_ = false;
+};
+
+}  // namespace brokerlab::ui

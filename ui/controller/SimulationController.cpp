@@ -1,0 +1,229 @@
+#include "controller/SimulationController.h"
+
+#include "canvas/Animator.h"
+#include "model/ModelBuilder.h"
+
+#include <algorithm>
+#include <cmath>
+
+namespace brokerlab::ui {
+
+SimulationController::SimulationController(QObject* parent) : QObject(parent) {
+  timer_.setTimerType(Qt::PreciseTimer);
+  timer_.setInterval(static_cast<int>(1000 / kFrameHz));
+  connect(&timer_, &QTimer::timeout, this, &SimulationController::tick);
+}
+
+QString SimulationController::load(const Scenario& scenario, std::optional<std::uint64_t> seed) {
+  ModelBuildResult built = buildModel(scenario, seed);
+  if (!built.model) return QString::fromStdString(built.error);
+  scenario_ = scenario;
+  model_ = std::make_shared<const Model>(std::move(*built.model));
+  sim_.emplace(model_);
+  sim_->trace().setCapturing(true);
+  initial_ = *sim_;
+  untilTarget_ = kNever;
+  haltReason_.clear();
+  records_.clear();
+  recordsComplete_ = true;
+  setState(RunState::Paused);
+  emit simulationReset();
+  emit frameAdvanced();
+  return {};
+}
+
+void SimulationController::setState(RunState state) {
+  if (state == state_) return;
+  state_ = state;
+  emit stateChanged();
+}
+
+void SimulationController::play() {
+  if (state_ == RunState::Paused) setState(RunState::Playing);
+}
+
+void SimulationController::pause() {
+  untilTarget_ = kNever;
+  if (state_ == RunState::Playing) setState(RunState::Paused);
+  if (sim_) sim_->trace().setCapturing(capturing());
+  emit stateChanged();
+}
+
+void SimulationController::togglePlay() {
+  if (state_ == RunState::Playing) {
+    pause();
+  } else if (state_ == RunState::Finished) {
+    restart();
+    play();
+  } else {
+    play();
+  }
+}
+
+void SimulationController::restart() {
+  if (!initial_) return;
+  *sim_ = *initial_;
+  sim_->trace().setCapturing(capturing());
+  untilTarget_ = kNever;
+  haltReason_.clear();
+  records_.clear();
+  recordsComplete_ = true;
+  stepAnimationLeft_ = 0;
+  setState(RunState::Paused);
+  emit simulationReset();
+  emit frameAdvanced();
+}
+
+void SimulationController::setSpeed(double speed) {
+  speed_ = std::clamp(speed, kMinSpeed, kMaxSpeed);
+  emit stateChanged();
+}
+
+void SimulationController::setFastForward(bool on) {
+  fast_ = on;
+  if (sim_) sim_->trace().setCapturing(capturing());
+  emit stateChanged();
+}
+
+void SimulationController::runUntil(SimTime time, bool animate) {
+  if (!sim_ || state_ == RunState::Halted || state_ == RunState::Finished) return;
+  if (time <= sim_->now()) return;
+  untilTarget_ = std::min(time, duration());
+  untilAnimated_ = animate;
+  sim_->trace().setCapturing(capturing());
+  setState(RunState::Playing);
+  emit stateChanged();
+}
+
+bool SimulationController::capturing() const {
+  return !fast_ && (untilTarget_ == kNever || untilAnimated_);
+}
+
+void SimulationController::step() {
+  if (!sim_ || state_ == RunState::Halted || state_ == RunState::Finished) return;
+  if (state_ == RunState::Playing) pause();
+  sim_->trace().setCapturing(true);
+  records_.clear();
+  const StopReason why = sim_->runUntil(duration(), 1);
+  pullRecords();
+  recordsComplete_ = true;
+  animationSeconds_ = 0;
+  // Let what the event set in motion move for a moment, then freeze again.
+  stepAnimationLeft_ = Animator::kMinVisualSeconds;
+  if (why == StopReason::InvariantViolated) halt(sim_->violation());
+  if (why == StopReason::LimitReached) halt(sim_->limitReached());
+  if (why == StopReason::ReachedTime && sim_->now() >= duration()) setState(RunState::Finished);
+  emit frameAdvanced();
+}
+
+void SimulationController::setTicking(bool on) {
+  if (on && !timer_.isActive()) {
+    wallClock_.start();
+    timer_.start();
+  } else if (!on) {
+    timer_.stop();
+  }
+}
+
+void SimulationController::tick() {
+  // Wall time since the last tick, capped so that a stall (a dialog, a debugger) is not made up.
+  const double wall = std::min(wallClock_.restart() / 1000.0, 0.1);
+  advanceFrame(wall);
+}
+
+void SimulationController::halt(const std::string& why) {
+  haltReason_ = QString::fromStdString(why);
+  untilTarget_ = kNever;
+  setState(RunState::Halted);
+}
+
+void SimulationController::pullRecords() {
+  TraceBuffer& buffer = sim_->trace();
+  if (buffer.size() == 0) return;
+  if (records_.size() >= kMaxRecordsPerFrame) {
+    // Too many to animate this frame: drop them from the animation (never from the run: the
+    // trace hash has them) and let the views show state only.
+    std::vector<TraceRecord> discard;
+    buffer.pull(discard, buffer.size());
+    frameOverflowed_ = true;
+    return;
+  }
+  buffer.pull(records_, buffer.size());
+}
+
+void SimulationController::runBudgeted(SimTime target) {
+  QElapsedTimer budget;
+  budget.start();
+  const qint64 budgetNs = static_cast<qint64>(kSimulationBudgetMs * 1e6);
+  limited_ = false;
+  for (;;) {
+    const std::uint64_t before = sim_->eventsProcessed();
+    QElapsedTimer chunk;
+    chunk.start();
+    const StopReason why = sim_->runUntil(target, eventsPerChunk_);
+    pullRecords();
+    // Chunks of about a millisecond: the budget is checked often enough, the loop rarely.
+    const double ns = std::max<qint64>(chunk.nsecsElapsed(), 1);
+    const double perMs = static_cast<double>(sim_->eventsProcessed() - before) * 1e6 / ns;
+    if (why == StopReason::EventBudget)
+      eventsPerChunk_ = std::clamp<std::uint64_t>(static_cast<std::uint64_t>(perMs), 256, 1u << 20);
+    switch (why) {
+      case StopReason::ReachedTime:
+        return;
+      case StopReason::EventBudget:
+      case StopReason::TraceFull:
+        if (budget.nsecsElapsed() >= budgetNs) {
+          limited_ = true;
+          return;
+        }
+        break;
+      case StopReason::InvariantViolated:
+        halt(sim_->violation());
+        return;
+      case StopReason::LimitReached:
+        halt(sim_->limitReached());
+        return;
+    }
+  }
+}
+
+void SimulationController::advanceFrame(double wallSeconds) {
+  records_.clear();
+  frameOverflowed_ = false;
+  animationSeconds_ = 0;
+  if (!sim_) return;
+  bool uncaptured = false;  // events ran this frame without their records being kept
+  if (state_ == RunState::Playing) {
+    uncaptured = !sim_->trace().capturing();
+    const SimTime start = sim_->now();
+    SimTime target;
+    if (untilTarget_ != kNever && !untilAnimated_) {
+      target = untilTarget_;
+    } else if (fast_) {
+      target = duration();
+    } else {
+      const double ahead = std::max(wallSeconds, 0.0) * speed_ * 1e9;
+      target = start + static_cast<SimTime>(std::min(ahead, static_cast<double>(kMaxSimTime)));
+      target = std::min(target, untilTarget_);
+    }
+    runBudgeted(std::min(target, duration()));
+    achievedSpeed_ = wallSeconds > 0 ? toSeconds(sim_->now() - start) / wallSeconds : 0;
+    animationSeconds_ = wallSeconds;
+    if (state_ == RunState::Playing && sim_->now() >= duration()) {
+      untilTarget_ = kNever;
+      setState(RunState::Finished);
+    } else if (untilTarget_ != kNever && sim_->now() >= untilTarget_) {
+      untilTarget_ = kNever;
+      sim_->trace().setCapturing(capturing());
+      setState(RunState::Paused);
+      emit stateChanged();
+    }
+  } else if (stepAnimationLeft_ > 0) {
+    animationSeconds_ = std::min(wallSeconds, stepAnimationLeft_);
+    stepAnimationLeft_ -= animationSeconds_;
+  }
+  recordsComplete_ = !uncaptured && !frameOverflowed_;
+  emit frameAdvanced();
+}
+
+}  // namespace brokerlab::ui

@@ -1,0 +1,127 @@
+#pragma once
+
+// Advances the simulator frame by frame for the window: each timer tick runs the events up to
+// "now + wall time x speed" within a wall-time budget (Simulator::runUntil with an event budget),
+// pulls the captured trace records in one batch, and tells the views once. It never runs an
+// event loop inside the simulation and never emits a signal per event; views pull what they need.
+//
+//   load ──> Paused ──play──> Playing ──(end of run)──> Finished
+//              ^   <──pause──    │
+//              └──── restart ────┘          any state ──(invariant or run limit)──> Halted
+//
+// Step runs exactly one event. Fast-forward and run-until run as fast as the frame budget allows
+// without capturing records (no per-message animation), but every frame still shows the true
+// depths, states and counters.
+
+#include "base/SimTime.h"
+#include "model/Model.h"
+#include "scenario/Scenario.h"
+#include "sim/Simulator.h"
+#include "sim/Trace.h"
+
+#include <QElapsedTimer>
+#include <QObject>
+#include <QString>
+#include <QTimer>
+
+#include <memory>
+#include <optional>
+#include <vector>
+
+namespace brokerlab::ui {
+
+class SimulationController : public QObject {
+  Q_OBJECT
+
+ public:
+  enum class RunState { Empty, Paused, Playing, Finished, Halted };
+  static constexpr double kMinSpeed = 0.01;
+  static constexpr double kMaxSpeed = 10000;
+  static constexpr double kFrameHz = 60;
+  static constexpr double kSimulationBudgetMs = 8;  // of each frame, for running events
+  // More records than this in one frame cannot be animated within the frame: the frame then
+  // shows state only, as fast-forward does (and says so).
+  static constexpr std::size_t kMaxRecordsPerFrame = 60000;
+
+  explicit SimulationController(QObject* parent = nullptr);
+
+  // A fresh simulator for the scenario (Paused at time 0); an error (and nothing changed) when
+  // its model cannot be built.
+  QString load(const Scenario& scenario, std::optional<std::uint64_t> seed = {});
+  bool hasSimulation() const { return sim_.has_value(); }
+  const Simulator& simulator() const { return *sim_; }
+  std::shared_ptr<const Model> model() const { return model_; }
+  // The scenario the running model was built from (views read its layout and bindings).
+  const Scenario& scenario() const { return scenario_; }
+
+  RunState state() const { return state_; }
+  double speed() const { return speed_; }
+  bool fastForward() const { return fast_; }
+  SimTime runUntilTarget() const { return untilTarget_; }
+  // Simulated seconds per wall second over the last playing frame.
+  double achievedSpeed() const { return achievedSpeed_; }
+  // The last frame's budget ran out before its target time: the run is as fast as it can go.
+  bool speedLimited() const { return limited_; }
+  const QString& haltReason() const { return haltReason_; }
+
+  // The records captured during the last frame (or step), in order.
+  const std::vector<TraceRecord>& frameRecords() const { return records_; }
+  // False when the last frame ran events without capturing them all (fast-forward, run-until,
+  // or too many to animate): views must not trust motion built from earlier records.
+  bool recordsComplete() const { return recordsComplete_; }
+  // How far the animation clock moves this frame: the frame's wall time while playing, a short
+  // stretch after a step, nothing while paused.
+  double animationSeconds() const { return animationSeconds_; }
+
+ public slots:
+  void play();
+  void pause();
+  void togglePlay();
+  void step();
+  void restart();
+  void setSpeed(double simSecondsPerWallSecond);
+  void setFastForward(bool on);
+  // Runs to `time` and pauses there: as fast as possible without animation, or (`animate`) at the
+  // current speed with every record captured, as play does.
+  void runUntil(SimTime time, bool animate = false);
+  // One frame of `wallSeconds`: the timer calls this; tests and benchmarks call it directly.
+  void advanceFrame(double wallSeconds);
+  void setTicking(bool on);
+
+ signals:
+  void simulationReset();  // a new or restarted run: views rebuild or clear what they hold
+  void frameAdvanced();    // after every frame and step: views pull records and state once
+  void stateChanged();     // run state, speed, fast-forward, run-until target
+
+ private:
+  void tick();
+  void runBudgeted(SimTime target);
+  void pullRecords();
+  void setState(RunState state);
+  void halt(const std::string& why);
+  bool capturing() const;
+  SimTime duration() const { return model_->duration; }
+
+  Scenario scenario_;
+  std::shared_ptr<const Model> model_;
+  std::optional<Simulator> sim_;
+  std::optional<Simulator> initial_;  // a restart is a copy of this
+  RunState state_ = RunState::Empty;
+  double speed_ = 1;
+  bool fast_ = false;
+  SimTime untilTarget_ = kNever;
+  bool untilAnimated_ = false;
+  double achievedSpeed_ = 0;
+  bool limited_ = false;
+  QString haltReason_;
+  std::vector<TraceRecord> records_;
+  bool recordsComplete_ = true;
+  bool frameOverflowed_ = false;
+  double animationSeconds_ = 0;
+  double stepAnimationLeft_ = 0;
+  std::uint64_t eventsPerChunk_ = 4096;
+  QTimer timer_;
+  QElapsedTimer wallClock_;
+};
+
+}  // namespace brokerlab::ui

@@ -1,0 +1,161 @@
+#include "window/MainWindow.h"
+
+#include "canvas/TopologyView.h"
+#include "controller/SimulationController.h"
+#include "document/ScenarioDocument.h"
+#include "window/FileActions.h"
+#include "window/HelpActions.h"
+#include "window/Icons.h"
+#include "window/StartPage.h"
+#include "window/TimeControls.h"
+
+#include <QCloseEvent>
+#include <QFileInfo>
+#include <QMenuBar>
+#include <QMessageBox>
+#include <QMimeData>
+#include <QStackedWidget>
+#include <QStatusBar>
+#include <QToolBar>
+
+namespace brokerlab::ui {
+
+MainWindow::MainWindow(QWidget* parent)
+    : QMainWindow(parent),
+      document_(new ScenarioDocument(this)),
+      controller_(new SimulationController(this)) {
+  setWindowIcon(icons::application());
+  setAcceptDrops(true);
+  pages_ = new QStackedWidget(this);
+  startPage_ = new StartPage(pages_);
+  canvas_ = new TopologyView(*controller_, pages_);
+  pages_->addWidget(startPage_);
+  pages_->addWidget(canvas_);
+  setCentralWidget(pages_);
+
+  files_ = new FileActions(*document_, this);
+  time_ = new TimeControls(*controller_, this);
+  help_ = new HelpActions(this);
+  buildToolBar();
+  buildMenus();
+  statusBar()->showMessage(tr("Pick a scenario, or drop a scenario file on the window."));
+
+  connect(startPage_, &StartPage::scenarioChosen, files_, &FileActions::openPath);
+  connect(startPage_, &StartPage::openFileRequested, files_->open(), &QAction::trigger);
+  connect(document_, &ScenarioDocument::scenarioReplaced, this, &MainWindow::onScenarioReplaced);
+  connect(document_, &ScenarioDocument::modifiedChanged, this, &MainWindow::updateTitle);
+  connect(document_, &ScenarioDocument::filePathChanged, this, &MainWindow::updateTitle);
+  updateTitle();
+  resize(1600, 900);
+}
+
+MainWindow::~MainWindow() = default;
+
+void MainWindow::buildToolBar() {
+  QToolBar* bar = addToolBar(tr("Controls"));
+  bar->setObjectName(QStringLiteral("controls"));
+  bar->setMovable(false);
+  bar->setIconSize(QSize(28, 28));
+  bar->addAction(files_->open());
+  bar->addAction(files_->save());
+  bar->addSeparator();
+  time_->populate(bar);
+  zoomIn_ = new QAction(icons::zoomIn(), tr("Zoom &In"), this);
+  zoomIn_->setShortcuts({QKeySequence::ZoomIn, QKeySequence(Qt::CTRL | Qt::Key_Equal)});
+  zoomIn_->setToolTip(tr("Zoom in (Ctrl++; or the mouse wheel)"));
+  zoomOut_ = new QAction(icons::zoomOut(), tr("Zoom &Out"), this);
+  zoomOut_->setShortcut(QKeySequence::ZoomOut);
+  zoomOut_->setToolTip(tr("Zoom out (Ctrl+-)"));
+  fit_ = new QAction(icons::fit(), tr("&Fit to Window"), this);
+  fit_->setShortcut(QKeySequence(Qt::CTRL | Qt::Key_0));
+  fit_->setToolTip(tr("Fit the topology to the window (Ctrl+0)"));
+  home_ = new QAction(icons::start(), tr("&Start Page"), this);
+  home_->setShortcut(QKeySequence(Qt::CTRL | Qt::SHIFT | Qt::Key_H));
+  home_->setToolTip(tr("Back to the start page and its scenarios (Ctrl+Shift+H)"));
+  connect(zoomIn_, &QAction::triggered, canvas_, &TopologyView::zoomIn);
+  connect(zoomOut_, &QAction::triggered, canvas_, &TopologyView::zoomOut);
+  connect(fit_, &QAction::triggered, canvas_, &TopologyView::fitToWindow);
+  connect(home_, &QAction::triggered, this, &MainWindow::showStartPage);
+  bar->addSeparator();
+  bar->addAction(fit_);
+  bar->addAction(home_);
+}
+
+void MainWindow::buildMenus() {
+  QMenu* file = menuBar()->addMenu(tr("&File"));
+  file->addAction(files_->open());
+  file->addMenu(files_->recentMenu());
+  file->addSeparator();
+  file->addAction(files_->save());
+  file->addAction(files_->saveAs());
+  file->addSeparator();
+  file->addAction(home_);
+  file->addAction(files_->quit());
+  QMenu* sim = menuBar()->addMenu(tr("&Simulation"));
+  sim->addActions(time_->actions());
+  QMenu* view = menuBar()->addMenu(tr("&View"));
+  view->addActions({zoomIn_, zoomOut_, fit_});
+  QMenu* help = menuBar()->addMenu(tr("&Help"));
+  help->addActions({help_->shortcuts(), help_->about()});
+}
+
+void MainWindow::onScenarioReplaced() {
+  const QString error = controller_->load(document_->scenario(), seed_);
+  if (!error.isEmpty()) {
+    QMessageBox::critical(this, tr("Cannot simulate"), error);
+    return;
+  }
+  showCanvas();
+  statusBar()->showMessage(tr("%1: press Space to play, → to step one event.")
+                               .arg(QString::fromStdString(document_->scenario().name)));
+}
+
+bool MainWindow::showingCanvas() const {
+  return pages_->currentWidget() == canvas_;
+}
+
+void MainWindow::showStartPage() {
+  controller_->pause();
+  pages_->setCurrentWidget(startPage_);
+}
+
+void MainWindow::showCanvas() {
+  if (!controller_->hasSimulation()) return;
+  pages_->setCurrentWidget(canvas_);
+  canvas_->setFocus();
+}
+
+void MainWindow::updateTitle() {
+  setWindowTitle(document_->hasScenario()
+                     ? QStringLiteral("%1[*] — BrokerLab").arg(document_->displayName())
+                     : QStringLiteral("BrokerLab"));
+  setWindowModified(document_->isModified());
+}
+
+void MainWindow::closeEvent(QCloseEvent* event) {
+  if (files_->maybeSave()) {
+    controller_->setTicking(false);
+    event->accept();
+  } else {
+    event->ignore();
+  }
+}
+
+void MainWindow::dragEnterEvent(QDragEnterEvent* event) {
+  const QList<QUrl> urls = event->mimeData()->urls();
+  if (urls.size() == 1 && urls.first().isLocalFile()) event->acceptProposedAction();
+}
+
+void MainWindow::dropEvent(QDropEvent* event) {
+  const QList<QUrl> urls = event->mimeData()->urls();
+  if (urls.size() != 1 || !urls.first().isLocalFile()) return;
+  event->acceptProposedAction();
+  files_->openPath(urls.first().toLocalFile());
+}
+
+void MainWindow::showEvent(QShowEvent* event) {
+  QMainWindow::showEvent(event);
+  controller_->setTicking(true);
+}
+
+}  // namespace brokerlab::ui

@@ -1,0 +1,71 @@
+#pragma once
+
+// The main window only assembles: the document, the simulation controller, the canvas, the start
+// page, and the action groups (files, time, view, help) with their menus and toolbar. It decides
+// nothing about the simulation; each piece forwards to the controller or the document.
+
+#include <QMainWindow>
+
+#include <optional>
+
+class QStackedWidget;
+
+namespace brokerlab::ui {
+
+class FileActions;
+class HelpActions;
+class ScenarioDocument;
+class SimulationController;
+class StartPage;
+class TimeControls;
+class TopologyView;
+
+class MainWindow : public QMainWindow {
+  Q_OBJECT
+
+ public:
+  explicit MainWindow(QWidget* parent = nullptr);
+  ~MainWindow() override;
+
+  ScenarioDocument& document() { return *document_; }
+  SimulationController& controller() { return *controller_; }
+  TopologyView& canvas() { return *canvas_; }
+  StartPage& startPage() { return *startPage_; }
+  FileActions& files() { return *files_; }
+  TimeControls& time() { return *time_; }
+  bool showingCanvas() const;
+  // A seed to run with instead of the scenario's (the --seed option); applies to later opens too.
+  void setSeedOverride(std::optional<std::uint64_t> seed) { seed_ = seed; }
+
+ public slots:
+  void showStartPage();
+  void showCanvas();
+
+ protected:
+  void closeEvent(QCloseEvent* event) override;
+  void dragEnterEvent(QDragEnterEvent* event) override;
+  void dropEvent(QDropEvent* event) override;
+  void showEvent(QShowEvent* event) override;
+
+ private:
+  void buildMenus();
+  void buildToolBar();
+  void onScenarioReplaced();
+  void updateTitle();
+
+  ScenarioDocument* document_;
+  SimulationController* controller_;
+  QStackedWidget* pages_;
+  StartPage* startPage_;
+  TopologyView* canvas_;
+  FileActions* files_;
+  TimeControls* time_;
+  HelpActions* help_;
+  QAction* zoomIn_;
+  QAction* zoomOut_;
+  QAction* fit_;
+  QAction* home_;
+  std::optional<std::uint64_t> seed_;
+};
+
+}  // namespace brokerlab::ui

@@ -1,0 +1,63 @@
+#include "window/Screenshot.h"
+
+#include "controller/SimulationController.h"
+#include "window/MainWindow.h"
+
+#include <QCoreApplication>
+#include <QFileInfo>
+#include <QImageWriter>
+#include <QPixmap>
+#include <QSaveFile>
+
+#include <algorithm>
+
+namespace brokerlab::ui {
+
+namespace {
+constexpr double kFrame = 1.0 / SimulationController::kFrameHz;
+
+void runFrames(SimulationController& controller) {
+  while (controller.state() == SimulationController::RunState::Playing)
+    controller.advanceFrame(kFrame);
+}
+}  // namespace
+
+void bringRunTo(SimulationController& controller, SimTime at) {
+  if (!controller.hasSimulation()) return;
+  at = std::min(at, controller.model()->duration);
+  const SimTime lead = std::min<SimTime>(kSecond, at);
+  controller.setFastForward(false);
+  controller.runUntil(at - lead);
+  runFrames(controller);
+  const double speed = controller.speed();
+  controller.setSpeed(1);
+  controller.runUntil(at, /*animate=*/true);
+  runFrames(controller);
+  controller.setSpeed(speed);
+}
+
+bool saveWindowImage(MainWindow& window, const QString& path, QString* error) {
+  // Labels that changed while the run advanced want their layout redone before the grab.
+  QCoreApplication::sendPostedEvents(nullptr, QEvent::LayoutRequest);
+  const QImage image = window.grab().toImage();
+  // A regular file is replaced atomically; a device or pipe (/dev/stdout) is written in place.
+  const QFileInfo info(path);
+  if (info.exists() && !info.isFile()) {
+    QFile device(path);
+    if (!device.open(QIODevice::WriteOnly) || !QImageWriter(&device, "png").write(image)) {
+      *error = device.errorString();
+      return false;
+    }
+    return true;
+  }
+  QSaveFile file(path);
+  QImageWriter writer(&file, "png");
+  if (!file.open(QIODevice::WriteOnly) || !writer.write(image) || !file.commit()) {
+    *error =
+        writer.error() != QImageWriter::UnknownError ? writer.errorString() : file.errorString();
+    return false;
+  }
+  return true;
+}
+
+}  // namespace brokerlab::ui
