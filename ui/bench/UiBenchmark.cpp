@@ -6,6 +6,7 @@
 #include "window/MainWindow.h"
 
 #include <QElapsedTimer>
+#include <QImage>
 
 #include <algorithm>
 #include <cmath>
@@ -56,15 +57,21 @@ UiBenchResult runUiBenchmark(MainWindow& window, int frames, int warmupFrames) {
   UiBenchResult result;
   controller.play();
   constexpr double kFrame = 1.0 / SimulationController::kFrameHz;
+  // The canvas's viewport paints itself (its paint event, as on screen) into an image of its size
+  // each frame: the whole cost of a frame's picture, whether or not the platform (offscreen)
+  // would flush it to a screen.
+  QImage target(canvas.viewport()->size(), QImage::Format_ARGB32_Premultiplied);
   for (int i = 0; i < warmupFrames + frames; ++i) {
     if (controller.state() != SimulationController::RunState::Playing) controller.play();
     QElapsedTimer t;
     t.start();
     controller.advanceFrame(kFrame);
-    canvas.viewport()->repaint();
+    const double advanceMs = static_cast<double>(t.nsecsElapsed()) / 1e6;
+    canvas.viewport()->render(&target);
     const double ms = static_cast<double>(t.nsecsElapsed()) / 1e6;
     if (i < warmupFrames) continue;
     result.frameMs.push_back(ms);
+    result.advanceMs.push_back(advanceMs);
     const Animator* animator = canvas.animator();
     result.messagesInFlightMax =
         std::max(result.messagesInFlightMax, animator->messagesInTransit());

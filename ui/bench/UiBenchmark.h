@@ -1,8 +1,8 @@
 #pragma once
 
 // `brokerlab --bench-ui`: frame times of the real window, offscreen, while a run plays. Each frame
-// is what the timer does (advance the controller one 60 Hz frame, feed the canvas) plus a
-// synchronous repaint of the canvas, timed together.
+// is what the timer does (advance the controller one 60 Hz frame, feed the canvas) plus painting
+// the canvas, timed together.
 
 #include "scenario/Scenario.h"
 
@@ -18,7 +18,8 @@ class MainWindow;
 Scenario stressScenario(std::uint64_t inFlight);
 
 struct UiBenchResult {
-  std::vector<double> frameMs;  // measured frames, in order
+  std::vector<double> frameMs;    // measured frames, in order
+  std::vector<double> advanceMs;  // of which advancing the controller and the views' state
   std::uint64_t messagesInFlightMax = 0;
   std::uint64_t flightsDrawnMax = 0;
   double percentile(double p) const;

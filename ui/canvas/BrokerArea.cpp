@@ -8,6 +8,7 @@ namespace brokerlab::ui {
 
 BrokerArea::BrokerArea(const Theme& theme) : theme_(&theme) {
   setZValue(-2);
+  setCacheMode(QGraphicsItem::DeviceCoordinateCache);
   setAcceptedMouseButtons(Qt::NoButton);
   setToolTip(
       QStringLiteral("The broker: producers and consumers never talk to each other "

@@ -10,27 +10,35 @@ ComponentItem::ComponentItem(std::uint32_t component, ComponentKind kind, QStrin
     : component_(component), kind_(kind), id_(std::move(id)), theme_(&theme) {
   setFlag(QGraphicsItem::ItemIsSelectable);
   setAcceptHoverEvents(true);
+  // No item cache: most items change every frame while a run plays, and a cache would then be
+  // painted and copied each frame; the costly marks are sprites instead (SpriteCache).
 }
 
 void ComponentItem::setTheme(const Theme& theme) {
   prepareGeometryChange();
   theme_ = &theme;
+  texts_.clear();
+  updateBounds();
   update();
 }
 
 void ComponentItem::setBody(const QRectF& body) {
   prepareGeometryChange();
   body_ = body;
+  updateBounds();
+}
+
+void ComponentItem::updateBounds() {
+  const QFontMetricsF fm(theme_->titleFont());
+  const double titleWidth = fm.horizontalAdvance(id_) + 8;
+  QRectF r = body_.adjusted(-6, -6 - (fm.height() + 6), 6, 6);
+  if (titleWidth > r.width())
+    r.adjust(-(titleWidth - r.width()) / 2, 0, (titleWidth - r.width()) / 2, 0);
+  bounds_ = r;
 }
 
 QRectF ComponentItem::boundingRect() const {
-  const double title = QFontMetricsF(theme_->titleFont()).height() + 6;
-  const QFontMetricsF fm(theme_->titleFont());
-  const double titleWidth = fm.horizontalAdvance(id_) + 8;
-  QRectF r = body_.adjusted(-6, -6 - title, 6, 6);
-  if (titleWidth > r.width())
-    r.adjust(-(titleWidth - r.width()) / 2, 0, (titleWidth - r.width()) / 2, 0);
-  return r;
+  return bounds_;
 }
 
 Anchor ComponentItem::anchor(const Endpoint&, bool incoming, QPointF) const {
@@ -49,10 +57,29 @@ void ComponentItem::paintTitle(QPainter* p) const {
 }
 
 void ComponentItem::paintText(QPainter* p, const QRectF& box, const QString& text,
-                              const QFont& font, const QColor& colour, int flags) {
+                              const QFont& font, const QColor& colour, int flags) const {
+  CachedText* cached = nullptr;
+  for (CachedText& t : texts_)
+    if (t.text == text && t.font == font) cached = &t;
+  if (!cached) {
+    if (texts_.size() >= 48) texts_.clear();
+    QStaticText laidOut(text);
+    laidOut.setTextFormat(Qt::PlainText);
+    laidOut.setPerformanceHint(QStaticText::AggressiveCaching);
+    laidOut.prepare(QTransform(), font);
+    texts_.push_back({text, font, laidOut});
+    cached = &texts_.back();
+  }
+  const QSizeF size = cached->laidOut.size();
+  double x = box.left() + (box.width() - size.width()) / 2;
+  if (flags & Qt::AlignLeft) x = box.left();
+  if (flags & Qt::AlignRight) x = box.right() - size.width();
+  double y = box.top() + (box.height() - size.height()) / 2;
+  if (flags & Qt::AlignTop) y = box.top();
+  if (flags & Qt::AlignBottom) y = box.bottom() - size.height();
   p->setFont(font);
   p->setPen(colour);
-  p->drawText(box, flags, text);
+  p->drawStaticText(QPointF(x, y), cached->laidOut);
 }
 
 }  // namespace brokerlab::ui

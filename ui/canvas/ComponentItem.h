@@ -11,7 +11,10 @@
 #include "scenario/Scenario.h"
 
 #include <QGraphicsItem>
+#include <QStaticText>
 #include <QString>
+
+#include <vector>
 
 #include <cstdint>
 
@@ -42,9 +45,10 @@ class ComponentItem : public QGraphicsItem {
   const QRectF& body() const { return body_; }
   const Theme& theme() const { return *theme_; }
   void paintTitle(QPainter* p) const;
-  // Text centred in `box`, in `font` and `colour`.
-  static void paintText(QPainter* p, const QRectF& box, const QString& text, const QFont& font,
-                        const QColor& colour, int flags = Qt::AlignCenter);
+  // Text aligned in `box` (Qt::Alignment flags), in `font` and `colour`. Laid out once and kept
+  // (QStaticText): most of what an item writes is the same from frame to frame.
+  void paintText(QPainter* p, const QRectF& box, const QString& text, const QFont& font,
+                 const QColor& colour, int flags = Qt::AlignCenter) const;
   Anchor local(QPointF pos, QPointF dir) const { return {mapToScene(pos), dir}; }
   // Replaces `value` with `next`; true (and the item scheduled for repaint) when they differ.
   template <typename T>
@@ -56,11 +60,20 @@ class ComponentItem : public QGraphicsItem {
   }
 
  private:
+  void updateBounds();
+
   std::uint32_t component_;
   ComponentKind kind_;
   QString id_;
   const Theme* theme_;
   QRectF body_;
+  QRectF bounds_;  // the body plus the title, worked out when either changes
+  struct CachedText {
+    QString text;
+    QFont font;
+    QStaticText laidOut;
+  };
+  mutable std::vector<CachedText> texts_;  // a few dozen at most: cleared when it grows past that
 };
 
 }  // namespace brokerlab::ui

@@ -2,12 +2,15 @@
 
 #include "canvas/Animator.h"
 #include "canvas/RequestReplyItems.h"
+#include "canvas/SpriteCache.h"
 #include "canvas/Text.h"
 #include "sim/Simulator.h"
 
+#include <QFontMetricsF>
 #include <QPainter>
 
 #include <algorithm>
+#include <cmath>
 
 namespace brokerlab::ui {
 
@@ -55,7 +58,8 @@ ConsumerItem::ConsumerItem(const Model& model, std::uint32_t consumer, const The
   roleText_ = role.join(QStringLiteral(" · "));
   const std::size_t cols = std::clamp<std::size_t>(instances_.size(), 2, kPerRow);
   const std::size_t rows = (instances_.size() + kPerRow - 1) / kPerRow;
-  const double width = std::max(170.0, cols * kPitch + 20);
+  const double textWidth = QFontMetricsF(theme.smallFont()).horizontalAdvance(roleText_) + 20;
+  const double width = std::max({170.0, cols * kPitch + 20, textWidth});
   const double height = std::max<std::size_t>(rows, 1) * kRowHeight + 44;
   setBody(QRectF(-width / 2, -height / 2, width, height));
   setToolTip(
@@ -142,52 +146,46 @@ void ConsumerItem::paint(QPainter* p, const QStyleOptionGraphicsItem*, QWidget*)
   p->setPen(QPen(theme().ink(), theme().line()));
   p->setBrush(theme().surface());
   p->drawRoundedRect(b, 12, 12);
+  // The instances' circles are sprites drawn at device size (many instances, every frame).
+  const QTransform toDevice = p->worldTransform();
+  const double radiusPx = kRadius * std::sqrt(std::abs(toDevice.determinant()));
+  const qreal dpr = p->device() ? p->device()->devicePixelRatioF() : 1.0;
+  p->save();
+  p->resetTransform();
+  for (std::size_t k = 0; k < instances_.size(); ++k) {
+    const Instance& in = instances_[k];
+    SpriteCache::Mark mark = SpriteCache::Mark::InstanceIdle;
+    QColor colour = theme().ink();
+    int step = 0;
+    switch (in.look) {
+      case InstanceLook::Idle:
+        break;
+      case InstanceLook::Busy:
+        mark = SpriteCache::Mark::InstanceBusy;
+        colour = in.colour == 0xff ? theme().busy() : Theme::publisherColour(in.colour);
+        step = in.progress < 0 ? SpriteCache::kProgressSteps + 1
+                               : static_cast<int>(in.progress * SpriteCache::kProgressSteps);
+        break;
+      case InstanceLook::Crashed:
+        mark = SpriteCache::Mark::InstanceCrashed;
+        colour = theme().error();
+        break;
+      case InstanceLook::Rebalancing:
+        mark = SpriteCache::Mark::InstanceRebalancing;
+        colour = QColor(okabeIto::kOrange);
+        break;
+      case InstanceLook::Offline:
+        mark = SpriteCache::Mark::InstanceOffline;
+        colour = theme().muted();
+        break;
+    }
+    drawSprite(p, toDevice, SpriteCache::shared().sprite(mark, colour, radiusPx, dpr, step),
+               centreOf(k));
+  }
+  p->restore();
   for (std::size_t k = 0; k < instances_.size(); ++k) {
     const Instance& in = instances_[k];
     const QPointF c = centreOf(k);
-    const QRectF circle(c.x() - kRadius, c.y() - kRadius, 2 * kRadius, 2 * kRadius);
-    QPen pen(theme().ink(), theme().line());
-    switch (in.look) {
-      case InstanceLook::Idle:
-        p->setPen(pen);
-        p->setBrush(theme().surface());
-        p->drawEllipse(circle);
-        break;
-      case InstanceLook::Busy: {
-        // Filled in the message's colour; the dark wedge is how much of its service is done.
-        const QColor fill = in.colour == 0xff ? theme().busy() : Theme::publisherColour(in.colour);
-        p->setPen(pen);
-        p->setBrush(fill);
-        p->drawEllipse(circle);
-        if (in.progress >= 0) {
-          p->setPen(Qt::NoPen);
-          p->setBrush(QColor(0, 0, 0, 90));
-          p->drawPie(circle.adjusted(4, 4, -4, -4), 90 * 16,
-                     -static_cast<int>(in.progress * 360 * 16));
-        }
-        break;
-      }
-      case InstanceLook::Crashed:
-        p->setPen(QPen(theme().error(), theme().line()));
-        p->setBrush(theme().error());
-        p->drawEllipse(circle);
-        p->setPen(QPen(Qt::white, 3 * theme().scale()));
-        p->drawLine(c + QPointF(-7, -7), c + QPointF(7, 7));
-        p->drawLine(c + QPointF(-7, 7), c + QPointF(7, -7));
-        break;
-      case InstanceLook::Rebalancing:
-        p->setPen(QPen(QColor(okabeIto::kOrange), 4 * theme().scale()));
-        p->setBrush(QColor(okabeIto::kOrange).lighter(170));
-        p->drawEllipse(circle);
-        break;
-      case InstanceLook::Offline:
-        pen.setStyle(Qt::DashLine);
-        pen.setColor(theme().muted());
-        p->setPen(pen);
-        p->setBrush(Qt::NoBrush);
-        p->drawEllipse(circle);
-        break;
-    }
     // Prefetched deliveries waiting at this instance.
     const int squares = static_cast<int>(std::min<std::uint32_t>(in.buffered, 4));
     p->setPen(Qt::NoPen);

@@ -13,6 +13,7 @@ LinkItem::LinkItem(const ComponentItem& from, Endpoint fromEnd, const ComponentI
                    Endpoint toEnd, Style style, const Theme& theme)
     : from_(from), to_(to), fromEnd_(fromEnd), toEnd_(toEnd), style_(style), theme_(&theme) {
   setZValue(-1);
+  setCacheMode(QGraphicsItem::DeviceCoordinateCache);  // drawn again only when it moves
   updateGeometry();
 }
 

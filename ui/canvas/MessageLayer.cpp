@@ -79,79 +79,107 @@ const LinkCurve& MessageLayer::curveOf(std::size_t link) {
 
 void MessageLayer::paint(QPainter* p, const QStyleOptionGraphicsItem*, QWidget*) {
   if (!animator_) return;
-  p->setRenderHint(QPainter::Antialiasing);
   labels_.clear();
+  pending_.clear();
   const auto& links = animator_->links();
   if (curves_.size() > links.size()) curves_.clear();
+  const QTransform toDevice = p->worldTransform();
+  markScale_ = std::sqrt(std::abs(toDevice.determinant()));
+  dpr_ = p->device() ? p->device()->devicePixelRatioF() : 1.0;
+  p->save();
+  p->resetTransform();
   for (std::size_t i = 0; i < links.size(); ++i) {
     const LinkFlow& flow = links[i];
     const LinkCurve& curve = curveOf(i);
     if (flow.aggregated) {
-      paintFlow(p, curve, flow);
+      paintParticles(p, toDevice, curve, flow);
       continue;
     }
-    // Only the newest flight on a link carries its label: several overlapping labels read as none.
-    for (const Flight& f : flow.flights)
-      paintFlight(p, curve, f, animator_->progress(f, now_), &f == &flow.flights.back());
+    for (const Flight& f : flow.flights) {
+      const QPointF at = curve.at(animator_->progress(f, now_));
+      // Only the newest flight on a link carries its label: several overlapping read as none.
+      if (&f == &flow.flights.back() && !httpLabel(f).isEmpty()) {
+        pending_.push_back({&f, at});
+      } else {
+        paintMark(p, toDevice, f, at);
+      }
+    }
   }
+  p->restore();
+  p->setRenderHint(QPainter::Antialiasing);
+  for (const Pending& label : pending_) paintLabel(p, toDevice, label);
+  for (std::size_t i = 0; i < links.size(); ++i)
+    if (links[i].aggregated) paintFlowFigures(p, curveOf(i), links[i]);
   paintBursts(p);
 }
 
-void MessageLayer::paintFlight(QPainter* p, const LinkCurve& curve, const Flight& f, double t,
-                               bool label) {
-  const QPointF at = curve.at(t);
-  const double s = theme_->scale();
-  const QColor colour =
-      f.colour == 0xff ? Theme::unknownColour() : Theme::publisherColour(f.colour);
+QColor MessageLayer::flightColour(const Flight& f) const {
+  return f.colour == 0xff ? Theme::unknownColour() : Theme::publisherColour(f.colour);
+}
+
+void MessageLayer::paintMark(QPainter* p, const QTransform& toDevice, const Flight& f, QPointF at) {
+  const double s = theme_->scale() * markScale_;
+  SpriteCache::Mark mark = SpriteCache::Mark::Dot;
+  QColor colour = flightColour(f);
+  double radius = 6 * s;
   switch (f.kind) {
     case FlightKind::Ack:
+      mark = SpriteCache::Mark::Ack;
+      colour = QColor(okabeIto::kGreen);
+      radius = 4 * s;
+      break;
     case FlightKind::Nack:
-      p->setPen(
-          QPen(f.kind == FlightKind::Ack ? QColor(okabeIto::kGreen) : theme_->error(), 2 * s));
-      p->setBrush(theme_->surface());
-      p->drawEllipse(at, 4 * s, 4 * s);
-      return;
+      mark = SpriteCache::Mark::Nack;
+      colour = theme_->error();
+      radius = 4 * s;
+      break;
     case FlightKind::Request:
     case FlightKind::Response:
     case FlightKind::Push:
-    case FlightKind::StoreCall: {
-      const bool error = HttpDetail::unpack(f.http).status >= 400;
-      // Store reads happen on every poll; the writes (Running, Completed) are the story.
-      if (f.kind == FlightKind::StoreCall && HttpDetail::unpack(f.http).method == HttpMethod::Get)
-        label = false;
-      const QColor fill = error                             ? theme_->error()
-                          : f.kind == FlightKind::StoreCall ? theme_->muted()
-                                                            : colour;
-      if (!label) {
-        p->setPen(Qt::NoPen);
-        p->setBrush(fill);
-        p->drawRect(QRectF(at.x() - 5 * s, at.y() - 4 * s, 10 * s, 8 * s));
-        return;
-      }
-      const QString text = httpLabel(f);
-      p->setFont(theme_->smallFont());
-      const QFontMetricsF fm(theme_->smallFont());
-      const QRectF box(at.x() - fm.horizontalAdvance(text) / 2 - 5, at.y() - fm.height() / 2 - 2,
-                       fm.horizontalAdvance(text) + 10, fm.height() + 4);
-      if (!claimLabel(box)) {
-        paintFlight(p, curve, f, t, false);
-        return;
-      }
-      p->setPen(QPen(fill.darker(130), 1));
-      p->setBrush(f.kind == FlightKind::Response || f.kind == FlightKind::Push ? theme_->surface()
-                                                                               : fill.lighter(170));
-      p->drawRoundedRect(box, 4, 4);
-      p->setPen(error ? theme_->error().darker(120) : theme_->ink());
-      p->drawText(box, Qt::AlignCenter, text);
-      return;
-    }
+    case FlightKind::StoreCall:
+      mark = SpriteCache::Mark::Box;
+      if (f.kind == FlightKind::StoreCall) colour = theme_->muted();
+      if (HttpDetail::unpack(f.http).status >= 400) colour = theme_->error();
+      radius = 5 * s;
+      break;
+    case FlightKind::DeadLetter:
+      colour = theme_->error();
+      break;
     default:
+      if (f.redelivered) mark = SpriteCache::Mark::RingedDot;
       break;
   }
-  const bool dead = f.kind == FlightKind::DeadLetter;
-  p->setPen(f.redelivered ? QPen(theme_->ink(), 2.5 * s) : QPen(colour.darker(140), 1));
-  p->setBrush(dead ? theme_->error() : colour);
-  p->drawEllipse(at, 6 * s, 6 * s);
+  drawSprite(p, toDevice, SpriteCache::shared().sprite(mark, colour, radius, dpr_), at);
+}
+
+void MessageLayer::paintLabel(QPainter* p, const QTransform& toDevice, const Pending& label) {
+  const Flight& f = *label.flight;
+  // Store reads happen on every poll; the writes (Running, Completed) are the story.
+  const HttpDetail d = HttpDetail::unpack(f.http);
+  const bool quiet = f.kind == FlightKind::StoreCall && d.method == HttpMethod::Get;
+  const QString text = httpLabel(f);
+  const QFontMetricsF fm(theme_->smallFont());
+  const QRectF box(label.at.x() - fm.horizontalAdvance(text) / 2 - 5,
+                   label.at.y() - fm.height() / 2 - 2, fm.horizontalAdvance(text) + 10,
+                   fm.height() + 4);
+  if (quiet || !claimLabel(box)) {
+    p->save();
+    p->resetTransform();
+    paintMark(p, toDevice, f, label.at);
+    p->restore();
+    return;
+  }
+  const bool error = d.status >= 400;
+  const QColor fill = error                             ? theme_->error()
+                      : f.kind == FlightKind::StoreCall ? theme_->muted()
+                                                        : flightColour(f);
+  p->setPen(QPen(fill.darker(130), 1));
+  p->setBrush(f.kind == FlightKind::Response || f.kind == FlightKind::Push ? theme_->surface()
+                                                                           : fill.lighter(170));
+  p->drawRoundedRect(box, 4, 4);
+  p->setFont(theme_->smallFont());
+  p->setPen(error ? theme_->error().darker(120) : theme_->ink());
+  p->drawText(box, Qt::AlignCenter, text);
 }
 
 bool MessageLayer::claimLabel(const QRectF& box) {
@@ -161,14 +189,14 @@ bool MessageLayer::claimLabel(const QRectF& box) {
   return true;
 }
 
-void MessageLayer::paintFlow(QPainter* p, const LinkCurve& curve, const LinkFlow& flow) {
+void MessageLayer::paintParticles(QPainter* p, const QTransform& toDevice, const LinkCurve& curve,
+                                  const LinkFlow& flow) {
   // Particles whose number follows the load, moving at the link's on-screen crossing time.
-  const double s = theme_->scale();
   const double load = animator_->linkLoad(flow) * flow.visualSeconds;
   const int particles =
       std::clamp(static_cast<int>(std::lround(std::sqrt(std::max(load, 1.0)) * 3)), 6, 28);
   const double phase = animator_->clock() / std::max(flow.visualSeconds, 1e-3);
-  p->setPen(Qt::NoPen);
+  const double radius = 4 * theme_->scale() * markScale_;
   for (int i = 0; i < particles; ++i) {
     const double t = fract(phase + static_cast<double>(i) / particles);
     const std::uint8_t c =
@@ -181,28 +209,36 @@ void MessageLayer::paintFlow(QPainter* p, const LinkCurve& curve, const LinkFlow
       colour = theme_->error();
     if (flow.kind == FlightKind::Request || flow.kind == FlightKind::Response)
       colour = theme_->http();
-    p->setBrush(colour);
-    p->drawEllipse(curve.at(t), 4 * s, 4 * s);
+    drawSprite(p, toDevice,
+               SpriteCache::shared().sprite(SpriteCache::Mark::Particle, colour, radius, dpr_),
+               curve.at(t));
   }
+}
+
+void MessageLayer::paintFlowFigures(QPainter* p, const LinkCurve& curve, const LinkFlow& flow) {
   // The true figures: messages in transit now (simulated) and the rate over the last second.
   QString text = formatRate(flow.ratePerSimSecond);
   if (flow.inTransit() > 0)
     text = QStringLiteral("%1 in transit · %2").arg(formatCount(flow.inTransit()), text);
   const QPointF mid = curve.at(0.5);
-  p->setFont(theme_->smallFont());
   const QFontMetricsF fm(theme_->smallFont());
   const QRectF box(mid.x() - fm.horizontalAdvance(text) / 2 - 4, mid.y() - fm.height() - 8,
                    fm.horizontalAdvance(text) + 8, fm.height() + 2);
+  if (!claimLabel(box)) return;
   p->setPen(Qt::NoPen);
   p->setBrush(QColor(255, 255, 255, 220));
   p->drawRoundedRect(box, 3, 3);
+  p->setFont(theme_->smallFont());
   p->setPen(theme_->ink());
   p->drawText(box, Qt::AlignCenter, text);
 }
 
 void MessageLayer::paintBursts(QPainter* p) {
   const double s = theme_->scale();
-  for (const Burst& b : animator_->bursts()) {
+  std::vector<std::uint64_t> worded;  // one word per place: the newest burst's
+  const auto& bursts = animator_->bursts();
+  for (auto it = bursts.rbegin(); it != bursts.rend(); ++it) {
+    const Burst& b = *it;
     const double k = (animator_->clock() - b.animStart) / Animator::kBurstSeconds;
     if (k < 0 || k > 1) continue;
     const Anchor a = scene_.anchorOf(b.at, true);
@@ -250,6 +286,8 @@ void MessageLayer::paintBursts(QPainter* p) {
     p->setBrush(Qt::NoBrush);
     const double r = (8 + 22 * k) * s;
     p->drawEllipse(a.pos, r, r);
+    if (std::find(worded.begin(), worded.end(), b.at.key()) != worded.end()) continue;
+    worded.push_back(b.at.key());
     p->setFont(theme_->smallFont());
     p->drawText(QRectF(a.pos.x() - 60, a.pos.y() - r - 20 * s, 120, 18 * s), Qt::AlignCenter, word);
   }

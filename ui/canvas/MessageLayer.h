@@ -7,6 +7,7 @@
 
 #include "canvas/Anchor.h"
 #include "canvas/Flight.h"
+#include "canvas/SpriteCache.h"
 #include "canvas/Theme.h"
 
 #include <QGraphicsItem>
@@ -31,12 +32,22 @@ class MessageLayer : public QGraphicsItem {
   void paint(QPainter* p, const QStyleOptionGraphicsItem*, QWidget*) override;
 
  private:
+  // Marks are drawn as sprites in device coordinates (`toDevice` maps scene to device); labels,
+  // the few of them, in scene coordinates afterwards.
+  struct Pending {
+    const Flight* flight;
+    QPointF at;
+  };
   const LinkCurve& curveOf(std::size_t link);
-  void paintFlight(QPainter* p, const LinkCurve& curve, const Flight& f, double t, bool label);
+  void paintMark(QPainter* p, const QTransform& toDevice, const Flight& f, QPointF at);
+  void paintLabel(QPainter* p, const QTransform& toDevice, const Pending& label);
   // True (and the box taken) when a label fits without covering another one drawn this frame.
   bool claimLabel(const QRectF& box);
-  void paintFlow(QPainter* p, const LinkCurve& curve, const LinkFlow& flow);
+  void paintParticles(QPainter* p, const QTransform& toDevice, const LinkCurve& curve,
+                      const LinkFlow& flow);
+  void paintFlowFigures(QPainter* p, const LinkCurve& curve, const LinkFlow& flow);
   void paintBursts(QPainter* p);
+  QColor flightColour(const Flight& f) const;
 
   const TopologyScene& scene_;
   const Theme* theme_;
@@ -44,7 +55,10 @@ class MessageLayer : public QGraphicsItem {
   SimTime now_ = 0;
   std::vector<LinkCurve> curves_;  // per animator link, rebuilt when the layout changes
   QRectF area_;
-  std::vector<QRectF> labels_;  // drawn this frame
+  std::vector<QRectF> labels_;    // drawn this frame
+  std::vector<Pending> pending_;  // labels to draw this frame
+  double markScale_ = 1;          // device pixels per scene unit this frame
+  qreal dpr_ = 1;
 };
 
 // The label of an HTTP or store flight: "POST /jobs", "202 Accepted", "200 Running", "read".

@@ -103,32 +103,38 @@ void QueueItem::paint(QPainter* p, const QStyleOptionGraphicsItem*, QWidget*) {
   p->setPen(QPen(dlq_ ? theme().error() : theme().ink(), theme().line()));
   p->setBrush(tint);
   p->drawRoundedRect(t, kTubeHeight / 2, kTubeHeight / 2);
-  // Slot k counts from the head (right). Unacked first (outlined), then ready (filled).
+  // Slot k counts from the head (right). Unacked first (outlined), then ready (filled). Plain
+  // rectangles without antialiasing: crisp, and cheap enough to draw every frame.
+  p->setRenderHint(QPainter::Antialiasing, false);
   const int outlined = static_cast<int>(std::min<std::uint32_t>(unacked_, 4));
-  const int filled = static_cast<int>(std::min<std::uint32_t>(ready_, kSlots - outlined));
+  // More ready messages than slots: the last three slots' room says how many more there are.
+  const bool overflow = ready_ > static_cast<std::uint32_t>(kSlots - outlined);
+  const int room = kSlots - outlined - (overflow ? 3 : 0);
+  const int filled = static_cast<int>(std::min<std::uint32_t>(ready_, room));
   const double right = t.right() - 6;
-  for (int k = 0; k < kSlots; ++k) {
+  for (int k = 0; k < kSlots - (overflow ? 3 : 0); ++k) {
     const QRectF slot(right - (k + 1) * kSlotWidth + 2, t.top() + 5, kSlotWidth - 4,
                       kTubeHeight - 10);
     if (k < outlined) {
       p->setPen(QPen(theme().busy(), theme().thinLine(), Qt::DashLine));
       p->setBrush(Qt::NoBrush);
-      p->drawRoundedRect(slot, 3, 3);
+      p->drawRect(slot);
     } else if (k - outlined < filled) {
       const Slot& s = slots_[static_cast<std::size_t>(k - outlined)];
       p->setPen(QPen(s.redelivered ? theme().ink() : Qt::transparent, 2 * theme().scale()));
       p->setBrush(s.colour == 0xff ? Theme::unknownColour() : Theme::publisherColour(s.colour));
-      p->drawRoundedRect(slot, 3, 3);
+      p->drawRect(slot);
     } else {
       p->setPen(QPen(QColor(0xd8, 0xdc, 0xe2), 1));
       p->setBrush(Qt::NoBrush);
-      p->drawRoundedRect(slot, 3, 3);
+      p->drawRect(slot);
     }
   }
-  if (ready_ > static_cast<std::uint32_t>(filled)) {
-    paintText(p, QRectF(t.left() - 70, t.top(), 64, t.height()),
-              QStringLiteral("+%1").arg(formatCount(ready_ - filled)), theme().labelFont(),
-              theme().ink(), Qt::AlignRight | Qt::AlignVCenter);
+  p->setRenderHint(QPainter::Antialiasing);
+  if (overflow) {
+    paintText(p, QRectF(t.left() + 4, t.top(), 3 * kSlotWidth + 2, t.height()),
+              QStringLiteral("+%1").arg(formatCount(ready_ - filled)), theme().smallFont(),
+              theme().ink(), Qt::AlignCenter);
   }
   if (maxLength_) {
     // How full the bounded queue is: a bar under the tube.

@@ -14,7 +14,7 @@ constexpr int kColumns = 4;
 constexpr double kColumnGap = 170;  // room between columns for arrows, flights and their labels
 constexpr double kSubColumnGap = 36;
 constexpr double kRowGap = 40;
-constexpr double kMinWrapHeight = 640;
+constexpr double kMinWrapHeight = 900;  // about what a 1600x900 window shows at 100%
 constexpr int kMaxSubColumns = 4;
 
 // The components each component is drawn connected to (both directions), by component index.

@@ -1,0 +1,54 @@
+#pragma once
+
+// Pictures of the small marks the message layer draws thousands of times a frame (a message's
+// dot, a redelivered ring, an ack, a particle), rendered once per colour, kind and on-screen size
+// and then copied: rasterizing an antialiased circle per message is what made frames slow.
+
+#include <QColor>
+#include <QPixmap>
+
+#include <cstdint>
+#include <map>
+#include <tuple>
+
+namespace brokerlab::ui {
+
+class SpriteCache {
+ public:
+  enum class Mark : std::uint8_t {
+    Dot,
+    RingedDot,
+    Ack,
+    Nack,
+    Particle,
+    Box,  // messages in motion
+    InstanceIdle,
+    InstanceBusy,
+    InstanceCrashed,
+    InstanceRebalancing,  // consumer instances
+    InstanceOffline,
+  };
+  // Busy instances show their progress in this many steps.
+  static constexpr int kProgressSteps = 32;
+
+  // The sprite for `mark` in `colour` with the given radius in device pixels (rounded to
+  // quarter pixels); its centre is at (width / 2, height / 2) in device pixels. `step` is the
+  // progress step of a busy instance (kProgressSteps + 1: unknown).
+  const QPixmap& sprite(Mark mark, QColor colour, double radiusPx, qreal devicePixelRatio,
+                        int step = 0);
+  void clear() { sprites_.clear(); }
+
+  // One cache for the whole canvas (the GUI thread's).
+  static SpriteCache& shared();
+
+ private:
+  void draw(QPainter& p, Mark mark, QColor colour, QPointF c, double r, int step) const;
+  std::map<std::tuple<std::uint8_t, QRgb, int, int, int>, QPixmap> sprites_;
+};
+
+// Draws `sprite` centred on the scene point `at` without the painter's scaling (the sprite is
+// already at device size). The painter's world transform must have been reset; `toDevice` is
+// the transform it had.
+void drawSprite(QPainter* p, const QTransform& toDevice, const QPixmap& sprite, QPointF at);
+
+}  // namespace brokerlab::ui
