@@ -20,18 +20,62 @@ void Simulator::recordFault(TraceKind kind, const FaultDef& f) {
               f.component == kNone ? kNoComponent : f.component, kNone, 0, number, kind, 0});
 }
 
+std::string Simulator::settleForLiveChange() {
+  // A scenario's fault or action at time t starts before every other event at t (it was
+  // scheduled first). A live one can only follow what has already run, so it takes the first
+  // instant after now at which nothing is due; saved at that time, it replays the same run.
+  SimTime t = now_ + 1;
+  for (;;) {
+    switch (runUntil(t - 1)) {
+      case StopReason::ReachedTime:
+        break;
+      case StopReason::TraceFull:
+        return "the captured trace is full: pull it before applying a live change";
+      case StopReason::InvariantViolated:
+        return "an invariant broke: " + violation_;
+      case StopReason::LimitReached:
+        return limitReached_;
+      case StopReason::EventBudget:
+        return "unreachable";  // no budget was given
+    }
+    if (queue_.empty() || queue_.top().time != t) break;
+    ++t;
+  }
+  runUntil(t);  // nothing is due at t: only the clock moves
+  return {};
+}
+
 std::string Simulator::injectFault(FaultSpec spec) {
-  spec.at = now_;
+  spec.at = now_ + 1;
   std::string error;
-  const FaultDef f = resolveFault(*model_, spec, error);
+  const FaultDef probe = resolveFault(*model_, spec, error);
   if (!error.empty()) return error;
-  if (f.kind == FaultKind::Scale && f.instances > model_->consumers[f.consumer].instanceSlots)
-    return "scale: " + model_->components[f.component].id + " has " +
-           std::to_string(model_->consumers[f.consumer].instanceSlots) +
+  if (probe.kind == FaultKind::Scale &&
+      probe.instances > model_->consumers[probe.consumer].instanceSlots)
+    return "scale: " + model_->components[probe.component].id + " has " +
+           std::to_string(model_->consumers[probe.consumer].instanceSlots) +
            " instance slots; a scenario with a scale fault to more reserves them";
+  if (std::string why = settleForLiveChange(); !why.empty()) return why;
+  spec.at = now_;
+  FaultDef f = probe;
+  f.at = now_;
   faults_.push_back(f);
   liveFaults_.push_back(spec);
   schedule(now_, EventKind::FaultStart, static_cast<std::uint32_t>(faults_.size() - 1), 0);
+  return {};
+}
+
+std::string Simulator::injectAction(ActionSpec spec) {
+  std::string error;
+  const ActionDef probe = resolveAction(*model_, spec, error);
+  if (!error.empty()) return error;
+  if (std::string why = settleForLiveChange(); !why.empty()) return why;
+  spec.at = now_;
+  ActionDef a = probe;
+  a.at = now_;
+  actions_.push_back(a);
+  liveActions_.push_back(spec);
+  schedule(now_, EventKind::ResetOffsets, static_cast<std::uint32_t>(actions_.size() - 1), 0);
   return {};
 }
 

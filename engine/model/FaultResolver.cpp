@@ -95,4 +95,15 @@ FaultDef resolveFault(const Model& m, const FaultSpec& spec, std::string& error)
   return f;
 }
 
+ActionDef resolveAction(const Model& m, const ActionSpec& spec, std::string& error) {
+  ActionDef d{spec.at, kNone, spec.to, spec.offset, spec.time};
+  for (std::uint32_t g = 0; g < m.groups.size(); ++g)
+    if (m.groups[g].name == spec.group &&
+        m.components[m.streams[m.groups[g].stream].component].id == spec.target)
+      d.group = g;
+  if (d.group == kNone)
+    error = "actions: no group \"" + spec.group + "\" on stream \"" + spec.target + "\"";
+  return d;
+}
+
 }  // namespace brokerlab

@@ -362,16 +362,7 @@ void Builder::buildClient(const ComponentSpec& c, std::uint32_t ci) {
 }
 
 void Builder::buildActions() {
-  for (const ActionSpec& a : s_.actions) {
-    ActionDef d{a.at, kNone, a.to, a.offset, a.time};
-    for (std::uint32_t g = 0; g < m_.groups.size(); ++g)
-      if (m_.groups[g].name == a.group &&
-          m_.components[m_.streams[m_.groups[g].stream].component].id == a.target)
-        d.group = g;
-    if (d.group == kNone)
-      error_ = "actions: no group \"" + a.group + "\" on stream \"" + a.target + "\"";
-    m_.actions.push_back(d);
-  }
+  for (const ActionSpec& a : s_.actions) m_.actions.push_back(resolveAction(m_, a, error_));
 }
 
 }  // namespace

@@ -25,4 +25,7 @@ namespace brokerlab {
 // target that does not fit the kind, `error` says why and the result must not be used.
 FaultDef resolveFault(const Model& model, const FaultSpec& spec, std::string& error);
 
+// Resolves an action's stream and group (also used for actions applied live); `error` as above.
+ActionDef resolveAction(const Model& model, const ActionSpec& spec, std::string& error);
+
 }  // namespace brokerlab

@@ -114,15 +114,15 @@ void Simulator::onAutoCommit(std::uint32_t group) {
 // Replay: Kafka lets offsets be reset only while the group is inactive, so the reset takes effect
 // through a rebalance, and the members resume from the new offsets.
 void Simulator::onResetOffsets(std::uint32_t action) {
-  GroupState& g = groups_[model_->actions[action].group];
+  GroupState& g = groups_[actions_[action].group];
   g.resetPending = true;
   g.resetAction = action;
-  startRebalance(model_->actions[action].group);
+  startRebalance(actions_[action].group);
 }
 
 void Simulator::applyReset(std::uint32_t group) {
   GroupState& g = groups_[group];
-  const ActionDef& a = model_->actions[g.resetAction];
+  const ActionDef& a = actions_[g.resetAction];
   const StreamState& st = streams_[model_->groups[group].stream];
   for (std::uint32_t p = 0; p < g.partitions.size(); ++p) {
     const PartitionLog& log = st.partitions[p];

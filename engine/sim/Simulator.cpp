@@ -86,8 +86,9 @@ Simulator::Simulator(std::shared_ptr<const Model> model)
   faults_ = m.faults;
   for (std::uint32_t f = 0; f < faults_.size(); ++f)
     schedule(faults_[f].at, EventKind::FaultStart, f, 0);
-  for (std::uint32_t a = 0; a < m.actions.size(); ++a)
-    schedule(m.actions[a].at, EventKind::ResetOffsets, a, 0);
+  actions_ = m.actions;
+  for (std::uint32_t a = 0; a < actions_.size(); ++a)
+    schedule(actions_[a].at, EventKind::ResetOffsets, a, 0);
   // Each producer's first message comes one interarrival time after its start.
   for (std::uint32_t p = 0; p < m.producers.size(); ++p) {
     const ProducerDef& def = m.producers[p];
@@ -368,9 +369,9 @@ bool Simulator::operator==(const Simulator& o) const {
          streams_ == o.streams_ && groups_ == o.groups_ && clients_ == o.clients_ &&
          apis_ == o.apis_ && stores_ == o.stores_ && jobs_ == o.jobs_ && requests_ == o.requests_ &&
          freeRequests_ == o.freeRequests_ && faults_ == o.faults_ && liveFaults_ == o.liveFaults_ &&
-         links_ == o.links_ && linkFaultSeen_ == o.linkFaultSeen_ && violation_ == o.violation_ &&
-         limits_ == o.limits_ && retainedRecords_ == o.retainedRecords_ &&
-         limitReached_ == o.limitReached_;
+         actions_ == o.actions_ && liveActions_ == o.liveActions_ && links_ == o.links_ &&
+         linkFaultSeen_ == o.linkFaultSeen_ && violation_ == o.violation_ && limits_ == o.limits_ &&
+         retainedRecords_ == o.retainedRecords_ && limitReached_ == o.limitReached_;
 }
 
 }  // namespace brokerlab

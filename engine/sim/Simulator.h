@@ -68,10 +68,16 @@ class Simulator {
   const std::vector<Job>& jobs() const { return jobs_; }
 
   // Applies a fault now (the UI's fault buttons). It joins the run's timeline: `liveFaults()`
-  // lists such faults with their times, so that saving them into the scenario replays this run.
-  // Returns an error (and changes nothing) when the fault does not fit the model.
+  // lists such faults with their times, so that saving them into the scenario replays this run
+  // exactly. "Now" is the first nanosecond after the clock at which no event is due (the events
+  // before it run first): a scenario fault at that time starts before any event of its instant,
+  // and so does the live one. Returns an error (and changes nothing) when the fault does not fit
+  // the model or the captured trace must be pulled first.
   std::string injectFault(FaultSpec spec);
   const std::vector<FaultSpec>& liveFaults() const { return liveFaults_; }
+  // The same for an action (a consumer group's offset reset: replay), listed in liveActions().
+  std::string injectAction(ActionSpec spec);
+  const std::vector<ActionSpec>& liveActions() const { return liveActions_; }
   const std::vector<FaultDef>& faults() const { return faults_; }
   const std::vector<LinkState>& links() const { return links_; }
   std::uint64_t lostInBrokerRestarts() const { return lostInRestarts_; }
@@ -102,6 +108,9 @@ class Simulator {
 
  private:
   StopReason runEvents(SimTime until, std::uint64_t maxEvents);
+  // Runs to the first nanosecond after now at which no event is due (see injectFault); an error
+  // when the run cannot go on there (a full trace buffer, a broken invariant, a limit).
+  std::string settleForLiveChange();
   void dispatchEvent(const Event& e);
   void takeSamplesThrough(SimTime t);
   void takeSample();
@@ -285,9 +294,11 @@ class Simulator {
   std::vector<std::uint32_t> freeRequests_;
   std::vector<FaultDef> faults_;       // the model's, then those applied live
   std::vector<FaultSpec> liveFaults_;  // as applied, for saving into the scenario
-  std::vector<LinkState> links_;       // per component
-  bool linkFaultSeen_ = false;         // a partition or degrade fault has started (faultedLink)
-  SimTime brokerDownUntil_ = 0;        // a restarting broker accepts nothing before this
+  std::vector<ActionDef> actions_;     // the model's, then those applied live
+  std::vector<ActionSpec> liveActions_;
+  std::vector<LinkState> links_;  // per component
+  bool linkFaultSeen_ = false;    // a partition or degrade fault has started (faultedLink)
+  SimTime brokerDownUntil_ = 0;   // a restarting broker accepts nothing before this
   std::uint64_t lostInRestarts_ = 0;
 #ifdef NDEBUG
   bool checkInvariants_ = false;

@@ -63,6 +63,8 @@ class FaultsTest : public QObject {
   void dropHeadRestoresMaxLengthAfterRequeues();
   void brokerRestartKeepsDurableLosesTransient();
   void liveFaultReplaysAsAScenarioFault();
+  void liveFaultBetweenSimultaneousEventsReplays();
+  void rejectedLiveFaultChangesNothing();
   void checkpointThroughACrash();
 };
 
@@ -424,7 +426,7 @@ void FaultsTest::liveFaultReplaysAsAScenarioFault() {
   now.at = 0;  // ignored: a live fault happens now
   QCOMPARE(QString::fromStdString(live.injectFault(now)), QString());
   QCOMPARE(live.liveFaults().size(), std::size_t{1});
-  QCOMPARE(live.liveFaults()[0].at, planned.at);
+  QCOMPARE(live.liveFaults()[0].at, planned.at + 1);  // the first free instant after now
   live.run();
 
   s.faults = live.liveFaults();
@@ -436,6 +438,44 @@ void FaultsTest::liveFaultReplaysAsAScenarioFault() {
   FaultSpec bad = fault(FaultKind::Crash, "nobody", 0);
   QVERIFY(!live.injectFault(bad).empty());
   QCOMPARE(live.liveFaults().size(), std::size_t{1});
+}
+
+// With zero latency a publish at 2 s sets off a chain of events at that same instant. Stopped
+// after the first of them (a step), a live crash must still replay: it waits for the instant's
+// remaining events and starts at the first free nanosecond after, which a scenario fault at that
+// time does too (a scenario fault at 2 s itself would run before the publish).
+void FaultsTest::liveFaultBetweenSimultaneousEventsReplays() {
+  Scenario s = scenario(secs(30));
+  s.components = {producer("producer", "jobs", 500 * kMillisecond, 0), queue("jobs"),
+                  consumer("workers", "jobs", 700 * kMillisecond, 2, 3)};
+  Simulator live = simulator(s);
+  live.runUntil(2 * kSecond - 1);
+  const std::uint64_t before = live.eventsProcessed();
+  QCOMPARE(live.runUntil(s.duration, 1), StopReason::EventBudget);  // the emit at 2 s, alone
+  QCOMPARE(live.now(), 2 * kSecond);
+  QCOMPARE(live.eventsProcessed(), before + 1);
+  QVERIFY(live.invariantViolation().empty());
+  QCOMPARE(QString::fromStdString(live.injectFault(fault(FaultKind::Crash, "workers#2", 0))),
+           QString());
+  QVERIFY(live.eventsProcessed() > before + 1);  // the rest of the instant ran first
+  QCOMPARE(live.liveFaults()[0].at, 2 * kSecond + 1);
+  live.run();
+
+  s.faults = live.liveFaults();
+  Simulator replay = simulator(s);
+  replay.run();
+  QCOMPARE(replay.traceHash(), live.traceHash());
+}
+
+void FaultsTest::rejectedLiveFaultChangesNothing() {
+  Simulator sim = simulator(crashScenario(AckMode::Manual));
+  sim.runUntil(kSecond);
+  const Simulator before = sim;
+  QVERIFY(!sim.injectFault(fault(FaultKind::Slow, "nobody", 0)).empty());
+  FaultSpec tooMany = fault(FaultKind::Scale, "workers", 0);
+  tooMany.instances = 50;
+  QVERIFY(!sim.injectFault(tooMany).empty());
+  QVERIFY(sim == before);  // not even the clock moved
 }
 
 void FaultsTest::checkpointThroughACrash() {

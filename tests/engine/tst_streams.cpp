@@ -229,6 +229,34 @@ class tst_Streams : public QObject {
     QCOMPARE(sim.groups()[0].rebalances, 2u);
   }
 
+  // A reset applied live (the window's replay button) is the scenario's action at that time.
+  void liveResetReplaysAsAScenarioAction() {
+    Scenario s = scenario(20 * kSecond);
+    s.components = {producer("p", "log", 10 * kMillisecond, 1000), stream("log", 2),
+                    member("g", "log", "analytics", kMillisecond)};
+    Simulator live = simulator(s);
+    live.runUntil(15 * kSecond);
+    ActionSpec replay;
+    replay.target = "log";
+    replay.group = "analytics";
+    replay.to = ActionSpec::To::Time;
+    replay.time = 5 * kSecond;
+    QCOMPARE(QString::fromStdString(live.injectAction(replay)), QString());
+    QCOMPARE(live.liveActions().size(), std::size_t{1});
+    QCOMPARE(live.liveActions()[0].at, 15 * kSecond + 1);
+    live.run();
+    QCOMPARE(live.groups()[0].duplicates, 501u);
+
+    s.actions = live.liveActions();
+    Simulator again = simulator(s);
+    again.run();
+    QCOMPARE(again.traceHash(), live.traceHash());
+
+    ActionSpec wrong = replay;
+    wrong.group = "nobody";
+    QVERIFY(!live.injectAction(wrong).empty());
+  }
+
   void everyReadIsAccountedFor() {
     Scenario s = scenario(20 * kSecond);
     ComponentSpec p = producer("p", "log", 0, 0);
