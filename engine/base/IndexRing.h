@@ -37,6 +37,8 @@ class IndexRing {
     return v;
   }
 
+  // Heap bytes held (what a copy of this costs beyond sizeof).
+  std::size_t memoryBytes() const { return slots_.capacity() * sizeof(std::uint32_t); }
   bool operator==(const IndexRing& o) const {
     if (size_ != o.size_) return false;
     for (std::uint32_t i = 0; i < size_; ++i)

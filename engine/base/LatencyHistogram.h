@@ -33,6 +33,7 @@ class LatencyHistogram {
   static constexpr std::size_t kBucketLimit = 64 + (62 - 6 + 1) * 32;
   static constexpr std::size_t kPageSize = 32;
 
+  std::size_t memoryBytes() const { return buckets_.capacity() * sizeof(std::uint64_t); }  // heap
   bool operator==(const LatencyHistogram&) const = default;
 
  private:

@@ -31,6 +31,7 @@ class TimeSeries {
   SimTime step() const { return baseStep_ * static_cast<SimTime>(stride_); }
   // End of the window that point i summarises.
   SimTime timeOf(std::size_t i) const { return step() * static_cast<SimTime>(i + 1); }
+  std::size_t memoryBytes() const { return points_.capacity() * sizeof(double); }  // heap bytes
   bool operator==(const TimeSeries&) const = default;
 
  private:

@@ -100,6 +100,9 @@ class EventQueue {
     return heapPop();
   }
 
+  std::size_t memoryBytes() const {  // heap bytes
+    return (heap_.capacity() + now_.capacity()) * sizeof(Event);
+  }
   bool operator==(const EventQueue&) const = default;
 
  private:

@@ -41,6 +41,7 @@ class LatencyLog {
   }
   const std::vector<Entry>& entries() const { return entries_; }
   void clear() { entries_.clear(); }
+  std::size_t memoryBytes() const { return entries_.capacity() * sizeof(Entry); }  // heap bytes
   bool operator==(const LatencyLog&) const = default;
 
  private:

@@ -92,6 +92,9 @@ class MessagePool {
   const Message& operator[](std::uint32_t i) const { return slots_[i]; }
   std::size_t capacity() const { return slots_.size(); }
   std::size_t live() const { return slots_.size() - free_.size(); }
+  std::size_t memoryBytes() const {  // heap bytes
+    return slots_.capacity() * sizeof(Message) + free_.capacity() * sizeof(std::uint32_t);
+  }
   bool operator==(const MessagePool&) const = default;
 
  private:

@@ -55,4 +55,10 @@ std::uint64_t PartitionLog::offsetForTime(SimTime t) const {
   return end_;
 }
 
+std::size_t PartitionLog::memoryBytes() const {
+  std::size_t bytes = segments_.capacity() * sizeof(Segment);
+  for (const Segment& s : segments_) bytes += s.records.capacity() * sizeof(Record);
+  return bytes;
+}
+
 }  // namespace brokerlab

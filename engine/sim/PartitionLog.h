@@ -50,6 +50,7 @@ class PartitionLog {
   const Record& at(std::uint64_t offset) const;
   // The first offset whose record was appended at or after `t` (endOffset when none).
   std::uint64_t offsetForTime(SimTime t) const;
+  std::size_t memoryBytes() const;  // heap bytes: segments and their records
   bool operator==(const PartitionLog&) const = default;
 
  private:

@@ -103,6 +103,10 @@ class Simulator {
   // Lets a test break the books on purpose, to prove the checker can fail.
   Ledger& ledgerForTesting() { return ledger_; }
 
+  // About how many bytes a copy of this simulator holds (its state; the model is shared): what a
+  // checkpoint costs. Counts every container's capacity, so it is an upper bound of what is used.
+  std::size_t stateBytes() const;
+
   // Simulators are equal when their models and every bit of their state are.
   bool operator==(const Simulator& o) const;
 

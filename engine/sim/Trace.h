@@ -121,6 +121,7 @@ class TraceBuffer {
   }
   // Moves up to `max` of the oldest records into `out` (appending); returns how many.
   std::size_t pull(std::vector<TraceRecord>& out, std::size_t max);
+  std::size_t memoryBytes() const { return records_.capacity() * sizeof(TraceRecord); }  // heap
   bool operator==(const TraceBuffer&) const = default;
 
  private:
