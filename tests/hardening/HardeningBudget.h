@@ -1,7 +1,9 @@
 #pragma once
 
-// Time budgets of the hardening tests: every hostile input is handled in under 1 s in an optimized
-// build; Debug and sanitizer builds (several times slower) get 10x.
+// Time budgets of the hardening tests. They guard against blow-ups (work quadratic in a hostile
+// input, a hang), not speed, which benchmarks measure: a hostile input handled in well under a
+// second on its own must also pass on a loaded CI machine running the GUI suites beside it, so the
+// budget is 5 s in an optimized build; Debug and sanitizer builds (several times slower) get 10x.
 
 #include <QElapsedTimer>
 #include <QString>
@@ -19,9 +21,9 @@ namespace brokerlab::hardening {
 #endif
 
 #if defined(NDEBUG) && !defined(BROKERLAB_HARDENING_SANITIZED)
-inline constexpr qint64 kBudgetMs = 1000;
+inline constexpr qint64 kBudgetMs = 5 * 1000;
 #else
-inline constexpr qint64 kBudgetMs = 10 * 1000;
+inline constexpr qint64 kBudgetMs = 50 * 1000;
 #endif
 
 // Runs `work` and returns its wall time in ms; when that is over `budgetMs`, runs it up to twice
