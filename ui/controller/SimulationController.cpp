@@ -20,8 +20,9 @@ QString SimulationController::load(const Scenario& scenario, std::optional<std::
   scenario_ = scenario;
   model_ = std::make_shared<const Model>(std::move(*built.model));
   sim_.emplace(model_);
+  timeline_.reset(*sim_);
   sim_->trace().setCapturing(true);
-  initial_ = *sim_;
+  explored_ = 0;
   untilTarget_ = kNever;
   haltReason_.clear();
   records_.clear();
@@ -61,17 +62,71 @@ void SimulationController::togglePlay() {
 }
 
 void SimulationController::restart() {
-  if (!initial_) return;
-  *sim_ = *initial_;
+  if (!sim_) return;
+  land(0);
+}
+
+void SimulationController::seek(SimTime t) {
+  if (!sim_) return;
+  land(std::clamp<SimTime>(t, 0, duration()));
+}
+
+void SimulationController::land(SimTime t) {
+  Simulator landed = *sim_;
+  const std::string error = timeline_.landAt(t, landed);
+  *sim_ = std::move(landed);
   sim_->trace().setCapturing(capturing());
+  explored_ = std::max(explored_, sim_->now());
   untilTarget_ = kNever;
   haltReason_.clear();
   records_.clear();
   recordsComplete_ = true;
   stepAnimationLeft_ = 0;
-  setState(RunState::Paused);
+  if (!error.empty()) {
+    halt(error);
+  } else {
+    setState(sim_->now() >= duration() ? RunState::Finished : RunState::Paused);
+  }
   emit simulationReset();
   emit frameAdvanced();
+}
+
+QString SimulationController::applyFault(const FaultSpec& spec, FaultSpec* applied) {
+  if (!sim_ || state_ == RunState::Finished || state_ == RunState::Halted)
+    return tr("the run is over: restart it, or land earlier on the timeline");
+  records_.clear();
+  const std::string error = timeline_.applyFault(*sim_, spec, applied);
+  if (!error.empty()) return QString::fromStdString(error);
+  pullRecords();  // the rest of the instant ran first
+  noteProgress();
+  emit timelineChanged();
+  emit frameAdvanced();
+  return {};
+}
+
+QString SimulationController::applyAction(const ActionSpec& spec, ActionSpec* applied) {
+  if (!sim_ || state_ == RunState::Finished || state_ == RunState::Halted)
+    return tr("the run is over: restart it, or land earlier on the timeline");
+  records_.clear();
+  const std::string error = timeline_.applyAction(*sim_, spec, applied);
+  if (!error.empty()) return QString::fromStdString(error);
+  pullRecords();
+  noteProgress();
+  emit timelineChanged();
+  emit frameAdvanced();
+  return {};
+}
+
+void SimulationController::setLiveChanges(std::vector<LiveChange> changes) {
+  if (!sim_) return;
+  const SimTime differs = timeline_.setChanges(std::move(changes), sim_->now());
+  emit timelineChanged();
+  if (differs != kNever) land(sim_->now());  // the present was made with or without it: redo
+}
+
+void SimulationController::noteProgress() {
+  explored_ = std::max(explored_, sim_->now());
+  timeline_.offer(*sim_);
 }
 
 void SimulationController::setSpeed(double speed) {
@@ -104,8 +159,15 @@ void SimulationController::step() {
   if (state_ == RunState::Playing) pause();
   sim_->trace().setCapturing(true);
   records_.clear();
-  const StopReason why = sim_->runUntil(duration(), 1);
+  // Exactly one event, unless a live change is due first: then the change is that step.
+  StopReason why = StopReason::EventBudget;
+  if (timeline_.stopFor(sim_->now(), duration()) == sim_->now()) {
+    if (const std::string e = timeline_.applyDue(*sim_); !e.empty()) halt(e);
+  } else {
+    why = sim_->runUntil(duration(), 1);
+  }
   pullRecords();
+  noteProgress();
   recordsComplete_ = true;
   animationSeconds_ = 0;
   // Let what the event set in motion move for a moment, then freeze again.
@@ -160,8 +222,18 @@ void SimulationController::runBudgeted(SimTime target) {
     const std::uint64_t before = sim_->eventsProcessed();
     QElapsedTimer chunk;
     chunk.start();
-    const StopReason why = sim_->runUntil(target, eventsPerChunk_);
+    // Stop just before a live change on the timeline, apply it again, go on.
+    const SimTime stop = timeline_.stopFor(sim_->now(), target);
+    StopReason why = sim_->runUntil(stop, eventsPerChunk_);
+    if (why == StopReason::ReachedTime && stop < target) {
+      if (const std::string e = timeline_.applyDue(*sim_); !e.empty()) {
+        halt(e);
+        return;
+      }
+      why = StopReason::EventBudget;  // not there yet: go round again
+    }
     pullRecords();
+    noteProgress();
     // Chunks of about a millisecond: the budget is checked often enough, the loop rarely.
     const double ns = std::max<qint64>(chunk.nsecsElapsed(), 1);
     const double perMs = static_cast<double>(sim_->eventsProcessed() - before) * 1e6 / ns;

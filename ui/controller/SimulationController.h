@@ -11,9 +11,12 @@
 //
 // Step runs exactly one event. Fast-forward and run-until run as fast as the frame budget allows
 // without capturing records (no per-message animation), but every frame still shows the true
-// depths, states and counters.
+// depths, states and counters. The run keeps a timeline (RunTimeline): checkpoints, and the
+// faults and resets applied live, so it can be landed at any earlier moment (seek) and played
+// forward again into the same future.
 
 #include "base/SimTime.h"
+#include "controller/RunTimeline.h"
 #include "model/Model.h"
 #include "scenario/Scenario.h"
 #include "sim/Simulator.h"
@@ -53,6 +56,18 @@ class SimulationController : public QObject {
   std::shared_ptr<const Model> model() const { return model_; }
   // The scenario the running model was built from (views read its layout and bindings).
   const Scenario& scenario() const { return scenario_; }
+  const RunTimeline& timeline() const { return timeline_; }
+  // The furthest simulated time this run has reached (the scrubber can land anywhere before).
+  SimTime explored() const { return explored_; }
+
+  // Applies a fault (or an offset reset) now; on success `applied` holds it with the instant it
+  // took effect (for the scenario's fault timeline). The error says why it cannot apply.
+  QString applyFault(const FaultSpec& spec, FaultSpec* applied);
+  QString applyAction(const ActionSpec& spec, ActionSpec* applied);
+  // The live changes as the document now has them (after an undo or redo): when one at or before
+  // the current time went or came, the run is landed again at the current time without or with
+  // it.
+  void setLiveChanges(std::vector<LiveChange> changes);
 
   RunState state() const { return state_; }
   double speed() const { return speed_; }
@@ -84,6 +99,9 @@ class SimulationController : public QObject {
   // Runs to `time` and pauses there: as fast as possible without animation, or (`animate`) at the
   // current speed with every record captured, as play does.
   void runUntil(SimTime time, bool animate = false);
+  // Lands the run at simulated time `t` (earlier: from a checkpoint; later: running there), paused.
+  // Views are told as after a restart (their motion is of another moment) and then get a frame.
+  void seek(SimTime t);
   // One frame of `wallSeconds`: the timer calls this; tests and benchmarks call it directly.
   void advanceFrame(double wallSeconds);
   void setTicking(bool on);
@@ -92,6 +110,7 @@ class SimulationController : public QObject {
   void simulationReset();  // a new or restarted run: views rebuild or clear what they hold
   void frameAdvanced();    // after every frame and step: views pull records and state once
   void stateChanged();     // run state, speed, fast-forward, run-until target
+  void timelineChanged();  // a live change was applied or removed (markers on the timeline)
 
  private:
   void tick();
@@ -99,13 +118,16 @@ class SimulationController : public QObject {
   void pullRecords();
   void setState(RunState state);
   void halt(const std::string& why);
+  void noteProgress();  // after the simulator advanced: explored time, a checkpoint
+  void land(SimTime t);
   bool capturing() const;
   SimTime duration() const { return model_->duration; }
 
   Scenario scenario_;
   std::shared_ptr<const Model> model_;
   std::optional<Simulator> sim_;
-  std::optional<Simulator> initial_;  // a restart is a copy of this
+  RunTimeline timeline_;  // checkpoints (the first is time 0: a restart) and live changes
+  SimTime explored_ = 0;
   RunState state_ = RunState::Empty;
   double speed_ = 1;
   bool fast_ = false;
