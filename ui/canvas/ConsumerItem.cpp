@@ -132,6 +132,13 @@ Anchor ConsumerItem::anchor(const Endpoint& end, bool incoming, QPointF towards)
                                            : local(c + QPointF(kRadius, 0), {1, 0});
 }
 
+std::uint16_t ConsumerItem::instanceAt(QPointF local) const {
+  for (std::size_t k = 0; k < instances_.size(); ++k)
+    if (QLineF(local, centreOf(k)).length() <= kRadius + 4)
+      return static_cast<std::uint16_t>(k + 1);
+  return 0;
+}
+
 QString ConsumerItem::summary() const {
   QStringList looks;
   for (const Instance& in : instances_) looks << QString::fromLatin1(instanceLookName(in.look));

@@ -42,6 +42,8 @@ class ConsumerItem : public ComponentItem {
     bool operator==(const Instance&) const = default;
   };
   const std::vector<Instance>& instances() const { return instances_; }
+  // The number (from 1) of the instance drawn at `local` (item coordinates), or 0.
+  std::uint16_t instanceAt(QPointF local) const;
 
  private:
   QPointF centreOf(std::size_t k) const;

@@ -1,10 +1,13 @@
 #include "canvas/TopologyView.h"
 
 #include "canvas/Animator.h"
+#include "canvas/ComponentItem.h"
+#include "canvas/ConsumerItem.h"
 #include "canvas/FrameView.h"
 #include "canvas/TopologyScene.h"
 #include "controller/SimulationController.h"
 
+#include <QContextMenuEvent>
 #include <QWheelEvent>
 
 #include <cmath>
@@ -40,6 +43,12 @@ void TopologyView::rebuild() {
   animator_ = std::make_unique<Animator>(controller_.model());
   sceneModel_ = controller_.model().get();
   setScene(scene_.get());
+  connect(scene_.get(), &QGraphicsScene::selectionChanged, this, [this] {
+    const QList<QGraphicsItem*> selected = scene_->selectedItems();
+    const auto* c =
+        selected.isEmpty() ? nullptr : dynamic_cast<const ComponentItem*>(selected.first());
+    emit componentSelected(c ? c->component() : kNone);
+  });
   setSceneRect(scene_->contentRect().adjusted(-400, -300, 400, 300));
   autoFit_ = true;
   fitToWindow();
@@ -116,6 +125,28 @@ void TopologyView::wheelEvent(QWheelEvent* event) {
 void TopologyView::resizeEvent(QResizeEvent* event) {
   QGraphicsView::resizeEvent(event);
   if (autoFit_) fitToWindow();
+}
+
+bool TopologyView::componentAt(QPoint viewportPos, std::uint32_t* component,
+                               std::uint16_t* instance) const {
+  if (!scene_) return false;
+  for (QGraphicsItem* item : items(viewportPos)) {
+    const auto* c = dynamic_cast<const ComponentItem*>(item);
+    if (!c) continue;
+    *component = c->component();
+    *instance = 0;
+    if (const auto* consumer = dynamic_cast<const ConsumerItem*>(c))
+      *instance = consumer->instanceAt(consumer->mapFromScene(mapToScene(viewportPos)));
+    return true;
+  }
+  return false;
+}
+
+void TopologyView::contextMenuEvent(QContextMenuEvent* event) {
+  std::uint32_t component = kNone;
+  std::uint16_t instance = 0;
+  if (!componentAt(event->pos(), &component, &instance)) component = kNone;
+  emit componentMenuRequested(component, instance, event->globalPos());
 }
 
 void TopologyView::drawBackground(QPainter* painter, const QRectF& rect) {

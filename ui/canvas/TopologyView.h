@@ -24,9 +24,17 @@ class TopologyView : public QGraphicsView {
   ~TopologyView() override;
 
   TopologyScene* topology() const { return scene_.get(); }
+  // The component (and consumer instance number, 0 for none) drawn at a viewport point.
+  bool componentAt(QPoint viewportPos, std::uint32_t* component, std::uint16_t* instance) const;
   const Animator* animator() const { return animator_.get(); }
   void setTheme(const Theme& theme);
   const Theme& theme() const { return theme_; }
+
+ signals:
+  // A right click on a component (instance 0: not on an instance), at a global screen position.
+  void componentMenuRequested(std::uint32_t component, std::uint16_t instance, QPoint globalPos);
+  // The selection changed: the selected component, or kNone.
+  void componentSelected(std::uint32_t component);
 
  public slots:
   void fitToWindow();
@@ -37,6 +45,7 @@ class TopologyView : public QGraphicsView {
   void wheelEvent(QWheelEvent* event) override;
   void resizeEvent(QResizeEvent* event) override;
   void drawBackground(QPainter* painter, const QRectF& rect) override;
+  void contextMenuEvent(QContextMenuEvent* event) override;
 
  private:
   void rebuild();

@@ -97,8 +97,7 @@ QString SimulationController::applyFault(const FaultSpec& spec, FaultSpec* appli
   records_.clear();
   const std::string error = timeline_.applyFault(*sim_, spec, applied);
   if (!error.empty()) return QString::fromStdString(error);
-  pullRecords();  // the rest of the instant ran first
-  noteProgress();
+  startNow();
   emit timelineChanged();
   emit frameAdvanced();
   return {};
@@ -110,8 +109,7 @@ QString SimulationController::applyAction(const ActionSpec& spec, ActionSpec* ap
   records_.clear();
   const std::string error = timeline_.applyAction(*sim_, spec, applied);
   if (!error.empty()) return QString::fromStdString(error);
-  pullRecords();
-  noteProgress();
+  startNow();
   emit timelineChanged();
   emit frameAdvanced();
   return {};
@@ -122,6 +120,17 @@ void SimulationController::setLiveChanges(std::vector<LiveChange> changes) {
   const SimTime differs = timeline_.setChanges(std::move(changes), sim_->now());
   emit timelineChanged();
   if (differs != kNever) land(sim_->now());  // the present was made with or without it: redo
+}
+
+// A change applied live has its instant to itself (the engine chose one where nothing else is
+// due): run that instant, so a crash shows at once even while paused; the replay of the saved
+// scenario runs the same events at the same instant.
+void SimulationController::startNow() {
+  const StopReason why = sim_->runUntil(sim_->now());
+  pullRecords();
+  if (why == StopReason::InvariantViolated) halt(sim_->violation());
+  if (why == StopReason::LimitReached) halt(sim_->limitReached());
+  noteProgress();
 }
 
 void SimulationController::noteProgress() {

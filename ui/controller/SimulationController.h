@@ -119,6 +119,7 @@ class SimulationController : public QObject {
   void setState(RunState state);
   void halt(const std::string& why);
   void noteProgress();  // after the simulator advanced: explored time, a checkpoint
+  void startNow();      // runs the instant a live change was given
   void land(SimTime t);
   bool capturing() const;
   SimTime duration() const { return model_->duration; }

@@ -3,6 +3,9 @@
 #include "canvas/TopologyView.h"
 #include "controller/SimulationController.h"
 #include "document/ScenarioDocument.h"
+#include "faults/FaultActions.h"
+#include "faults/LiveChanges.h"
+#include "window/CanvasPage.h"
 #include "window/FileActions.h"
 #include "window/HelpActions.h"
 #include "window/Icons.h"
@@ -11,6 +14,7 @@
 
 #include <QCloseEvent>
 #include <QFileInfo>
+#include <QMenu>
 #include <QMenuBar>
 #include <QMessageBox>
 #include <QMimeData>
@@ -28,12 +32,13 @@ MainWindow::MainWindow(QWidget* parent)
   setAcceptDrops(true);
   pages_ = new QStackedWidget(this);
   startPage_ = new StartPage(pages_);
-  canvas_ = new TopologyView(*controller_, pages_);
+  canvasPage_ = new CanvasPage(*controller_, pages_);
   pages_->addWidget(startPage_);
-  pages_->addWidget(canvas_);
+  pages_->addWidget(canvasPage_);
   setCentralWidget(pages_);
 
   files_ = new FileActions(*document_, this);
+  faults_ = new FaultActions(*controller_, *document_, this);
   time_ = new TimeControls(*controller_, this);
   help_ = new HelpActions(this);
   buildToolBar();
@@ -43,6 +48,10 @@ MainWindow::MainWindow(QWidget* parent)
   connect(startPage_, &StartPage::scenarioChosen, files_, &FileActions::openPath);
   connect(startPage_, &StartPage::openFileRequested, files_->open(), &QAction::trigger);
   connect(document_, &ScenarioDocument::scenarioReplaced, this, &MainWindow::onScenarioReplaced);
+  connect(document_, &ScenarioDocument::scenarioEdited, this, &MainWindow::onScenarioEdited);
+  connect(&canvas(), &TopologyView::componentMenuRequested, this, &MainWindow::showComponentMenu);
+  connect(faults_, &FaultActions::message, this,
+          [this](const QString& text) { statusBar()->showMessage(text, 8000); });
   connect(document_, &ScenarioDocument::modifiedChanged, this, &MainWindow::updateTitle);
   connect(document_, &ScenarioDocument::filePathChanged, this, &MainWindow::updateTitle);
   updateTitle();
@@ -50,6 +59,10 @@ MainWindow::MainWindow(QWidget* parent)
 }
 
 MainWindow::~MainWindow() = default;
+
+TopologyView& MainWindow::canvas() {
+  return canvasPage_->canvas();
+}
 
 void MainWindow::buildToolBar() {
   QToolBar* bar = addToolBar(tr("Controls"));
@@ -72,9 +85,9 @@ void MainWindow::buildToolBar() {
   home_ = new QAction(icons::start(), tr("&Start Page"), this);
   home_->setShortcut(QKeySequence(Qt::CTRL | Qt::SHIFT | Qt::Key_H));
   home_->setToolTip(tr("Back to the start page and its scenarios (Ctrl+Shift+H)"));
-  connect(zoomIn_, &QAction::triggered, canvas_, &TopologyView::zoomIn);
-  connect(zoomOut_, &QAction::triggered, canvas_, &TopologyView::zoomOut);
-  connect(fit_, &QAction::triggered, canvas_, &TopologyView::fitToWindow);
+  connect(zoomIn_, &QAction::triggered, &canvas(), &TopologyView::zoomIn);
+  connect(zoomOut_, &QAction::triggered, &canvas(), &TopologyView::zoomOut);
+  connect(fit_, &QAction::triggered, &canvas(), &TopologyView::fitToWindow);
   connect(home_, &QAction::triggered, this, &MainWindow::showStartPage);
   bar->addSeparator();
   bar->addAction(fit_);
@@ -91,8 +104,17 @@ void MainWindow::buildMenus() {
   file->addSeparator();
   file->addAction(home_);
   file->addAction(files_->quit());
+  QMenu* edit = menuBar()->addMenu(tr("&Edit"));
+  QAction* undo = document_->undoStack()->createUndoAction(this, tr("&Undo"));
+  undo->setShortcut(QKeySequence::Undo);
+  undo->setToolTip(tr("Undo the last change (a live fault too) (Ctrl+Z)"));
+  QAction* redo = document_->undoStack()->createRedoAction(this, tr("&Redo"));
+  redo->setShortcut(QKeySequence::Redo);
+  redo->setToolTip(tr("Redo what was undone (Ctrl+Shift+Z)"));
+  edit->addActions({undo, redo});
   QMenu* sim = menuBar()->addMenu(tr("&Simulation"));
   sim->addActions(time_->actions());
+  menuBar()->addMenu(faults_->menu());
   QMenu* view = menuBar()->addMenu(tr("&View"));
   view->addActions({zoomIn_, zoomOut_, fit_});
   QMenu* help = menuBar()->addMenu(tr("&Help"));
@@ -110,8 +132,26 @@ void MainWindow::onScenarioReplaced() {
                                .arg(QString::fromStdString(document_->scenario().name)));
 }
 
+// An edit of the document: live faults and resets added or taken away are the run's live changes;
+// anything else changes the model, so the run starts again from it.
+void MainWindow::onScenarioEdited() {
+  if (const auto changes = liveChangesBetween(controller_->scenario(), document_->scenario())) {
+    controller_->setLiveChanges(*changes);
+    return;
+  }
+  onScenarioReplaced();
+}
+
+void MainWindow::showComponentMenu(std::uint32_t component, std::uint16_t instance,
+                                   QPoint globalPos) {
+  QMenu menu(this);
+  menu.setToolTipsVisible(true);
+  faults_->populate(&menu, component, instance);
+  menu.exec(globalPos);
+}
+
 bool MainWindow::showingCanvas() const {
-  return pages_->currentWidget() == canvas_;
+  return pages_->currentWidget() == canvasPage_;
 }
 
 void MainWindow::showStartPage() {
@@ -121,8 +161,8 @@ void MainWindow::showStartPage() {
 
 void MainWindow::showCanvas() {
   if (!controller_->hasSimulation()) return;
-  pages_->setCurrentWidget(canvas_);
-  canvas_->setFocus();
+  pages_->setCurrentWidget(canvasPage_);
+  canvas().setFocus();
 }
 
 void MainWindow::updateTitle() {

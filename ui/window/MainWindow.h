@@ -12,6 +12,8 @@ class QStackedWidget;
 
 namespace brokerlab::ui {
 
+class CanvasPage;
+class FaultActions;
 class FileActions;
 class HelpActions;
 class ScenarioDocument;
@@ -29,7 +31,9 @@ class MainWindow : public QMainWindow {
 
   ScenarioDocument& document() { return *document_; }
   SimulationController& controller() { return *controller_; }
-  TopologyView& canvas() { return *canvas_; }
+  TopologyView& canvas();
+  CanvasPage& canvasPage() { return *canvasPage_; }
+  FaultActions& faults() { return *faults_; }
   StartPage& startPage() { return *startPage_; }
   FileActions& files() { return *files_; }
   TimeControls& time() { return *time_; }
@@ -51,14 +55,17 @@ class MainWindow : public QMainWindow {
   void buildMenus();
   void buildToolBar();
   void onScenarioReplaced();
+  void onScenarioEdited();
+  void showComponentMenu(std::uint32_t component, std::uint16_t instance, QPoint globalPos);
   void updateTitle();
 
   ScenarioDocument* document_;
   SimulationController* controller_;
   QStackedWidget* pages_;
   StartPage* startPage_;
-  TopologyView* canvas_;
+  CanvasPage* canvasPage_;
   FileActions* files_;
+  FaultActions* faults_;
   TimeControls* time_;
   HelpActions* help_;
   QAction* zoomIn_;
