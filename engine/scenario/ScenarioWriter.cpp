@@ -312,4 +312,10 @@ std::string writeScenario(const Scenario& s) {
   return w.take();
 }
 
+std::string writeComponentSpec(const ComponentSpec& component) {
+  JsonWriter w;
+  writeComponent(w, component);
+  return w.take();
+}
+
 }  // namespace brokerlab

@@ -13,4 +13,7 @@ namespace brokerlab {
 // The document text, ending with a newline. Expects a scenario that validates.
 std::string writeScenario(const Scenario& scenario);
 
+// One component as the document writes it (the window's inspector shows its parameters so).
+std::string writeComponentSpec(const ComponentSpec& component);
+
 }  // namespace brokerlab

@@ -6,6 +6,7 @@
 #include "model/Http.h"
 
 #include <QFontMetricsF>
+#include <QLineF>
 #include <QPainter>
 
 #include <algorithm>
@@ -111,6 +112,25 @@ void MessageLayer::paint(QPainter* p, const QStyleOptionGraphicsItem*, QWidget*)
   for (std::size_t i = 0; i < links.size(); ++i)
     if (links[i].aggregated) paintFlowFigures(p, curveOf(i), links[i]);
   paintBursts(p);
+}
+
+const Flight* MessageLayer::flightNear(QPointF scenePos, double radius) {
+  if (!animator_) return nullptr;
+  const Flight* best = nullptr;
+  double bestDistance = radius;
+  const auto& links = animator_->links();
+  for (std::size_t i = 0; i < links.size(); ++i) {
+    if (links[i].aggregated) continue;
+    const LinkCurve& curve = curveOf(i);
+    for (const Flight& f : links[i].flights) {
+      const double d = QLineF(curve.at(animator_->progress(f, now_)), scenePos).length();
+      if (d <= bestDistance) {
+        bestDistance = d;
+        best = &f;
+      }
+    }
+  }
+  return best;
 }
 
 QColor MessageLayer::flightColour(const Flight& f) const {

@@ -28,6 +28,9 @@ class MessageLayer : public QGraphicsItem {
   void layoutChanged(const QRectF& area);
   void setTheme(const Theme& theme) { theme_ = &theme; }
 
+  // The flight drawn nearest to `scenePos`, within `radius` (scene units), or null.
+  const Flight* flightNear(QPointF scenePos, double radius);
+
   QRectF boundingRect() const override;
   void paint(QPainter* p, const QStyleOptionGraphicsItem*, QWidget*) override;
 

@@ -92,6 +92,16 @@ Anchor QueueItem::anchor(const Endpoint&, bool incoming, QPointF towards) const 
                   : local({t.right(), t.center().y()}, {1, 0});
 }
 
+int QueueItem::readyIndexAt(QPointF local) const {
+  const QRectF t = tube();
+  if (!t.contains(local)) return -1;
+  const int outlined = static_cast<int>(std::min<std::uint32_t>(unacked_, 4));
+  const int k = static_cast<int>((t.right() - 6 - local.x()) / kSlotWidth);  // slot from the head
+  const int index = k - outlined;
+  return index >= 0 && index < static_cast<int>(std::min<std::uint32_t>(ready_, kSlots)) ? index
+                                                                                         : -1;
+}
+
 QString QueueItem::summary() const {
   return QStringLiteral("queue %1 ready=%2 unacked=%3").arg(id()).arg(ready_).arg(unacked_);
 }

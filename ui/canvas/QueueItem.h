@@ -22,6 +22,8 @@ class QueueItem : public ComponentItem {
   void paint(QPainter* p, const QStyleOptionGraphicsItem*, QWidget*) override;
 
   std::uint32_t depth() const { return ready_; }
+  // The position in the ready list (0 = head) of the slot drawn at `local`, or -1.
+  int readyIndexAt(QPointF local) const;
   std::uint32_t unacked() const { return unacked_; }
 
  private:

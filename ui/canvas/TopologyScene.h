@@ -39,6 +39,7 @@ class TopologyScene : public QGraphicsScene {
   const std::vector<ComponentItem*>& componentItems() const { return items_; }
   const std::vector<LinkItem*>& linkItems() const { return links_; }
   const BrokerArea& brokerArea() const { return *broker_; }
+  MessageLayer& messageLayer() { return *messages_; }
   // The curve a flight from `from` to `to` moves along.
   LinkCurve curve(const Endpoint& from, const Endpoint& to) const;
   Anchor anchorOf(const Endpoint& end, bool incoming) const;

@@ -4,10 +4,13 @@
 #include "canvas/ComponentItem.h"
 #include "canvas/ConsumerItem.h"
 #include "canvas/FrameView.h"
+#include "canvas/MessageLayer.h"
+#include "canvas/QueueItem.h"
 #include "canvas/TopologyScene.h"
 #include "controller/SimulationController.h"
 
 #include <QContextMenuEvent>
+#include <QMouseEvent>
 #include <QWheelEvent>
 
 #include <cmath>
@@ -140,6 +143,36 @@ bool TopologyView::componentAt(QPoint viewportPos, std::uint32_t* component,
     return true;
   }
   return false;
+}
+
+void TopologyView::mousePressEvent(QMouseEvent* event) {
+  if (scene_ && event->button() == Qt::LeftButton) {
+    const QPointF at = mapToScene(event->position().toPoint());
+    // A message in flight under the pointer (a few pixels of slack at any zoom)...
+    const double slack = 9 / std::max(transform().m11(), 0.05);
+    if (const Flight* f = scene_->messageLayer().flightNear(at, slack)) {
+      const bool http = f->kind == FlightKind::Request || f->kind == FlightKind::Response ||
+                        f->kind == FlightKind::Push || f->kind == FlightKind::StoreCall;
+      emit messageSelected(f->id, http);
+      event->accept();
+      return;
+    }
+    // ...or one waiting in a queue's slot.
+    for (QGraphicsItem* item : items(event->position().toPoint())) {
+      const auto* queue = dynamic_cast<const QueueItem*>(item);
+      if (!queue) continue;
+      const int index = queue->readyIndexAt(queue->mapFromScene(at));
+      if (index < 0) break;
+      const Simulator& sim = controller_.simulator();
+      const std::uint32_t q = sim.model().components[queue->component()].index;
+      emit messageSelected(
+          sim.messages()[sim.queues()[q].ready.at(static_cast<std::uint32_t>(index))].serial,
+          false);
+      event->accept();
+      return;
+    }
+  }
+  QGraphicsView::mousePressEvent(event);
 }
 
 void TopologyView::contextMenuEvent(QContextMenuEvent* event) {

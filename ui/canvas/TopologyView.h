@@ -35,6 +35,9 @@ class TopologyView : public QGraphicsView {
   void componentMenuRequested(std::uint32_t component, std::uint16_t instance, QPoint globalPos);
   // The selection changed: the selected component, or kNone.
   void componentSelected(std::uint32_t component);
+  // A message was clicked (in flight, or in a queue's slot): its serial; for an HTTP exchange,
+  // the job's correlation id, and `job` is true.
+  void messageSelected(std::uint64_t serial, bool job);
 
  public slots:
   void fitToWindow();
@@ -46,6 +49,7 @@ class TopologyView : public QGraphicsView {
   void resizeEvent(QResizeEvent* event) override;
   void drawBackground(QPainter* painter, const QRectF& rect) override;
   void contextMenuEvent(QContextMenuEvent* event) override;
+  void mousePressEvent(QMouseEvent* event) override;
 
  private:
   void rebuild();

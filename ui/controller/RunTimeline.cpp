@@ -96,4 +96,23 @@ std::string RunTimeline::landAt(SimTime t, Simulator& out) {
   return {};
 }
 
+std::vector<TraceRecord> RunTimeline::trail(std::uint64_t serial, SimTime from, SimTime until,
+                                            std::size_t limit) {
+  std::vector<TraceRecord> out;
+  Simulator sim = checkpoints_.latestAtOrBefore(from);
+  sim.trace().setCapturing(true);
+  std::vector<TraceRecord> batch;
+  while (sim.now() < until) {
+    const SimTime stop = stopFor(sim.now(), until);
+    const StopReason why = sim.runUntil(stop);
+    batch.clear();
+    sim.trace().pull(batch, sim.trace().size());
+    for (const TraceRecord& r : batch)
+      if (r.message == serial && out.size() < limit) out.push_back(r);
+    if (why == StopReason::InvariantViolated || why == StopReason::LimitReached) break;
+    if (why == StopReason::ReachedTime && stop < until && !applyDue(sim).empty()) break;
+  }
+  return out;
+}
+
 }  // namespace brokerlab::ui

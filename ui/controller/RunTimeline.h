@@ -52,6 +52,11 @@ class RunTimeline {
   // cannot get there (a run limit, a broken invariant).
   std::string landAt(SimTime t, Simulator& out);
 
+  // Every record of message (or job) `serial` from `from` to `until`, re-simulated from a
+  // checkpoint: the past of a message the window did not keep. At most `limit` records.
+  std::vector<TraceRecord> trail(std::uint64_t serial, SimTime from, SimTime until,
+                                 std::size_t limit = 100000);
+
   const CheckpointStore& checkpoints() const { return checkpoints_; }
 
  private:

@@ -133,6 +133,11 @@ void SimulationController::startNow() {
   noteProgress();
 }
 
+std::vector<TraceRecord> SimulationController::recordsOf(std::uint64_t serial, SimTime from) {
+  if (!sim_) return {};
+  return timeline_.trail(serial, from, sim_->now());
+}
+
 void SimulationController::noteProgress() {
   explored_ = std::max(explored_, sim_->now());
   timeline_.offer(*sim_);

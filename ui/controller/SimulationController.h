@@ -68,6 +68,9 @@ class SimulationController : public QObject {
   // the current time went or came, the run is landed again at the current time without or with
   // it.
   void setLiveChanges(std::vector<LiveChange> changes);
+  // Every record so far of a message (or a job: its correlation id), re-simulated from the latest
+  // checkpoint before `from` (its publish or submit time, when known; else 0).
+  std::vector<TraceRecord> recordsOf(std::uint64_t serial, SimTime from = 0);
 
   RunState state() const { return state_; }
   double speed() const { return speed_; }

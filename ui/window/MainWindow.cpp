@@ -5,6 +5,8 @@
 #include "document/ScenarioDocument.h"
 #include "faults/FaultActions.h"
 #include "faults/LiveChanges.h"
+#include "inspector/InspectorDock.h"
+#include "journey/JourneyDock.h"
 #include "window/CanvasPage.h"
 #include "window/FileActions.h"
 #include "window/HelpActions.h"
@@ -42,6 +44,7 @@ MainWindow::MainWindow(QWidget* parent)
   time_ = new TimeControls(*controller_, this);
   help_ = new HelpActions(this);
   buildToolBar();
+  buildDocks();
   buildMenus();
   statusBar()->showMessage(tr("Pick a scenario, or drop a scenario file on the window."));
 
@@ -94,6 +97,35 @@ void MainWindow::buildToolBar() {
   bar->addAction(home_);
 }
 
+void MainWindow::buildDocks() {
+  inspector_ = new InspectorDock(*controller_, this);
+  journey_ = new JourneyDock(*controller_, this);
+  addDockWidget(Qt::RightDockWidgetArea, inspector_);
+  addDockWidget(Qt::RightDockWidgetArea, journey_);
+  tabifyDockWidget(inspector_, journey_);
+  // Hidden until there is something to show: the canvas gets the width.
+  inspector_->hide();
+  journey_->hide();
+  TopologyView& view = canvas();
+  connect(&view, &TopologyView::componentSelected, inspector_, [this](std::uint32_t component) {
+    inspector_->showComponent(component);
+    if (component != kNone) {
+      inspector_->show();
+      inspector_->raise();
+    }
+  });
+  connect(&view, &TopologyView::componentSelected, journey_, &JourneyDock::showLatestJobOf);
+  connect(&view, &TopologyView::messageSelected, this, [this](std::uint64_t serial, bool job) {
+    if (job) {
+      journey_->showJob(serial);
+    } else {
+      inspector_->showMessage(serial);
+      inspector_->show();
+      inspector_->raise();
+    }
+  });
+}
+
 void MainWindow::buildMenus() {
   QMenu* file = menuBar()->addMenu(tr("&File"));
   file->addAction(files_->open());
@@ -117,6 +149,14 @@ void MainWindow::buildMenus() {
   menuBar()->addMenu(faults_->menu());
   QMenu* view = menuBar()->addMenu(tr("&View"));
   view->addActions({zoomIn_, zoomOut_, fit_});
+  view->addSeparator();
+  QAction* showInspector = inspector_->toggleViewAction();
+  showInspector->setShortcut(QKeySequence(Qt::CTRL | Qt::Key_I));
+  showInspector->setToolTip(tr("Show or hide the inspector (Ctrl+I)"));
+  QAction* showJourney = journey_->toggleViewAction();
+  showJourney->setShortcut(QKeySequence(Qt::CTRL | Qt::Key_J));
+  showJourney->setToolTip(tr("Show or hide the job journey (Ctrl+J)"));
+  view->addActions({showInspector, showJourney});
   QMenu* help = menuBar()->addMenu(tr("&Help"));
   help->addActions({help_->shortcuts(), help_->about()});
 }

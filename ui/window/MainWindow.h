@@ -13,6 +13,8 @@ class QStackedWidget;
 namespace brokerlab::ui {
 
 class CanvasPage;
+class InspectorDock;
+class JourneyDock;
 class FaultActions;
 class FileActions;
 class HelpActions;
@@ -34,6 +36,8 @@ class MainWindow : public QMainWindow {
   TopologyView& canvas();
   CanvasPage& canvasPage() { return *canvasPage_; }
   FaultActions& faults() { return *faults_; }
+  InspectorDock& inspector() { return *inspector_; }
+  JourneyDock& journey() { return *journey_; }
   StartPage& startPage() { return *startPage_; }
   FileActions& files() { return *files_; }
   TimeControls& time() { return *time_; }
@@ -54,6 +58,7 @@ class MainWindow : public QMainWindow {
  private:
   void buildMenus();
   void buildToolBar();
+  void buildDocks();
   void onScenarioReplaced();
   void onScenarioEdited();
   void showComponentMenu(std::uint32_t component, std::uint16_t instance, QPoint globalPos);
@@ -66,6 +71,8 @@ class MainWindow : public QMainWindow {
   CanvasPage* canvasPage_;
   FileActions* files_;
   FaultActions* faults_;
+  InspectorDock* inspector_;
+  JourneyDock* journey_;
   TimeControls* time_;
   HelpActions* help_;
   QAction* zoomIn_;

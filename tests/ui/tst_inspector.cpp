@@ -1,0 +1,177 @@
+// The inspector and the job journey: a selected component lists the CLI report's figures of this
+// moment; a selected message lists every hop of its life (the same records a straight run has); a
+// job's sequence diagram tells the same steps as `brokerlab-cli trace --job N --mermaid`, and
+// exports as that Mermaid text and as a valid SVG.
+
+#include "UiFixtures.h"
+#include "canvas/Animator.h"
+#include "canvas/TopologyScene.h"
+#include "canvas/TopologyView.h"
+#include "controller/SimulationController.h"
+#include "inspector/InspectorDock.h"
+#include "journey/JourneyDock.h"
+#include "journey/SequenceView.h"
+#include "metrics/Report.h"
+#include "model/ModelBuilder.h"
+#include "window/FileActions.h"
+#include "window/MainWindow.h"
+
+#include <QSignalSpy>
+#include <QSvgRenderer>
+#include <QTemporaryDir>
+
+using namespace brokerlab;
+using namespace brokerlab::ui;
+using namespace brokerlab::ui::testing;
+using S = SimulationController::RunState;
+
+namespace {
+void runTo(SimulationController& c, SimTime t) {
+  c.runUntil(t);
+  for (int i = 0; i < 100000 && c.state() == S::Playing; ++i) c.advanceFrame(1.0 / 60);
+}
+QString readAll(const QString& path) {
+  QFile f(path);
+  return f.open(QIODevice::ReadOnly) ? QString::fromUtf8(f.readAll()) : QString();
+}
+}  // namespace
+
+class tst_Inspector : public QObject {
+  Q_OBJECT
+
+ private slots:
+  void componentShowsTheReportsFigures();
+  void messageShowsEveryHop();
+  void journeyTellsTheCliSteps();
+  void journeyExports();
+  void clickingAFlightSelectsItsMessage();
+};
+
+void tst_Inspector::componentShowsTheReportsFigures() {
+  SimulationController c;
+  InspectorDock dock(c);
+  c.load(loadBundled(QStringLiteral("work-queue")));
+  runTo(c, 20 * kSecond);
+  dock.showComponent(1);  // the queue "orders"
+  const RunReport report = buildReport(c.simulator());
+  const QueueReport& q = report.queues[0];
+  const QStringList rows = dock.figureRows();
+  QVERIFY(rows.contains(QStringLiteral("ready now\t%1").arg(q.depthNow)));
+  QVERIFY(rows.contains(QStringLiteral("unacked now\t%1").arg(q.unackedNow)));
+  QVERIFY(rows.contains(
+      QStringLiteral("acked / nacked\t%1 / %2")
+          .arg(QLocale(QLocale::English).toString(static_cast<qulonglong>(q.counters.acked)))
+          .arg(q.counters.nacked)));
+  // Played on, the figures follow (a few times a second).
+  runTo(c, 40 * kSecond);
+  QTest::qWait(InspectorDock::kRefreshMs + 50);
+  c.advanceFrame(0);
+  const QueueReport later = buildReport(c.simulator()).queues[0];
+  QVERIFY(dock.figureRows().contains(QStringLiteral("unacked now\t%1").arg(later.unackedNow)));
+}
+
+void tst_Inspector::messageShowsEveryHop() {
+  const Scenario s = loadBundled(QStringLiteral("poison-dead-letter"));
+  SimulationController c;
+  InspectorDock dock(c);
+  c.load(s);
+  runTo(c, 60 * kSecond);
+  // A message that went to the dead-letter queue: find one in the run's own records.
+  Simulator straight(std::make_shared<const Model>(*buildModel(s).model));
+  straight.trace().setCapturing(true);
+  std::vector<TraceRecord> all;
+  while (straight.runUntil(60 * kSecond) != StopReason::ReachedTime)
+    straight.trace().pull(all, straight.trace().size());
+  straight.trace().pull(all, straight.trace().size());
+  std::uint64_t serial = 0;
+  for (const TraceRecord& r : all)
+    if (r.kind == TraceKind::DeadLetter) {
+      serial = r.message;
+      break;
+    }
+  QVERIFY(serial != 0);
+  std::size_t hops = 0;
+  for (const TraceRecord& r : all) hops += r.message == serial;
+  dock.showMessage(serial);
+  const QStringList rows = dock.journeyRows();
+  QCOMPARE(static_cast<std::size_t>(rows.size()), hops);
+  QVERIFY(rows.first().contains(QStringLiteral("publishes it to payments")));
+  QVERIFY(rows.join(QLatin1Char('\n')).contains(QStringLiteral("dead-letters it to payments.dlq")));
+  QVERIFY(rows.join(QLatin1Char('\n')).contains(QStringLiteral("(redelivered)")));
+}
+
+void tst_Inspector::journeyTellsTheCliSteps() {
+  SimulationController c;
+  JourneyDock dock(c);
+  c.load(loadBundled(QStringLiteral("async-request-reply")));
+  runTo(c, c.model()->duration);
+  dock.showJob(1);
+  const QString golden = readAll(
+      QStringLiteral(BROKERLAB_SOURCE_DIR "/tests/data/golden/async-request-reply-job1.mmd"));
+  QVERIFY(!golden.isEmpty());
+  QCOMPARE(dock.mermaid(), golden);
+  // The drawing has a row per step of that text.
+  int arrows = 0;
+  for (const QString& line : golden.split(QLatin1Char('\n')))
+    arrows += line.contains(QStringLiteral("->>")) ? 1 : 0;
+  QCOMPARE(dock.view().diagram().arrows(), arrows);
+  QCOMPARE(static_cast<int>(dock.view().diagram().participants.size()), 5);
+}
+
+void tst_Inspector::journeyExports() {
+  SimulationController c;
+  JourneyDock dock(c);
+  c.load(loadBundled(QStringLiteral("async-request-reply")));
+  runTo(c, 20 * kSecond);
+  dock.showLatestJobOf(0);  // the browser's newest job: just submitted, more steps to come
+  QVERIFY(dock.job() > 0);
+  QTemporaryDir dir;
+  QString error;
+  QVERIFY2(dock.exportMermaid(dir.filePath(QStringLiteral("j.mmd")), &error), qPrintable(error));
+  QCOMPARE(readAll(dir.filePath(QStringLiteral("j.mmd"))), dock.mermaid());
+  QVERIFY(readAll(dir.filePath(QStringLiteral("j.mmd")))
+              .startsWith(QStringLiteral("sequenceDiagram\n")));
+  QVERIFY2(dock.exportSvg(dir.filePath(QStringLiteral("j.svg")), &error), qPrintable(error));
+  QSvgRenderer svg(dir.filePath(QStringLiteral("j.svg")));
+  QVERIFY(svg.isValid());
+  QVERIFY(readAll(dir.filePath(QStringLiteral("j.svg"))).contains(QStringLiteral("POST /jobs")));
+  // It grows as the run goes.
+  const int before = dock.view().diagram().arrows();
+  runTo(c, 60 * kSecond);
+  QTest::qWait(JourneyDock::kRefreshMs + 50);
+  c.advanceFrame(0);
+  QVERIFY(dock.view().diagram().arrows() > before);
+}
+
+void tst_Inspector::clickingAFlightSelectsItsMessage() {
+  MainWindow w;
+  w.files().setInteractive(false);
+  w.resize(1600, 900);
+  w.show();
+  QVERIFY(QTest::qWaitForWindowExposed(&w));
+  QVERIFY(w.files().openPath(scenarioPath(QStringLiteral("work-queue"))));
+  SimulationController& c = w.controller();
+  c.setSpeed(0.5);
+  c.play();
+  for (int i = 0; i < 200 && w.canvas().animator()->flightsDrawn() == 0; ++i)
+    c.advanceFrame(1.0 / 60);
+  c.pause();
+  QVERIFY(w.canvas().animator()->flightsDrawn() > 0);
+  // Where the first drawn flight is, on screen.
+  const Animator& a = *w.canvas().animator();
+  const LinkFlow* link = nullptr;
+  for (const LinkFlow& l : a.links())
+    if (!l.aggregated && !l.flights.empty() && l.kind == FlightKind::Message) link = &l;
+  QVERIFY(link);
+  const Flight f = link->flights.front();
+  const LinkCurve curve = w.canvas().topology()->curve(link->from, link->to);
+  const QPoint at = w.canvas().mapFromScene(curve.at(a.progress(f, c.simulator().now())));
+  QSignalSpy selected(&w.canvas(), &TopologyView::messageSelected);
+  QTest::mouseClick(w.canvas().viewport(), Qt::LeftButton, {}, at);
+  QCOMPARE(selected.count(), 1);
+  QCOMPARE(selected.first().at(0).toULongLong(), f.id);
+  QCOMPARE(w.inspector().message(), f.id);
+}
+
+QTEST_MAIN(tst_Inspector)
+#include "tst_inspector.moc"

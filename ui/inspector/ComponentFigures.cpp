@@ -1,0 +1,171 @@
+#include "inspector/ComponentFigures.h"
+
+#include "canvas/Text.h"
+#include "model/Http.h"
+
+namespace brokerlab::ui {
+
+namespace {
+
+QString count(std::uint64_t n) {
+  return formatCount(n);
+}
+QString seconds(double s) {
+  return formatSeconds(static_cast<SimTime>(s * 1e9 + 0.5));
+}
+QString percent(double f) {
+  return QStringLiteral("%1%").arg(f * 100, 0, 'f', 1);
+}
+QString number(double x) {
+  return QString::number(x, 'g', 4);
+}
+
+void latency(Figures& out, const QString& what, const LatencySummary& l) {
+  if (l.count == 0) {
+    out.push_back({what, QStringLiteral("none yet")});
+    return;
+  }
+  out.push_back({what + QStringLiteral(" mean"), seconds(l.meanS)});
+  out.push_back(
+      {what + QStringLiteral(" p50 / p95 / p99"),
+       QStringLiteral("%1 / %2 / %3").arg(seconds(l.p50S), seconds(l.p95S), seconds(l.p99S))});
+  out.push_back({what + QStringLiteral(" max"), seconds(l.maxS)});
+}
+
+void queue(Figures& out, const QueueReport& q) {
+  const QueueCounters& c = q.counters;
+  out.push_back({QStringLiteral("ready now"), count(q.depthNow)});
+  out.push_back({QStringLiteral("unacked now"), count(q.unackedNow)});
+  out.push_back({QStringLiteral("depth mean / max"),
+                 QStringLiteral("%1 / %2").arg(number(q.depthMean), count(q.depthMax))});
+  out.push_back({QStringLiteral("arrival rate"), formatRate(q.arrivalRatePerS)});
+  out.push_back({QStringLiteral("published / enqueued"),
+                 QStringLiteral("%1 / %2").arg(count(c.published), count(c.enqueued))});
+  out.push_back({QStringLiteral("delivered (redelivered)"),
+                 QStringLiteral("%1 (%2)").arg(count(c.delivered), count(c.redelivered))});
+  out.push_back({QStringLiteral("acked / nacked"),
+                 QStringLiteral("%1 / %2").arg(count(c.acked), count(c.nacked))});
+  out.push_back(
+      {QStringLiteral("expired / dropped / rejected"),
+       QStringLiteral("%1 / %2 / %3").arg(count(c.expired), count(c.dropped), count(c.rejected))});
+  out.push_back({QStringLiteral("dead-lettered out / in"),
+                 QStringLiteral("%1 / %2").arg(count(c.deadLettered), count(c.deadLetteredIn))});
+  latency(out, QStringLiteral("wait"), q.wait);
+}
+
+}  // namespace
+
+Figures componentFigures(const RunReport& report, std::uint32_t component) {
+  Figures out;
+  if (component >= report.order.size()) return out;
+  const auto [kind, index] = report.order[component];
+  switch (kind) {
+    case ComponentKind::Producer: {
+      const ProducerReport& p = report.producers[index];
+      out.push_back({QStringLiteral("sent"), count(p.sent)});
+      out.push_back({QStringLiteral("rejected"), count(p.rejected)});
+      out.push_back({QStringLiteral("bytes sent"), count(p.bytesSent)});
+      latency(out, QStringLiteral("end to end"), p.endToEnd);
+      break;
+    }
+    case ComponentKind::Queue:
+      queue(out, report.queues[index]);
+      break;
+    case ComponentKind::Consumer: {
+      const ConsumerReport& k = report.consumers[index];
+      out.push_back({QStringLiteral("instances"), count(k.instances)});
+      out.push_back({QStringLiteral("processed / failed"),
+                     QStringLiteral("%1 / %2").arg(count(k.processed), count(k.failed))});
+      out.push_back({QStringLiteral("utilization"), percent(k.utilization)});
+      out.push_back({QStringLiteral("crashes"), count(k.crashes)});
+      out.push_back(
+          {QStringLiteral("requeued after crash / lost"),
+           QStringLiteral("%1 / %2").arg(count(k.requeuedAfterCrash), count(k.lostInCrash))});
+      break;
+    }
+    case ComponentKind::Topic: {
+      const TopicReport& t = report.topics[index];
+      out.push_back({QStringLiteral("published"), count(t.published)});
+      out.push_back({QStringLiteral("copies made"), count(t.fannedOut)});
+      out.push_back({QStringLiteral("missed / unrouted"),
+                     QStringLiteral("%1 / %2").arg(count(t.missed), count(t.unrouted))});
+      for (const SubscriptionReport& s : t.subscriptions) {
+        out.push_back(
+            {QStringLiteral("— %1%2").arg(QString::fromStdString(s.consumer),
+                                          s.durable ? QStringLiteral(" (durable)") : QString()),
+             QStringLiteral("ready %1, missed %2").arg(count(s.queue.depthNow), count(s.missed))});
+      }
+      break;
+    }
+    case ComponentKind::Stream: {
+      const StreamReport& s = report.streams[index];
+      out.push_back({QStringLiteral("appended / retained"),
+                     QStringLiteral("%1 / %2").arg(count(s.appended), count(s.retained))});
+      out.push_back({QStringLiteral("deleted by retention"), count(s.deletedByRetention)});
+      for (std::size_t p = 0; p < s.partitions.size(); ++p)
+        out.push_back({QStringLiteral("partition %1 offsets").arg(p),
+                       QStringLiteral("%1 … %2").arg(count(s.partitions[p].startOffset),
+                                                     count(s.partitions[p].endOffset))});
+      for (const GroupReport& g : s.groups) {
+        out.push_back(
+            {QStringLiteral("group %1 lag now / mean / max").arg(QString::fromStdString(g.name)),
+             QStringLiteral("%1 / %2 / %3")
+                 .arg(count(g.lagNow), number(g.lagMean), count(g.lagMax))});
+        out.push_back(
+            {QStringLiteral("group %1 processed (duplicates)").arg(QString::fromStdString(g.name)),
+             QStringLiteral("%1 (%2)").arg(count(g.processed), count(g.duplicates))});
+        out.push_back({QStringLiteral("group %1 rebalances").arg(QString::fromStdString(g.name)),
+                       count(g.rebalances)});
+      }
+      break;
+    }
+    case ComponentKind::Client: {
+      const ClientReport& c = report.clients[index];
+      out.push_back({QStringLiteral("jobs submitted"), count(c.submitted)});
+      out.push_back({QStringLiteral("requests / polls"),
+                     QStringLiteral("%1 / %2").arg(count(c.requests), count(c.polls))});
+      out.push_back(
+          {QStringLiteral("polls per job mean / p99"),
+           QStringLiteral("%1 / %2").arg(number(c.pollsPerJobMean), count(c.pollsPerJobP99))});
+      for (int o = 0; o < kClientOutcomeCount; ++o) {
+        if (c.outcomes[o] == 0) continue;
+        const auto name = clientOutcomeName(static_cast<ClientOutcome>(o));
+        out.push_back(
+            {QStringLiteral("jobs: %1")
+                 .arg(QString::fromUtf8(name.data(), static_cast<qsizetype>(name.size()))),
+             count(c.outcomes[o])});
+      }
+      latency(out, QStringLiteral("time to result"), c.timeToResult);
+      out.push_back({QStringLiteral("notifications"), count(c.notifications)});
+      break;
+    }
+    case ComponentKind::Api: {
+      const ApiReport& a = report.apis[index];
+      out.push_back({QStringLiteral("requests"), count(a.requests)});
+      out.push_back({QStringLiteral("utilization"), percent(a.utilization)});
+      out.push_back({QStringLiteral("waiting mean / max"),
+                     QStringLiteral("%1 / %2").arg(number(a.waitingMean), count(a.waitingMax))});
+      latency(out, QStringLiteral("wait for a slot"), a.wait);
+      out.push_back({QStringLiteral("jobs accepted (202)"), count(a.accepted)});
+      for (const HttpStatusCount& r : a.responses) {
+        const auto reason = httpReason(r.status);
+        out.push_back(
+            {QStringLiteral("responses %1 %2")
+                 .arg(r.status)
+                 .arg(QString::fromUtf8(reason.data(), static_cast<qsizetype>(reason.size()))),
+             count(r.count)});
+      }
+      break;
+    }
+    case ComponentKind::Store: {
+      const StoreReport& s = report.stores[index];
+      out.push_back({QStringLiteral("reads / writes"),
+                     QStringLiteral("%1 / %2").arg(count(s.reads), count(s.writes))});
+      out.push_back({QStringLiteral("refused writes"), count(s.refusedWrites)});
+      break;
+    }
+  }
+  return out;
+}
+
+}  // namespace brokerlab::ui

@@ -1,0 +1,172 @@
+#include "journey/JourneyDock.h"
+
+#include "controller/SimulationController.h"
+#include "journey/SequenceView.h"
+#include "metrics/JobJourney.h"
+
+#include <QFileDialog>
+#include <QHBoxLayout>
+#include <QLabel>
+#include <QMessageBox>
+#include <QPainter>
+#include <QPushButton>
+#include <QSaveFile>
+#include <QScrollArea>
+#include <QSvgGenerator>
+#include <QVBoxLayout>
+
+namespace brokerlab::ui {
+
+JourneyDock::JourneyDock(SimulationController& controller, QWidget* parent)
+    : QDockWidget(tr("Job journey"), parent), controller_(controller) {
+  setObjectName(QStringLiteral("journey"));
+  auto* body = new QWidget(this);
+  auto* layout = new QVBoxLayout(body);
+  heading_ =
+      new QLabel(tr("Click an HTTP exchange or a client on the canvas to follow a job"), body);
+  heading_->setWordWrap(true);
+  QFont bold = heading_->font();
+  bold.setBold(true);
+  heading_->setFont(bold);
+  view_ = new SequenceView(body);
+  auto* scroll = new QScrollArea(body);
+  scroll->setWidget(view_);
+  scroll->setWidgetResizable(false);
+  scroll->setBackgroundRole(QPalette::Base);
+  exportMermaid_ = new QPushButton(tr("Export Mermaid…"), body);
+  exportMermaid_->setToolTip(
+      tr("The diagram as Mermaid text, as brokerlab-cli trace --job N --mermaid writes it"));
+  exportSvg_ = new QPushButton(tr("Export SVG…"), body);
+  exportSvg_->setToolTip(tr("The diagram as an SVG picture"));
+  auto* buttons = new QHBoxLayout;
+  buttons->addStretch(1);
+  buttons->addWidget(exportMermaid_);
+  buttons->addWidget(exportSvg_);
+  layout->addWidget(heading_);
+  layout->addWidget(scroll, 1);
+  layout->addLayout(buttons);
+  setWidget(body);
+  connect(exportMermaid_, &QPushButton::clicked, this, [this] { chooseAndExport(false); });
+  connect(exportSvg_, &QPushButton::clicked, this, [this] { chooseAndExport(true); });
+  connect(&controller_, &SimulationController::frameAdvanced, this, &JourneyDock::onFrame);
+  connect(&controller_, &SimulationController::simulationReset, this, [this] {
+    if (job_ != 0) showJob(job_);  // landed elsewhere: read its past again
+  });
+  sinceRebuild_.start();
+  showJob(0);
+}
+
+void JourneyDock::showLatestJobOf(std::uint32_t clientComponent) {
+  if (!controller_.hasSimulation()) return;
+  const Model& m = *controller_.model();
+  if (clientComponent >= m.components.size() ||
+      m.components[clientComponent].kind != ComponentKind::Client)
+    return;
+  const std::uint32_t client = m.components[clientComponent].index;
+  const std::vector<Job>& jobs = controller_.simulator().jobs();
+  for (auto it = jobs.rbegin(); it != jobs.rend(); ++it)
+    if (it->client == client) return showJob(it->id);
+}
+
+void JourneyDock::showJob(std::uint64_t id) {
+  job_ = id;
+  trail_.clear();
+  const bool some = id != 0 && controller_.hasSimulation();
+  exportMermaid_->setEnabled(some);
+  exportSvg_->setEnabled(some);
+  if (!some) {
+    view_->setDiagram({});
+    return;
+  }
+  SimTime from = 0;
+  for (const Job& j : controller_.simulator().jobs())
+    if (j.id == id) from = j.submittedAt;
+  trail_ = controller_.recordsOf(id, from);
+  rebuild();
+  show();
+  raise();
+}
+
+void JourneyDock::onFrame() {
+  if (job_ == 0) return;
+  // Frames that ran without keeping records (fast-forward, run-until) leave a gap: the job's
+  // records are read again once records are kept again.
+  if (!controller_.recordsComplete()) {
+    stale_ = true;
+    return;
+  }
+  if (stale_) {
+    stale_ = false;
+    showJob(job_);
+    return;
+  }
+  for (const TraceRecord& r : controller_.frameRecords())
+    if (r.message == job_) {
+      trail_.push_back(r);
+      dirty_ = true;
+    }
+  if (dirty_ && sinceRebuild_.elapsed() >= kRefreshMs) rebuild();
+}
+
+QString JourneyDock::mermaid() const {
+  if (job_ == 0 || !controller_.hasSimulation()) return {};
+  const Model& m = *controller_.model();
+  const std::string title = "Job " + std::to_string(job_) + " of \"" + m.name + "\" (seed " +
+                            std::to_string(m.seed) + ")";
+  return QString::fromStdString(jobJourneyMermaid(journeyContext(m, title), job_, trail_));
+}
+
+void JourneyDock::rebuild() {
+  dirty_ = false;
+  sinceRebuild_.restart();
+  const SequenceDiagram d = SequenceDiagram::fromMermaid(mermaid());
+  heading_->setText(d.arrows() == 0 ? tr("Job %1: nothing yet").arg(job_)
+                                    : tr("Job %1: %2 steps so far").arg(job_).arg(d.arrows()));
+  view_->setDiagram(d);
+}
+
+bool JourneyDock::exportMermaid(const QString& path, QString* error) const {
+  QSaveFile file(path);
+  if (!file.open(QIODevice::WriteOnly) || file.write(mermaid().toUtf8()) < 0 || !file.commit()) {
+    *error = file.errorString();
+    return false;
+  }
+  return true;
+}
+
+bool JourneyDock::exportSvg(const QString& path, QString* error) const {
+  QSaveFile file(path);
+  if (!file.open(QIODevice::WriteOnly)) {
+    *error = file.errorString();
+    return false;
+  }
+  QSvgGenerator svg;
+  svg.setOutputDevice(&file);
+  svg.setSize(view_->diagramSize());
+  svg.setViewBox(QRect(QPoint(0, 0), view_->diagramSize()));
+  svg.setTitle(tr("Job %1").arg(job_));
+  {
+    QPainter p(&svg);
+    view_->paint(p);
+  }
+  if (!file.commit()) {
+    *error = file.errorString();
+    return false;
+  }
+  return true;
+}
+
+void JourneyDock::chooseAndExport(bool svg) {
+  const QString path = QFileDialog::getSaveFileName(
+      this, svg ? tr("Export the journey as SVG") : tr("Export the journey as Mermaid"),
+      QStringLiteral("job-%1.%2")
+          .arg(job_)
+          .arg(svg ? QStringLiteral("svg") : QStringLiteral("mmd")),
+      svg ? tr("SVG pictures (*.svg)") : tr("Mermaid (*.mmd *.md)"));
+  if (path.isEmpty()) return;
+  QString error;
+  if (!(svg ? exportSvg(path, &error) : exportMermaid(path, &error)))
+    QMessageBox::critical(this, tr("Export failed"), tr("%1 was not written: %2").arg(path, error));
+}
+
+}  // namespace brokerlab::ui
