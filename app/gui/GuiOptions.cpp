@@ -62,7 +62,19 @@ GuiOptions parseGuiOptions(const QStringList& arguments, std::optional<int>* exi
       QStringLiteral("list-scenarios"),
       QStringLiteral("Print the bundled scenarios this program finds, and "
                      "where, then exit."));
-  parser.addOptions({seed, at, screenshot, size, bench, frames, inFlight, list});
+  const QCommandLineOption scrub(QStringLiteral("bench-scrub"),
+                                 QStringLiteral("Measure landings on the timeline: a run of about "
+                                                "10 million events (or FILE), then landings at "
+                                                "random earlier moments, each checked against a "
+                                                "straight run."));
+  const QCommandLineOption landings(
+      QStringLiteral("landings"),
+      QStringLiteral("With --bench-scrub: landings to make (default 10)."), QStringLiteral("N"));
+  const QCommandLineOption lecture(QStringLiteral("lecture"),
+                                   QStringLiteral("Start in lecture mode (full screen, large, "
+                                                  "high contrast; F11 toggles it)."));
+  parser.addOptions(
+      {seed, at, screenshot, size, bench, frames, inFlight, list, lecture, scrub, landings});
 
   GuiOptions o;
   if (!parser.parse(arguments)) {
@@ -80,7 +92,8 @@ GuiOptions parseGuiOptions(const QStringList& arguments, std::optional<int>* exi
     *exitCode = 0;
     return o;
   }
-  for (const QCommandLineOption* option : {&seed, &at, &screenshot, &size, &frames, &inFlight}) {
+  for (const QCommandLineOption* option :
+       {&seed, &at, &screenshot, &size, &frames, &inFlight, &landings}) {
     if (parser.values(*option).size() > 1) {
       usageError(parser,
                  QStringLiteral("--%1 is given more than once").arg(option->names().first()),
@@ -123,6 +136,14 @@ GuiOptions parseGuiOptions(const QStringList& arguments, std::optional<int>* exi
   }
   o.benchUi = parser.isSet(bench);
   o.listScenarios = parser.isSet(list);
+  o.benchScrub = parser.isSet(scrub);
+  if (parser.isSet(landings)) {
+    o.landings = parser.value(landings).toInt(&ok);
+    if (!ok || o.landings < 1)
+      return usageError(parser, QStringLiteral("--landings must be a positive integer"), exitCode),
+             o;
+  }
+  o.lecture = parser.isSet(lecture);
   if (parser.isSet(frames)) {
     o.frames = parser.value(frames).toInt(&ok);
     if (!ok || o.frames < 1)

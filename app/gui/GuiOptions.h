@@ -1,9 +1,10 @@
 #pragma once
 
 // The command line of `brokerlab` (the GUI), parsed with QCommandLineParser:
-//   brokerlab [FILE] [--seed N]
+//   brokerlab [FILE] [--seed N] [--lecture]
 //   brokerlab FILE --at TIME --screenshot OUT.png [--size WxH]     (headless: write and exit)
 //   brokerlab --bench-ui [FILE] [--frames N] [--in-flight N]        (frame-time benchmark)
+//   brokerlab --bench-scrub [FILE] [--landings N]                  (timeline landing benchmark)
 //   brokerlab --list-scenarios                                      (the bundled scenarios found)
 
 #include "base/SimTime.h"
@@ -22,7 +23,10 @@ struct GuiOptions {
   QString screenshot;
   QSize size{1600, 900};
   bool benchUi = false;
+  bool benchScrub = false;
+  int landings = 10;
   bool listScenarios = false;
+  bool lecture = false;
   int frames = 600;
   std::uint64_t inFlight = 2000;
 };

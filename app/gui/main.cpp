@@ -1,12 +1,15 @@
 // brokerlab: the desktop window. Thin: parse the command line, build the window, hand over;
 // headless modes (--screenshot, --bench-ui) drive the same window offscreen.
 
+#include "bench/ScrubBenchmark.h"
 #include "bench/UiBenchmark.h"
 #include "controller/SimulationController.h"
 #include "document/ScenarioDocument.h"
 #include "gui/GuiOptions.h"
+#include "scenario/ScenarioFile.h"
 #include "window/BundledScenarios.h"
 #include "window/FileActions.h"
+#include "window/LectureMode.h"
 #include "window/MainWindow.h"
 #include "window/Screenshot.h"
 
@@ -51,6 +54,37 @@ int benchmark(brokerlab::ui::MainWindow& window, const GuiOptions& o) {
   return 0;
 }
 
+int scrubBenchmark(const GuiOptions& o) {
+  using namespace brokerlab;
+  Scenario scenario = ui::scrubScenario(10'000'000);
+  if (!o.file.isEmpty()) {
+    const ScenarioLoadResult loaded = loadScenarioFile(o.file);
+    if (!loaded.ok()) {
+      for (const ScenarioIssue& issue : loaded.issues)
+        std::fprintf(stderr, "%s\n", formatIssue(o.file.toStdString(), issue).c_str());
+      return 1;
+    }
+    scenario = *loaded.scenario;
+  }
+  const ui::ScrubBenchResult r = ui::runScrubBenchmark(scenario, o.landings, o.seed.value_or(1));
+  std::printf("scenario: %s\n", scenario.name.c_str());
+  std::printf("run: %llu events in %.2f s (playing to the end, checkpoints taken)\n",
+              static_cast<unsigned long long>(r.events), r.runSeconds);
+  double worst = 0;
+  bool allEqual = true;
+  for (const ui::ScrubLanding& l : r.landings) {
+    std::printf("landing at %.3f s: %.1f ms, %s\n", toSeconds(l.at), l.ms,
+                l.equal ? "equal to a straight run" : "DIFFERS from a straight run");
+    worst = std::max(worst, l.ms);
+    allEqual = allEqual && l.equal;
+  }
+  std::printf("checkpoints: %zu, %.1f MiB, every %llu events\n", r.checkpoints,
+              r.checkpointBytes / 1048576.0, static_cast<unsigned long long>(r.spacingEvents));
+  std::printf("scrub_max_ms=%.1f\ncheckpoint_mib=%.1f\nlandings_equal=%s\n", worst,
+              r.checkpointBytes / 1048576.0, allEqual ? "yes" : "no");
+  return allEqual ? 0 : 3;
+}
+
 }  // namespace
 
 int main(int argc, char** argv) {
@@ -62,6 +96,7 @@ int main(int argc, char** argv) {
   std::optional<int> exitCode;
   const GuiOptions o = parseGuiOptions(QApplication::arguments(), &exitCode);
   if (exitCode) return *exitCode;
+  if (o.benchScrub) return scrubBenchmark(o);
   if (o.listScenarios) {
     const QString dir = brokerlab::ui::bundledScenarioDir();
     std::printf("%s\n", dir.isEmpty() ? "no bundled scenarios found" : qPrintable(dir));
@@ -82,11 +117,18 @@ int main(int argc, char** argv) {
   }
   if (!headless) {
     window.show();
+    if (o.lecture) window.lecture().setActive(true);
     return QApplication::exec();
   }
   // Headless: show (offscreen it is never on a screen) so layouts are real, then work once the
   // event loop has laid the window out.
   window.show();
+  // Offscreen there is no screen to fill: lecture mode keeps the requested size.
+  if (o.lecture) {
+    window.lecture().setActive(true);
+    window.showNormal();
+    window.resize(o.size);
+  }
   int rc = 0;
   QTimer::singleShot(0, [&] {
     rc = o.benchUi ? benchmark(window, o) : screenshot(window, o);

@@ -156,7 +156,6 @@ void ConsumerItem::paint(QPainter* p, const QStyleOptionGraphicsItem*, QWidget*)
   // The instances' circles are sprites drawn at device size (many instances, every frame).
   const QTransform toDevice = p->worldTransform();
   const double radiusPx = kRadius * std::sqrt(std::abs(toDevice.determinant()));
-  const qreal dpr = p->device() ? p->device()->devicePixelRatioF() : 1.0;
   p->save();
   p->resetTransform();
   for (std::size_t k = 0; k < instances_.size(); ++k) {
@@ -186,23 +185,23 @@ void ConsumerItem::paint(QPainter* p, const QStyleOptionGraphicsItem*, QWidget*)
         colour = theme().muted();
         break;
     }
-    drawSprite(p, toDevice, SpriteCache::shared().sprite(mark, colour, radiusPx, dpr, step),
-               centreOf(k));
+    drawMark(p, toDevice, mark, colour, radiusPx, step, centreOf(k));
   }
   p->restore();
   for (std::size_t k = 0; k < instances_.size(); ++k) {
     const Instance& in = instances_[k];
     const QPointF c = centreOf(k);
-    // Prefetched deliveries waiting at this instance.
-    const int squares = static_cast<int>(std::min<std::uint32_t>(in.buffered, 4));
-    p->setPen(Qt::NoPen);
-    p->setBrush(theme().ink());
-    for (int s = 0; s < squares; ++s)
-      p->drawRect(QRectF(c.x() - 13 + s * 7, c.y() + kRadius + 4, 5, 5));
-    if (in.buffered > 4)
-      paintText(p, QRectF(c.x() + 14, c.y() + kRadius - 2, 30, 14),
-                QStringLiteral("+%1").arg(in.buffered - 4), theme().smallFont(), theme().ink(),
-                Qt::AlignLeft | Qt::AlignVCenter);
+    // Prefetched deliveries waiting at this instance: a small count under its circle.
+    if (in.buffered > 0) {
+      const QString n = formatCount(in.buffered);
+      const QFontMetricsF fm(theme().smallFont());
+      const double w = std::max(fm.horizontalAdvance(n) + 8, 16.0);
+      const QRectF badge(c.x() + kRadius * 0.4, c.y() + kRadius * 0.4, w, fm.height() + 2);
+      p->setPen(Qt::NoPen);
+      p->setBrush(theme().ink());
+      p->drawRoundedRect(badge, 4, 4);
+      paintText(p, badge, n, theme().smallFont(), Qt::white);
+    }
     if (!in.partitions.isEmpty())
       paintText(p, QRectF(c.x() - kPitch / 2, c.y() + kRadius + 2, kPitch, 16), in.partitions,
                 theme().smallFont(), theme().muted());

@@ -8,7 +8,7 @@
 //   rebalancing  amber ring (its stream group is reassigning partitions: nothing is consumed)
 //   offline      dashed outline (not joined yet, left, disconnected, or a slot scaling may use)
 //
-// Prefetched deliveries waiting at an instance are small squares under it; a stream consumer's
+// A small dark count at an instance says how many deliveries it has prefetched; a stream consumer's
 // instances list the partitions they own.
 
 #include "canvas/ComponentItem.h"

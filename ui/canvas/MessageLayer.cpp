@@ -86,7 +86,6 @@ void MessageLayer::paint(QPainter* p, const QStyleOptionGraphicsItem*, QWidget*)
   if (curves_.size() > links.size()) curves_.clear();
   const QTransform toDevice = p->worldTransform();
   markScale_ = std::sqrt(std::abs(toDevice.determinant()));
-  dpr_ = p->device() ? p->device()->devicePixelRatioF() : 1.0;
   p->save();
   p->resetTransform();
   for (std::size_t i = 0; i < links.size(); ++i) {
@@ -169,7 +168,7 @@ void MessageLayer::paintMark(QPainter* p, const QTransform& toDevice, const Flig
       if (f.redelivered) mark = SpriteCache::Mark::RingedDot;
       break;
   }
-  drawSprite(p, toDevice, SpriteCache::shared().sprite(mark, colour, radius, dpr_), at);
+  drawMark(p, toDevice, mark, colour, radius, 0, at);
 }
 
 void MessageLayer::paintLabel(QPainter* p, const QTransform& toDevice, const Pending& label) {
@@ -229,9 +228,7 @@ void MessageLayer::paintParticles(QPainter* p, const QTransform& toDevice, const
       colour = theme_->error();
     if (flow.kind == FlightKind::Request || flow.kind == FlightKind::Response)
       colour = theme_->http();
-    drawSprite(p, toDevice,
-               SpriteCache::shared().sprite(SpriteCache::Mark::Particle, colour, radius, dpr_),
-               curve.at(t));
+    drawMark(p, toDevice, SpriteCache::Mark::Particle, colour, radius, 0, curve.at(t));
   }
 }
 

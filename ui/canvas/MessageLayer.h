@@ -61,7 +61,6 @@ class MessageLayer : public QGraphicsItem {
   std::vector<QRectF> labels_;    // drawn this frame
   std::vector<Pending> pending_;  // labels to draw this frame
   double markScale_ = 1;          // device pixels per scene unit this frame
-  qreal dpr_ = 1;
 };
 
 // The label of an HTTP or store flight: "POST /jobs", "202 Accepted", "200 Running", "read".

@@ -2,6 +2,7 @@
 
 #include "canvas/Theme.h"
 
+#include <QPaintEngine>
 #include <QPainter>
 
 #include <cmath>
@@ -13,8 +14,17 @@ SpriteCache& SpriteCache::shared() {
   return cache;
 }
 
-void drawSprite(QPainter* p, const QTransform& toDevice, const QPixmap& sprite, QPointF at) {
+void drawMark(QPainter* p, const QTransform& toDevice, SpriteCache::Mark mark, QColor colour,
+              double radiusPx, int step, QPointF at) {
   const QPointF d = toDevice.map(at);
+  const QPaintEngine* engine = p->paintEngine();
+  if (engine && engine->type() != QPaintEngine::Raster) {
+    p->setRenderHint(QPainter::Antialiasing);
+    SpriteCache::draw(*p, mark, colour, d, radiusPx, step);
+    return;
+  }
+  const qreal dpr = p->device() ? p->device()->devicePixelRatioF() : 1.0;
+  const QPixmap& sprite = SpriteCache::shared().sprite(mark, colour, radiusPx, dpr, step);
   const QSizeF size = sprite.deviceIndependentSize();
   p->drawPixmap(
       QPointF(std::round(d.x() - size.width() / 2), std::round(d.y() - size.height() / 2)), sprite);
@@ -39,7 +49,7 @@ const QPixmap& SpriteCache::sprite(Mark mark, QColor colour, double radiusPx, qr
   return sprites_.emplace(key, std::move(pixmap)).first->second;
 }
 
-void SpriteCache::draw(QPainter& p, Mark mark, QColor colour, QPointF c, double r, int step) const {
+void SpriteCache::draw(QPainter& p, Mark mark, QColor colour, QPointF c, double r, int step) {
   const QColor ink(0x1f, 0x23, 0x28);
   const double line = std::max(1.0, r / 3);
   const double outline = std::max(1.2, r / 8);  // an instance's outline, like the items' lines

@@ -37,18 +37,21 @@ class SpriteCache {
   const QPixmap& sprite(Mark mark, QColor colour, double radiusPx, qreal devicePixelRatio,
                         int step = 0);
   void clear() { sprites_.clear(); }
+  // The shape itself, centred on `c` with radius `r` (what a sprite holds).
+  static void draw(QPainter& p, Mark mark, QColor colour, QPointF c, double r, int step);
 
   // One cache for the whole canvas (the GUI thread's).
   static SpriteCache& shared();
 
  private:
-  void draw(QPainter& p, Mark mark, QColor colour, QPointF c, double r, int step) const;
   std::map<std::tuple<std::uint8_t, QRgb, int, int, int>, QPixmap> sprites_;
 };
 
-// Draws `sprite` centred on the scene point `at` without the painter's scaling (the sprite is
-// already at device size). The painter's world transform must have been reset; `toDevice` is
-// the transform it had.
-void drawSprite(QPainter* p, const QTransform& toDevice, const QPixmap& sprite, QPointF at);
+// Draws `mark` centred on the point `at` (in the coordinates `toDevice` maps to the device) at
+// `radiusPx` device pixels. The painter's world transform must have been reset; `toDevice` is
+// the transform it had. On a raster device it copies the cached sprite; on a vector one (an SVG
+// export) it draws the shape itself, so the export stays sharp at any size.
+void drawMark(QPainter* p, const QTransform& toDevice, SpriteCache::Mark mark, QColor colour,
+              double radiusPx, int step, QPointF at);
 
 }  // namespace brokerlab::ui

@@ -6,7 +6,9 @@ namespace brokerlab::ui {
 
 Theme Theme::lecture() {
   Theme t;
-  t.scale_ = 1.6;
+  // Fonts and lines a third larger against the same geometry (the view then fits the picture to
+  // the whole screen): about 1.6 times larger than a windowed canvas on a projector.
+  t.scale_ = 1.35;
   t.highContrast_ = true;
   return t;
 }

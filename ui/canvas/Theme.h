@@ -24,7 +24,7 @@ inline constexpr QRgb kYellow = 0xfff0e442;
 
 class Theme {
  public:
-  // Lecture mode: fonts and lines about 1.6 times larger, darker ink on a lighter ground.
+  // Lecture mode: larger fonts and thicker lines, darker ink on a white ground.
   static Theme lecture();
 
   double scale() const { return scale_; }

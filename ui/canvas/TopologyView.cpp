@@ -88,10 +88,8 @@ void TopologyView::onFrame() {
 
 void TopologyView::setTheme(const Theme& theme) {
   theme_ = theme;
-  if (scene_) {
-    scene_->setTheme(theme_);
-    fitToWindow();
-  }
+  // Items size themselves from their fonts: a new theme is a new scene (the run goes on).
+  if (scene_) rebuild();
   viewport()->update();
 }
 

@@ -127,8 +127,17 @@ void TimelineBar::paintEvent(QPaintEvent*) {
   for (double s = 0; s <= toSeconds(duration) + 1e-9; s += step) {
     const double x = xOf(static_cast<SimTime>(s * 1e9));
     p.drawLine(QPointF(x, r.bottom()), QPointF(x, r.bottom() + 4));
-    p.drawText(QRectF(x - 40, r.bottom() + 4, 80, 14), Qt::AlignCenter,
-               formatClock(static_cast<SimTime>(s * 1e9)));
+    // Labels stay inside the bar: the first starts at its tick, the last ends at it.
+    QRectF label(x - 40, r.bottom() + 4, 80, 14);
+    int align = Qt::AlignCenter;
+    if (label.left() < 0) {
+      label.moveLeft(x - 2);
+      align = Qt::AlignLeft | Qt::AlignVCenter;
+    } else if (label.right() > width()) {
+      label.moveRight(x + 2);
+      align = Qt::AlignRight | Qt::AlignVCenter;
+    }
+    p.drawText(label, align, formatClock(static_cast<SimTime>(s * 1e9)));
   }
   // The track, the explored part, the marks, the present.
   p.setPen(Qt::NoPen);

@@ -134,6 +134,17 @@ QIcon start() {
   });
 }
 
+QIcon lecture() {
+  return drawn([](QPainter& p) {
+    // A projection screen on its stand.
+    p.drawRect(QRectF(12, 14, 72, 46));
+    p.drawLine(QPointF(48, 60), QPointF(48, 82));
+    p.drawLine(QPointF(34, 84), QPointF(62, 84));
+    p.setBrush(kInk);
+    p.drawPolygon(QPolygonF({QPointF(38, 26), QPointF(62, 37), QPointF(38, 48)}));
+  });
+}
+
 QIcon application() {
   return drawn([](QPainter& p) {
     // A producer, a queue of three messages, a consumer: the product in one glance.

@@ -19,6 +19,7 @@ QIcon fit();
 QIcon zoomIn();
 QIcon zoomOut();
 QIcon start();
+QIcon lecture();
 QIcon application();  // the window icon (the same drawing as the installed SVG)
 
 }  // namespace brokerlab::ui::icons

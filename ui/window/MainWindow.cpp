@@ -8,9 +8,11 @@
 #include "inspector/InspectorDock.h"
 #include "journey/JourneyDock.h"
 #include "window/CanvasPage.h"
+#include "window/ExportActions.h"
 #include "window/FileActions.h"
 #include "window/HelpActions.h"
 #include "window/Icons.h"
+#include "window/LectureMode.h"
 #include "window/StartPage.h"
 #include "window/TimeControls.h"
 
@@ -43,6 +45,8 @@ MainWindow::MainWindow(QWidget* parent)
   faults_ = new FaultActions(*controller_, *document_, this);
   time_ = new TimeControls(*controller_, this);
   help_ = new HelpActions(this);
+  lecture_ = new LectureMode(*this);
+  exports_ = new ExportActions(canvas(), this);
   buildToolBar();
   buildDocks();
   buildMenus();
@@ -95,6 +99,8 @@ void MainWindow::buildToolBar() {
   bar->addSeparator();
   bar->addAction(fit_);
   bar->addAction(home_);
+  bar->addAction(lecture_->toggle());
+  lecture_->hideWhileLecturing({files_->open(), files_->save(), fit_, home_});
 }
 
 void MainWindow::buildDocks() {
@@ -134,6 +140,8 @@ void MainWindow::buildMenus() {
   file->addAction(files_->save());
   file->addAction(files_->saveAs());
   file->addSeparator();
+  file->addActions(exports_->actions());
+  file->addSeparator();
   file->addAction(home_);
   file->addAction(files_->quit());
   QMenu* edit = menuBar()->addMenu(tr("&Edit"));
@@ -157,8 +165,14 @@ void MainWindow::buildMenus() {
   showJourney->setShortcut(QKeySequence(Qt::CTRL | Qt::Key_J));
   showJourney->setToolTip(tr("Show or hide the job journey (Ctrl+J)"));
   view->addActions({showInspector, showJourney});
+  view->addSeparator();
+  view->addActions({lecture_->previousMark(), lecture_->nextMark(), lecture_->toggle()});
   QMenu* help = menuBar()->addMenu(tr("&Help"));
   help->addActions({help_->shortcuts(), help_->about()});
+  // Every menu's action on the window too, so its keys work with the menu bar hidden (lecture).
+  for (QMenu* menu : menuBar()->findChildren<QMenu*>())
+    for (QAction* a : menu->actions())
+      if (!a->shortcuts().isEmpty()) addAction(a);
 }
 
 void MainWindow::onScenarioReplaced() {

@@ -13,6 +13,8 @@ class QStackedWidget;
 namespace brokerlab::ui {
 
 class CanvasPage;
+class ExportActions;
+class LectureMode;
 class InspectorDock;
 class JourneyDock;
 class FaultActions;
@@ -38,6 +40,7 @@ class MainWindow : public QMainWindow {
   FaultActions& faults() { return *faults_; }
   InspectorDock& inspector() { return *inspector_; }
   JourneyDock& journey() { return *journey_; }
+  LectureMode& lecture() { return *lecture_; }
   StartPage& startPage() { return *startPage_; }
   FileActions& files() { return *files_; }
   TimeControls& time() { return *time_; }
@@ -72,6 +75,8 @@ class MainWindow : public QMainWindow {
   FileActions* files_;
   FaultActions* faults_;
   InspectorDock* inspector_;
+  LectureMode* lecture_;
+  ExportActions* exports_;
   JourneyDock* journey_;
   TimeControls* time_;
   HelpActions* help_;

@@ -1,0 +1,109 @@
+// Lecture mode and exports: F11 makes the canvas fill the screen with the lecture theme, menus
+// and docks away; the lecturer's keys drive the run (Space, →, +, −, R, Page Up / Page Down
+// between marks, 1-9 the bundled scenarios, Esc back); the canvas exports as a valid PNG and SVG.
+
+#include "UiFixtures.h"
+#include "canvas/CanvasExport.h"
+#include "canvas/TopologyScene.h"
+#include "canvas/TopologyView.h"
+#include "controller/SimulationController.h"
+#include "document/ScenarioDocument.h"
+#include "window/FileActions.h"
+#include "window/LectureMode.h"
+#include "window/MainWindow.h"
+
+#include <QMenuBar>
+#include <QSvgRenderer>
+#include <QTemporaryDir>
+
+using namespace brokerlab;
+using namespace brokerlab::ui;
+using namespace brokerlab::ui::testing;
+using S = SimulationController::RunState;
+
+class tst_Lecture : public QObject {
+  Q_OBJECT
+
+ private slots:
+  void initTestCase();
+  void lectureKeysDriveTheRun();
+  void canvasExportsAreValidPictures();
+};
+
+void tst_Lecture::initTestCase() {
+  qputenv("BROKERLAB_SCENARIOS", BROKERLAB_SOURCE_DIR "/scenarios");
+}
+
+void tst_Lecture::lectureKeysDriveTheRun() {
+  MainWindow w;
+  w.files().setInteractive(false);
+  w.show();
+  w.activateWindow();
+  QVERIFY(QTest::qWaitForWindowActive(&w));
+  QVERIFY(w.files().openPath(scenarioPath(QStringLiteral("consumer-crash-manual-ack"))));
+  SimulationController& c = w.controller();
+
+  QTest::keyClick(&w, Qt::Key_F11);
+  QVERIFY(w.lecture().active());
+  QVERIFY(!w.menuBar()->isVisible());
+  QVERIFY(w.canvas().theme().scale() > 1);
+
+  QTest::keyClick(&w, Qt::Key_Right);  // step
+  QCOMPARE(c.simulator().eventsProcessed(), std::uint64_t{1});
+  QTest::keyClick(&w, Qt::Key_Plus);
+  QCOMPARE(c.speed(), 2.0);
+  QTest::keyClick(&w, Qt::Key_Minus);
+  QTest::keyClick(&w, Qt::Key_Minus);
+  QCOMPARE(c.speed(), 0.5);
+  QTest::keyClick(&w, Qt::Key_Space);
+  QCOMPARE(c.state(), S::Playing);
+  QTest::keyClick(&w, Qt::Key_Space);
+  QCOMPARE(c.state(), S::Paused);
+  // Page Down: the next mark, the crash at 1m; Page Up: back to the start.
+  QTest::keyClick(&w, Qt::Key_PageDown);
+  QCOMPARE(c.simulator().now(), SimTime{60 * kSecond});
+  QTest::keyClick(&w, Qt::Key_PageUp);
+  QCOMPARE(c.simulator().now(), SimTime{0});
+  QTest::keyClick(&w, Qt::Key_PageDown);
+  QTest::keyClick(&w, Qt::Key_R);  // restart
+  QCOMPARE(c.simulator().now(), SimTime{0});
+  // 1: the first bundled scenario (work-queue).
+  QTest::keyClick(&w, Qt::Key_1);
+  QVERIFY(w.document().filePath().endsWith(QStringLiteral("work-queue.json")));
+  QVERIFY(w.lecture().active());
+
+  QTest::keyClick(&w, Qt::Key_Escape);
+  QVERIFY(!w.lecture().active());
+  QVERIFY(w.menuBar()->isVisible());
+  QCOMPARE(w.canvas().theme().scale(), 1.0);
+  QTest::keyClick(&w, Qt::Key_2);  // outside lecture mode the digits do nothing
+  QVERIFY(w.document().filePath().endsWith(QStringLiteral("work-queue.json")));
+}
+
+void tst_Lecture::canvasExportsAreValidPictures() {
+  SimulationController c;
+  TopologyView view(c);
+  c.load(loadBundled(QStringLiteral("async-request-reply")));
+  playTo(c, 15 * kSecond, 2);
+  QTemporaryDir dir;
+  QString error;
+  const QString png = dir.filePath(QStringLiteral("canvas.png"));
+  const QString svg = dir.filePath(QStringLiteral("canvas.svg"));
+  QVERIFY2(exportCanvasPng(*view.topology(), png, &error), qPrintable(error));
+  QVERIFY2(exportCanvasSvg(*view.topology(), svg, &error), qPrintable(error));
+  const QImage image(png);
+  QVERIFY(!image.isNull());
+  QCOMPARE(image.size(), (view.topology()->contentRect().size() * 2).toSize());
+  QSvgRenderer renderer(svg);
+  QVERIFY(renderer.isValid());
+  QFile f(svg);
+  QVERIFY(f.open(QIODevice::ReadOnly));
+  const QByteArray text = f.readAll();
+  QVERIFY(text.contains("jobs-api"));  // text stays text in the vector picture
+  QVERIFY(!exportCanvasPng(*view.topology(), dir.filePath(QStringLiteral("no/such/dir/x.png")),
+                           &error));
+  QVERIFY(!error.isEmpty());
+}
+
+QTEST_MAIN(tst_Lecture)
+#include "tst_lecture.moc"

@@ -1,0 +1,100 @@
+#include "window/LectureMode.h"
+
+#include "canvas/Theme.h"
+#include "canvas/TopologyView.h"
+#include "controller/SimulationController.h"
+#include "timeline/TimelineBar.h"
+#include "window/CanvasPage.h"
+#include "window/FileActions.h"
+#include "window/Icons.h"
+#include "window/MainWindow.h"
+#include "window/StartPage.h"
+
+#include <QAction>
+#include <QDockWidget>
+#include <QMenuBar>
+#include <QStatusBar>
+
+namespace brokerlab::ui {
+
+LectureMode::LectureMode(MainWindow& window) : QObject(&window), window_(window) {
+  toggle_ = new QAction(icons::lecture(), tr("&Lecture Mode"), this);
+  toggle_->setCheckable(true);
+  toggle_->setShortcut(QKeySequence(Qt::Key_F11));
+  toggle_->setToolTip(tr("Full screen, large and high-contrast, for a projector (F11)"));
+  connect(toggle_, &QAction::toggled, this, &LectureMode::setActive);
+  leave_ = new QAction(tr("Leave Lecture Mode"), this);
+  leave_->setShortcut(QKeySequence(Qt::Key_Escape));
+  leave_->setToolTip(tr("Back to the normal window (Esc)"));
+  leave_->setEnabled(false);
+  connect(leave_, &QAction::triggered, toggle_, [this] { toggle_->setChecked(false); });
+  previous_ = new QAction(tr("&Previous Mark"), this);
+  previous_->setShortcut(QKeySequence(Qt::Key_PageUp));
+  previous_->setToolTip(tr("Land at the previous caption or fault on the timeline (Page Up)"));
+  connect(previous_, &QAction::triggered, this, [this] { jumpToMark(-1); });
+  next_ = new QAction(tr("&Next Mark"), this);
+  next_->setShortcut(QKeySequence(Qt::Key_PageDown));
+  next_->setToolTip(tr("Land at the next caption or fault on the timeline (Page Down)"));
+  connect(next_, &QAction::triggered, this, [this] { jumpToMark(+1); });
+  for (int n = 1; n <= 9; ++n) {
+    auto* a = new QAction(tr("Open bundled scenario %1").arg(n), this);
+    a->setShortcut(QKeySequence(Qt::Key_0 + n));
+    a->setToolTip(
+        tr("In lecture mode: open the bundled scenario numbered %1 on the start page (%1)").arg(n));
+    a->setEnabled(false);
+    connect(a, &QAction::triggered, this, [this, n] { openBundled(n); });
+    scenarioKeys_ << a;
+  }
+  window_.addActions({toggle_, leave_, previous_, next_});
+  window_.addActions(scenarioKeys_);
+}
+
+void LectureMode::setActive(bool on) {
+  if (on == active_) return;
+  active_ = on;
+  toggle_->setChecked(on);
+  leave_->setEnabled(on);
+  for (QAction* a : scenarioKeys_) a->setEnabled(on);
+  for (QAction* a : hidden_) a->setVisible(!on);
+  window_.menuBar()->setVisible(!on);
+  window_.statusBar()->setVisible(!on);
+  if (on) {
+    geometry_ = window_.saveGeometry();
+    docksShown_.clear();
+    for (QDockWidget* d : window_.findChildren<QDockWidget*>())
+      if (d->isVisible()) {
+        docksShown_ << d;
+        d->hide();
+      }
+    window_.canvas().setTheme(Theme::lecture());
+    window_.showFullScreen();
+  } else {
+    window_.canvas().setTheme(Theme());
+    window_.showNormal();
+    window_.restoreGeometry(geometry_);
+    for (QDockWidget* d : docksShown_) d->show();
+  }
+}
+
+void LectureMode::jumpToMark(int direction) {
+  SimulationController& c = window_.controller();
+  if (!c.hasSimulation()) return;
+  const SimTime now = c.simulator().now();
+  SimTime best = direction > 0 ? kNever : -1;
+  for (const TimelineBar::Mark& m : window_.canvasPage().timeline().marks()) {
+    if (direction > 0 && m.at > now && m.at < best) best = m.at;
+    if (direction < 0 && m.at < now && m.at > best) best = m.at;
+  }
+  if (direction < 0 && best < 0) best = 0;  // before the first mark: the start
+  if (best == kNever) return;
+  c.pause();
+  c.seek(best);
+}
+
+void LectureMode::openBundled(int number) {
+  const auto& scenarios = window_.startPage().scenarios();
+  if (number < 1 || number > static_cast<int>(scenarios.size())) return;
+  window_.files().openPath(scenarios[static_cast<std::size_t>(number - 1)].path);
+}
+
+}  // namespace brokerlab::ui

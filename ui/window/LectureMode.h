@@ -1,0 +1,51 @@
+#pragma once
+
+// Lecture mode (F11): the canvas on the whole screen with larger fonts, thicker lines and more
+// contrast; menus, docks, file and view buttons out of the way; the keys a lecturer needs:
+// Space play/pause, → step, + and − speed, R restart, Page Up / Page Down the previous / next
+// mark on the timeline (captions, faults), 1-9 the first bundled scenarios, Esc to leave.
+
+#include <QByteArray>
+#include <QList>
+#include <QObject>
+
+class QAction;
+class QDockWidget;
+
+namespace brokerlab::ui {
+
+class MainWindow;
+
+class LectureMode : public QObject {
+  Q_OBJECT
+
+ public:
+  explicit LectureMode(MainWindow& window);
+
+  QAction* toggle() const { return toggle_; }
+  QAction* previousMark() const { return previous_; }
+  QAction* nextMark() const { return next_; }
+  bool active() const { return active_; }
+  // Actions hidden while lecturing (editing, files, view).
+  void hideWhileLecturing(const QList<QAction*>& actions) { hidden_ += actions; }
+
+ public slots:
+  void setActive(bool on);
+
+ private:
+  void jumpToMark(int direction);
+  void openBundled(int number);
+
+  MainWindow& window_;
+  QAction* toggle_;
+  QAction* leave_;
+  QAction* previous_;
+  QAction* next_;
+  QList<QAction*> scenarioKeys_;
+  QList<QAction*> hidden_;
+  QList<QDockWidget*> docksShown_;
+  QByteArray geometry_;
+  bool active_ = false;
+};
+
+}  // namespace brokerlab::ui
