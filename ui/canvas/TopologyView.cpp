@@ -6,11 +6,14 @@
 #include "canvas/FrameView.h"
 #include "canvas/MessageLayer.h"
 #include "canvas/QueueItem.h"
+#include "canvas/Text.h"
 #include "canvas/TopologyScene.h"
 #include "controller/SimulationController.h"
 
 #include <QContextMenuEvent>
+#include <QHelpEvent>
 #include <QMouseEvent>
+#include <QToolTip>
 #include <QWheelEvent>
 
 #include <cmath>
@@ -171,6 +174,31 @@ void TopologyView::mousePressEvent(QMouseEvent* event) {
     }
   }
   QGraphicsView::mousePressEvent(event);
+}
+
+// A message under the pointer says what it is; elsewhere the components' own tooltips show.
+bool TopologyView::viewportEvent(QEvent* event) {
+  if (event->type() == QEvent::ToolTip && scene_) {
+    const auto* help = static_cast<QHelpEvent*>(event);
+    const double slack = 9 / std::max(transform().m11(), 0.05);
+    if (const Flight* f = scene_->messageLayer().flightNear(mapToScene(help->pos()), slack)) {
+      const Model& m = *controller_.model();
+      const auto id = [&](const Endpoint& e) {
+        QString s = QString::fromStdString(m.components[e.component].id);
+        if (e.instance) s += QStringLiteral("#%1").arg(e.instance);
+        if (e.lane) s += QStringLiteral(" (lane %1)").arg(e.lane);
+        return s;
+      };
+      const QString label = httpLabel(*f);
+      QString text = label.isEmpty() ? tr("Message %1%2").arg(f->id).arg(f->redelivered ? tr(", redelivered") : QString())
+                                     : tr("%1 (job %2)").arg(label).arg(f->id);
+      text += tr("\n%1 → %2, sent at %3, arrives at %4\nClick to follow it in the inspector")
+                  .arg(id(f->from), id(f->to), formatClock(f->t0), formatClock(f->t1));
+      QToolTip::showText(help->globalPos(), text, viewport());
+      return true;
+    }
+  }
+  return QGraphicsView::viewportEvent(event);
 }
 
 void TopologyView::contextMenuEvent(QContextMenuEvent* event) {

@@ -50,6 +50,7 @@ class TopologyView : public QGraphicsView {
   void drawBackground(QPainter* painter, const QRectF& rect) override;
   void contextMenuEvent(QContextMenuEvent* event) override;
   void mousePressEvent(QMouseEvent* event) override;
+  bool viewportEvent(QEvent* event) override;
 
  private:
   void rebuild();
