@@ -192,6 +192,9 @@ struct Model {
   std::uint64_t seed;
   SimTime duration;
   SimTime sampleInterval;
+  // Time series keep each point's lowest and highest sample too (the window's charts, so a spike
+  // shows at any zoom); the CLI does without.
+  bool seriesEnvelopes = false;
   std::vector<ComponentRef> components;  // scenario order
   std::vector<ProducerDef> producers;
   std::vector<QueueDef> queues;

@@ -19,14 +19,14 @@ Simulator::Simulator(std::shared_ptr<const Model> model)
   producerMetrics_.resize(m.producers.size());
   for (std::size_t p = 0; p < m.producers.size(); ++p) {
     producers_[p].rng = makeStream(m.seed, m.components[m.producers[p].component].id);
-    producerMetrics_[p].sentPerS = TimeSeries(step, points);
+    producerMetrics_[p].sentPerS = TimeSeries(step, points, m.seriesEnvelopes);
   }
   queues_.resize(m.queues.size());
   queueMetrics_.resize(m.queues.size());
   for (QueueMetrics& q : queueMetrics_) {
     QueueSeries& s = q.series;
     s.publishedPerS = s.deliveredPerS = s.ackedPerS = s.depth = s.unacked =
-        TimeSeries(step, points);
+        TimeSeries(step, points, m.seriesEnvelopes);
   }
   consumers_.resize(m.consumers.size());
   instances_.resize(m.instanceConsumer.size());
@@ -52,7 +52,7 @@ Simulator::Simulator(std::shared_ptr<const Model> model)
   for (std::uint32_t g = 0; g < m.groups.size(); ++g) {
     const GroupDef& def = m.groups[g];
     groups_[g].partitions.resize(m.streams[def.stream].partitions);
-    groups_[g].lagSeries = TimeSeries(step, points);
+    groups_[g].lagSeries = TimeSeries(step, points, m.seriesEnvelopes);
     if (def.commit == CommitMode::Auto)
       schedule(def.autoCommitInterval, EventKind::AutoCommit, g, 0);
   }
@@ -77,7 +77,7 @@ Simulator::Simulator(std::shared_ptr<const Model> model)
     ApiState& as = apis_[a];
     as.rng = makeStream(m.seed, m.components[m.apis[a].component].id);
     as.series.pending = as.series.running = as.series.requestsPerS = as.series.busy =
-        TimeSeries(step, points);
+        TimeSeries(step, points, m.seriesEnvelopes);
   }
   stores_.resize(m.stores.size());
   for (std::uint32_t s = 0; s < m.stores.size(); ++s)

@@ -16,7 +16,9 @@ using S = SimulationController::RunState;
 
 namespace {
 Simulator straightRun(const Scenario& s, SimTime to) {
-  Simulator sim(std::make_shared<const Model>(*buildModel(s).model));
+  Model model = *buildModel(s).model;
+  model.seriesEnvelopes = true;  // as the window builds it
+  Simulator sim(std::make_shared<const Model>(std::move(model)));
   sim.runUntil(to);
   return sim;
 }

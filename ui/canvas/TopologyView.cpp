@@ -190,8 +190,10 @@ bool TopologyView::viewportEvent(QEvent* event) {
         return s;
       };
       const QString label = httpLabel(*f);
-      QString text = label.isEmpty() ? tr("Message %1%2").arg(f->id).arg(f->redelivered ? tr(", redelivered") : QString())
-                                     : tr("%1 (job %2)").arg(label).arg(f->id);
+      QString text =
+          label.isEmpty()
+              ? tr("Message %1%2").arg(f->id).arg(f->redelivered ? tr(", redelivered") : QString())
+              : tr("%1 (job %2)").arg(label).arg(f->id);
       text += tr("\n%1 → %2, sent at %3, arrives at %4\nClick to follow it in the inspector")
                   .arg(id(f->from), id(f->to), formatClock(f->t0), formatClock(f->t1));
       QToolTip::showText(help->globalPos(), text, viewport());

@@ -18,6 +18,7 @@ QString SimulationController::load(const Scenario& scenario, std::optional<std::
   ModelBuildResult built = buildModel(scenario, seed);
   if (!built.model) return QString::fromStdString(built.error);
   scenario_ = scenario;
+  built.model->seriesEnvelopes = true;  // the charts show every spike (the trace is the same)
   model_ = std::make_shared<const Model>(std::move(*built.model));
   sim_.emplace(model_);
   timeline_.reset(*sim_);

@@ -1,6 +1,7 @@
 #include "window/MainWindow.h"
 
 #include "canvas/TopologyView.h"
+#include "charts/ChartsDock.h"
 #include "controller/SimulationController.h"
 #include "document/ScenarioDocument.h"
 #include "faults/FaultActions.h"
@@ -109,6 +110,9 @@ void MainWindow::buildDocks() {
   addDockWidget(Qt::RightDockWidgetArea, inspector_);
   addDockWidget(Qt::RightDockWidgetArea, journey_);
   tabifyDockWidget(inspector_, journey_);
+  charts_ = new ChartsDock(*controller_, canvasPage_->timeline(), this);
+  addDockWidget(Qt::BottomDockWidgetArea, charts_);
+  charts_->hide();
   // Hidden until there is something to show: the canvas gets the width.
   inspector_->hide();
   journey_->hide();
@@ -121,6 +125,7 @@ void MainWindow::buildDocks() {
     }
   });
   connect(&view, &TopologyView::componentSelected, journey_, &JourneyDock::showLatestJobOf);
+  connect(&view, &TopologyView::componentSelected, charts_, &ChartsDock::setComponent);
   connect(&view, &TopologyView::messageSelected, this, [this](std::uint64_t serial, bool job) {
     if (job) {
       journey_->showJob(serial);
@@ -164,7 +169,10 @@ void MainWindow::buildMenus() {
   QAction* showJourney = journey_->toggleViewAction();
   showJourney->setShortcut(QKeySequence(Qt::CTRL | Qt::Key_J));
   showJourney->setToolTip(tr("Show or hide the job journey (Ctrl+J)"));
-  view->addActions({showInspector, showJourney});
+  QAction* showCharts = charts_->toggleViewAction();
+  showCharts->setShortcut(QKeySequence(Qt::CTRL | Qt::Key_K));
+  showCharts->setToolTip(tr("Show or hide the charts (Ctrl+K)"));
+  view->addActions({showInspector, showJourney, showCharts});
   view->addSeparator();
   view->addActions({lecture_->previousMark(), lecture_->nextMark(), lecture_->toggle()});
   QMenu* help = menuBar()->addMenu(tr("&Help"));

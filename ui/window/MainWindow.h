@@ -13,6 +13,7 @@ class QStackedWidget;
 namespace brokerlab::ui {
 
 class CanvasPage;
+class ChartsDock;
 class ExportActions;
 class LectureMode;
 class InspectorDock;
@@ -40,6 +41,7 @@ class MainWindow : public QMainWindow {
   FaultActions& faults() { return *faults_; }
   InspectorDock& inspector() { return *inspector_; }
   JourneyDock& journey() { return *journey_; }
+  ChartsDock& charts() { return *charts_; }
   LectureMode& lecture() { return *lecture_; }
   StartPage& startPage() { return *startPage_; }
   FileActions& files() { return *files_; }
@@ -78,6 +80,7 @@ class MainWindow : public QMainWindow {
   LectureMode* lecture_;
   ExportActions* exports_;
   JourneyDock* journey_;
+  ChartsDock* charts_;
   TimeControls* time_;
   HelpActions* help_;
   QAction* zoomIn_;

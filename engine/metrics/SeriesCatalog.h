@@ -1,0 +1,41 @@
+#pragma once
+
+// Every time series a run keeps, named once: the columns of `brokerlab-cli run --metrics-csv`,
+// the window's charts and their CSV export all list them from here, so the three agree.
+
+#include "base/TimeSeries.h"
+
+#include <cstdint>
+#include <string>
+#include <vector>
+
+namespace brokerlab {
+
+class Simulator;
+
+// Which chart a series belongs on.
+enum class SeriesChart : std::uint8_t {
+  Throughput,   // per second: sent, published, delivered, acked, requests
+  Backlog,      // messages waiting: ready, unacked
+  Latency,      // seconds: wait and end-to-end percentiles
+  Utilization,  // fractions: busy instances, busy API slots
+  Lag,          // stream consumer groups: records behind
+  Jobs,         // request-reply: jobs by state, answers by status, polls, time to result
+};
+inline constexpr int kSeriesChartCount = 6;
+
+struct NamedSeries {
+  std::string
+      column;  // "orders.depth": component id (a subscription: topic/subscriber), a dot, the figure
+  std::uint32_t component;  // the component it belongs to (scenario order)
+  SeriesChart chart;
+  const TimeSeries* series;
+};
+
+// In the order of the metrics CSV's columns: producers, queues, apis, groups.
+std::vector<NamedSeries> seriesOf(const Simulator& sim);
+
+// The metrics CSV: "time_s" and one column per series, one row per sample.
+std::string metricsCsv(const Simulator& sim);
+
+}  // namespace brokerlab

@@ -1,0 +1,116 @@
+#include "charts/ChartPanel.h"
+
+#include "canvas/Theme.h"
+#include "charts/Decimate.h"
+
+#include <QLineSeries>
+#include <QValueAxis>
+
+#include <algorithm>
+#include <cmath>
+
+namespace brokerlab::ui {
+
+QString ChartPanel::title(SeriesChart chart) {
+  switch (chart) {
+    case SeriesChart::Throughput:
+      return tr("Throughput (per second)");
+    case SeriesChart::Backlog:
+      return tr("Backlog (messages)");
+    case SeriesChart::Latency:
+      return tr("Latency (seconds)");
+    case SeriesChart::Utilization:
+      return tr("Utilization");
+    case SeriesChart::Lag:
+      return tr("Consumer group lag (records)");
+    case SeriesChart::Jobs:
+      return tr("Request-reply");
+  }
+  return {};
+}
+
+ChartPanel::ChartPanel(SeriesChart chart, QWidget* parent) : QChartView(parent), chart_(chart) {
+  setRenderHint(QPainter::Antialiasing);
+  auto* c = new QChart;
+  c->setTitle(title(chart));
+  c->setMargins(QMargins(4, 4, 4, 4));
+  c->legend()->setAlignment(Qt::AlignBottom);
+  c->setAnimationOptions(QChart::NoAnimation);
+  x_ = new QValueAxis(c);
+  x_->setTitleText(tr("simulated time (s)"));
+  x_->setLabelFormat(QStringLiteral("%.0f"));
+  y_ = new QValueAxis(c);
+  y_->setLabelFormat(QStringLiteral("%.3g"));
+  c->addAxis(x_, Qt::AlignBottom);
+  c->addAxis(y_, Qt::AlignLeft);
+  setChart(c);
+  setMinimumSize(320, 200);
+}
+
+void ChartPanel::show(const std::vector<NamedSeries>& series, double untilS) {
+  std::vector<const NamedSeries*> mine;
+  for (const NamedSeries& s : series)
+    if (s.chart == chart_ && static_cast<int>(mine.size()) < kMaxSeries) mine.push_back(&s);
+  // One QLineSeries per named series, kept from refresh to refresh.
+  while (lines_.size() < mine.size()) {
+    auto* line = new QLineSeries(chart());
+    chart()->addSeries(line);
+    line->attachAxis(x_);
+    line->attachAxis(y_);
+    QPen pen(Theme::publisherColour(static_cast<std::uint32_t>(lines_.size())), 2);
+    line->setPen(pen);
+    lines_.push_back(line);
+  }
+  while (lines_.size() > mine.size()) {
+    chart()->removeSeries(lines_.back());
+    delete lines_.back();
+    lines_.pop_back();
+  }
+  const int columns = std::max(64, static_cast<int>(chart()->plotArea().width()));
+  double high = 0;
+  for (std::size_t i = 0; i < mine.size(); ++i) {
+    const TimeSeries& t = *mine[i]->series;
+    const double step = toSeconds(t.step());
+    QList<QPointF> points = decimateMinMax(t.points(), step, step, columns, t.mins(), t.maxs());
+    for (const QPointF& p : points) high = std::max(high, p.y());
+    const QString name = QString::fromStdString(mine[i]->column);
+    if (lines_[i]->name() != name) lines_[i]->setName(name);
+    lines_[i]->replace(points);
+  }
+  x_->setRange(0, std::max(untilS, 1.0));
+  // A little headroom, and round to a nice number so the axis does not twitch every refresh.
+  const double top =
+      high <= 0 ? 1
+                : std::pow(10.0, std::ceil(std::log10(high * 1.1)) - 1) *
+                      std::ceil(high * 1.1 / std::pow(10.0, std::ceil(std::log10(high * 1.1)) - 1));
+  y_->setRange(0, top);
+  setVisible(!mine.empty());
+  viewport()->update();
+}
+
+std::vector<std::pair<QString, QList<QPointF>>> ChartPanel::plotted() const {
+  std::vector<std::pair<QString, QList<QPointF>>> out;
+  for (const QLineSeries* l : lines_) out.emplace_back(l->name(), l->points());
+  return out;
+}
+
+int ChartPanel::pointsShown() const {
+  int n = 0;
+  for (const QLineSeries* l : lines_) n += static_cast<int>(l->count());
+  return n;
+}
+
+void ChartPanel::drawForeground(QPainter* painter, const QRectF& rect) {
+  QChartView::drawForeground(painter, rect);
+  const QRectF area = chart()->plotArea();
+  painter->setPen(QPen(QColor(okabeIto::kVermillion), 1.2, Qt::DashLine));
+  for (double t : marks_) {
+    if (t < x_->min() || t > x_->max()) continue;
+    // drawForeground paints in scene coordinates; the chart maps values to its own.
+    const double x = chart()->mapToPosition(QPointF(t, y_->min())).x();
+    painter->drawLine(chart()->mapToScene(QPointF(x, area.top())),
+                      chart()->mapToScene(QPointF(x, area.bottom())));
+  }
+}
+
+}  // namespace brokerlab::ui

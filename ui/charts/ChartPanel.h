@@ -1,0 +1,48 @@
+#pragma once
+
+// One chart of the charts dock (Qt Charts): the series of one kind (throughput, backlog, latency,
+// utilization, lag, jobs) against simulated time, decimated to the chart's width keeping each
+// pixel column's lowest and highest value, replaced in one batch per refresh; faults and
+// captions are dashed vertical lines at their times.
+
+#include "metrics/SeriesCatalog.h"
+
+#include <QChartView>
+
+#include <vector>
+
+class QLineSeries;
+class QValueAxis;
+
+namespace brokerlab::ui {
+
+class ChartPanel : public QChartView {
+  Q_OBJECT
+
+ public:
+  static constexpr int kMaxSeries = 8;  // more would be unreadable: the first ones are shown
+
+  ChartPanel(SeriesChart chart, QWidget* parent = nullptr);
+
+  SeriesChart kind() const { return chart_; }
+  // Shows `series` (those of this chart's kind; at most kMaxSeries) over [0, until] seconds.
+  void show(const std::vector<NamedSeries>& series, double untilS);
+  void setMarks(std::vector<double> atS) { marks_ = std::move(atS); }
+  // What is plotted (tests): each series' name and its points.
+  std::vector<std::pair<QString, QList<QPointF>>> plotted() const;
+  int pointsShown() const;
+
+  static QString title(SeriesChart chart);
+
+ protected:
+  void drawForeground(QPainter* painter, const QRectF& rect) override;
+
+ private:
+  SeriesChart chart_;
+  QValueAxis* x_;
+  QValueAxis* y_;
+  std::vector<QLineSeries*> lines_;
+  std::vector<double> marks_;
+};
+
+}  // namespace brokerlab::ui

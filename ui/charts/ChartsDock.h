@@ -1,0 +1,50 @@
+#pragma once
+
+// The charts: throughput, backlog, latency, utilization, consumer-group lag and request-reply
+// against simulated time, following the run (and the timeline when it lands elsewhere: the series
+// are part of the simulator's state). Refreshed ten times a second, not per frame. A selected
+// component narrows every chart to its series; faults and captions are vertical marks.
+
+#include "base/Index.h"
+#include "metrics/SeriesCatalog.h"
+
+#include <QDockWidget>
+#include <QElapsedTimer>
+
+#include <array>
+#include <cstdint>
+
+namespace brokerlab::ui {
+
+class ChartPanel;
+class SimulationController;
+class TimelineBar;
+
+class ChartsDock : public QDockWidget {
+  Q_OBJECT
+
+ public:
+  static constexpr int kRefreshMs = 100;
+
+  ChartsDock(SimulationController& controller, const TimelineBar& timeline,
+             QWidget* parent = nullptr);
+
+  ChartPanel& panel(SeriesChart chart) { return *panels_[static_cast<std::size_t>(chart)]; }
+  // Points held by all charts now (the benchmark prints the maximum).
+  int pointsShown() const;
+
+ public slots:
+  void setComponent(std::uint32_t component);  // kNone: every component
+  void refresh();
+
+ private:
+  void onFrame();
+
+  SimulationController& controller_;
+  const TimelineBar& timeline_;
+  std::array<ChartPanel*, kSeriesChartCount> panels_{};
+  std::uint32_t component_ = kNone;
+  QElapsedTimer sinceRefresh_;
+};
+
+}  // namespace brokerlab::ui
