@@ -35,8 +35,8 @@ struct Fingerprint {
 constexpr Fingerprint kFingerprints[] = {
     {"work-queue.json", "e2c4f076597b7538", 6069},
     {"traffic-spike.json", "7f63c09499de01d6", 7502},
-    {"poison-dead-letter.json", "750e393f70f1d509", 7694},
-    {"overflow-policies.json", "6a0583136940caad", 14066},
+    {"poison-dead-letter.json", "6dca1e75b7ae5bb5", 7694},
+    {"overflow-policies.json", "9647acb3e611cfd4", 14066},
     {"mm1.json", "20d6bb21de48a0aa", 1442349},
     {"mmc.json", "49f5142a4b82bc49", 2158862},
     {"fanout-notifications.json", "2175947954c6fad3", 3479},

@@ -116,10 +116,10 @@ class tst_Topics : public QObject {
                   orders = consumer("orders", "events", kMillisecond),
                   all = consumer("all", "events", kMillisecond),
                   none = consumer("none", "events", kMillisecond);
-    eu.binding = "*.eu";
-    orders.binding = "orders.#";
-    all.binding = "#";
-    none.binding = "refunds.*";
+    eu.binding = std::vector<std::string>{"*.eu"};
+    orders.binding = std::vector<std::string>{"orders.#"};
+    all.binding = std::vector<std::string>{"#"};
+    none.binding = std::vector<std::string>{"refunds.*"};
     s.components = {p, topic("events"), eu, orders, all, none};
     Simulator sim = simulator(s);
     sim.run();
