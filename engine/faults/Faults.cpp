@@ -291,7 +291,11 @@ bool Simulator::requeueOrphans(std::uint32_t instance) {
   std::vector<std::uint32_t> orphans;
   orphans.swap(instances_[instance].orphans);
   if (orphans.empty()) return false;
-  // Back to the head of the queue, the earliest first: push the latest first.
+  // Back to the head of the queue, the earliest first: push the latest first (a quorum queue takes
+  // them at its back: the earliest first).
+  const std::uint32_t queue = model_->consumers[instances_[instance].consumer].queue;
+  const QueueDef& def = model_->queues[queue];
+  if (def.returnsToTail) std::reverse(orphans.begin(), orphans.end());
   for (auto it = orphans.rbegin(); it != orphans.rend(); ++it) {
     std::uint32_t msg = *it;
     if (pool_[msg].orphanPending) {  // its old slot waits for the pending event
@@ -304,9 +308,7 @@ bool Simulator::requeueOrphans(std::uint32_t instance) {
     requeueOrphan(msg);
   }
   // All back at once, then a drop-head queue over its max_length drops from the head (RabbitMQ).
-  const QueueDef& def = model_->queues[model_->consumers[instances_[instance].consumer].queue];
-  if (def.overflow == Overflow::DropHead)
-    dropHeadDownTo(model_->consumers[instances_[instance].consumer].queue, def.maxLength);
+  if (def.overflow == Overflow::DropHead) dropHeadDownTo(queue, def.maxLength);
   return true;
 }
 

@@ -53,7 +53,7 @@ struct QueueDef {
   // quorum queue's delivery_limit N as N + 1 (RabbitMQ counts returns, not deliveries).
   std::uint32_t maxDeliveries;
   bool durable;
-  bool messageExpiration;  // a publisher's per-message expiration applies (classic queues)
+  bool returnsToTail;  // a quorum queue puts returned messages at its back (RabbitMQ 3.10.8)
   // The consumer instances subscribed, in dispatch order: queueInstances[firstListed, +listed).
   std::uint32_t firstListed;
   std::uint32_t listed;

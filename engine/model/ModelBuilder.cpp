@@ -138,8 +138,7 @@ class Builder {
     q.maxDeliveries =
         c.deliveryLimit ? *c.deliveryLimit + 1 : c.maxDeliveries.value_or(defaults::kMaxDeliveries);
     q.durable = c.durable.value_or(defaults::kDurable);
-    // RabbitMQ 3.10's quorum queues ignore a message's own expiration (queue TTL applies).
-    q.messageExpiration = c.queueType.value_or(defaults::kQueueType) == QueueType::Classic;
+    q.returnsToTail = c.queueType.value_or(defaults::kQueueType) == QueueType::Quorum;
     q.topic = kNone;
     q.subscriber = kNone;
     m_.queues.push_back(q);
@@ -266,7 +265,7 @@ void Builder::buildConsumer(const ComponentSpec& c, std::uint32_t ci) {
     q.deadLetter = kNone;
     q.maxDeliveries = 0;
     q.durable = k.durableSubscription;
-    q.messageExpiration = true;
+    q.returnsToTail = false;
     q.topic = target;
     q.subscriber = ci;
     k.queue = static_cast<std::uint32_t>(m_.queues.size());

@@ -40,8 +40,9 @@ void checkQueueType(Checks& checks, std::size_t i, const ComponentSpec& c) {
   }
   if (c.overflow == Overflow::RejectPublishDlx) {
     checks.add(componentField(i, "overflow"),
-               "a quorum queue cannot \"reject-publish-dlx\" (RabbitMQ 3.10 refuses it): use "
-               "\"drop-head\" or \"reject-publish\", or \"type\": \"classic\"");
+               "a quorum queue does not \"reject-publish-dlx\" (RabbitMQ 3.10.8 takes the "
+               "argument but drops from the head, as \"drop-head\"): use \"drop-head\" or "
+               "\"reject-publish\", or \"type\": \"classic\"");
   }
 }
 

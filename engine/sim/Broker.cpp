@@ -64,8 +64,7 @@ void Simulator::enqueue(std::uint32_t queue, std::uint32_t msg, bool fromDeadLet
   // A publisher's own expiration (not a dead-lettered message's: RabbitMQ removes it) counts
   // beside the queue's TTL; the sooner one applies.
   SimTime ttl = def.ttl;
-  if (model_->messageExpirations && !fromDeadLetter && def.messageExpiration &&
-      m.producer != kNone) {
+  if (model_->messageExpirations && !fromDeadLetter && m.producer != kNone) {
     const SimTime own = model_->producers[m.producer].expiration;
     if (own != 0 && (ttl == 0 || own < ttl)) ttl = own;
   }
@@ -188,14 +187,19 @@ void Simulator::onBrokerNack(std::uint32_t instance, std::uint32_t msg) {
   dispatch(queue);
 }
 
-// Back to the head, flagged: it keeps its place in line and its original expiry.
+// Back to the head, flagged: it keeps its place in line and its original expiry. A quorum queue
+// (RabbitMQ 3.10.8) puts it at the back instead.
 void Simulator::requeue(std::uint32_t msg) {
   Message& m = pool_[msg];
   const std::uint32_t queue = m.queue;
   m.redelivered = true;
   m.enqueuedAt = now_;
   setState(msg, MessageState::Ready);
-  queues_[queue].ready.pushFront(msg);
+  if (model_->queues[queue].returnsToTail) {
+    queues_[queue].ready.pushBack(msg);
+  } else {
+    queues_[queue].ready.pushFront(msg);
+  }
   record(TraceKind::Requeue, m, model_->queues[queue].component, kNone, kNone, 0);
   setDepth(queue);
   scheduleExpiryCheck(queue);
@@ -203,8 +207,8 @@ void Simulator::requeue(std::uint32_t msg) {
 
 // Drops from the head until `keep` messages are ready (none without a max_length). Before a
 // publish into a full drop-head queue; and, as RabbitMQ does, at once after returned messages took
-// it above max_length: they are at the head, so they are the ones dropped (a reject-publish queue
-// keeps them: its limit refuses publishes only).
+// it above max_length: in a classic queue they are at the head, so they are the ones dropped (a
+// reject-publish queue keeps them: its limit refuses publishes only).
 void Simulator::dropHeadDownTo(std::uint32_t queue, std::uint64_t keep) {
   const QueueDef& def = model_->queues[queue];
   QueueState& q = queues_[queue];

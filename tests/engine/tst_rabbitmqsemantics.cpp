@@ -175,18 +175,17 @@ class tst_RabbitMqSemantics : public QObject {
     QCOMPARE(counters(sim).expired, 2u);  // at 101 and 102 ms: the queue's TTL was sooner
   }
 
-  // RabbitMQ 3.10's quorum queues ignore a message's expiration.
-  void aQuorumQueueIgnoresMessageExpiration() {
-    Scenario s = scenario(10 * kSecond);
-    ComponentSpec p = producer("p", "jobs", kMillisecond, 2);
-    p.expiration = 100 * kMillisecond;
-    ComponentSpec jobs = queue("jobs");
-    jobs.queueType = QueueType::Quorum;
-    s.components = {p, jobs};
+  // RabbitMQ 3.10.8's quorum queues put a returned message at their back; a drop-head one over
+  // max_length then drops its head, which is not the returned message.
+  void aQuorumQueueReturnsToItsBack() {
+    Scenario s = requeueIntoAFullQueue(Overflow::DropHead);
+    s.components[3].queueType = QueueType::Quorum;
     Simulator sim = simulator(s);
-    sim.run();
-    QCOMPARE(counters(sim).expired, 0u);
-    QCOMPARE(sim.queues()[0].ready.size(), 2u);
+    const auto trace = runTraced(sim, 120 * kMillisecond);
+    const auto drops = only(trace, TraceKind::Drop);
+    QCOMPARE(drops.size(), std::size_t{1});
+    QCOMPARE(drops[0].message, 2u);  // the head; 1 went back behind 3
+    QCOMPARE(sim.messages()[sim.queues()[0].ready.front()].serial, 1u);  // 3 was delivered
   }
 
   // Fanout: every subscription takes every message. Direct: an equal routing key. A binding with

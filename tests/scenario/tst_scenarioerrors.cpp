@@ -254,7 +254,7 @@ class tst_ScenarioErrors : public QObject {
     row("quorum reject-publish-dlx",
         doc("", components(producer(), queue(j("'type': 'quorum', "
                                                "'overflow': 'reject-publish-dlx'")))),
-        "components[1].overflow", "a quorum queue cannot \"reject-publish-dlx\"");
+        "components[1].overflow", "a quorum queue does not \"reject-publish-dlx\"");
     row("delivery limit too large",
         doc("", components(producer(), queue(j("'type': 'quorum', "
                                                "'delivery_limit': 4294967295")))),
