@@ -204,9 +204,9 @@ void FaultsTest::spikeDrainsInBacklogOverSpareCapacity() {
     spike.duration = secs(60);
     s.faults = {spike};
     Simulator sim = simulator(s, seed);
-    sim.runUntil(secs(120));
+    RUN_UNTIL(sim, secs(120));
     const double backlog = sim.queues()[0].ready.size();
-    while (sim.queues()[0].ready.size() > 0) sim.runUntil(sim.now() + 100 * kMillisecond);
+    while (sim.queues()[0].ready.size() > 0) RUN_UNTIL(sim, sim.now() + 100 * kMillisecond);
     measured += toSeconds(sim.now()) - 120;
     predicted += backlog / (c * mu - lambda);
   }
@@ -260,12 +260,12 @@ void FaultsTest::scaleOutAndIn() {
   in.instances = 2;
   s.faults = {out, in};
   Simulator sim = simulator(s);
-  sim.runUntil(secs(20));
+  RUN_UNTIL(sim, secs(20));
   const std::uint64_t backlog = sim.queues()[0].ready.size();
   QVERIFY(backlog > 100);  // one instance does 2.5/s against 10/s
-  sim.runUntil(secs(59));
+  RUN_UNTIL(sim, secs(59));
   QVERIFY(sim.queues()[0].ready.size() < 5);  // eight do 20/s: drained
-  sim.runUntil(secs(100));
+  RUN_UNTIL(sim, secs(100));
   QVERIFY(sim.queues()[0].ready.size() > 100);  // two do 5/s: it grows again
   // Leaving instances finished what they held: nothing is lost or orphaned.
   QCOMPARE(inState(sim, MessageState::Orphaned), std::uint64_t{0});
@@ -356,7 +356,7 @@ void FaultsTest::lossyPartitionDropsAboutItsFraction() {
   QVERIFY2(lost >= 430 && lost <= 570, qPrintable(QString::number(lost)));
   QCOMPARE(sim.producers()[0].droppedByPartition, lost);
   Simulator again = simulator(s);
-  again.run();
+  RUN(again);
   QCOMPARE(outcome(again, Outcome::LostPartition), lost);
   expectConserved(sim);
 }
@@ -374,13 +374,13 @@ void FaultsTest::dropHeadRestoresMaxLengthAfterRequeues() {
   s.components = {producer("producer", "jobs", 100 * kMillisecond, 5), late, jobs, workers};
   s.faults = {fault(FaultKind::Crash, "workers", kSecond)};
   Simulator sim = simulator(s);
-  sim.runUntil(2500 * kMillisecond);
+  RUN_UNTIL(sim, 2500 * kMillisecond);
   // the five orphans came back at 2 s: the two earliest were dropped at once
   QCOMPARE(sim.queues()[0].ready.size(), 3u);
   QCOMPARE(sim.messages()[sim.queues()[0].ready.front()].serial, 3u);
   QCOMPARE(counters(sim).dropped, std::uint64_t{2});
   QCOMPARE(outcome(sim, Outcome::DroppedOverflow), std::uint64_t{2});
-  sim.runUntil(secs(30));  // the late message pushes out one more
+  RUN_UNTIL(sim, secs(30));  // the late message pushes out one more
   QCOMPARE(sim.queues()[0].ready.size(), 3u);
   QCOMPARE(counters(sim).dropped, std::uint64_t{3});
   expectConserved(sim);
@@ -425,17 +425,17 @@ void FaultsTest::liveFaultReplaysAsAScenarioFault() {
   const FaultSpec planned = s.faults[0];
   s.faults.clear();
   Simulator live = simulator(s);
-  live.runUntil(planned.at);
+  RUN_UNTIL(live, planned.at);
   FaultSpec now = planned;
   now.at = 0;  // ignored: a live fault happens now
   QCOMPARE(QString::fromStdString(live.injectFault(now)), QString());
   QCOMPARE(live.liveFaults().size(), std::size_t{1});
   QCOMPARE(live.liveFaults()[0].at, planned.at + 1);  // the first free instant after now
-  live.run();
+  RUN(live);
 
   s.faults = live.liveFaults();
   Simulator replay = simulator(s);
-  replay.run();
+  RUN(replay);
   QCOMPARE(replay.traceHash(), live.traceHash());
   QCOMPARE(counters(replay).redelivered, std::uint64_t{5});
 
@@ -484,11 +484,11 @@ void FaultsTest::rejectedLiveFaultChangesNothing() {
 
 void FaultsTest::checkpointThroughACrash() {
   Simulator a = simulator(crashScenario(AckMode::Manual));
-  a.runUntil(5 * kSecond);  // crashed, not yet detected: orphans and tombstones exist
+  RUN_UNTIL(a, 5 * kSecond);  // crashed, not yet detected: orphans and tombstones exist
   QVERIFY(a.ledger().inState[static_cast<std::size_t>(MessageState::Orphaned)] > 0);
   Simulator b = a;
-  a.run();
-  b.run();
+  RUN(a);
+  RUN(b);
   QVERIFY(a == b);
 }
 

@@ -74,7 +74,7 @@ class tst_RabbitMqSemantics : public QObject {
     ComponentSpec jobs = queue("jobs");
     jobs.maxDeliveries = 3;
     Simulator sim = simulator(alwaysFailing(jobs));
-    sim.run();
+    RUN(sim);
     QCOMPARE(counters(sim).delivered, 3u);
     QCOMPARE(deadLettered(sim, 0, DeadLetterReason::DeliveryLimit), 1u);
   }
@@ -120,10 +120,10 @@ class tst_RabbitMqSemantics : public QObject {
   // only), and refuses the next publish.
   void aRequeueIntoAFullRejectPublishQueueKeepsIt() {
     Simulator sim = simulator(requeueIntoAFullQueue(Overflow::RejectPublish));
-    sim.runUntil(140 * kMillisecond);
+    RUN_UNTIL(sim, 140 * kMillisecond);
     QCOMPARE(counters(sim).dropped, 0u);
     QCOMPARE(sim.queues()[0].ready.size(), 2u);  // 1, 2, 3 back; 1 delivered again
-    sim.runUntil(160 * kMillisecond);
+    RUN_UNTIL(sim, 160 * kMillisecond);
     QCOMPARE(counters(sim).rejected, 1u);  // "later" at 150 ms: 2 ready, the queue is full
     QCOMPARE(sim.producers()[2].rejected, 1u);
   }
@@ -137,7 +137,7 @@ class tst_RabbitMqSemantics : public QObject {
     jobs.deadLetter = "dlq";
     s.components = {producer("p", "jobs", kMillisecond, 5), jobs, queue("dlq")};
     Simulator sim = simulator(s);
-    sim.run();
+    RUN(sim);
     QCOMPARE(sim.producers()[0].rejected, 3u);
     QCOMPARE(counters(sim).rejected, 3u);
     QCOMPARE(deadLettered(sim, 0, DeadLetterReason::MaxLength), 3u);
@@ -155,10 +155,10 @@ class tst_RabbitMqSemantics : public QObject {
     worker.join = kSecond;
     s.components = {producer("long", "jobs", kMillisecond, 1), shortLived, queue("jobs"), worker};
     Simulator sim = simulator(s);
-    sim.runUntil(500 * kMillisecond);
+    RUN_UNTIL(sim, 500 * kMillisecond);
     QCOMPARE(sim.queues()[0].ready.size(), 2u);  // expired, but behind a message that is not
     QCOMPARE(counters(sim).expired, 0u);
-    sim.run();
+    RUN(sim);
     QCOMPARE(counters(sim).delivered, 1u);  // only the first; the second expired at the head
     QCOMPARE(counters(sim).expired, 1u);
   }
@@ -171,7 +171,7 @@ class tst_RabbitMqSemantics : public QObject {
     jobs.ttl = 100 * kMillisecond;
     s.components = {p, jobs};
     Simulator sim = simulator(s);
-    sim.runUntil(102 * kMillisecond);
+    RUN_UNTIL(sim, 102 * kMillisecond);
     QCOMPARE(counters(sim).expired, 2u);  // at 101 and 102 ms: the queue's TTL was sooner
   }
 
@@ -221,7 +221,7 @@ class tst_RabbitMqSemantics : public QObject {
     s.components.push_back(events);
     s.components.push_back(sub);
     Simulator sim = simulator(s);
-    sim.run();
+    RUN(sim);
     QCOMPARE(sim.topics()[0].fannedOut, taken);  // one copy per message, however many match
     QCOMPARE(counters(sim).acked, taken);
   }
