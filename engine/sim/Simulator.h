@@ -102,6 +102,8 @@ class Simulator {
   std::string invariantViolation() const;
   // Lets a test break the books on purpose, to prove the checker can fail.
   Ledger& ledgerForTesting() { return ledger_; }
+  // Lets a test change the broker's downtime alone, to prove that operator== sees it.
+  void setBrokerDownUntilForTesting(SimTime t) { brokerDownUntil_ = t; }
 
   // About how many bytes a copy of this simulator holds (its state; the model is shared): what a
   // checkpoint costs. Counts every container's capacity, so it is an upper bound of what is used.
