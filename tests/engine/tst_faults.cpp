@@ -56,6 +56,7 @@ class FaultsTest : public QObject {
   void slowMultipliesServiceTime();
   void poisonEndsInTheDeadLetterQueue();
   void scaleOutAndIn();
+  void partitionOfAConsumerLinkHolds();
   void partitionHoldsAndDegradeDelays();
   void lossyPartitionDropsWhatConfirmsDoNotResend_data();
   void lossyPartitionDropsWhatConfirmsDoNotResend();
@@ -273,6 +274,30 @@ void FaultsTest::scaleOutAndIn() {
   // (20 + 8 x 27.5 + 80) / 420; against all eight slots it would be half that.
   const double utilization = buildReport(sim).consumers[0].utilization;
   QVERIFY2(utilization > 0.7 && utilization < 0.82, qPrintable(QString::number(utilization)));
+  expectConserved(sim);
+}
+
+// A partition of a consumer's link holds deliveries (and its acks) until it heals, in order.
+void FaultsTest::partitionOfAConsumerLinkHolds() {
+  Scenario s = scenario(secs(30));
+  s.networkLatency = Distribution::constant(10 * kMillisecond);
+  s.components = {producer("producer", "jobs", kSecond, 0), queue("jobs"),
+                  consumer("workers", "jobs", kMillisecond)};
+  FaultSpec cut = fault(FaultKind::Partition, "workers", 4500 * kMillisecond);
+  cut.duration = 5 * kSecond;
+  s.faults = {cut};
+  Simulator sim = simulator(s);
+  const auto all = runTraced(sim, secs(30));
+  std::size_t held = 0;
+  for (const TraceRecord& r : only(all, TraceKind::Deliver)) {
+    const bool during = r.time >= 4500 * kMillisecond && r.time < 9500 * kMillisecond;
+    if (during) ++held;
+    QCOMPARE(r.aux, during ? 9510 * kMillisecond : r.time + 10 * kMillisecond);
+  }
+  QCOMPARE(held, std::size_t{1});  // 5 s's message; with prefetch 1 the rest wait for its ack
+  for (const TraceRecord& r : only(all, TraceKind::Receive))
+    QVERIFY(r.time < 4500 * kMillisecond || r.time >= 9500 * kMillisecond);
+  QCOMPARE(counters(sim).acked, std::uint64_t{29});  // the one sent at 30 s is still on its way
   expectConserved(sim);
 }
 

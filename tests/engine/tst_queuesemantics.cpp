@@ -91,6 +91,21 @@ class tst_QueueSemantics : public QObject {
     QCOMPARE(only(trace, TraceKind::Requeue).size(), std::size_t{3});
   }
 
+  // Under auto ack the broker let the message go at delivery: a failed processing loses it.
+  void autoAckFailureLosesTheMessage() {
+    Scenario s = scenario(10 * kSecond);
+    s.components = {producer("p", "q", kMillisecond, 5), queue("q"),
+                    consumer("c", "q", 10 * kMillisecond, 1, 1, AckMode::Auto)};
+    s.components[2].failureProbability = 1.0;
+    Simulator sim = simulator(s);
+    const auto trace = runTraced(sim, s.duration);
+    QCOMPARE(outcome(sim, Outcome::LostAutoAckFailure), 5u);
+    QCOMPARE(only(trace, TraceKind::Fail).size(), std::size_t{5});
+    QCOMPARE(counters(sim).nacked, 0u);
+    QCOMPARE(counters(sim).delivered, 5u);
+    QCOMPARE(sim.consumers()[0].failed, 5u);
+  }
+
   void deliveryLimitDeadLetters() {
     Scenario s = scenario(10 * kSecond);
     s.components = {producer("p", "q", kMillisecond, 5), queue("q"), queue("dlq"),
