@@ -451,16 +451,27 @@ def direct_exchange(b):
     return exchange(b, "direct", ["a", "b", "c", "a"], {"qa": ["a"], "qb": ["b"], "qab": ["a", "b"]})
 
 
+def delivery_limit_model(name, reader, faults=()):
+    """One message into a quorum queue with x-delivery-limit 2, read by `reader`."""
+    return lambda: (
+        scenario(name, [producer("p", "q", 1),
+                        queue("q", type="quorum", delivery_limit=2, dead_letter="dlq"),
+                        queue("dlq"), reader], faults),
+        lambda r, t: {"deliveries": len(deliveries(t, "q")), "dead_lettered": dead_lettered(t, "q"),
+                      "reasons": nonzero(q(r, "q")["dead_letter_reasons"])})
+
+
+def delivery_limit_result(b, name, deliveries_seen):
+    settle()
+    dead = b.drain(name + ".dlq")
+    return {"deliveries": deliveries_seen, "dead_lettered": [m for m, _, _ in dead],
+            "reasons": reasons(dead)}
+
+
 @probe("delivery-limit-nack", "quorum, x-delivery-limit 2, nacked each time: 3 deliveries, then "
        "dead-lettered (delivery_limit)",
-       lambda: (scenario("delivery-limit", [producer("p", "q", 1),
-                                            queue("q", type="quorum", delivery_limit=2,
-                                                  dead_letter="dlq"), queue("dlq"),
-                                            consumer("c", "q", service="10ms", join="100ms",
-                                                     failure_probability=1)]),
-                lambda r, t: {"deliveries": len(deliveries(t, "q")),
-                              "dead_lettered": dead_lettered(t, "q"),
-                              "reasons": nonzero(q(r, "q")["dead_letter_reasons"])}))
+       delivery_limit_model("delivery-limit", consumer("c", "q", service="10ms", join="100ms",
+                                                       failure_probability=1)))
 def delivery_limit_nack(b):
     b.declare("cf.dl", "quorum", dlq="cf.dl.dlq", delivery_limit=2)
     b.publish("cf.dl", [1], confirm=True)
@@ -472,21 +483,13 @@ def delivery_limit_nack(b):
         n += 1
         b.ch.basic_nack(method.delivery_tag, requeue=True)
         time.sleep(0.05)
-    settle()
-    dead = b.drain("cf.dl.dlq")
-    return {"deliveries": n, "dead_lettered": [m for m, _, _ in dead], "reasons": reasons(dead)}
+    return delivery_limit_result(b, "cf.dl", n)
 
 
 @probe("delivery-limit-close", "quorum, x-delivery-limit 2: a closed channel's return counts too",
-       lambda: (scenario("delivery-limit-close", [producer("p", "q", 1),
-                                                  queue("q", type="quorum", delivery_limit=2,
-                                                        dead_letter="dlq"), queue("dlq"),
-                                                  consumer("c", "q", join="100ms")],
-                         [{"at": "%ds" % s, "kind": "close", "target": "c",
-                           "restart_after": "500ms"} for s in (1, 2, 3)]),
-                lambda r, t: {"deliveries": len(deliveries(t, "q")),
-                              "dead_lettered": dead_lettered(t, "q"),
-                              "reasons": nonzero(q(r, "q")["dead_letter_reasons"])}))
+       delivery_limit_model("delivery-limit-close", consumer("c", "q", join="100ms"),
+                            [{"at": "%ds" % s, "kind": "close", "target": "c",
+                              "restart_after": "500ms"} for s in (1, 2, 3)]))
 def delivery_limit_close(b):
     b.declare("cf.dlc", "quorum", dlq="cf.dlc.dlq", delivery_limit=2)
     b.publish("cf.dlc", [1], confirm=True)
@@ -500,9 +503,7 @@ def delivery_limit_close(b):
             break
         n += 1
         time.sleep(0.1)
-    settle()
-    dead = b.drain("cf.dlc.dlq")
-    return {"deliveries": n, "dead_lettered": [m for m, _, _ in dead], "reasons": reasons(dead)}
+    return delivery_limit_result(b, "cf.dlc", n)
 
 
 @probe("quorum-no-default-limit", "quorum without x-delivery-limit (3.10): 25 returns, still there",
