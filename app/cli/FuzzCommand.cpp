@@ -4,6 +4,7 @@
 
 #include "CliArgs.h"
 #include "Commands.h"
+#include "SimulatorHook.h"
 
 #include "faults/FaultPlan.h"
 #include "model/ModelBuilder.h"
@@ -39,6 +40,7 @@ struct Outcome {
 
 Outcome runOnce(const std::shared_ptr<const Model>& model) {
   Simulator sim(model);
+  prepareSimulator(sim);
   sim.setInvariantChecks(true);
   Outcome o;
   if (sim.run() != StopReason::ReachedTime)

@@ -56,6 +56,14 @@ void writeQueueFields(JsonWriter& w, const QueueReport& q) {
   field(w, "depth_max", q.depthMax);
   field(w, "arrival_rate_per_s", q.arrivalRatePerS);
   writeLatency(w, "wait", q.wait);
+  field(w, "rejected_no_requeue", q.rejectedNoRequeue);
+  w.key("dead_letter_reasons");  // x-death's reasons; they add up to dead_lettered
+  w.beginObject(JsonWriter::Style::Inline);
+  for (int why = 0; why < kDeadLetterReasonCount; ++why) {
+    w.key(std::string(deadLetterReasonName(static_cast<DeadLetterReason>(why))));
+    w.integer(q.deadLetteredBy[static_cast<std::size_t>(why)]);
+  }
+  w.endObject();
 }
 
 void writeQueue(JsonWriter& w, const QueueReport& q) {
@@ -139,6 +147,7 @@ void writeConsumer(JsonWriter& w, const ConsumerReport& c) {
   field(w, "failed", c.failed);
   field(w, "utilization", c.utilization);
   field(w, "crashes", c.crashes);
+  field(w, "channel_closes", c.closes);
   field(w, "requeued_after_crash", c.requeuedAfterCrash);
   field(w, "lost_in_crash", c.lostInCrash);
 }

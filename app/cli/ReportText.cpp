@@ -69,7 +69,20 @@ class Table {
 std::vector<std::string> queueHeader(const char* what) {
   return {what,      "arrived",       "delivered", "acked",    "nacked",    "redelivered",
           "expired", "dead-lettered", "dropped",   "rejected", "depth now", "mean",
-          "max",     "wait mean",     "p50",       "p95",      "p99"};
+          "max",     "wait mean",     "p50",       "p95",      "p99",       "dead-letter reasons"};
+}
+
+// "maxlen 5, rejected 2": the reasons that occurred, as x-death names them; "-" for none.
+std::string deadLetterReasons(const QueueReport& q) {
+  std::string out;
+  for (int why = 0; why < kDeadLetterReasonCount; ++why) {
+    const std::uint64_t n = q.deadLetteredBy[static_cast<std::size_t>(why)];
+    if (n == 0) continue;
+    if (!out.empty()) out.append(", ");
+    out.append(deadLetterReasonName(static_cast<DeadLetterReason>(why))).append(" ");
+    out.append(std::to_string(n));
+  }
+  return out.empty() ? "-" : out;
 }
 
 std::vector<std::string> queueRow(const std::string& name, const QueueReport& q) {
@@ -90,7 +103,8 @@ std::vector<std::string> queueRow(const std::string& name, const QueueReport& q)
           latency(q.wait, &LatencySummary::meanS),
           latency(q.wait, &LatencySummary::p50S),
           latency(q.wait, &LatencySummary::p95S),
-          latency(q.wait, &LatencySummary::p99S)};
+          latency(q.wait, &LatencySummary::p99S),
+          deadLetterReasons(q)};
 }
 
 std::string streamText(const StreamReport& s) {
@@ -242,11 +256,11 @@ std::string formatReportText(const RunReport& r, const WallClock& wall) {
   for (const StreamReport& s : r.streams) out.append(1, '\n').append(streamText(s));
   if (!r.consumers.empty()) {
     Table t({"consumer", "instances", "processed", "failed", "utilization", "crashes", "requeued",
-             "lost"});
+             "lost", "closes"});
     for (const ConsumerReport& c : r.consumers)
       t.add({c.id, count(c.instances), count(c.processed), count(c.failed),
              fmt("%.1f%%", c.utilization * 100), count(c.crashes), count(c.requeuedAfterCrash),
-             count(c.lostInCrash)});
+             count(c.lostInCrash), count(c.closes)});
     out.append(1, '\n').append(t.render());
   }
   if (!r.stores.empty()) {

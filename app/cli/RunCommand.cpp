@@ -4,6 +4,7 @@
 #include "Commands.h"
 #include "OutputFiles.h"
 #include "ReportFormat.h"
+#include "SimulatorHook.h"
 
 #include "faults/FaultPlan.h"
 #include "model/ModelBuilder.h"
@@ -90,6 +91,7 @@ int runCommand(const std::vector<std::string>& words) {
     return kExitInvalidInput;
   }
   Simulator sim(std::make_shared<const Model>(*built.model));
+  prepareSimulator(sim);
   if (args.has("check-invariants")) sim.setInvariantChecks(true);
 
   std::string error;

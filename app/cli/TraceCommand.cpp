@@ -3,6 +3,7 @@
 
 #include "CliArgs.h"
 #include "Commands.h"
+#include "SimulatorHook.h"
 
 #include "metrics/JobJourney.h"
 #include "model/ModelBuilder.h"
@@ -93,9 +94,14 @@ int traceCommand(const std::vector<std::string>& words) {
     return kExitUsage;
   }
   Simulator sim(std::make_shared<const Model>(*built.model));
+  prepareSimulator(sim);
   const Journey journey = follow(sim, *job);
   const bool isJob = std::any_of(journey.records.begin(), journey.records.end(),
                                  [](const TraceRecord& r) { return isRequestReplyKind(r.kind); });
+  if (!isJob && !sim.violation().empty()) {  // it broke before the job began: as run does
+    std::fprintf(stderr, "brokerlab-cli trace: %s\n", sim.violation().c_str());
+    return kExitInvariant;
+  }
   if (!isJob) {
     std::fprintf(stderr,
                  journey.records.empty()
@@ -122,6 +128,10 @@ int traceCommand(const std::vector<std::string>& words) {
   const std::string text = args.has("mermaid") ? jobJourneyMermaid(context, *job, journey.records)
                                                : jobJourneyTable(context, *job, journey.records);
   std::fwrite(text.data(), 1, text.size(), stdout);
+  if (!sim.violation().empty()) {  // as run: the journey above ends where the engine broke
+    std::fprintf(stderr, "brokerlab-cli trace: %s\n", sim.violation().c_str());
+    return kExitInvariant;
+  }
   if (!sim.limitReached().empty()) {  // the journey above ends where the run had to stop
     std::fprintf(stderr, "brokerlab-cli trace: %s\n", sim.limitReached().c_str());
     return kExitInvalidInput;

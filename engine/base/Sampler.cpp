@@ -22,8 +22,8 @@ double nonNegative(double ns) {
 // Box-Muller using one of its two outputs: caching the spare would put hidden state in a
 // Sampler that checkpoints copy and compare.
 double standardNormal(Rng& rng) {
-  const double radius = std::sqrt(-2.0 * std::log(rng.uniformOpen01()));
-  return radius * std::cos(2.0 * std::numbers::pi * rng.uniform01());
+  const double radius = std::sqrt(-2.0 * pmath::log(rng.uniformOpen01()));
+  return radius * pmath::cos(2.0 * std::numbers::pi * rng.uniform01());
 }
 
 SimTime sampleTruncatedNormal(double mean, double stddev, Rng& rng) {
@@ -40,7 +40,7 @@ SimTime sampleErlang(double phaseMean, std::uint32_t phases, Rng& rng) {
     const std::uint32_t n = std::min(left, kErlangChunk);
     double product = 1;
     for (std::uint32_t i = 0; i < n; ++i) product *= rng.uniformOpen01();
-    logProduct += std::log(product);
+    logProduct += pmath::log(product);
     left -= n;
   }
   return Sampler::toSimTime(-phaseMean * logProduct);
@@ -51,11 +51,11 @@ SimTime sampleErlang(double phaseMean, std::uint32_t phases, Rng& rng) {
 double truncatedNormalMean(double mean, double stddev) {
   if (stddev <= 0) return std::max(mean, 0.0);
   const double alpha = -mean / stddev;
-  const double accept = 0.5 * std::erfc(alpha / std::numbers::sqrt2);
+  const double accept = 0.5 * pmath::erfc(alpha / std::numbers::sqrt2);
   if (accept <= 0) return 0;
-  const double density = std::exp(-0.5 * alpha * alpha) / std::sqrt(2.0 * std::numbers::pi);
+  const double density = pmath::exp(-0.5 * alpha * alpha) / std::sqrt(2.0 * std::numbers::pi);
   const double acceptedMean = mean + stddev * density / accept;
-  const double allRejected = std::exp(kNormalTries * std::log1p(-accept));
+  const double allRejected = pmath::exp(kNormalTries * pmath::log1p(-accept));
   return (1.0 - allRejected) * acceptedMean;
 }
 
@@ -83,8 +83,9 @@ Sampler Sampler::lognormal(double meanNs, double stddevNs) {
   // A lognormal of mean 0 is the point 0; its log parameters would be -inf and NaN.
   if (meanNs <= 0) return {SamplerShape::Constant, 0, 0, 1};
   const double s = nonNegative(stddevNs);
-  const double sigmaSquared = std::log1p((s * s) / (meanNs * meanNs));
-  return {SamplerShape::Lognormal, std::log(meanNs) - sigmaSquared / 2, std::sqrt(sigmaSquared), 1};
+  const double sigmaSquared = pmath::log1p((s * s) / (meanNs * meanNs));
+  return {SamplerShape::Lognormal, pmath::log(meanNs) - sigmaSquared / 2, std::sqrt(sigmaSquared),
+          1};
 }
 
 Sampler Sampler::erlang(std::uint32_t phases, double meanNs) {
@@ -99,7 +100,7 @@ SimTime Sampler::sampleSlow(Rng& rng) const {
     case SamplerShape::Normal:
       return sampleTruncatedNormal(a, b, rng);
     case SamplerShape::Lognormal:
-      return toSimTime(std::exp(a + b * standardNormal(rng)));
+      return toSimTime(pmath::exp(a + b * standardNormal(rng)));
     case SamplerShape::Erlang:
       return sampleErlang(a, k, rng);
     case SamplerShape::Constant:
@@ -119,7 +120,7 @@ double Sampler::meanNs() const {
     case SamplerShape::Normal:
       return truncatedNormalMean(a, b);
     case SamplerShape::Lognormal:
-      return std::exp(a + b * b / 2);
+      return pmath::exp(a + b * b / 2);
     case SamplerShape::Erlang:
       return a * k;
   }

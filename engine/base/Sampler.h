@@ -5,6 +5,7 @@
 // standard libraries and break replay. It knows nothing of the scenario format: the model
 // builder turns a scenario's Distribution into one (model/DistributionSampler.h).
 
+#include "base/PortableMath.h"
 #include "base/Rng.h"
 #include "base/SimTime.h"
 
@@ -40,7 +41,7 @@ struct Sampler {
       case SamplerShape::Constant:
         return toSimTime(a);
       case SamplerShape::Exponential:
-        return toSimTime(-a * std::log(rng.uniformOpen01()));
+        return toSimTime(-a * pmath::log(rng.uniformOpen01()));
       default:
         return sampleSlow(rng);
     }

@@ -1,5 +1,7 @@
 #include "base/Zipf.h"
 
+#include "base/PortableMath.h"
+
 #include <cmath>
 
 namespace brokerlab {
@@ -8,27 +10,27 @@ namespace {
 
 // (e^x - 1) / x and log(1 + x) / x, both continuous at 0: they keep hIntegral exact near s = 1.
 double expm1OverX(double x) {
-  return std::abs(x) > 1e-8 ? std::expm1(x) / x : 1 + x / 2 * (1 + x / 3);
+  return std::abs(x) > 1e-8 ? pmath::expm1(x) / x : 1 + x / 2 * (1 + x / 3);
 }
 double log1pOverX(double x) {
-  return std::abs(x) > 1e-8 ? std::log1p(x) / x : 1 - x / 2 * (1 - 2 * x / 3);
+  return std::abs(x) > 1e-8 ? pmath::log1p(x) / x : 1 - x / 2 * (1 - 2 * x / 3);
 }
 
 }  // namespace
 
 double ZipfSampler::h(double x) const {
-  return std::exp(-s * std::log(x));
+  return pmath::exp(-s * pmath::log(x));
 }
 
 double ZipfSampler::hIntegral(double x) const {
-  const double logX = std::log(x);
+  const double logX = pmath::log(x);
   return expm1OverX((1 - s) * logX) * logX;
 }
 
 double ZipfSampler::hIntegralInverse(double y) const {
   double t = y * (1 - s);
   if (t < -1) t = -1;  // rounding at the far end of the range
-  return std::exp(log1pOverX(t) * y);
+  return pmath::exp(log1pOverX(t) * y);
 }
 
 ZipfSampler ZipfSampler::make(std::uint64_t n, double s) {

@@ -34,7 +34,8 @@ class Planner {
     // Scale faults decide how many instance slots a consumer has: fit crash targets to them.
     for (FaultSpec& f : faults) {
       const std::size_t hash = f.target.rfind('#');
-      if (f.kind != FaultKind::Crash || hash == std::string::npos) continue;
+      if ((f.kind != FaultKind::Crash && f.kind != FaultKind::Close) || hash == std::string::npos)
+        continue;
       const std::string id = f.target.substr(0, hash);
       const std::uint32_t k = static_cast<std::uint32_t>(std::stoul(f.target.substr(hash + 1)));
       if (k > instanceSlots(id, faults)) f.target = id;
@@ -65,6 +66,12 @@ class Planner {
     return n;
   }
 
+  bool readsStream(const ComponentSpec& c) const {
+    for (const ComponentSpec& other : s_.components)
+      if (c.source && other.id == *c.source) return other.kind == ComponentKind::Stream;
+    return false;
+  }
+
   bool pick(FaultSpec& f) {
     switch (below(8)) {
       case 7:
@@ -76,7 +83,8 @@ class Planner {
       case 1: {  // crashes are the interesting ones: twice as likely
         if (consumers_.empty()) return false;
         const ComponentSpec& c = *consumers_[below(consumers_.size())];
-        f.kind = FaultKind::Crash;
+        // one in four a channel close instead, where the consumer has a channel (not a stream's)
+        f.kind = below(4) == 0 && !readsStream(c) ? FaultKind::Close : FaultKind::Crash;
         const std::uint32_t n = c.instances.value_or(defaults::kInstances);
         f.target = below(3) == 0 ? c.id : c.id + "#" + std::to_string(1 + below(n));
         if (below(2) == 0) f.restartAfter = span(0.01, 0.2);

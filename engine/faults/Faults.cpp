@@ -83,14 +83,16 @@ void Simulator::onFaultStart(std::uint32_t fault) {
   const FaultDef f = faults_[fault];  // a copy: handlers below may add live faults
   recordFault(TraceKind::Fault, f);
   switch (f.kind) {
-    case FaultKind::Crash: {
+    case FaultKind::Crash:
+    case FaultKind::Close: {
+      const bool closing = f.kind == FaultKind::Close;
       if (f.instance != kNone) {
-        crashInstance(f.instance, f.restartAfter);
+        crashInstance(f.instance, f.restartAfter, closing);
         break;
       }
       const ConsumerDef& def = model_->consumers[f.consumer];
       for (std::uint32_t i = 0; i < def.instanceSlots; ++i)
-        crashInstance(def.firstInstance + i, f.restartAfter);
+        crashInstance(def.firstInstance + i, f.restartAfter, closing);
       break;
     }
     case FaultKind::Restart:
@@ -147,6 +149,7 @@ void Simulator::onFaultEnd(std::uint32_t fault) {
       if (links_[f.component].heldUntil <= now_) links_[f.component].dropFraction = 0;
       break;
     case FaultKind::Crash:
+    case FaultKind::Close:
     case FaultKind::Scale:
       break;
   }
@@ -195,7 +198,11 @@ void Simulator::orphan(std::uint32_t instance, std::uint32_t msg) {
   instances_[instance].orphans.push_back(msg);
 }
 
-void Simulator::crashInstance(std::uint32_t instance, SimTime restartAfter) {
+// A crash, or with `closing` a channel close (queue and topic consumers only): the instance
+// stops at once either way. A crash goes unnoticed for a heartbeat and takes the acks in its
+// buffers with it; a close reaches the broker after the acks already sent (one FIFO link), and
+// the broker returns the rest the moment it arrives.
+void Simulator::crashInstance(std::uint32_t instance, SimTime restartAfter, bool closing) {
   ConsumerInstanceState& inst = instances_[instance];
   if (inst.crashed) return;
   const std::uint32_t consumer = inst.consumer;
@@ -204,16 +211,21 @@ void Simulator::crashInstance(std::uint32_t instance, SimTime restartAfter) {
   inst.online = false;
   inst.crashed = true;
   ++inst.crashEpoch;
-  ++c.crashes;
+  ++(closing ? c.closes : c.crashes);
   const auto number = static_cast<std::uint16_t>(model_->instanceNumber(instance));
-  emitRecord({now_, 0, 0, def.component, kNone, 0, number, TraceKind::Crash, 0});
+  emitRecord({now_, 0, 0, def.component, kNone, 0, number,
+              closing ? TraceKind::Close : TraceKind::Crash, 0});
 
   const std::vector<std::uint32_t> held = heldBy(instance);
   stopProcessing(instance);
+  std::uint32_t answersOnTheWire = 0;  // a close: acks and nacks that reach the broker first
   for (const std::uint32_t msg : held) {
     Message& m = pool_[msg];
     const bool pending = m.state != MessageState::Buffered;  // an event is on its way for it
-    if (def.sourceKind == ChannelKind::Stream) {
+    if (closing &&
+        (m.state == MessageState::AckToBroker || m.state == MessageState::NackToBroker)) {
+      ++answersOnTheWire;
+    } else if (def.sourceKind == ChannelKind::Stream) {
       endHeld(msg, Outcome::ReadAbandoned, pending);
     } else if (def.ack == AckMode::Auto) {
       ++c.lostInCrash;
@@ -224,13 +236,18 @@ void Simulator::crashInstance(std::uint32_t instance, SimTime restartAfter) {
       orphan(instance, msg);
     }
   }
-  inst.unacked = 0;  // its channel is gone; the broker still counts the orphans per queue
+  // its channel is gone; the broker still counts the orphans per queue (and, after a close, the
+  // answers on their way)
+  inst.unacked = def.ack == AckMode::Manual ? answersOnTheWire : 0;
   if (def.group != kNone) {
     // Its progress since the last commit dies with it: whoever takes its partitions re-reads it.
     for (GroupPartition& gp : groups_[def.group].partitions)
       if (gp.owner == instance) gp.consumed = kNoOffset;
   }
-  schedule(now_ + def.heartbeat, EventKind::CrashDetected, instance, 0);
+  const SimTime noticed =
+      closing ? sendOverLink(inst.upLinkFreeAt, def.latency, inst.rng, def.component)
+              : now_ + def.heartbeat;
+  schedule(noticed, EventKind::CrashDetected, instance, 0);
   if (restartAfter != kNever)
     schedule(now_ + restartAfter, EventKind::InstanceRestart, instance, inst.crashEpoch);
 }
@@ -273,7 +290,12 @@ void Simulator::onCrashDetected(std::uint32_t instance) {
 bool Simulator::requeueOrphans(std::uint32_t instance) {
   std::vector<std::uint32_t> orphans;
   orphans.swap(instances_[instance].orphans);
-  // Back to the head of the queue, the earliest first: push the latest first.
+  if (orphans.empty()) return false;
+  // Back to the head of the queue, the earliest first: push the latest first (a quorum queue takes
+  // them at its back: the earliest first).
+  const std::uint32_t queue = model_->consumers[instances_[instance].consumer].queue;
+  const QueueDef& def = model_->queues[queue];
+  if (def.returnsToTail) std::reverse(orphans.begin(), orphans.end());
   for (auto it = orphans.rbegin(); it != orphans.rend(); ++it) {
     std::uint32_t msg = *it;
     if (pool_[msg].orphanPending) {  // its old slot waits for the pending event
@@ -285,7 +307,9 @@ bool Simulator::requeueOrphans(std::uint32_t instance) {
     }
     requeueOrphan(msg);
   }
-  return !orphans.empty();
+  // All back at once, then a drop-head queue over its max_length drops from the head (RabbitMQ).
+  if (def.overflow == Overflow::DropHead) dropHeadDownTo(queue, def.maxLength);
+  return true;
 }
 
 void Simulator::requeueOrphan(std::uint32_t msg) {
@@ -302,13 +326,7 @@ void Simulator::requeueOrphan(std::uint32_t msg) {
     deadLetterOrEnd(queue, msg, DeadLetterReason::DeliveryLimit);
     return;
   }
-  m.redelivered = true;
-  m.enqueuedAt = now_;
-  setState(msg, MessageState::Ready);
-  q.ready.pushFront(msg);
-  record(TraceKind::Requeue, m, def.component, kNone, kNone, 0);
-  setDepth(queue);
-  scheduleExpiryCheck(queue);
+  requeue(msg);
 }
 
 void Simulator::onInstanceRestart(std::uint32_t instance, std::uint32_t epoch) {

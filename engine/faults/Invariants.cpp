@@ -40,7 +40,11 @@ std::string Simulator::invariantViolation() const {
   for (std::uint32_t q = 0; q < m.queues.size(); ++q) {
     const QueueDef& def = m.queues[q];
     const QueueState& qs = queues_[q];
-    // (max_length binds publishes, checked in enqueue: a requeue may go above it, as in RabbitMQ.)
+    // A drop-head queue drops at once what returns take above max_length (RabbitMQ); a
+    // reject-publish queue only refuses publishes (checked in enqueue), so returns may pass it.
+    if (def.overflow == Overflow::DropHead && def.maxLength != 0 && qs.ready.size() > def.maxLength)
+      return name(def.component) + ": " + std::to_string(qs.ready.size()) +
+             " ready, above its drop-head max_length " + std::to_string(def.maxLength);
     // The broker's unacked count is exactly what its manual-ack channels hold, live or orphaned.
     std::uint64_t held = 0;
     for (const std::uint32_t i : m.listedInstances(q)) {

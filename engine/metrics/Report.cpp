@@ -32,6 +32,8 @@ QueueReport queueReport(const Simulator& sim, std::uint32_t i) {
   qr.depthMax = q.depth.max;
   qr.arrivalRatePerS = seconds > 0 ? static_cast<double>(q.counters.enqueued) / seconds : 0;
   qr.wait = summarize(sim.queueMetrics()[i].wait);
+  qr.deadLetteredBy = sim.queueMetrics()[i].deadLetteredBy;
+  qr.rejectedNoRequeue = sim.queueMetrics()[i].rejectedNoRequeue;
   return qr;
 }
 
@@ -184,7 +186,7 @@ RunReport buildReport(const Simulator& sim) {
     const ConsumerState& c = sim.consumers()[i];
     const double capacity = c.active.areaAt(now);
     r.consumers.push_back({m.components[def.component].id, def.instances, c.processed, c.failed,
-                           capacity > 0 ? c.busy.areaAt(now) / capacity : 0, c.crashes,
+                           capacity > 0 ? c.busy.areaAt(now) / capacity : 0, c.crashes, c.closes,
                            c.requeuedAfterCrash, c.lostInCrash});
   }
   for (std::size_t t = 0; t < m.topics.size(); ++t)

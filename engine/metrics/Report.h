@@ -32,6 +32,10 @@ struct QueueReport {
   std::uint64_t depthMax = 0;
   double arrivalRatePerS = 0;  // enqueued / simulated time: lambda in Little's law
   LatencySummary wait;         // enqueue -> delivery
+  // Dead-lettered by reason (DeadLetterReason: expired, maxlen, rejected, delivery_limit); they
+  // add up to counters.deadLettered.
+  std::array<std::uint64_t, kDeadLetterReasonCount> deadLetteredBy{};
+  std::uint64_t rejectedNoRequeue = 0;  // failures rejected without requeue (dead-lettered or not)
 };
 
 struct ConsumerReport {
@@ -41,6 +45,7 @@ struct ConsumerReport {
   std::uint64_t failed = 0;
   double utilization = 0;     // busy time / instance time in service (scale faults change it)
   std::uint64_t crashes = 0;  // instance crashes (faults)
+  std::uint64_t closes = 0;   // channels closed (close faults)
   std::uint64_t requeuedAfterCrash = 0;  // manual ack: orphans requeued once noticed
   std::uint64_t lostInCrash = 0;         // auto ack: deliveries lost with a crashed instance
 };

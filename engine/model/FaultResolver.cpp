@@ -31,7 +31,8 @@ FaultDef resolveFault(const Model& m, const FaultSpec& spec, std::string& error)
   std::string id = spec.target;
   std::uint32_t number = 0;
   const std::size_t hash = id.rfind('#');
-  if (hash != std::string::npos && spec.kind == FaultKind::Crash) {
+  if (hash != std::string::npos &&
+      (spec.kind == FaultKind::Crash || spec.kind == FaultKind::Close)) {
     const std::string digits = id.substr(hash + 1);
     if (digits.empty() || digits.size() > 6 ||
         digits.find_first_not_of("0123456789") != std::string::npos) {
@@ -49,10 +50,16 @@ FaultDef resolveFault(const Model& m, const FaultSpec& spec, std::string& error)
   const ComponentRef& ref = m.components[f.component];
   switch (spec.kind) {
     case FaultKind::Crash:
+    case FaultKind::Close:
     case FaultKind::Slow:
     case FaultKind::Scale:
       if (ref.kind != ComponentKind::Consumer) {
         error = "\"" + id + "\" is not a consumer";
+        return f;
+      }
+      if (spec.kind == FaultKind::Close &&
+          m.consumers[ref.index].sourceKind == ChannelKind::Stream) {
+        error = "close: \"" + id + "\" reads a stream, which has no channel to close";
         return f;
       }
       f.consumer = ref.index;

@@ -33,6 +33,7 @@ struct ProducerDef {
   std::uint64_t sizeBytes;
   std::uint64_t keys;  // stream targets: distinct record keys, 0 = unkeyed (round-robin)
   bool confirm;        // publisher confirms: what the broker lost while down is sent again
+  SimTime expiration;  // per-message TTL; 0 = none
   // Topic targets: the routing keys to draw from, and for each key which of the topic's
   // subscriptions it matches (worked out once here, so routing does no string work).
   std::vector<std::string> routingKeys;
@@ -46,10 +47,13 @@ struct QueueDef {
   std::uint32_t component;
   std::uint64_t maxLength;  // 0 = unbounded
   Overflow overflow;
-  SimTime ttl;                  // 0 = no expiry
-  std::uint32_t deadLetter;     // queue index or kNone
-  std::uint32_t maxDeliveries;  // 0 = no limit
+  SimTime ttl;               // 0 = no expiry
+  std::uint32_t deadLetter;  // queue index or kNone
+  // Deliveries before a return dead-letters the message, 0 = no limit: max_deliveries N, or a
+  // quorum queue's delivery_limit N as N + 1 (RabbitMQ counts returns, not deliveries).
+  std::uint32_t maxDeliveries;
   bool durable;
+  bool returnsToTail;  // a quorum queue puts returned messages at its back (RabbitMQ 3.10.8)
   // The consumer instances subscribed, in dispatch order: queueInstances[firstListed, +listed).
   std::uint32_t firstListed;
   std::uint32_t listed;
@@ -65,6 +69,7 @@ struct ConsumerDef {
   std::uint32_t store;     // a request-reply worker: the status store it writes; else kNone
   std::uint32_t prefetch;  // 0 = unlimited
   AckMode ack;
+  bool requeue;  // a failure nacks with requeue; else it rejects: dead-letter or discard
   std::uint32_t firstInstance;
   std::uint32_t group;  // stream consumers: their group; else kNone
   double failureProbability;
@@ -211,6 +216,7 @@ struct Model {
   // Every queue's instance list, back to back (QueueDef::firstListed): one small array that stays
   // in the cache rather than a separate allocation per queue that each dispatch misses on.
   std::vector<std::uint32_t> queueInstances;
+  bool messageExpirations = false;  // some producer sets a per-message expiration
 
   // The consumer instances a queue dispatches to, in dispatch order.
   std::span<const std::uint32_t> listedInstances(std::uint32_t queue) const {

@@ -100,9 +100,11 @@ class Builder {
     m_.clients.resize(counts[static_cast<std::size_t>(ComponentKind::Client)]);
     m_.apis.resize(counts[static_cast<std::size_t>(ComponentKind::Api)]);
     m_.stores.resize(counts[static_cast<std::size_t>(ComponentKind::Store)]);
-    for (std::uint32_t ci = 0; ci < s_.components.size(); ++ci)
-      if (s_.components[ci].kind == ComponentKind::Topic)
-        m_.topics[m_.components[ci].index].component = ci;
+    for (std::uint32_t ci = 0; ci < s_.components.size(); ++ci) {
+      if (s_.components[ci].kind != ComponentKind::Topic) continue;
+      m_.topics[m_.components[ci].index].component = ci;
+      exchangeOf_[ci] = s_.components[ci].exchangeType.value_or(defaults::kExchangeType);
+    }
   }
 
   // The channel `id` names, or an error naming `who`.
@@ -133,8 +135,10 @@ class Builder {
     q.overflow = c.overflow.value_or(defaults::kOverflow);
     q.ttl = c.ttl.value_or(0);
     q.deadLetter = kNone;  // resolved below, once every queue has its index
-    q.maxDeliveries = c.maxDeliveries.value_or(defaults::kMaxDeliveries);
+    q.maxDeliveries =
+        c.deliveryLimit ? *c.deliveryLimit + 1 : c.maxDeliveries.value_or(defaults::kMaxDeliveries);
     q.durable = c.durable.value_or(defaults::kDurable);
+    q.returnsToTail = c.queueType.value_or(defaults::kQueueType) == QueueType::Quorum;
     q.topic = kNone;
     q.subscriber = kNone;
     m_.queues.push_back(q);
@@ -208,7 +212,9 @@ class Builder {
   std::map<std::string, std::pair<ComponentKind, std::uint32_t>> byId_;
   std::map<std::string, std::uint32_t> queueIndex_;
   std::vector<std::pair<std::size_t, std::string>> deadLetters_;  // (queue, target) not yet seen
-  std::map<std::uint32_t, std::string> bindingOf_;                // topic consumer -> binding
+  // topic consumer -> its topic's exchange type and its binding patterns
+  std::map<std::uint32_t, std::pair<ExchangeType, std::vector<std::string>>> bindingOf_;
+  std::map<std::uint32_t, ExchangeType> exchangeOf_;  // topic component -> its exchange type
 };
 
 void Builder::buildConsumer(const ComponentSpec& c, std::uint32_t ci) {
@@ -228,6 +234,7 @@ void Builder::buildConsumer(const ComponentSpec& c, std::uint32_t ci) {
   for (std::uint32_t i = 0; i < k.instanceSlots; ++i) m_.instanceConsumer.push_back(index);
   k.prefetch = c.prefetch.value_or(defaults::kPrefetch);
   k.ack = c.ack.value_or(defaults::kAck);
+  k.requeue = c.requeue.value_or(defaults::kRequeue);
   if (!c.service) error_ = c.id + ": a consumer needs a service distribution";
   k.service = samplerOf(c.service.value_or(Distribution::constant(0)));
   k.latency = latencyOf(c, s_);
@@ -258,11 +265,13 @@ void Builder::buildConsumer(const ComponentSpec& c, std::uint32_t ci) {
     q.deadLetter = kNone;
     q.maxDeliveries = 0;
     q.durable = k.durableSubscription;
+    q.returnsToTail = false;
     q.topic = target;
     q.subscriber = ci;
     k.queue = static_cast<std::uint32_t>(m_.queues.size());
     m_.queues.push_back(q);
-    bindingOf_[index] = c.binding.value_or(defaults::kBinding);
+    bindingOf_[index] = {exchangeOf_[topic.component],
+                         c.binding.value_or(std::vector<std::string>{defaults::kBinding})};
   } else {
     k.stream = target;
     const std::string name = c.group.value_or(c.id);
@@ -300,6 +309,8 @@ void Builder::buildProducer(const ComponentSpec& c, std::uint32_t ci) {
   p.count = c.count.value_or(0);
   p.sizeBytes = c.sizeBytes.value_or(defaults::kSizeBytes);
   p.confirm = c.confirm.value_or(defaults::kConfirm);
+  p.expiration = c.expiration.value_or(0);
+  if (p.expiration != 0) m_.messageExpirations = true;
   p.start = c.start.value_or(0);
   p.stop = c.stop.value_or(kMaxSimTime);
   p.keys = c.keys.value_or(0);
@@ -308,8 +319,10 @@ void Builder::buildProducer(const ComponentSpec& c, std::uint32_t ci) {
   p.routingKeys = c.routingKey.value_or(std::vector<std::string>{""});
   for (const std::string& key : p.routingKeys) {
     std::vector<std::uint8_t> matches;
-    for (const std::uint32_t consumer : m_.topics[target].subscriptions)
-      matches.push_back(bindingMatches(bindingOf_.at(consumer), key) ? 1 : 0);
+    for (const std::uint32_t consumer : m_.topics[target].subscriptions) {
+      const auto& [type, bindings] = bindingOf_.at(consumer);
+      matches.push_back(routes(type, bindings, key) ? 1 : 0);
+    }
     p.keyMatches.push_back(std::move(matches));
   }
 }

@@ -41,4 +41,11 @@ bool bindingMatches(std::string_view pattern, std::string_view key) {
   return reachable[k.size()];
 }
 
+bool routes(ExchangeType type, const std::vector<std::string>& bindings, std::string_view key) {
+  if (type == ExchangeType::Fanout) return true;
+  for (const std::string& b : bindings)
+    if (type == ExchangeType::Direct ? b == key : bindingMatches(b, key)) return true;
+  return false;
+}
+
 }  // namespace brokerlab

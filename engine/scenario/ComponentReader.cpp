@@ -25,13 +25,19 @@ void choose(std::optional<Enum>& field, ValueReader& r, const json::Value& v,
   if (const auto i = r.choice(v, path, names)) field = static_cast<Enum>(*i);
 }
 
-// One routing key, or a list of them (the producer draws one uniformly for each message).
-std::optional<std::vector<std::string>> routingKeys(ValueReader& r, const json::Value& v,
-                                                    const std::string& path) {
+// One string or a list of them: a producer's routing keys (it draws one uniformly for each
+// message), a subscription's binding patterns (it takes what matches any). `what` names one.
+std::optional<std::vector<std::string>> stringOrList(ValueReader& r, const json::Value& v,
+                                                     const std::string& path,
+                                                     std::string_view what) {
   if (v.isString()) return std::vector<std::string>{v.text};
   if (!v.isArray()) {
     r.issues().add(v, path,
-                   "must be a routing key or a list of them (got " + json::describe(v) + ")");
+                   std::string("must be ")
+                       .append(what)
+                       .append(" or a list of them (got ")
+                       .append(json::describe(v))
+                       .append(")"));
     return std::nullopt;
   }
   std::vector<std::string> keys;
@@ -48,7 +54,8 @@ std::optional<std::vector<std::string>> routingKeys(ValueReader& r, const json::
 // The parameters of a producer that depend on its target's kind.
 void readMessageKeys(ValueReader& r, ComponentSpec& c, std::string_view key, const json::Value& v,
                      const std::string& path) {
-  if (key == "routing_key") c.routingKey = routingKeys(r, v, path);
+  if (key == "routing_key") c.routingKey = stringOrList(r, v, path, "a routing key");
+  if (key == "expiration") c.expiration = r.duration(v, path);
   if (key == "keys") assign(c.keys, r.integer(v, path, 1, limits::kMaxRecordKeys));
   if (key == "key_skew") c.keySkew = r.number(v, path);
   if (key == "confirm") c.confirm = r.boolean(v, path);
@@ -61,7 +68,7 @@ void readStreamParameter(ValueReader& r, ComponentSpec& c, std::string_view key,
   if (key == "retention") c.retention = r.duration(v, path);
   if (key == "retention_bytes") assign(c.retentionBytes, r.integer(v, path, 1, kAny));
   if (key == "segment_bytes") assign(c.segmentBytes, r.integer(v, path, 1, kAny));
-  if (key == "binding") c.binding = r.string(v, path);
+  if (key == "binding") c.binding = stringOrList(r, v, path, "a binding pattern");
   if (key == "group") c.group = r.string(v, path);
   if (key == "join") c.join = r.duration(v, path);
   if (key == "leave") c.leave = r.duration(v, path);
@@ -114,6 +121,16 @@ void readParameter(ValueReader& r, ComponentSpec& c, std::string_view key, const
   if (key == "max_deliveries") {
     assign(c.maxDeliveries, r.integer(v, path, 1, std::numeric_limits<std::uint32_t>::max()));
   }
+  if (key == "delivery_limit") {
+    assign(c.deliveryLimit, r.integer(v, path, 0, limits::kMaxDeliveryLimit));
+  }
+  if (key == "type" && c.kind == ComponentKind::Queue) {
+    choose(c.queueType, r, v, path, rules::queueTypeNames());
+  }
+  if (key == "type" && c.kind == ComponentKind::Topic) {
+    choose(c.exchangeType, r, v, path, rules::exchangeTypeNames());
+  }
+  if (key == "requeue") c.requeue = r.boolean(v, path);
   if (key == "durable") c.durable = r.boolean(v, path);
   if (key == "source") c.source = r.string(v, path);
   if (key == "instances") assign(c.instances, r.integer(v, path, 1, limits::kMaxInstances));

@@ -27,6 +27,9 @@ std::string_view targetsOf(FaultKind kind) {
   switch (kind) {
     case FaultKind::Crash:
       return "a consumer (all its instances), or one instance of it like \"workers#2\"";
+    case FaultKind::Close:
+      return "a consumer of a queue or a topic (all its instances), or one instance of it like "
+             "\"workers#2\"";
     case FaultKind::Spike:
       return "a producer or a client";
     case FaultKind::Poison:
@@ -46,6 +49,7 @@ std::string_view targetsOf(FaultKind kind) {
 bool canHit(FaultKind fault, ComponentKind kind) {
   switch (fault) {
     case FaultKind::Crash:
+    case FaultKind::Close:
     case FaultKind::Slow:
     case FaultKind::Scale:
       return kind == ComponentKind::Consumer;
@@ -95,6 +99,7 @@ std::optional<std::pair<std::string_view, std::string_view>> requiredOf(FaultKin
     case FaultKind::Scale:
       return Required{"instances", "the consumer's new number of instances (0 to 10000)"};
     case FaultKind::Crash:
+    case FaultKind::Close:
     case FaultKind::Restart:
       break;
   }
@@ -221,10 +226,17 @@ class FaultChecker {
               "a consumer's link only holds (a lost delivery means a lost connection: use "
               "\"crash\")"));
     }
+    if (f.kind == FaultKind::Close && closesNoChannel(c)) {
+      add("target", json::quoted(id).append(
+                        " reads a stream: a consumer group member has no channel to close (a "
+                        "\"scale\" fault makes members leave the group)"));
+      return;
+    }
     if (hash == std::string::npos) return;
-    if (f.kind != FaultKind::Crash) {
+    if (f.kind != FaultKind::Crash && f.kind != FaultKind::Close) {
       add("target", json::quoted(f.target)
-                        .append(" is one instance, which only a \"crash\" fault can hit; ")
+                        .append(" is one instance, which only a \"crash\" or a \"close\" fault "
+                                "can hit; ")
                         .append(aFault(f.kind))
                         .append(" hits the whole component, like ")
                         .append(json::quoted(id)));
@@ -257,6 +269,12 @@ class FaultChecker {
       message.append(" (counting those its scale faults add)");
     }
     add("target", std::move(message));
+  }
+
+  // True for a consumer of a stream (a close is for consumers of queues and topics).
+  bool closesNoChannel(const ComponentSpec& c) const {
+    const auto source = c.source ? ids_.find(*c.source) : ids_.end();
+    return source != ids_.end() && s_.components[source->second].kind == ComponentKind::Stream;
   }
 
   std::uint32_t slotsOf(const ComponentSpec& c) const {

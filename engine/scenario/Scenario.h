@@ -47,7 +47,15 @@ struct Distribution {
 
 enum class ComponentKind { Producer, Queue, Consumer, Topic, Stream, Client, Api, Store };
 inline constexpr int kComponentKindCount = 8;
-enum class Overflow { DropHead, RejectPublish };
+// What a full queue does with a publish: drop from its head, refuse the new message (the publisher
+// is told), or refuse it and dead-letter it (RabbitMQ's three x-overflow values).
+enum class Overflow { DropHead, RejectPublish, RejectPublishDlx };
+// RabbitMQ's queue types, where their rules differ: only a quorum queue takes a delivery limit,
+// and it is always durable and cannot reject-publish-dlx.
+enum class QueueType { Classic, Quorum };
+// How a topic routes (RabbitMQ's exchange types): by pattern, to every subscription, or by equal
+// routing key.
+enum class ExchangeType { Topic, Fanout, Direct };
 enum class AckMode { Auto, Manual };
 enum class Assignment { Range, RoundRobin };      // how a consumer group shares partitions
 enum class CommitMode { Auto, AfterProcessing };  // when a stream consumer commits its offsets
@@ -80,13 +88,17 @@ struct ComponentSpec {
       routingKey;                     // topic targets: one key, or keys drawn uniformly
   std::optional<std::uint64_t> keys;  // stream targets: number of distinct record keys
   std::optional<double> keySkew;      // Zipf exponent over those keys (0 = uniform)
+  std::optional<SimTime> expiration;  // per-message TTL (AMQP's expiration property)
 
-  // queue
+  // queue (type: classic or quorum); a topic's type is its exchange type
+  std::optional<QueueType> queueType;
+  std::optional<ExchangeType> exchangeType;
   std::optional<std::uint64_t> maxLength;  // ready messages only, as in RabbitMQ
   std::optional<Overflow> overflow;
   std::optional<SimTime> ttl;
   std::optional<std::string> deadLetter;
-  std::optional<std::uint32_t> maxDeliveries;
+  std::optional<std::uint32_t> maxDeliveries;  // BrokerLab's: deliveries before dead-lettering
+  std::optional<std::uint32_t> deliveryLimit;  // RabbitMQ's (quorum): returns before that
   std::optional<bool> durable;  // queue: survives a broker restart; consumer of a topic:
                                 // subscription buffers while offline
 
@@ -103,11 +115,13 @@ struct ComponentSpec {
   std::optional<AckMode> ack;
   std::optional<Distribution> service;
   std::optional<double> failureProbability;
+  std::optional<bool> requeue;   // a failed message goes back (nack) or is rejected for good
   std::optional<SimTime> join;   // the consumer comes online at this time (default 0)
   std::optional<SimTime> leave;  // and goes offline for good at this time (default: never)
   // consumer of a topic: its subscription (max_length, overflow and ttl above apply to its queue)
-  std::optional<std::string>
-      binding;  // routing-key pattern: words separated by '.', '*' one word, '#' any
+  // routing-key patterns (words separated by '.', '*' one word, '#' any): a message that
+  // matches any of them is taken once
+  std::optional<std::vector<std::string>> binding;
   // consumer of a stream
   std::optional<std::string> group;
   std::optional<Assignment> assignment;
@@ -169,17 +183,17 @@ struct ActionSpec {
 
 // A fault injected at a time: the scenario's "faults" array, or one applied live (the simulator
 // records live faults here too, so that a saved scenario replays the same run).
-enum class FaultKind { Crash, Restart, Spike, Slow, Poison, Partition, Degrade, Scale };
-inline constexpr int kFaultKindCount = 8;
+enum class FaultKind { Crash, Restart, Spike, Slow, Poison, Partition, Degrade, Scale, Close };
+inline constexpr int kFaultKindCount = 9;
 struct FaultSpec {
   SimTime at = 0;
   FaultKind kind = FaultKind::Crash;
-  // crash, slow, scale: a consumer ("workers", or "workers#2" for one instance); spike: a
+  // crash, close, slow, scale: a consumer ("workers", or "workers#2" for one instance); spike: a
   // producer or client; poison: a producer; partition, degrade: a producer or consumer (its link
   // to the broker); restart: "broker" (with a duration: its downtime).
   std::string target;
   std::optional<SimTime> duration;  // spike, slow, poison, partition, degrade; restart: downtime
-  std::optional<SimTime> restartAfter;     // crash: the instance comes back after this
+  std::optional<SimTime> restartAfter;     // crash, close: the instance comes back after this
   std::optional<double> factor;            // spike (rate), slow (service time), degrade (latency)
   std::optional<double> fraction;          // poison: of the messages sent while it lasts
   std::optional<std::uint32_t> instances;  // scale: the consumer's new number of instances
@@ -218,9 +232,12 @@ inline constexpr std::uint32_t kInstances = 1;
 inline constexpr std::uint32_t kPrefetch = 1;
 inline constexpr AckMode kAck = AckMode::Manual;
 inline constexpr Overflow kOverflow = Overflow::DropHead;  // RabbitMQ's default
-inline constexpr bool kDurable = true;                     // a queue
-inline constexpr bool kSubscriptionDurable = false;        // a topic subscription
-inline constexpr std::uint32_t kMaxDeliveries = 0;         // 0 = no delivery limit
+inline constexpr QueueType kQueueType = QueueType::Classic;
+inline constexpr ExchangeType kExchangeType = ExchangeType::Topic;
+inline constexpr bool kRequeue = true;               // a nack requeues
+inline constexpr bool kDurable = true;               // a queue
+inline constexpr bool kSubscriptionDurable = false;  // a topic subscription
+inline constexpr std::uint32_t kMaxDeliveries = 0;   // 0 = no delivery limit
 inline constexpr std::uint32_t kPartitions = 1;
 inline constexpr SimTime kRetention = 168 * kHour;  // Kafka's 7 days
 inline constexpr std::uint64_t kSegmentBytes = 1024 * 1024;

@@ -24,32 +24,32 @@ constexpr std::array<std::string_view, 8> kFault{
     "at", "kind", "target", "duration", "restart_after", "factor", "fraction", "instances"};
 // Every list of parameters below is in this order.
 // clang-format off
-constexpr std::array<std::string_view, 58> kComponentOrder{
-    "id", "kind",
+constexpr std::array<std::string_view, 62> kComponentOrder{
+    "id", "kind", "type",
     "target", "rate", "interarrival", "count", "size_bytes", "start", "stop",
-    "routing_key", "keys", "key_skew", "confirm",
+    "routing_key", "keys", "key_skew", "confirm", "expiration",
     "notify", "poll_interval", "poll_backoff", "max_poll_interval", "timeout", "invalid_fraction",
     "unknown_poll_fraction", "cancel_fraction", "cancel_after",
     "partitions", "retention", "retention_bytes", "segment_bytes",
-    "max_length", "overflow", "ttl", "dead_letter", "max_deliveries", "durable",
+    "max_length", "overflow", "ttl", "dead_letter", "max_deliveries", "delivery_limit", "durable",
     "queue", "source", "binding", "group", "role", "store", "concurrency", "max_waiting",
-    "instances", "prefetch", "ack", "service", "failure_probability", "retry_after",
+    "instances", "prefetch", "ack", "service", "failure_probability", "requeue", "retry_after",
     "result_delivery", "join", "leave", "assignment", "commit", "auto_commit_interval",
     "rebalance_pause", "heartbeat",
     "read_latency", "write_latency", "result_ttl",
     "latency"};
-constexpr std::array<std::string_view, 14> kProducer{
+constexpr std::array<std::string_view, 15> kProducer{
     "id", "kind", "target", "rate", "interarrival", "count", "size_bytes", "start", "stop",
-    "routing_key", "keys", "key_skew", "confirm", "latency"};
-constexpr std::array<std::string_view, 9> kQueue{
-    "id", "kind", "max_length", "overflow", "ttl", "dead_letter", "max_deliveries", "durable",
-    "latency"};
-constexpr std::array<std::string_view, 25> kConsumer{
+    "routing_key", "keys", "key_skew", "confirm", "expiration", "latency"};
+constexpr std::array<std::string_view, 11> kQueue{
+    "id", "kind", "type", "max_length", "overflow", "ttl", "dead_letter", "max_deliveries",
+    "delivery_limit", "durable", "latency"};
+constexpr std::array<std::string_view, 26> kConsumer{
     "id", "kind", "start", "max_length", "overflow", "ttl", "durable", "source", "binding", "group",
-    "role", "store", "instances", "prefetch", "ack", "service", "failure_probability", "join",
-    "leave", "assignment", "commit", "auto_commit_interval", "rebalance_pause", "heartbeat",
-    "latency"};
-constexpr std::array<std::string_view, 3> kTopic{"id", "kind", "latency"};
+    "role", "store", "instances", "prefetch", "ack", "service", "failure_probability", "requeue",
+    "join", "leave", "assignment", "commit", "auto_commit_interval", "rebalance_pause",
+    "heartbeat", "latency"};
+constexpr std::array<std::string_view, 4> kTopic{"id", "kind", "type", "latency"};
 constexpr std::array<std::string_view, 7> kStream{
     "id", "kind", "partitions", "retention", "retention_bytes", "segment_bytes", "latency"};
 // request-reply: a client sends to an api as a producer sends to a queue (target ... stop)
@@ -63,12 +63,12 @@ constexpr std::array<std::string_view, 10> kApi{
 constexpr std::array<std::string_view, 5> kStore{  // sends nothing on links: no latency
     "id", "kind", "read_latency", "write_latency", "result_ttl"};
 // A consumer, by the kind of its source.
-constexpr std::array<std::string_view, 14> kConsumerOfQueue{
+constexpr std::array<std::string_view, 15> kConsumerOfQueue{
     "id", "kind", "source", "role", "store", "instances", "prefetch", "ack", "service",
-    "failure_probability", "join", "leave", "heartbeat", "latency"};
-constexpr std::array<std::string_view, 17> kConsumerOfTopic{
+    "failure_probability", "requeue", "join", "leave", "heartbeat", "latency"};
+constexpr std::array<std::string_view, 18> kConsumerOfTopic{
     "id", "kind", "max_length", "overflow", "ttl", "durable", "source", "binding",
-    "instances", "prefetch", "ack", "service", "failure_probability", "join", "leave",
+    "instances", "prefetch", "ack", "service", "failure_probability", "requeue", "join", "leave",
     "heartbeat", "latency"};
 constexpr std::array<std::string_view, 16> kConsumerOfStream{
     "id", "kind", "start", "source", "group", "instances", "prefetch", "service", "join", "leave",
@@ -87,7 +87,10 @@ constexpr std::array<std::string_view, kComponentKindCount> kKinds{
     "producer", "queue", "consumer", "topic", "stream", "client", "api", "store"};
 constexpr std::array<ComponentKind, 3> kSourceKinds{ComponentKind::Queue, ComponentKind::Topic,
                                                     ComponentKind::Stream};
-constexpr std::array<std::string_view, 2> kOverflowNames{"drop-head", "reject-publish"};
+constexpr std::array<std::string_view, 3> kOverflowNames{"drop-head", "reject-publish",
+                                                         "reject-publish-dlx"};
+constexpr std::array<std::string_view, 2> kQueueTypeNames{"classic", "quorum"};
+constexpr std::array<std::string_view, 3> kExchangeTypeNames{"topic", "fanout", "direct"};
 constexpr std::array<std::string_view, 2> kAckNames{"auto", "manual"};
 constexpr std::array<std::string_view, 2> kAssignmentNames{"range", "round-robin"};
 constexpr std::array<std::string_view, 2> kCommitNames{"auto", "after-processing"};
@@ -97,9 +100,9 @@ constexpr std::array<std::string_view, 2> kRoleNames{"consumer", "worker"};
 constexpr std::array<std::string_view, 4> kNotifyNames{"poll", "webhook", "sse", "websocket"};
 constexpr std::array<std::string_view, 2> kResultDeliveryNames{"redirect", "inline"};
 constexpr std::array<std::string_view, kFaultKindCount> kFaultKindNames{
-    "crash", "restart", "spike", "slow", "poison", "partition", "degrade", "scale"};
+    "crash", "restart", "spike", "slow", "poison", "partition", "degrade", "scale", "close"};
 constexpr std::array<std::string_view, kFaultKindCount> kAvailableFaultKinds{
-    "crash", "restart", "spike", "slow", "poison", "partition", "degrade", "scale"};
+    "crash", "close", "restart", "spike", "slow", "poison", "partition", "degrade", "scale"};
 constexpr std::array<std::string_view, 6> kDists{"constant", "exponential", "uniform",
                                                  "normal",   "lognormal",   "erlang"};
 constexpr std::array<std::string_view, 2> kConstantKeys{"dist", "value"};
@@ -184,6 +187,12 @@ Words kindNames() {
 Words overflowNames() {
   return kOverflowNames;
 }
+Words queueTypeNames() {
+  return kQueueTypeNames;
+}
+Words exchangeTypeNames() {
+  return kExchangeTypeNames;
+}
 Words ackNames() {
   return kAckNames;
 }
@@ -225,6 +234,7 @@ std::string_view faultKindName(FaultKind kind) {
 Words parametersOf(FaultKind kind) {
   switch (kind) {
     case FaultKind::Crash:
+    case FaultKind::Close:
       return kCrash;
     case FaultKind::Restart:
       return kRestart;

@@ -43,6 +43,8 @@ inline constexpr std::size_t kMaxRoutingKeyBytes = 255;  // an AMQP short string
 inline constexpr std::size_t kMaxGroupLength = 64;
 inline constexpr std::uint32_t kMaxConcurrency = 100'000;  // an api's request slots
 inline constexpr double kMaxPollBackoff = 10;
+// a delivery limit N lets a message be delivered N + 1 times, which must fit a 32-bit count
+inline constexpr std::uint32_t kMaxDeliveryLimit = 4'294'967'294;
 }  // namespace limits
 
 namespace rules {
@@ -73,20 +75,21 @@ std::span<const std::string_view> distNames();
 std::span<const std::string_view> parametersOf(DistKind kind);  // including "dist"
 
 // The names of the enumerations, indexed by their values.
-std::span<const std::string_view> overflowNames();        // "drop-head", "reject-publish"
-std::span<const std::string_view> ackNames();             // "auto", "manual"
-std::span<const std::string_view> assignmentNames();      // "range", "round-robin"
-std::span<const std::string_view> commitNames();          // "auto", "after-processing"
-std::span<const std::string_view> startPositionNames();   // "earliest", "latest"
-std::span<const std::string_view> actionKindNames();      // "reset-offsets"
-std::span<const std::string_view> roleNames();            // "consumer", "worker"
-std::span<const std::string_view> notifyNames();          // "poll", "webhook", "sse", "websocket"
+std::span<const std::string_view> overflowNames();       // "drop-head", "reject-publish", "...-dlx"
+std::span<const std::string_view> queueTypeNames();      // "classic", "quorum"
+std::span<const std::string_view> exchangeTypeNames();   // "topic", "fanout", "direct"
+std::span<const std::string_view> ackNames();            // "auto", "manual"
+std::span<const std::string_view> assignmentNames();     // "range", "round-robin"
+std::span<const std::string_view> commitNames();         // "auto", "after-processing"
+std::span<const std::string_view> startPositionNames();  // "earliest", "latest"
+std::span<const std::string_view> actionKindNames();     // "reset-offsets"
+std::span<const std::string_view> roleNames();           // "consumer", "worker"
+std::span<const std::string_view> notifyNames();         // "poll", "webhook", "sse", "websocket"
 std::span<const std::string_view> resultDeliveryNames();  // "redirect", "inline"
 std::span<const std::string_view> faultKindNames();       // "crash", "restart", "spike", ...
 
-// Faults. "restart" is a name the format knows but this version does not simulate: the kinds
-// that can be used are these, in the order the documentation lists them.
-std::span<const std::string_view> availableFaultKinds();         // "crash", "spike", ..., "scale"
+// Faults: the kinds that can be used, in the order the documentation lists them.
+std::span<const std::string_view> availableFaultKinds();         // "crash", "close", ..., "scale"
 std::string_view faultKindName(FaultKind kind);                  // "crash"
 std::span<const std::string_view> parametersOf(FaultKind kind);  // including at, kind, target
 bool faultTakes(FaultKind kind, std::string_view key);

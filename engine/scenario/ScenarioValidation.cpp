@@ -4,6 +4,7 @@
 #include "scenario/FaultValidation.h"
 #include "scenario/Json.h"
 #include "scenario/JsonWriter.h"
+#include "scenario/QueueValidation.h"
 #include "scenario/RequestReplyValidation.h"
 #include "scenario/TopicStreamValidation.h"
 #include "scenario/ValidationChecks.h"
@@ -142,6 +143,13 @@ class Validator : private detail::Checks {
     if (c.kind == ComponentKind::Consumer && c.start) {
       add(field(i, "start"), "a consumer's \"start\" is \"earliest\" or \"latest\", not a time");
     }
+    if ((c.queueType && c.kind != ComponentKind::Queue) ||
+        (c.exchangeType && c.kind != ComponentKind::Topic)) {
+      add(field(i, "type"),
+          "a queue's type is \"classic\" or \"quorum\", a topic's \"topic\", "
+          "\"fanout\" or \"direct\"; " +
+              rules::withArticle(c.kind) + " has none");
+    }
     if (c.confirm && c.kind != ComponentKind::Producer) {
       add(field(i, "confirm"), "publisher confirms are for producers");
     }
@@ -186,6 +194,7 @@ class Validator : private detail::Checks {
         c.target ? reference(i, "target", *c.target, "a target", kDestinations) : nullptr;
     checkArrivals(i, c, "messages");
     detail::checkMessageKeys(*this, i, c, target);
+    detail::checkExpiration(*this, i, c, target);
   }
 
   void checkClient(std::size_t i, const ComponentSpec& c) {
@@ -209,6 +218,9 @@ class Validator : private detail::Checks {
     if (c.maxLength) integerIn(field(i, "max_length"), *c.maxLength, 1, UINT64_MAX);
     if (c.ttl) positiveDuration(field(i, "ttl"), *c.ttl);
     if (c.maxDeliveries) integerIn(field(i, "max_deliveries"), *c.maxDeliveries, 1, UINT32_MAX);
+    if (c.deliveryLimit)
+      integerIn(field(i, "delivery_limit"), *c.deliveryLimit, 0, limits::kMaxDeliveryLimit);
+    detail::checkQueueType(*this, i, c);
     if (c.deadLetter && *c.deadLetter == c.id) {
       add(field(i, "dead_letter"), "a queue cannot dead-letter to itself");
     } else if (c.deadLetter) {
@@ -237,6 +249,7 @@ class Validator : private detail::Checks {
     }
     if (c.heartbeat) positiveDuration(field(i, "heartbeat"), *c.heartbeat);
     if (source) detail::checkConsumerOf(*this, i, c, *source);
+    detail::checkRequeue(*this, i, c);
     if (c.role == ConsumerRole::Worker && c.store) {
       reference(i, "store", *c.store, "a worker's store", kStores);
     }

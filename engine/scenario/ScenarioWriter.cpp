@@ -96,10 +96,11 @@ class Members {
     w_.key(key);
     w_.string(names[static_cast<std::size_t>(*v)]);
   }
-  void routingKey(const std::optional<std::vector<std::string>>& keys) {
+  // Routing keys and binding patterns: one as a plain string, more as a one-line list.
+  void stringList(const char* key, const std::optional<std::vector<std::string>>& keys) {
     if (!keys) return;
-    w_.key("routing_key");
-    if (keys->size() == 1) {  // one key as a plain string
+    w_.key(key);
+    if (keys->size() == 1) {
       w_.string(keys->front());
       return;
     }
@@ -122,10 +123,11 @@ void writeSending(Members& m, const ComponentSpec& c) {
   m.duration("start", c.start);
   m.name("start", c.startPosition, rules::startPositionNames());  // a consumer's "start"
   m.duration("stop", c.stop);
-  m.routingKey(c.routingKey);
+  m.stringList("routing_key", c.routingKey);
   m.integer("keys", c.keys);
   m.number("key_skew", c.keySkew);
   m.boolean("confirm", c.confirm);
+  m.duration("expiration", c.expiration);
 }
 
 void writeClient(Members& m, const ComponentSpec& c) {
@@ -151,6 +153,7 @@ void writeHolding(Members& m, const ComponentSpec& c) {
   m.duration("ttl", c.ttl);
   m.text("dead_letter", c.deadLetter);
   m.integer("max_deliveries", c.maxDeliveries);
+  m.integer("delivery_limit", c.deliveryLimit);
   m.boolean("durable", c.durable);
 }
 
@@ -158,7 +161,7 @@ void writeHolding(Members& m, const ComponentSpec& c) {
 void writeProcessing(Members& m, const ComponentSpec& c) {
   m.text("queue", c.queue);
   m.text("source", c.source);
-  m.text("binding", c.binding);
+  m.stringList("binding", c.binding);
   m.text("group", c.group);
   m.name("role", c.role, rules::roleNames());
   m.text("store", c.store);
@@ -169,6 +172,7 @@ void writeProcessing(Members& m, const ComponentSpec& c) {
   m.name("ack", c.ack, rules::ackNames());
   m.distribution("service", c.service);
   m.number("failure_probability", c.failureProbability);
+  m.boolean("requeue", c.requeue);
   m.duration("retry_after", c.retryAfter);
   m.name("result_delivery", c.resultDelivery, rules::resultDeliveryNames());
   m.duration("join", c.join);
@@ -188,6 +192,8 @@ void writeComponent(JsonWriter& w, const ComponentSpec& c) {
   w.key("kind");
   w.string(rules::kindName(c.kind));
   Members m(w);
+  m.name("type", c.queueType, rules::queueTypeNames());  // a queue's or a topic's "type"
+  m.name("type", c.exchangeType, rules::exchangeTypeNames());
   writeSending(m, c);
   writeClient(m, c);
   writeHolding(m, c);

@@ -3,6 +3,7 @@
 #include "scenario/DurationText.h"
 #include "scenario/Json.h"
 #include "scenario/JsonWriter.h"
+#include "scenario/QueueValidation.h"
 #include "scenario/ScenarioRules.h"
 
 #include <algorithm>
@@ -21,9 +22,6 @@ namespace {
 
 constexpr std::string_view kRoutingKeyRule =
     "must be words of letters, digits, '_' and '-' separated by '.', at most 255 bytes";
-constexpr std::string_view kBindingRule =
-    "must be words separated by '.', each of letters, digits, '_' and '-', or '*' (exactly one "
-    "word) or '#' (zero or more words), at most 255 bytes";
 
 template <typename Enum>
 std::string quotedName(std::span<const std::string_view> names, Enum value) {
@@ -39,11 +37,9 @@ const ComponentSpec* streamOf(const Scenario& s, const ComponentIndex& ids,
   return &s.components[it->second];
 }
 
-void checkConsumerOfTopic(Checks& checks, std::size_t i, const ComponentSpec& c) {
-  if (c.binding && !rules::isBindingPattern(*c.binding)) {
-    checks.add(componentField(i, "binding"),
-               std::string(kBindingRule) + " (got " + json::quoted(*c.binding) + ")");
-  }
+void checkConsumerOfTopic(Checks& checks, std::size_t i, const ComponentSpec& c,
+                          const ComponentSpec& topic) {
+  checkBinding(checks, i, c, topic);
   // its subscription is a queue of its own
   if (c.maxLength) checks.integerIn(componentField(i, "max_length"), *c.maxLength, 1, UINT64_MAX);
   if (c.ttl) checks.positiveDuration(componentField(i, "ttl"), *c.ttl);
@@ -218,7 +214,7 @@ void checkConsumerOf(Checks& checks, std::size_t i, const ComponentSpec& c,
                  rules::notAParameterOfConsumerOf(key, source.kind, source.id));
     }
   }
-  if (source.kind == ComponentKind::Topic) checkConsumerOfTopic(checks, i, c);
+  if (source.kind == ComponentKind::Topic) checkConsumerOfTopic(checks, i, c, source);
   if (source.kind == ComponentKind::Stream) checkConsumerOfStream(checks, i, c);
 }
 

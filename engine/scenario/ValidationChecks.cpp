@@ -21,6 +21,7 @@ std::string namedComponent(const Scenario& s, std::size_t i) {
 
 PresentParameters presentParameters(const ComponentSpec& c) {
   return {{
+      {"type", c.queueType.has_value() || c.exchangeType.has_value()},
       {"target", c.target.has_value()},
       {"rate", c.rate.has_value()},
       {"interarrival", c.interarrival.has_value()},
@@ -31,6 +32,7 @@ PresentParameters presentParameters(const ComponentSpec& c) {
       {"routing_key", c.routingKey.has_value()},
       {"keys", c.keys.has_value()},
       {"key_skew", c.keySkew.has_value()},
+      {"expiration", c.expiration.has_value()},
       {"notify", c.notify.has_value()},
       {"poll_interval", c.pollInterval.has_value()},
       {"poll_backoff", c.pollBackoff.has_value()},
@@ -49,6 +51,7 @@ PresentParameters presentParameters(const ComponentSpec& c) {
       {"ttl", c.ttl.has_value()},
       {"dead_letter", c.deadLetter.has_value()},
       {"max_deliveries", c.maxDeliveries.has_value()},
+      {"delivery_limit", c.deliveryLimit.has_value()},
       {"durable", c.durable.has_value()},
       {"queue", c.queue.has_value()},
       {"source", c.source.has_value()},
@@ -63,6 +66,7 @@ PresentParameters presentParameters(const ComponentSpec& c) {
       {"ack", c.ack.has_value()},
       {"service", c.service.has_value()},
       {"failure_probability", c.failureProbability.has_value()},
+      {"requeue", c.requeue.has_value()},
       {"retry_after", c.retryAfter.has_value()},
       {"result_delivery", c.resultDelivery.has_value()},
       {"join", c.join.has_value()},

@@ -29,7 +29,7 @@ std::string namedComponent(const Scenario& s, std::size_t i);     // components[
 
 // Each optional parameter of a component by its JSON key, and whether it is set. "start" is set
 // by either meaning: a producer's or a client's time, or a consumer's start position.
-using PresentParameters = std::array<std::pair<std::string_view, bool>, 55>;
+using PresentParameters = std::array<std::pair<std::string_view, bool>, 59>;
 PresentParameters presentParameters(const ComponentSpec& c);
 
 class Checks {

@@ -1,5 +1,6 @@
 // The broker's point-to-point queues: enqueue with overflow, round-robin dispatch with prefetch
-// credit, acks, nacks with requeue, TTL expiry, delivery limits and dead-lettering.
+// credit, acks, nacks with requeue or reject, TTL expiry (queue and per-message), delivery limits
+// and dead-lettering with RabbitMQ's reasons.
 
 #include "sim/Simulator.h"
 
@@ -35,7 +36,7 @@ void Simulator::enqueue(std::uint32_t queue, std::uint32_t msg, bool fromDeadLet
   m.queue = queue;
 
   if (def.maxLength != 0 && q.ready.size() >= def.maxLength) {
-    if (def.overflow == Overflow::RejectPublish) {
+    if (def.overflow != Overflow::DropHead) {
       if (fromDeadLetter) {  // nobody to tell: a full dead-letter queue drops it
         ++q.counters.dropped;
         record(TraceKind::Drop, m, def.component, kNone, kNone, 0);
@@ -49,23 +50,25 @@ void Simulator::enqueue(std::uint32_t queue, std::uint32_t msg, bool fromDeadLet
       } else if (applyJobStatus(m.job, JobStatus::Failed, def.component)) {
         jobs_[m.job].failure = JobFailure::QueueFull;  // the API is told; the job cannot run
       }
+      // reject-publish-dlx: the publisher is told, and the message is dead-lettered (maxlen)
+      if (def.overflow == Overflow::RejectPublishDlx && def.deadLetter != kNone)
+        return deadLetterOrEnd(queue, msg, DeadLetterReason::MaxLength);
       end(msg, Outcome::Rejected);
       return;
     }
-    // Drop from the head until there is room: requeued messages may have taken the queue above
-    // its limit (the limit binds publishes, as in RabbitMQ).
-    while (q.ready.size() >= def.maxLength) {
-      const std::uint32_t head = q.ready.popFront();
-      setDepth(queue);
-      ++q.counters.dropped;
-      record(TraceKind::Drop, pool_[head], def.component, kNone, kNone, 0);
-      deadLetterOrEnd(queue, head, DeadLetterReason::Overflow);
-    }
+    dropHeadDownTo(queue, def.maxLength - 1);  // room for this one
   }
 
   setState(msg, MessageState::Ready);
   m.enqueuedAt = now_;
-  m.expiresAt = def.ttl != 0 ? now_ + def.ttl : kNever;
+  // A publisher's own expiration (not a dead-lettered message's: RabbitMQ removes it) counts
+  // beside the queue's TTL; the sooner one applies.
+  SimTime ttl = def.ttl;
+  if (model_->messageExpirations && !fromDeadLetter && m.producer != kNone) {
+    const SimTime own = model_->producers[m.producer].expiration;
+    if (own != 0 && (ttl == 0 || own < ttl)) ttl = own;
+  }
+  m.expiresAt = ttl != 0 ? now_ + ttl : kNever;
   q.ready.pushBack(msg);
   expectInvariant(def.maxLength == 0 || q.ready.size() <= def.maxLength,
                   "ready <= max_length after each enqueue", m);
@@ -73,7 +76,7 @@ void Simulator::enqueue(std::uint32_t queue, std::uint32_t msg, bool fromDeadLet
   if (fromDeadLetter) ++q.counters.deadLetteredIn;
   record(TraceKind::Enqueue, m, def.component, def.subscriber, kNone, 0);
   setDepth(queue);
-  if (def.ttl != 0) scheduleExpiryCheck(queue);
+  if (m.expiresAt != kNever) scheduleExpiryCheck(queue);
 }
 
 std::uint32_t Simulator::nextInstanceWithCredit(std::uint32_t queue) {
@@ -135,7 +138,10 @@ void Simulator::dispatch(std::uint32_t queue) {
     record(TraceKind::Deliver, m, queueComponent, def.component, instance, arrival);
     schedule(arrival, EventKind::ConsumerReceive, instance, msg);
   }
-  if (changed) setDepth(queue);
+  if (!changed) return;
+  setDepth(queue);
+  // Expiry happens at the head: a new head with its own, earlier expiration needs its check.
+  scheduleExpiryCheck(queue);
 }
 
 void Simulator::onBrokerAck(std::uint32_t instance, std::uint32_t msg) {
@@ -163,24 +169,57 @@ void Simulator::onBrokerNack(std::uint32_t instance, std::uint32_t msg) {
   --instances_[instance].unacked;
   --q.unacked;
   ++q.counters.nacked;
-  record(TraceKind::Nack, m, def.component,
-         model_->consumers[instances_[instance].consumer].component, instance, 0);
+  const ConsumerDef& consumer = model_->consumers[instances_[instance].consumer];
+  // aux 1: a reject (nack with requeue=false), 0: a nack that requeues
+  record(TraceKind::Nack, m, def.component, consumer.component, instance, consumer.requeue ? 0 : 1);
   m.instance = kNone;
-  if (def.maxDeliveries != 0 && m.deliveries >= def.maxDeliveries) {
+  if (!consumer.requeue) {
+    ++queueMetrics_[queue].rejectedNoRequeue;
+    deadLetterOrEnd(queue, msg, DeadLetterReason::Rejected);
+  } else if (def.maxDeliveries != 0 && m.deliveries >= def.maxDeliveries) {
     ++q.counters.dropped;
     record(TraceKind::Drop, m, def.component, kNone, kNone, 0);
     deadLetterOrEnd(queue, msg, DeadLetterReason::DeliveryLimit);
   } else {
-    // Back to the head, flagged: it keeps its place in line and its original expiry.
-    m.redelivered = true;
-    m.enqueuedAt = now_;
-    setState(msg, MessageState::Ready);
-    q.ready.pushFront(msg);
-    record(TraceKind::Requeue, m, def.component, kNone, kNone, 0);
-    setDepth(queue);
-    scheduleExpiryCheck(queue);
+    requeue(msg);
+    if (def.overflow == Overflow::DropHead) dropHeadDownTo(queue, def.maxLength);
   }
   dispatch(queue);
+}
+
+// Back to the head, flagged: it keeps its place in line and its original expiry. A quorum queue
+// (RabbitMQ 3.10.8) puts it at the back instead.
+void Simulator::requeue(std::uint32_t msg) {
+  Message& m = pool_[msg];
+  const std::uint32_t queue = m.queue;
+  m.redelivered = true;
+  m.enqueuedAt = now_;
+  setState(msg, MessageState::Ready);
+  if (model_->queues[queue].returnsToTail) {
+    queues_[queue].ready.pushBack(msg);
+  } else {
+    queues_[queue].ready.pushFront(msg);
+  }
+  record(TraceKind::Requeue, m, model_->queues[queue].component, kNone, kNone, 0);
+  setDepth(queue);
+  scheduleExpiryCheck(queue);
+}
+
+// Drops from the head until `keep` messages are ready (none without a max_length). Before a
+// publish into a full drop-head queue; and, as RabbitMQ does, at once after returned messages took
+// it above max_length: in a classic queue they are at the head, so they are the ones dropped (a
+// reject-publish queue keeps them: its limit refuses publishes only).
+void Simulator::dropHeadDownTo(std::uint32_t queue, std::uint64_t keep) {
+  const QueueDef& def = model_->queues[queue];
+  QueueState& q = queues_[queue];
+  if (def.maxLength == 0) return;
+  while (q.ready.size() > keep) {
+    const std::uint32_t head = q.ready.popFront();
+    setDepth(queue);
+    ++q.counters.dropped;
+    record(TraceKind::Drop, pool_[head], def.component, kNone, kNone, 0);
+    deadLetterOrEnd(queue, head, DeadLetterReason::MaxLength);
+  }
 }
 
 void Simulator::onQueueExpiry(std::uint32_t queue) {
@@ -213,15 +252,18 @@ void Simulator::scheduleExpiryCheck(std::uint32_t queue) {
 void Simulator::deadLetterOrEnd(std::uint32_t queue, std::uint32_t msg, DeadLetterReason why) {
   const QueueDef& def = model_->queues[queue];
   if (def.deadLetter == kNone) {
-    end(msg, why == DeadLetterReason::Expired    ? Outcome::Expired
-             : why == DeadLetterReason::Overflow ? Outcome::DroppedOverflow
-                                                 : Outcome::DroppedDeliveryLimit);
+    static constexpr Outcome kDiscarded[kDeadLetterReasonCount] = {
+        Outcome::Expired, Outcome::DroppedOverflow, Outcome::RejectedByConsumer,
+        Outcome::DroppedDeliveryLimit};
+    end(msg, kDiscarded[static_cast<std::size_t>(why)]);
     return;
   }
   ++queues_[queue].counters.deadLettered;
+  ++queueMetrics_[queue].deadLetteredBy[static_cast<std::size_t>(why)];
   Message& m = pool_[msg];
+  // aux: the reason (x-death's), DeadLetterReason
   record(TraceKind::DeadLetter, m, def.component, model_->queues[def.deadLetter].component, kNone,
-         0);
+         static_cast<SimTime>(why));
   // A fresh life in the dead-letter queue: its own TTL and delivery count.
   m.deliveries = 0;
   m.redelivered = false;

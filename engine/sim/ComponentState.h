@@ -9,6 +9,7 @@
 #include "base/SimTime.h"
 #include "base/TimeSeries.h"
 #include "model/Http.h"
+#include "sim/Ledger.h"
 #include "sim/Message.h"
 #include "sim/PartitionLog.h"
 
@@ -77,6 +78,10 @@ struct QueueState {
 struct QueueMetrics {
   LatencyHistogram wait;  // enqueue -> delivery
   QueueSeries series;
+  // Rare events, kept here rather than in the hot QueueCounters: messages dead-lettered by
+  // DeadLetterReason, and failures a consumer rejected without requeue (dead-lettered or not).
+  std::array<std::uint64_t, kDeadLetterReasonCount> deadLetteredBy{};
+  std::uint64_t rejectedNoRequeue = 0;
   bool operator==(const QueueMetrics&) const = default;
 };
 
@@ -106,6 +111,7 @@ struct ConsumerState {
   bool present = false;  // between join and leave
   double serviceFactor = 1;  // a slow fault multiplies service times
   std::uint64_t crashes = 0;
+  std::uint64_t closes = 0;  // channels closed by a close fault
   std::uint64_t requeuedAfterCrash = 0;
   std::uint64_t lostInCrash = 0;
   bool operator==(const ConsumerState&) const = default;

@@ -17,8 +17,15 @@ std::string_view outcomeName(Outcome o) {
                                                             "lost_consumer_crash",
                                                             "read_abandoned",
                                                             "lost_broker_restart",
-                                                            "lost_partition"};
+                                                            "lost_partition",
+                                                            "rejected_by_consumer"};
   return names[static_cast<std::size_t>(o)];
+}
+
+std::string_view deadLetterReasonName(DeadLetterReason r) {
+  static constexpr std::string_view names[kDeadLetterReasonCount] = {"expired", "maxlen",
+                                                                     "rejected", "delivery_limit"};
+  return names[static_cast<std::size_t>(r)];
 }
 
 std::string_view messageStateName(MessageState s) {

@@ -25,11 +25,18 @@ enum class Outcome : std::uint8_t {
   LostConsumerCrash,     // auto-ack: delivered to a consumer instance that crashed before the end
   ReadAbandoned,         // a stream read held by a crashed instance (the record stays in the log)
   LostBrokerRestart,     // in a transient queue, or sent unconfirmed to a broker that was down
-  LostPartition,  // dropped by a partitioned producer link (a fraction) and never re-sent: no
-                  // confirms
+  LostPartition,       // dropped by a partitioned producer link (a fraction) and never re-sent: no
+                       // confirms
+  RejectedByConsumer,  // a consumer rejected it without requeue and there was no dead-letter queue
 };
-inline constexpr int kOutcomeCount = 15;
+inline constexpr int kOutcomeCount = 16;
 std::string_view outcomeName(Outcome o);
+
+// Why a message left its queue for the dead-letter queue, as RabbitMQ's x-death header names it
+// (the aux of a DeadLetter trace record).
+enum class DeadLetterReason : std::uint8_t { Expired, MaxLength, Rejected, DeliveryLimit };
+inline constexpr int kDeadLetterReasonCount = 4;
+std::string_view deadLetterReasonName(DeadLetterReason r);  // "expired", "maxlen", ...
 std::string_view messageStateName(MessageState s);
 
 // The conservation ledger: every message ever published (and every copy a topic made, every read of

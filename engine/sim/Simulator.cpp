@@ -370,7 +370,8 @@ bool Simulator::operator==(const Simulator& o) const {
          apis_ == o.apis_ && stores_ == o.stores_ && jobs_ == o.jobs_ && requests_ == o.requests_ &&
          freeRequests_ == o.freeRequests_ && faults_ == o.faults_ && liveFaults_ == o.liveFaults_ &&
          actions_ == o.actions_ && liveActions_ == o.liveActions_ && links_ == o.links_ &&
-         linkFaultSeen_ == o.linkFaultSeen_ && violation_ == o.violation_ && limits_ == o.limits_ &&
+         linkFaultSeen_ == o.linkFaultSeen_ && brokerDownUntil_ == o.brokerDownUntil_ &&
+         lostInRestarts_ == o.lostInRestarts_ && violation_ == o.violation_ && limits_ == o.limits_ &&
          retainedRecords_ == o.retainedRecords_ && limitReached_ == o.limitReached_;
 }
 

@@ -102,6 +102,8 @@ class Simulator {
   std::string invariantViolation() const;
   // Lets a test break the books on purpose, to prove the checker can fail.
   Ledger& ledgerForTesting() { return ledger_; }
+  // Lets a test change the broker's downtime alone, to prove that operator== sees it.
+  void setBrokerDownUntilForTesting(SimTime t) { brokerDownUntil_ = t; }
 
   // About how many bytes a copy of this simulator holds (its state; the model is shared): what a
   // checkpoint costs. Counts every container's capacity, so it is an upper bound of what is used.
@@ -194,7 +196,7 @@ class Simulator {
   // Faults (engine/faults/Faults.cpp)
   void onFaultStart(std::uint32_t fault);
   void onFaultEnd(std::uint32_t fault);
-  void crashInstance(std::uint32_t instance, SimTime restartAfter);
+  void crashInstance(std::uint32_t instance, SimTime restartAfter, bool closing = false);
   void endHeld(std::uint32_t msg, Outcome o, bool eventPending);
   void onCrashDetected(std::uint32_t instance);
   void requeueOrphan(std::uint32_t msg);
@@ -228,7 +230,8 @@ class Simulator {
   void onBrokerNack(std::uint32_t instance, std::uint32_t msg);
   void onQueueExpiry(std::uint32_t queue);
   void scheduleExpiryCheck(std::uint32_t queue);
-  enum class DeadLetterReason { Expired, Overflow, DeliveryLimit };
+  void requeue(std::uint32_t msg);
+  void dropHeadDownTo(std::uint32_t queue, std::uint64_t keep);
   void deadLetterOrEnd(std::uint32_t queue, std::uint32_t msg, DeadLetterReason why);
 
   // A rule checked where it applies (engine/faults/Invariants.cpp).

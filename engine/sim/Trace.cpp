@@ -11,7 +11,7 @@ std::string_view traceKindName(TraceKind k) {
       "dead-letter", "append", "miss",    "rebalance", "assign",     "reset",       "retain",
       "join",        "leave",  "request", "handle",    "store-read", "store-write", "job-state",
       "response",    "notify", "give-up", "fault",     "fault-end",  "crash",       "detect",
-      "recover",     "lost"};
+      "recover",     "lost",   "close"};
   const auto i = static_cast<std::size_t>(k);
   return i < kTraceKindCount ? names[i] : "unknown";
 }

@@ -53,8 +53,10 @@ enum class TraceKind : std::uint8_t {
   Detect,    // the broker (or the group) notices the crash: orphans are requeued, redelivered
   Recover,   // a crashed instance is back
   Lost,      // a message is lost (aux = the Outcome): auto-ack crash, broker restart
+  Close,     // a consumer instance closes its channel: what it held goes back once the close
+             // reaches the broker (a Detect record then)
 };
-inline constexpr int kTraceKindCount = 37;
+inline constexpr int kTraceKindCount = 38;
 std::string_view traceKindName(TraceKind k);
 
 // One compact record (40 bytes). `component` and `peer` are component indices in scenario order;

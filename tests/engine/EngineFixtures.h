@@ -54,6 +54,32 @@ inline Simulator simulator(const Scenario& s, std::optional<std::uint64_t> seed 
   return sim;
 }
 
+// Why a run stopped before its time, for a failing check: the broken invariant or the run limit.
+inline QByteArray stopText(const Simulator& sim) {
+  const std::string& why = sim.violation().empty() ? sim.limitReached() : sim.violation();
+  return QByteArray::fromStdString(why.empty() ? "stopped early" : why);
+}
+
+}  // namespace brokerlab::fixtures
+
+// Runs to a time and fails the test unless the run got there: a broken invariant or a run limit
+// stops a run early (and for good), and a test must neither go on as if it had not nor spin.
+#define RUN_UNTIL(sim, until)                                             \
+  QVERIFY2((sim).runUntil(until) == ::brokerlab::StopReason::ReachedTime, \
+           ::brokerlab::fixtures::stopText(sim).constData())
+#define RUN(sim) RUN_UNTIL(sim, (sim).model().duration)
+
+namespace brokerlab::fixtures {
+
+// The same inside a helper that returns a value (where QVERIFY cannot return): aborts the test.
+inline void runOrAbort(Simulator& sim) {
+  if (sim.run() != StopReason::ReachedTime) qFatal("%s", stopText(sim).constData());
+}
+
+}  // namespace brokerlab::fixtures
+
+namespace brokerlab::fixtures {
+
 // Runs with trace capture on and returns every record.
 inline std::vector<TraceRecord> runTraced(Simulator& sim, SimTime until) {
   sim.trace().setCapturing(true);

@@ -57,7 +57,7 @@ void InvariantsTest::healthyRunWithCrashesNeverTrips() {
 
 void InvariantsTest::brokenLedgerStopsTheRun() {
   Simulator sim = simulator(busy());
-  sim.runUntil(10 * kSecond);
+  RUN_UNTIL(sim, 10 * kSecond);
   const std::uint64_t before = sim.eventsProcessed();
   ++sim.ledgerForTesting().inState[static_cast<std::size_t>(MessageState::Ready)];
   QCOMPARE(sim.runUntil(sim.model().duration), StopReason::InvariantViolated);
@@ -69,7 +69,7 @@ void InvariantsTest::brokenLedgerStopsTheRun() {
 
 void InvariantsTest::violationIsStickyAndCopied() {
   Simulator sim = simulator(busy());
-  sim.runUntil(5 * kSecond);
+  RUN_UNTIL(sim, 5 * kSecond);
   ++sim.ledgerForTesting().published;
   QCOMPARE(sim.runUntil(6 * kSecond), StopReason::InvariantViolated);
   const std::uint64_t events = sim.eventsProcessed();
@@ -82,7 +82,7 @@ void InvariantsTest::violationIsStickyAndCopied() {
 void InvariantsTest::checksCanBeSwitchedOff() {
   Simulator sim = simulator(busy());
   sim.setInvariantChecks(false);
-  sim.runUntil(5 * kSecond);
+  RUN_UNTIL(sim, 5 * kSecond);
   ++sim.ledgerForTesting().published;
   QCOMPARE(sim.runUntil(6 * kSecond), StopReason::ReachedTime);
   QVERIFY(sim.violation().empty());

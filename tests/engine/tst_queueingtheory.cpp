@@ -35,7 +35,7 @@ Simulator queueingModel(double lambda, Distribution service, std::uint32_t serve
   c.service = service;
   s.components = {p, queue("q"), c};
   Simulator sim = simulator(s, seed);
-  sim.run();
+  runOrAbort(sim);
   return sim;
 }
 
@@ -92,7 +92,7 @@ class tst_QueueingTheory : public QObject {
     s.components[1].deadLetter = "retry";
     s.networkLatency = Distribution::uniform(0, 2 * kMillisecond);
     Simulator sim = simulator(s);
-    sim.run();
+    RUN(sim);
     const RunReport rep = buildReport(sim);
     for (const QueueReport& q : rep.queues) {
       // Every stint in the ready list ends in a delivery here (no TTL, no overflow), requeues too.

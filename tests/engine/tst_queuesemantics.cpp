@@ -40,7 +40,7 @@ class tst_QueueSemantics : public QObject {
     s.components = {producer("p", "q", 1, 10), queue("q"),
                     consumer("c", "q", 10 * kSecond, 1, prefetch)};
     Simulator sim = simulator(s);
-    sim.runUntil(1 * kSecond);  // all published, the first still in service
+    RUN_UNTIL(sim, 1 * kSecond);  // all published, the first still in service
     QCOMPARE(sim.queues()[0].unacked, unacked);
     QCOMPARE(sim.queues()[0].ready.size(), ready);
     QCOMPARE(sim.instances()[0].unacked, unacked);
@@ -51,12 +51,12 @@ class tst_QueueSemantics : public QObject {
     s.components = {producer("p", "q", 1, 10), queue("q"),
                     consumer("c", "q", 1 * kSecond, 1, 1, AckMode::Auto)};
     Simulator sim = simulator(s);
-    sim.runUntil(kMillisecond);
+    RUN_UNTIL(sim, kMillisecond);
     QCOMPARE(sim.queues()[0].ready.size(), 0u);  // all pushed to the consumer at once
     QCOMPARE(counters(sim).delivered, 10u);
     QCOMPARE(sim.queues()[0].unacked, 0u);
     QCOMPARE(inState(sim, MessageState::Buffered), 9u);
-    sim.run();
+    RUN(sim);
     QCOMPARE(outcome(sim, Outcome::Consumed), 10u);
     QCOMPARE(counters(sim).acked, 0u);
   }
@@ -66,10 +66,11 @@ class tst_QueueSemantics : public QObject {
     s.components = {producer("p", "q", 1, 1), queue("q"), consumer("c", "q", 1 * kSecond)};
     s.components[2].latency = Distribution::constant(10 * kMillisecond);
     Simulator sim = simulator(s);
-    sim.runUntil(1 * kSecond + 15 * kMillisecond);  // processed at 1.010 s, ack arrives at 1.020 s
+    RUN_UNTIL(sim,
+              1 * kSecond + 15 * kMillisecond);  // processed at 1.010 s, ack arrives at 1.020 s
     QCOMPARE(inState(sim, MessageState::AckToBroker), 1u);
     QCOMPARE(sim.queues()[0].unacked, 1u);
-    sim.runUntil(1 * kSecond + 20 * kMillisecond + 1);  // published at 1 ns
+    RUN_UNTIL(sim, 1 * kSecond + 20 * kMillisecond + 1);  // published at 1 ns
     QCOMPARE(outcome(sim, Outcome::Acked), 1u);
     QCOMPARE(sim.queues()[0].unacked, 0u);
     QCOMPARE(sim.producerMetrics()[0].endToEnd.max(), 1 * kSecond + 20 * kMillisecond);
@@ -90,6 +91,21 @@ class tst_QueueSemantics : public QObject {
     QCOMPARE(only(trace, TraceKind::Requeue).size(), std::size_t{3});
   }
 
+  // Under auto ack the broker let the message go at delivery: a failed processing loses it.
+  void autoAckFailureLosesTheMessage() {
+    Scenario s = scenario(10 * kSecond);
+    s.components = {producer("p", "q", kMillisecond, 5), queue("q"),
+                    consumer("c", "q", 10 * kMillisecond, 1, 1, AckMode::Auto)};
+    s.components[2].failureProbability = 1.0;
+    Simulator sim = simulator(s);
+    const auto trace = runTraced(sim, s.duration);
+    QCOMPARE(outcome(sim, Outcome::LostAutoAckFailure), 5u);
+    QCOMPARE(only(trace, TraceKind::Fail).size(), std::size_t{5});
+    QCOMPARE(counters(sim).nacked, 0u);
+    QCOMPARE(counters(sim).delivered, 5u);
+    QCOMPARE(sim.consumers()[0].failed, 5u);
+  }
+
   void deliveryLimitDeadLetters() {
     Scenario s = scenario(10 * kSecond);
     s.components = {producer("p", "q", kMillisecond, 5), queue("q"), queue("dlq"),
@@ -98,7 +114,7 @@ class tst_QueueSemantics : public QObject {
     s.components[1].deadLetter = "dlq";
     s.components[3].failureProbability = 1.0;
     Simulator sim = simulator(s);
-    sim.run();
+    RUN(sim);
     const QueueCounters& q = counters(sim, 0);
     QCOMPARE(q.delivered, 15u);
     QCOMPARE(q.nacked, 15u);
@@ -116,7 +132,7 @@ class tst_QueueSemantics : public QObject {
     s.components[1].maxDeliveries = 2;
     s.components[2].failureProbability = 1.0;
     Simulator sim = simulator(s);
-    sim.run();
+    RUN(sim);
     QCOMPARE(outcome(sim, Outcome::DroppedDeliveryLimit), 4u);
     QCOMPARE(counters(sim).delivered, 8u);
   }
@@ -133,9 +149,9 @@ class tst_QueueSemantics : public QObject {
     s.components[1].ttl = 100 * kMillisecond;
     if (withDeadLetter) s.components[1].deadLetter = "dlq";
     Simulator sim = simulator(s);
-    sim.runUntil(100 * kMillisecond + 5 * kMillisecond);  // published at 1..10 ms: 5 expired
+    RUN_UNTIL(sim, 100 * kMillisecond + 5 * kMillisecond);  // published at 1..10 ms: 5 expired
     QCOMPARE(counters(sim).expired, 5u);
-    sim.run();
+    RUN(sim);
     QCOMPARE(counters(sim).expired, 10u);
     QCOMPARE(outcome(sim, Outcome::Expired), withDeadLetter ? 0u : 10u);
     QCOMPARE(sim.queues()[1].ready.size(), withDeadLetter ? 10u : 0u);
@@ -147,7 +163,7 @@ class tst_QueueSemantics : public QObject {
                     consumer("c", "q", 50 * kMillisecond)};
     s.components[1].ttl = 200 * kMillisecond;
     Simulator sim = simulator(s);
-    sim.run();
+    RUN(sim);
     QVERIFY(counters(sim).expired > 0);
     QVERIFY(sim.queueMetrics()[0].wait.max() <= 200 * kMillisecond);
     QCOMPARE(counters(sim).delivered + counters(sim).expired, 1000u);
@@ -165,7 +181,7 @@ class tst_QueueSemantics : public QObject {
     s.components[1].maxLength = 5;
     if (withDeadLetter) s.components[1].deadLetter = "dlq";
     Simulator sim = simulator(s);
-    sim.run();
+    RUN(sim);
     QCOMPARE(sim.queues()[0].ready.size(), 5u);
     QCOMPARE(sim.messages()[sim.queues()[0].ready.front()].serial, 16u);
     QCOMPARE(counters(sim).dropped, 15u);
@@ -180,7 +196,7 @@ class tst_QueueSemantics : public QObject {
     s.components[1].maxLength = 5;
     s.components[1].overflow = Overflow::RejectPublish;
     Simulator sim = simulator(s);
-    sim.run();
+    RUN(sim);
     QCOMPARE(sim.messages()[sim.queues()[0].ready.front()].serial, 1u);
     QCOMPARE(counters(sim).rejected, 15u);
     QCOMPARE(sim.producers()[0].rejected, 15u);
@@ -216,11 +232,13 @@ class tst_QueueSemantics : public QObject {
     s.components[3].failureProbability = 0.2;
     s.components[3].service = Distribution::exponential(3 * kMillisecond);
     Simulator sim = simulator(s);
-    while (sim.runUntil(s.duration, 97) == StopReason::EventBudget) {
+    StopReason why;
+    while ((why = sim.runUntil(s.duration, 97)) == StopReason::EventBudget) {
       const std::string diff = sim.ledger().recount(sim.messages());
       QVERIFY2(diff.empty(), diff.c_str());
       QVERIFY(sim.queues()[0].unacked <= 4);
     }
+    QVERIFY2(why == StopReason::ReachedTime, stopText(sim).constData());
     QVERIFY(sim.ledger().published > 4000);
     QVERIFY(counters(sim).expired > 0 && counters(sim).dropped > 0 &&
             counters(sim).redelivered > 0);

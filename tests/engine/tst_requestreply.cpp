@@ -302,7 +302,7 @@ void RequestReplyTest::pollsPerJobMatchAnalyticExpectation() {
   Scenario s = st.build(10 * kMinute);
   s.networkLatency = Distribution::constant(latencyMs * kMillisecond);
   Simulator sim = simulator(s);
-  sim.run();
+  RUN(sim);
   const double l = latencyMs, c = 2 * l + 5 + 2;
   const double expected = std::ceil((3000 + 5 - 5 - 2 + c) / (static_cast<double>(pollMs) + c));
   const ClientReport r = buildReport(sim).clients[0];
@@ -404,7 +404,7 @@ void RequestReplyTest::pushAlternatives() {
   st.workers = 2;  // no backlog: each job runs as soon as it arrives
   st.pollInterval = 500 * kMillisecond;
   Simulator polling = simulator(st.build(secs(300)));
-  polling.run();
+  RUN(polling);
   st.notify = static_cast<Notify>(notify);
   Simulator sim = simulator(st.build(secs(300)));
   const auto all = runTraced(sim, secs(300));
@@ -465,7 +465,9 @@ void RequestReplyTest::jobsAreConservedUnderLoad() {
   s.networkLatency = Distribution::exponential(3 * kMillisecond);
   Simulator sim = simulator(s);
   while (sim.now() < secs(600)) {
-    sim.runUntil(secs(600), 1);
+    const StopReason why = sim.runUntil(secs(600), 1);
+    QVERIFY2(why == StopReason::EventBudget || why == StopReason::ReachedTime,
+             stopText(sim).constData());
     QVERIFY(sim.ledger().balanced());
     if (sim.eventsProcessed() % 97 == 0)
       QCOMPARE(QString::fromStdString(checkJobs(sim)), QString());
@@ -486,10 +488,10 @@ void RequestReplyTest::checkpointRunsOnIdentically() {
   Scenario s = st.build(secs(200));
   component(s, "worker").service = Distribution::exponential(2 * kSecond);
   Simulator a = simulator(s);
-  a.runUntil(secs(40));
+  RUN_UNTIL(a, secs(40));
   Simulator b = a;  // the checkpoint
-  a.run();
-  b.run();
+  RUN(a);
+  RUN(b);
   QVERIFY(a == b);
   QCOMPARE(a.traceHash(), b.traceHash());
 }

@@ -58,7 +58,7 @@ class tst_Streams : public QObject {
     Scenario s = scenario(10 * kSecond);
     s.components = {producer("p", "log", 10 * kMillisecond, 90), stream("log", 3)};
     Simulator sim = simulator(s);
-    sim.run();
+    RUN(sim);
     for (const PartitionLog& log : sim.streams()[0].partitions) QCOMPARE(log.endOffset(), 30u);
   }
 
@@ -79,7 +79,7 @@ class tst_Streams : public QObject {
     a.assignment = b.assignment = Assignment(assignment);
     s.components = {producer("p", "log", 10 * kMillisecond, 0), stream("log", 6), a, b};
     Simulator sim = simulator(s);
-    sim.run();
+    RUN(sim);
     std::vector<std::uint32_t> actual;
     for (const GroupPartition& gp : sim.groups()[0].partitions) actual.push_back(gp.owner);
     QCOMPARE(actual, owners);
@@ -93,12 +93,12 @@ class tst_Streams : public QObject {
     s.components = {producer("p", "orders", 10 * kMillisecond, 1000), stream("orders", 2), fast,
                     slow};
     Simulator sim = simulator(s);
-    sim.runUntil(10 * kSecond + 5 * kMillisecond);
+    RUN_UNTIL(sim, 10 * kSecond + 5 * kMillisecond);
     QCOMPARE(sim.groups()[0].processed, 1000u);
     QVERIFY(sim.groups()[1].processed < 300);  // 20 a second
     QVERIFY(sim.groups()[1].lag.value > 600);  // the slow group is far behind
     QCOMPARE(sim.groups()[0].lag.value, 0u);
-    sim.run();
+    RUN(sim);
     QCOMPARE(sim.groups()[1].processed, 1000u);
     QCOMPARE(sim.groups()[1].lag.value, 0u);
     QCOMPARE(sim.streams()[0].appended, 1000u);  // reading removed nothing
@@ -116,7 +116,8 @@ class tst_Streams : public QObject {
     g.autoCommitInterval = kSecond;
     s.components = {p, stream("orders", 4), g};
     Simulator sim = simulator(s);
-    while (sim.runUntil(s.duration, 50) == StopReason::EventBudget) {
+    StopReason why;
+    while ((why = sim.runUntil(s.duration, 50)) == StopReason::EventBudget) {
       const GroupState& gs = sim.groups()[0];
       std::uint64_t lag = 0;
       for (std::size_t i = 0; i < gs.partitions.size(); ++i) {
@@ -126,6 +127,7 @@ class tst_Streams : public QObject {
       }
       QCOMPARE(gs.lag.value, lag);
     }
+    QVERIFY2(why == StopReason::ReachedTime, stopText(sim).constData());
   }
 
   void joiningAndLeavingRebalance() {
@@ -137,12 +139,12 @@ class tst_Streams : public QObject {
     b.leave = 20 * kSecond;
     s.components = {producer("p", "log", 10 * kMillisecond, 0), stream("log", 4), a, b};
     Simulator sim = simulator(s);
-    sim.runUntil(15 * kSecond);
+    RUN_UNTIL(sim, 15 * kSecond);
     QCOMPARE(sim.groups()[0].rebalances, 2u);
     std::set<std::uint32_t> owners;
     for (const GroupPartition& gp : sim.groups()[0].partitions) owners.insert(gp.owner);
     QCOMPARE(owners, (std::set<std::uint32_t>{0, 1}));
-    sim.run();
+    RUN(sim);
     QCOMPARE(sim.groups()[0].rebalances, 3u);
     for (const GroupPartition& gp : sim.groups()[0].partitions) QCOMPARE(gp.owner, 0u);
     // Nothing was consumed during the three one-second pauses; everything else was, once.
@@ -158,7 +160,7 @@ class tst_Streams : public QObject {
       g.autoCommitInterval = 2 * kSecond;
       s.components = {producer("p", "log", 10 * kMillisecond, 0), stream("log", 1), g};
       Simulator sim = simulator(s);
-      sim.run();
+      RUN(sim);
       const std::uint64_t committed = sim.groups()[0].partitions[0].committed;
       const std::uint64_t end = sim.streams()[0].partitions[0].endOffset();
       if (mode == CommitMode::AfterProcessing) {
@@ -180,7 +182,7 @@ class tst_Streams : public QObject {
       g.startPosition = start;
       s.components = {producer("p", "log", 100 * kMillisecond, 150), stream("log", 1), g};
       Simulator sim = simulator(s);
-      sim.run();
+      RUN(sim);
       // latest: from the end of the log at the assignment, which happens at 10 s just before the
       // record published at 10 s reaches the stream: 10.0 s .. 15.0 s.
       QCOMPARE(sim.groups()[0].processed, start == StartPosition::Earliest ? 150u : 51u);
@@ -196,7 +198,7 @@ class tst_Streams : public QObject {
     log.segmentBytes = 1000;  // ten records a segment
     s.components = {p, log};
     Simulator sim = simulator(s);
-    sim.run();
+    RUN(sim);
     const StreamState& st = sim.streams()[0];
     QVERIFY(st.deletedByRetention > 1500);
     std::uint64_t retained = 0;
@@ -220,9 +222,9 @@ class tst_Streams : public QObject {
     replay.time = 5 * kSecond;
     s.actions = {replay};
     Simulator sim = simulator(s);
-    sim.runUntil(14 * kSecond);
+    RUN_UNTIL(sim, 14 * kSecond);
     QCOMPARE(sim.groups()[0].processed, 1000u);
-    sim.run();
+    RUN(sim);
     // Records appended at or after 5 s: 10 s' worth at 100 a second (the last at 10.0 s).
     QCOMPARE(sim.groups()[0].duplicates, 501u);
     QCOMPARE(sim.groups()[0].processed, 1501u);
@@ -270,10 +272,12 @@ class tst_Streams : public QObject {
     a.prefetch = 5;
     s.components = {p, stream("log", 5), a, b};
     Simulator sim = simulator(s);
-    while (sim.runUntil(s.duration, 101) == StopReason::EventBudget) {
+    StopReason why;
+    while ((why = sim.runUntil(s.duration, 101)) == StopReason::EventBudget) {
       const std::string diff = sim.ledger().recount(sim.messages());
       QVERIFY2(diff.empty(), diff.c_str());
     }
+    QVERIFY2(why == StopReason::ReachedTime, stopText(sim).constData());
     QCOMPARE(sim.ledger().reads,
              sim.groups()[0].processed + sim.groups()[1].processed + sim.ledger().live());
   }

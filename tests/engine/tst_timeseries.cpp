@@ -40,7 +40,7 @@ class tst_TimeSeries : public QObject {
     s.sampleInterval = kSecond;
     s.components = {producer("p", "q", 100 * kMillisecond, 0), queue("q")};
     Simulator sim = simulator(s);
-    sim.run();
+    RUN(sim);
     const QueueSeries& q = sim.queueMetrics()[0].series;
     QCOMPARE(q.publishedPerS.points(), (std::vector<double>{10, 10, 10, 10, 10}));
     // Time-averaged depth over each second: 0.1 s at each of 0..9 -> mean 4.5 in the first second.

@@ -27,7 +27,7 @@ class tst_Topics : public QObject {
     for (int i = 0; i < subscribers; ++i)
       s.components.push_back(consumer("service" + std::to_string(i), "events", kMillisecond));
     Simulator sim = simulator(s);
-    sim.run();
+    RUN(sim);
     QCOMPARE(sim.topics()[0].published, std::uint64_t(messages));
     QCOMPARE(sim.topics()[0].fannedOut, std::uint64_t(messages * subscribers));
     for (int i = 0; i < subscribers; ++i)
@@ -48,9 +48,9 @@ class tst_Topics : public QObject {
     s.components = {producer("p", "events", 100 * kMillisecond, 100), topic("events"), transient,
                     durable};
     Simulator sim = simulator(s);
-    sim.runUntil(5 * kSecond - 1);
+    RUN_UNTIL(sim, 5 * kSecond - 1);
     QCOMPARE(sim.queues()[1].ready.size(), 49u);  // audit's subscription holds 0.1 s .. 4.9 s
-    sim.run();
+    RUN(sim);
     QCOMPARE(sim.topics()[0].missed, 49u);
     QCOMPARE(sim.topics()[0].missedBySubscription, (std::vector<std::uint64_t>{49, 0}));
     QCOMPARE(sim.consumers()[0].processed, 51u);
@@ -64,7 +64,7 @@ class tst_Topics : public QObject {
     sub.leave = 3 * kSecond;
     s.components = {producer("p", "events", 100 * kMillisecond, 50), topic("events"), sub};
     Simulator sim = simulator(s);
-    sim.run();
+    RUN(sim);
     QCOMPARE(sim.consumers()[0].processed, 29u);  // 0.1 s .. 2.9 s
     QCOMPARE(sim.topics()[0].missed, 21u);
     QCOMPARE(sim.topics()[0].unrouted, 21u);
@@ -116,13 +116,13 @@ class tst_Topics : public QObject {
                   orders = consumer("orders", "events", kMillisecond),
                   all = consumer("all", "events", kMillisecond),
                   none = consumer("none", "events", kMillisecond);
-    eu.binding = "*.eu";
-    orders.binding = "orders.#";
-    all.binding = "#";
-    none.binding = "refunds.*";
+    eu.binding = std::vector<std::string>{"*.eu"};
+    orders.binding = std::vector<std::string>{"orders.#"};
+    all.binding = std::vector<std::string>{"#"};
+    none.binding = std::vector<std::string>{"refunds.*"};
     s.components = {p, topic("events"), eu, orders, all, none};
     Simulator sim = simulator(s);
-    sim.run();
+    RUN(sim);
     const auto& c = sim.consumers();
     QCOMPARE(c[2].processed, 400u);
     QCOMPARE(c[3].processed, 0u);
@@ -141,7 +141,7 @@ class tst_Topics : public QObject {
     s.components = {producer("p", "events", 10 * kMillisecond, 100), topic("events"), slow,
                     consumer("fast", "events", kMillisecond)};
     Simulator sim = simulator(s);
-    sim.run();
+    RUN(sim);
     QCOMPARE(sim.consumers()[1].processed, 100u);
     // Arrivals end at 1 s, before the first message is done: one in service, the last five wait,
     // drop-head pushed out the other 94; the five are served by 6 s.

@@ -65,8 +65,8 @@ void everyFaultRows(const Row& row) {
   row("no at", oneFault("'kind': 'crash', 'target': 'w'"), "faults[0].at",
       "is required: when the fault happens, like \"30s\"");
   row("no kind", oneFault("'at': '1s', 'target': 'w'"), "faults[0].kind",
-      "is required: one of \"crash\", \"restart\", \"spike\", \"slow\", \"poison\", "
-      "\"partition\", \"degrade\" or \"scale\"");
+      "is required: one of \"crash\", \"close\", \"restart\", \"spike\", \"slow\", "
+      "\"poison\", \"partition\", \"degrade\" or \"scale\"");
   row("no target", oneFault("'at': '1s', 'kind': 'crash'"), "faults[0].target",
       "is required: the id of the component the fault hits");
   row("target as a number", oneFault("'at': '1s', 'kind': 'crash', 'target': 5"),
@@ -85,8 +85,9 @@ void everyFaultRows(const Row& row) {
   row("at in words", oneFault("'at': 'soon', 'kind': 'crash', 'target': 'w'"), "faults[0].at",
       "is not a duration");
   row("misspelt kind", oneFault("'at': '1s', 'kind': 'crsh', 'target': 'w'"), "faults[0].kind",
-      "must be one of \"crash\", \"restart\", \"spike\", \"slow\", \"poison\", \"partition\", "
-      "\"degrade\" or \"scale\" (got the string \"crsh\"); did you mean \"crash\"?");
+      "must be one of \"crash\", \"close\", \"restart\", \"spike\", \"slow\", \"poison\", "
+      "\"partition\", \"degrade\" or \"scale\" (got the string \"crsh\"); did you mean "
+      "\"crash\"?");
   // nothing else is said about a fault of an unknown kind: its keys mean nothing yet
   row("unknown kind", oneFault("'at': '1s', 'kind': 'explode', 'target': 'q', 'factor': 0"),
       "faults[0].kind", "(got the string \"explode\")");
@@ -185,8 +186,8 @@ void factorAndFractionRows(const Row& row) {
       "faults[0].target", "\"a\" is an api, but the target of a \"spike\" fault");
   row("spike of an instance", oneFault("'at': '1s', 'kind': 'spike', 'target': 'p#1', 'factor': 2"),
       "faults[0].target",
-      "\"p#1\" is one instance, which only a \"crash\" fault can hit; a \"spike\" fault hits the "
-      "whole component, like \"p\"");
+      "\"p#1\" is one instance, which only a \"crash\" or a \"close\" fault can hit; a "
+      "\"spike\" fault hits the whole component, like \"p\"");
   row("fraction on a spike",
       oneFault("'at': '1s', 'kind': 'spike', 'target': 'p', 'factor': 2, 'fraction': 0.5"),
       "faults[0].fraction",

@@ -183,8 +183,8 @@ class tst_ScenarioErrors : public QObject {
         "duplicate id \"q\" (also used by components[1])");
     row("parameter of another kind", doc("", components(producer(), queue(j("'prefetch': 1")))),
         "components[1].prefetch",
-        "\"prefetch\" is not a parameter of a queue (a queue takes: id, kind, max_length, "
-        "overflow, ttl, dead_letter, max_deliveries, durable, latency)");
+        "\"prefetch\" is not a parameter of a queue (a queue takes: id, kind, type, max_length, "
+        "overflow, ttl, dead_letter, max_deliveries, delivery_limit, durable, latency)");
     row("misspelt parameter",
         doc("", components(producer(), queue(), consumer(j("'instnaces': 2")))),
         "components[2].instnaces", "unknown key \"instnaces\"; did you mean \"instances\"?");
@@ -234,9 +234,38 @@ class tst_ScenarioErrors : public QObject {
     row("zero max_length", doc("", components(producer(), queue(j("'max_length': 0")))),
         "components[1].max_length", "must be an integer >= 1 (got 0)");
     row("unknown overflow", doc("", components(producer(), queue(j("'overflow': 'drop-tail'")))),
-        "components[1].overflow", "must be one of \"drop-head\" or \"reject-publish\"");
+        "components[1].overflow",
+        "must be one of \"drop-head\", \"reject-publish\" or \"reject-publish-dlx\"");
     row("zero ttl", doc("", components(producer(), queue(j("'ttl': '0ms'")))), "components[1].ttl",
         "must be > 0");
+    // RabbitMQ's queue types (QueueValidation)
+    row("unknown queue type", doc("", components(producer(), queue(j("'type': 'stream'")))),
+        "components[1].type", "must be one of \"classic\" or \"quorum\"");
+    row("delivery limit on a classic queue",
+        doc("", components(producer(), queue(j("'delivery_limit': 2")))),
+        "components[1].delivery_limit", "is only for a quorum queue");
+    row("delivery limit and max_deliveries",
+        doc("", components(producer(), queue(j("'type': 'quorum', 'delivery_limit': 2, "
+                                               "'max_deliveries': 3")))),
+        "components[1].max_deliveries", "give either delivery_limit or max_deliveries");
+    row("non-durable quorum queue",
+        doc("", components(producer(), queue(j("'type': 'quorum', 'durable': false")))),
+        "components[1].durable", "a quorum queue is always durable");
+    row("quorum reject-publish-dlx",
+        doc("", components(producer(), queue(j("'type': 'quorum', "
+                                               "'overflow': 'reject-publish-dlx'")))),
+        "components[1].overflow", "a quorum queue does not \"reject-publish-dlx\"");
+    row("delivery limit too large",
+        doc("", components(producer(), queue(j("'type': 'quorum', "
+                                               "'delivery_limit': 4294967295")))),
+        "components[1].delivery_limit", "must be an integer >= 0 and <= 4294967294");
+    row("zero expiration", doc("", components(producer(j("'expiration': 0")))),
+        "components[0].expiration", "must be > 0");
+    row("requeue under auto ack",
+        doc("", components(producer(), queue(), consumer(j("'ack': 'auto', 'requeue': false")))),
+        "components[2].requeue", "is only for \"ack\": \"manual\"");
+    row("requeue on a producer", doc("", components(producer(j("'requeue': false")))),
+        "components[0].requeue", "\"requeue\" is not a parameter of a producer");
     row("dead-letter to itself", doc("", components(producer(), queue(j("'dead_letter': 'q'")))),
         "components[1].dead_letter", "cannot dead-letter to itself");
     row("dead-letter to nothing", doc("", components(producer(), queue(j("'dead_letter': 'dlq'")))),

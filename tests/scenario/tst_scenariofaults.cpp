@@ -83,8 +83,8 @@ class tst_ScenarioFaults : public QObject {
     QCOMPARE(rules::faultKindName(FaultKind::Partition), std::string_view("partition"));
     // every kind can be used
     const auto available = words(rules::availableFaultKinds());
-    QCOMPARE(available, (std::vector<std::string>{"crash", "restart", "spike", "slow", "poison",
-                                                  "partition", "degrade", "scale"}));
+    QCOMPARE(available, (std::vector<std::string>{"crash", "close", "restart", "spike", "slow",
+                                                  "poison", "partition", "degrade", "scale"}));
   }
 
   void validDocuments_data() {

@@ -156,7 +156,7 @@ class tst_ScenarioRoundTrip : public QObject {
     ComponentSpec subscriber = ComponentSpec::make("sub", ComponentKind::Consumer);
     subscriber.source = "t";
     subscriber.service = Distribution::constant(kMillisecond);
-    subscriber.binding = "*.#";
+    subscriber.binding = std::vector<std::string>{"*.#"};
     subscriber.leave = kSecond + 1;
     ComponentSpec reader = ComponentSpec::make("r", ComponentKind::Consumer);
     reader.source = "s";
@@ -292,6 +292,7 @@ class tst_ScenarioRoundTrip : public QObject {
     QTest::newRow("streams") << "every-key-stream.json";
     QTest::newRow("request-reply") << "every-key-request-reply.json";
     QTest::newRow("faults") << "every-key-faults.json";
+    QTest::newRow("rabbitmq") << "every-key-rabbitmq.json";
   }
   void saveThenLoadAFile() {
     QFETCH(QString, name);

@@ -129,7 +129,7 @@ class tst_ScenarioTopicsStreams : public QObject {
     // topic and stream
     row("parameter of a queue on a topic", topicDoc("", "", j("'max_length': 5")),
         "components[1].max_length",
-        "\"max_length\" is not a parameter of a topic (a topic takes: id, kind, latency)");
+        "\"max_length\" is not a parameter of a topic (a topic takes: id, kind, type, latency)");
     row("zero partitions", with(streamDoc(), j("'partitions': 4"), j("'partitions': 0")),
         "components[1].partitions", "must be an integer >= 1 and <= 1024 (got 0)");
     row("1025 partitions", with(streamDoc(), j("'partitions': 4"), j("'partitions': 1025")),
@@ -212,13 +212,29 @@ class tst_ScenarioTopicsStreams : public QObject {
         "one word) or '#' (zero or more words), at most 255 bytes (got \"eu.a*\")");
     row("empty binding", with(topicDoc(), j("'eu.*'"), j("''")), "components[2].binding",
         "(got \"\")");
-    row("binding as a list", with(topicDoc(), j("'eu.*'"), j("['eu.*']")), "components[2].binding",
-        "must be a string (got an array)");
+    row("binding as a number", with(topicDoc(), j("'eu.*'"), j("5")), "components[2].binding",
+        "must be a binding pattern or a list of them (got the number 5)");
+    row("empty binding list", with(topicDoc(), j("'eu.*'"), j("[]")), "components[2].binding",
+        "must name at least one pattern (got an empty list)");
+    row("bad pattern in a list", with(topicDoc(), j("'eu.*'"), j("['eu.*', 'a..b']")),
+        "components[2].binding[1]", "(got \"a..b\")");
+    row("binding on a fanout topic", topicDoc("", "", j("'type': 'fanout'")),
+        "components[2].binding", "a fanout topic gives every subscription every message");
+    row("wildcard on a direct topic", topicDoc("", "", j("'type': 'direct'")),
+        "components[2].binding", "a direct topic routes by equal routing key");
+    row("direct topic without binding",
+        with(topicDoc("", "", j("'type': 'direct'")), j("'binding': 'eu.*', "), ""),
+        "components[2].binding", "is required: a subscription to a direct topic");
+    row("unknown topic type", topicDoc("", "", j("'type': 'headers'")), "components[1].type",
+        "must be one of \"topic\", \"fanout\" or \"direct\"");
+    row("expiration to a stream", streamDoc(j("'expiration': '1s'")), "components[0].expiration",
+        "is only for a producer whose target is a queue or a topic");
     row("subscription max_length 0", topicDoc("", j("'max_length': 0")), "components[2].max_length",
         "must be an integer >= 1 (got 0)");
     row("subscription ttl 0", topicDoc("", j("'ttl': 0")), "components[2].ttl", "must be > 0");
     row("subscription overflow", topicDoc("", j("'overflow': 'drop-tail'")),
-        "components[2].overflow", "must be one of \"drop-head\" or \"reject-publish\"");
+        "components[2].overflow",
+        "must be one of \"drop-head\", \"reject-publish\" or \"reject-publish-dlx\"");
     // consumer of a stream
     row("no group", with(streamDoc(), j("'group': 'g', 'service'"), j("'service'")),
         "components[2].group", "is required: a consumer of a stream belongs to a consumer group");

@@ -58,7 +58,12 @@ void TopologyScene::buildItems(const Scenario& scenario) {
         std::vector<QString> bindings;
         for (std::uint32_t consumer : m.topics[ref.index].subscriptions) {
           const ComponentSpec& spec = scenario.components[m.consumers[consumer].component];
-          bindings.push_back(QString::fromStdString(spec.binding.value_or(defaults::kBinding)));
+          // several patterns (a list) show as one label: "eu.#, *.created"
+          QStringList patterns;
+          for (const std::string& p :
+               spec.binding.value_or(std::vector<std::string>{defaults::kBinding}))
+            patterns << QString::fromStdString(p);
+          bindings.push_back(patterns.join(QStringLiteral(", ")));
         }
         item = new TopicItem(m, ref.index, *theme_, std::move(bindings));
         break;

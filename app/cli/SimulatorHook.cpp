@@ -1,0 +1,7 @@
+#include "SimulatorHook.h"
+
+namespace brokerlab::cli {
+
+void prepareSimulator(Simulator&) {}
+
+}  // namespace brokerlab::cli
