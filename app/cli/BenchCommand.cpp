@@ -7,6 +7,7 @@
 #include "BenchSuite.h"
 #include "CliArgs.h"
 #include "Commands.h"
+#include "StandardOutput.h"
 
 #include "model/ModelBuilder.h"
 #include "sim/Simulator.h"
@@ -108,7 +109,7 @@ int benchCommand(const std::vector<std::string>& words) {
         std::string(option) == "events" ? std::max<std::uint64_t>(1, *n / 5) : *n;
   }
   const BenchResult r = runBenchModel(*model);
-  std::fputs((args.has("json") ? benchResultJson(r) : benchResultText(r)).c_str(), stdout);
+  printOut((args.has("json") ? benchResultJson(r) : benchResultText(r)));
   return kExitOk;
 }
 

@@ -1,4 +1,5 @@
 #include "BenchSuite.h"
+#include "StandardOutput.h"
 
 #include "CliArgs.h"
 #include "ReportFormat.h"
@@ -191,17 +192,16 @@ int runBenchSuite(double scale, bool json) {
     w.key("targets_met");
     w.boolean(allMet);
     w.endObject();
-    std::fputs(w.take().c_str(), stdout);
+    printOut(w.take());
   } else {
-    std::printf("%-18s %10s %11s %8s %8s %11s %10s %9s\n", "model", "messages", "events",
-                "set-up s", "run s", "messages/s", "events/s", "peak MiB");
+    printfOut("%-18s %10s %11s %8s %8s %11s %10s %9s\n", "model", "messages", "events", "set-up s",
+              "run s", "messages/s", "events/s", "peak MiB");
     for (const BenchResult& r : results)
-      std::printf("%-18s %10llu %11llu %8.3f %8.3f %10.3gM %9.3gM %9.1f\n", r.model.c_str(),
-                  static_cast<unsigned long long>(r.messages),
-                  static_cast<unsigned long long>(r.events), r.wallS - r.runS, r.runS,
-                  perS(r.messages, r.runS) / 1e6, perS(r.events, r.runS) / 1e6,
-                  mib(r.peakRssBytes));
-    std::printf("\n%s", verdicts.c_str());
+      printfOut("%-18s %10llu %11llu %8.3f %8.3f %10.3gM %9.3gM %9.1f\n", r.model.c_str(),
+                static_cast<unsigned long long>(r.messages),
+                static_cast<unsigned long long>(r.events), r.wallS - r.runS, r.runS,
+                perS(r.messages, r.runS) / 1e6, perS(r.events, r.runS) / 1e6, mib(r.peakRssBytes));
+    printfOut("\n%s", verdicts.c_str());
   }
   return kExitOk;
 }

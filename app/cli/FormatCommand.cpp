@@ -3,6 +3,7 @@
 
 #include "CliArgs.h"
 #include "Commands.h"
+#include "StandardOutput.h"
 
 #include "scenario/ScenarioFile.h"
 #include "scenario/ScenarioWriter.h"
@@ -47,7 +48,7 @@ int formatCommand(const std::vector<std::string>& words) {
       status = kExitInvalidInput;
       continue;
     }
-    std::printf("%s: rewritten\n", file.c_str());
+    printfOut("%s: rewritten\n", file.c_str());
   }
   return status;
 }

@@ -4,6 +4,7 @@
 
 #include "CliArgs.h"
 #include "Commands.h"
+#include "StandardOutput.h"
 
 #include "faults/FaultPlan.h"
 #include "model/ModelBuilder.h"
@@ -122,12 +123,12 @@ int fuzzCommand(const std::vector<std::string>& words) {
     }
     if (!failure.empty()) {
       ++failures;
-      std::printf("FAIL seed %llu: %s\n  reproduce: %s\n", static_cast<unsigned long long>(f),
-                  failure.c_str(), reproduce.c_str());
+      printfOut("FAIL seed %llu: %s\n  reproduce: %s\n", static_cast<unsigned long long>(f),
+                failure.c_str(), reproduce.c_str());
     }
   }
   const double wall = std::chrono::duration<double>(std::chrono::steady_clock::now() - t0).count();
-  std::printf(
+  printfOut(
       "fuzz: %llu seeds over %zu scenarios, %llu failed; %llu events in %.1f s (%.0f seeds/min)\n",
       static_cast<unsigned long long>(seeds), scenarios.size(),
       static_cast<unsigned long long>(failures), static_cast<unsigned long long>(events), wall,

@@ -4,6 +4,7 @@
 #include "Commands.h"
 #include "OutputFiles.h"
 #include "ReportFormat.h"
+#include "StandardOutput.h"
 
 #include "faults/FaultPlan.h"
 #include "model/ModelBuilder.h"
@@ -30,6 +31,7 @@ int usage(const std::string& message) {
 
 // Runs to `until`, streaming the trace to `trace` (if any) whenever the buffer fills. Returns why
 // it stopped: the time, or a broken invariant (checks on) or a run limit, which end the run early.
+// A trace that cannot be written ends the run too: its error is reported at the commit.
 StopReason simulate(Simulator& sim, SimTime until, TraceCsvWriter* trace) {
   if (!trace) return sim.runUntil(until);
   sim.trace().setCapturing(true);
@@ -38,8 +40,7 @@ StopReason simulate(Simulator& sim, SimTime until, TraceCsvWriter* trace) {
     const StopReason why = sim.runUntil(until);
     batch.clear();
     sim.trace().pull(batch, sim.trace().size());
-    trace->write(sim.model(), batch);
-    if (why != StopReason::TraceFull) return why;
+    if (!trace->write(sim.model(), batch) || why != StopReason::TraceFull) return why;
   }
 }
 
@@ -97,8 +98,7 @@ int runCommand(const std::vector<std::string>& words) {
   if (const auto path = args.value("trace")) {
     trace = std::make_unique<TraceCsvWriter>(*path);
     if (!trace->open(&error)) {
-      std::fprintf(stderr, "brokerlab-cli run: cannot write trace %s: %s\n", path->c_str(),
-                   error.c_str());
+      std::fprintf(stderr, "brokerlab-cli run: %s\n", error.c_str());
       return kExitInvalidInput;
     }
   }
@@ -107,18 +107,17 @@ int runCommand(const std::vector<std::string>& words) {
       std::chrono::duration<double>(std::chrono::steady_clock::now() - t0).count()};
 
   if (trace && !trace->commit(&error)) {
-    std::fprintf(stderr, "brokerlab-cli run: cannot write trace: %s\n", error.c_str());
+    std::fprintf(stderr, "brokerlab-cli run: %s\n", error.c_str());
     return kExitInvalidInput;
   }
   if (const auto path = args.value("metrics-csv"); path && !writeMetricsCsv(*path, sim, &error)) {
-    std::fprintf(stderr, "brokerlab-cli run: cannot write metrics %s: %s\n", path->c_str(),
-                 error.c_str());
+    std::fprintf(stderr, "brokerlab-cli run: %s\n", error.c_str());
     return kExitInvalidInput;
   }
   const RunReport report = buildReport(sim);
   const std::string text =
       args.has("json") ? formatReportJson(report, wall) : formatReportText(report, wall);
-  std::fwrite(text.data(), 1, text.size(), stdout);  // names may hold any character, NUL too
+  printOut(text);  // names may hold any character, NUL too
   // The report above shows the state the run stopped in.
   if (stopped == StopReason::InvariantViolated) {
     std::fprintf(stderr, "brokerlab-cli run: %s\n", sim.violation().c_str());

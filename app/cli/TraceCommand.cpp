@@ -3,6 +3,7 @@
 
 #include "CliArgs.h"
 #include "Commands.h"
+#include "StandardOutput.h"
 
 #include "metrics/JobJourney.h"
 #include "model/ModelBuilder.h"
@@ -121,7 +122,7 @@ int traceCommand(const std::vector<std::string>& words) {
   const JourneyContext context = journeyContext(model, title);
   const std::string text = args.has("mermaid") ? jobJourneyMermaid(context, *job, journey.records)
                                                : jobJourneyTable(context, *job, journey.records);
-  std::fwrite(text.data(), 1, text.size(), stdout);
+  printOut(text);
   if (!sim.limitReached().empty()) {  // the journey above ends where the run had to stop
     std::fprintf(stderr, "brokerlab-cli trace: %s\n", sim.limitReached().c_str());
     return kExitInvalidInput;

@@ -2,6 +2,7 @@
 
 #include "CliArgs.h"
 #include "Commands.h"
+#include "StandardOutput.h"
 
 #include "scenario/ScenarioFile.h"
 
@@ -20,7 +21,7 @@ int validateCommand(const std::vector<std::string>& words) {
   for (const std::string& file : args.positional) {
     const ScenarioLoadResult loaded = loadScenarioFile(QString::fromStdString(file));
     if (loaded.scenario) {
-      std::printf("%s: valid\n", file.c_str());
+      printfOut("%s: valid\n", file.c_str());
       continue;
     }
     for (const ScenarioIssue& issue : loaded.issues)

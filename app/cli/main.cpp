@@ -3,7 +3,9 @@
 
 #include "CliArgs.h"
 #include "Commands.h"
+#include "StandardOutput.h"
 
+#include <csignal>
 #include <cstdio>
 #include <string>
 #include <vector>
@@ -31,13 +33,33 @@ constexpr const char* kUsage =
     "exit codes: 0 success, 1 invalid input (fuzz: a seed failed), 2 usage error,\n"
     "            3 an engine invariant broke (a BrokerLab bug: please report it)\n";
 
+int command(const std::vector<std::string>& words);
+
 }  // namespace
 
 int main(int argc, char** argv) {
   using namespace brokerlab::cli;
-  const std::vector<std::string> words(argv + 1, argv + argc);
+  // A file-size limit must fail a write (EFBIG, reported, the old file kept), not kill the program
+  // half-way; a reader that closed its pipe ends it quietly, whatever the parent left SIGPIPE at.
+  std::signal(SIGXFSZ, SIG_IGN);
+  std::signal(SIGPIPE, SIG_DFL);
+  const int status = command(std::vector<std::string>(argv + 1, argv + argc));
+  const std::string error = finishStandardOutput();
+  if (error.empty()) return status;
+  std::fprintf(stderr, "brokerlab-cli: cannot write standard output: %s\n", error.c_str());
+  return status != kExitOk ? status : kExitInvalidInput;
+}
+
+namespace {
+
+int command(const std::vector<std::string>& words) {
+  using namespace brokerlab::cli;
   if (words.empty() || words[0] == "help" || words[0] == "--help" || words[0] == "-h") {
-    std::fputs(kUsage, words.empty() ? stderr : stdout);
+    if (words.empty()) {
+      std::fputs(kUsage, stderr);
+    } else {
+      printOut(kUsage);
+    }
     return words.empty() ? kExitUsage : kExitOk;
   }
   const std::vector<std::string> rest(words.begin() + 1, words.end());
@@ -50,3 +72,5 @@ int main(int argc, char** argv) {
   std::fprintf(stderr, "brokerlab-cli: unknown command \"%s\"\n\n%s", words[0].c_str(), kUsage);
   return kExitUsage;
 }
+
+}  // namespace

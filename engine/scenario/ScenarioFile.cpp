@@ -1,12 +1,12 @@
 #include "scenario/ScenarioFile.h"
 
+#include "scenario/OutputTarget.h"
 #include "scenario/ScenarioRules.h"
 #include "scenario/ScenarioWriter.h"
 
 #include <QByteArray>
 #include <QFile>
 #include <QFileInfo>
-#include <QSaveFile>
 
 namespace brokerlab {
 
@@ -47,24 +47,10 @@ ScenarioLoadResult loadScenarioFile(const QString& path) {
 }
 
 bool saveScenarioFile(const QString& path, const Scenario& scenario, QString* error) {
-  const auto fail = [&](const QString& message) {
-    if (error != nullptr) *error = message;
-    return false;
-  };
-  const std::string text = writeScenario(scenario);
-  QSaveFile file(path);
-  if (!file.open(QIODevice::WriteOnly)) {
-    return fail(QStringLiteral("cannot write %1: %2").arg(path, file.errorString()));
-  }
-  const auto size = static_cast<qint64>(text.size());
-  if (file.write(text.data(), size) != size) {
-    file.cancelWriting();
-    return fail(QStringLiteral("cannot write %1: %2").arg(path, file.errorString()));
-  }
-  if (!file.commit()) {
-    return fail(QStringLiteral("cannot save %1: %2").arg(path, file.errorString()));
-  }
-  return true;
+  OutputTarget file(path, QString());
+  if (file.open() && file.write(writeScenario(scenario)) && file.commit()) return true;
+  if (error != nullptr) *error = file.error();
+  return false;
 }
 
 }  // namespace brokerlab
