@@ -3,6 +3,7 @@
 // message and job, and repeat bit for bit. A failure prints the one line that reproduces it.
 
 #include "CliArgs.h"
+#include "CommandLine.h"
 #include "Commands.h"
 #include "StandardOutput.h"
 
@@ -23,13 +24,18 @@ namespace brokerlab::cli {
 
 namespace {
 
-constexpr const char* kFuzzUsage =
-    "usage: brokerlab-cli fuzz [--seeds N] [--first F] [--scenario FILE]...\n"
-    "  (default: every scenarios/*.json under the current directory, seeds 1 to 200)\n";
-
-int usage(const std::string& message) {
-  std::fprintf(stderr, "brokerlab-cli fuzz: %s\n%s", message.c_str(), kFuzzUsage);
-  return kExitUsage;
+CommandLine fuzzLine() {
+  CommandLine line("fuzz", "",
+                   "Random fault plans over the scenarios, invariants checked after every event, "
+                   "each run twice: it must keep every invariant, conserve every message and job, "
+                   "and repeat bit for bit.");
+  line.option({"seeds"}, "How many seeds to run (default 200).", "N");
+  line.option({"first"}, "The first seed (default 1).", "F");
+  line.option({"scenario"},
+              "Fuzz this scenario (may repeat; default: every scenarios/*.json under the current "
+              "directory).",
+              "FILE", true);
+  return line;
 }
 
 struct Outcome {
@@ -62,23 +68,18 @@ std::vector<std::string> bundledScenarios() {
 }  // namespace
 
 int fuzzCommand(const std::vector<std::string>& words) {
-  const CliArgs args = parseArgs(words, {"seeds", "first", "scenario"}, {});
-  if (!args.error.empty()) return usage(args.error);
-  if (!args.positional.empty()) return usage("scenarios are given with --scenario FILE");
-  std::uint64_t seeds = 200, first = 1;
-  if (const auto text = args.value("seeds")) {
-    const auto n = parseUnsigned(*text);
-    if (!n || *n == 0 || *n > 1000000) return usage("--seeds must be from 1 to 1000000");
-    seeds = *n;
-  }
-  if (const auto text = args.value("first")) {
-    const auto n = parseUnsigned(*text);
-    if (!n || *n == 0) return usage("--first must be a seed from 1");
-    first = *n;
-  }
-  std::vector<std::string> files = args.all("scenario");
+  CommandLine args = fuzzLine();
+  if (const auto done = args.parse(words)) return *done;
+  if (!args.positionals().empty()) return args.usage("scenarios are given with --scenario FILE");
+  std::optional<std::uint64_t> seedsOption, firstOption;
+  if (!args.integerOption("seeds", seedsOption, 1, 1'000'000) ||
+      !args.integerOption("first", firstOption, 1))
+    return kExitUsage;
+  const std::uint64_t seeds = seedsOption.value_or(200), first = firstOption.value_or(1);
+  std::vector<std::string> files = args.values("scenario");
   if (files.empty()) files = bundledScenarios();
-  if (files.empty()) return usage("no scenarios: run it from the repository, or give --scenario");
+  if (files.empty())
+    return args.usage("no scenarios: run it from the repository, or give --scenario");
 
   std::vector<Scenario> scenarios;
   for (const std::string& file : files) {

@@ -15,6 +15,9 @@ namespace brokerlab {
 // they are read; a missing file, a directory or a read error comes back as an issue with no path.
 ScenarioLoadResult loadScenarioFile(const QString& path);
 
+// The same from standard input (a command line's "-"), to its end, with the same size limit.
+ScenarioLoadResult loadScenarioStandardInput();
+
 // Writes writeScenario(scenario) through an OutputTarget: a regular file is replaced atomically
 // (a failed save never leaves a half-written file) and keeps its mode and owner; a device or FIFO
 // is written in place; a directory is refused. On failure returns false and sets *error to
