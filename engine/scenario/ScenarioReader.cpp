@@ -247,12 +247,13 @@ ScenarioLoadResult parseScenario(std::string_view jsonText) {
   for (const json::ParseError& error : parsed.errors) {
     issues.add(error.position, error.path, error.message);
   }
-  if (!parsed.root) return {std::nullopt, issues.take()};
+  if (!parsed.root) return {std::nullopt, issues.take(), issues.total()};
 
   Scenario scenario;
   if (DocumentReader(*parsed.root, issues).read(scenario) && !issues.full()) {
     addValidationIssues(scenario, *parsed.root, issues);
   }
+  result.problems = issues.total();
   result.issues = issues.take();
   if (result.issues.empty()) {
     result.scenario = std::move(scenario);
