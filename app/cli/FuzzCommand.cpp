@@ -76,6 +76,10 @@ int fuzzCommand(const std::vector<std::string>& words) {
       !args.integerOption("first", firstOption, 1))
     return kExitUsage;
   const std::uint64_t seeds = seedsOption.value_or(200), first = firstOption.value_or(1);
+  if (seeds - 1 > UINT64_MAX - first)  // the last seed, first + seeds - 1, must exist
+    return args.usage("--first " + std::to_string(first) + " leaves room for " +
+                      std::to_string(UINT64_MAX - first + 1) +
+                      " seeds up to 18446744073709551615, not " + std::to_string(seeds));
   std::vector<std::string> files = args.values("scenario");
   if (files.empty()) files = bundledScenarios();
   if (files.empty())
@@ -94,7 +98,8 @@ int fuzzCommand(const std::vector<std::string>& words) {
 
   const auto t0 = std::chrono::steady_clock::now();
   std::uint64_t failures = 0, events = 0;
-  for (std::uint64_t f = first; f < first + seeds; ++f) {
+  for (std::uint64_t i = 0; i < seeds; ++i) {
+    const std::uint64_t f = first + i;
     const std::size_t which = static_cast<std::size_t>((f - 1) % scenarios.size());
     Scenario s = scenarios[which];
     for (FaultSpec& fault : randomFaultPlan(s, f)) s.faults.push_back(std::move(fault));

@@ -15,7 +15,7 @@ std::string inputName(const std::string& file) {
 std::optional<Scenario> loadInput(const std::string& file, std::size_t* issueCount) {
   const ScenarioLoadResult loaded =
       file == "-" ? loadScenarioStandardInput() : loadScenarioFile(QString::fromStdString(file));
-  if (issueCount != nullptr) *issueCount = loaded.issues.size();
+  if (issueCount != nullptr) *issueCount = loaded.problemCount();
   for (const ScenarioIssue& issue : loaded.issues)
     std::fprintf(stderr, "%s\n", formatIssue(inputName(file), issue).c_str());
   return loaded.scenario;

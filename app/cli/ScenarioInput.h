@@ -12,7 +12,8 @@ namespace brokerlab::cli {
 
 std::string inputName(const std::string& file);
 
-// The scenario, or nothing after printing every issue; `issueCount` (if given) is set to how many.
+// The scenario, or nothing after printing every issue; `issueCount` (if given) is set to how many
+// problems were found, listed or not.
 std::optional<Scenario> loadInput(const std::string& file, std::size_t* issueCount = nullptr);
 
 }  // namespace brokerlab::cli

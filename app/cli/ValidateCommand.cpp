@@ -6,6 +6,8 @@
 #include "ScenarioInput.h"
 #include "StandardOutput.h"
 
+#include "scenario/ScenarioRules.h"
+
 #include <cstdio>
 
 namespace brokerlab::cli {
@@ -24,7 +26,9 @@ int validateCommand(const std::vector<std::string>& words) {
       printfOut("%s: valid\n", inputName(file).c_str());
       continue;
     }
-    std::fprintf(stderr, "%s: %zu error%s\n", inputName(file).c_str(), errors,
+    // Counting stops at a limit (limits::kMaxIssuesCounted): then it is a lower bound.
+    std::fprintf(stderr, "%s: %s%zu error%s\n", inputName(file).c_str(),
+                 errors >= limits::kMaxIssuesCounted ? "at least " : "", errors,
                  errors == 1 ? "" : "s");
     status = kExitInvalidInput;
   }

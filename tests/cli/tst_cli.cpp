@@ -237,6 +237,23 @@ class tst_Cli : public QObject {
     QVERIFY2(r.err.contains("components[1].source"), qPrintable(r.err));
   }
 
+  // More problems than are listed: the count is of all of them, the list says how many more.
+  void validateCountsEveryError() {
+    QTemporaryDir dir;
+    QByteArray list = "{\"id\": \"q\", \"kind\": \"queue\"}";
+    for (int i = 0; i < 200; ++i)
+      list +=
+          ", {\"id\": \"q" + QByteArray::number(i) + "\", \"kind\": \"queue\", \"max_length\": -1}";
+    const QString bad = write(dir, "many.json",
+                              "{\"format\": \"brokerlab-scenario\", \"version\": 1, \"name\": "
+                              "\"m\", \"duration\": \"1s\", \"components\": [" +
+                                  list + "]}");
+    const Result r = cli({"validate", bad});
+    QCOMPARE(r.exitCode, 1);
+    QVERIFY2(r.err.contains("the first 99 are listed, 101 more are not"), qPrintable(r.err));
+    QVERIFY2(r.err.endsWith(bad + ": 200 errors\n"), qPrintable(r.err.right(200)));
+  }
+
   void syntaxErrorsNameLineAndColumn() {
     QTemporaryDir dir;
     const QString bad = write(dir, "syntax.json",

@@ -68,6 +68,8 @@ class tst_FuzzCommand : public QObject {
     QTest::newRow("no seeds") << QStringList{"fuzz", "--seeds", "0"};
     QTest::newRow("seeds not a number") << QStringList{"fuzz", "--seeds", "many"};
     QTest::newRow("first 0") << QStringList{"fuzz", "--first", "0"};
+    QTest::newRow("seeds past 2^64-1")
+        << QStringList{"fuzz", "--first", "18446744073709551615", "--seeds", "2"};
     QTest::newRow("positional") << QStringList{"fuzz", "work-queue.json"};
     QTest::newRow("unknown option") << QStringList{"fuzz", "--fast"};
     QTest::newRow("run: bad fault seed")
@@ -78,6 +80,15 @@ class tst_FuzzCommand : public QObject {
     const CliResult r = cli(args);
     QCOMPARE(r.exitCode, 2);
     QVERIFY(r.err.contains("usage:"));
+  }
+
+  // The last seed there is runs once: first + seeds used to wrap around to 0 and run nothing.
+  void theLastSeedRuns() {
+    const CliResult r = cli({"fuzz", "--first", "18446744073709551615", "--seeds", "1",
+                             "--scenario", scenario("work-queue.json")});
+    QCOMPARE(r.exitCode, 0);
+    QVERIFY2(r.out.contains("1 seeds over 1 scenarios, 0 failed"), qPrintable(r.out));
+    QVERIFY2(!r.out.contains(" 0 events"), qPrintable(r.out));
   }
 
   void noScenariosToFuzzIsAUsageError() {
