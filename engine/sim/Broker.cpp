@@ -57,7 +57,6 @@ void Simulator::enqueue(std::uint32_t queue, std::uint32_t msg, bool fromDeadLet
     while (q.ready.size() >= def.maxLength) {
       const std::uint32_t head = q.ready.popFront();
       setDepth(queue);
-      ++q.counters.dropped;
       record(TraceKind::Drop, pool_[head], def.component, kNone, kNone, 0);
       deadLetterOrEnd(queue, head, DeadLetterReason::Overflow);
     }
@@ -167,7 +166,6 @@ void Simulator::onBrokerNack(std::uint32_t instance, std::uint32_t msg) {
          model_->consumers[instances_[instance].consumer].component, instance, 0);
   m.instance = kNone;
   if (def.maxDeliveries != 0 && m.deliveries >= def.maxDeliveries) {
-    ++q.counters.dropped;
     record(TraceKind::Drop, m, def.component, kNone, kNone, 0);
     deadLetterOrEnd(queue, msg, DeadLetterReason::DeliveryLimit);
   } else {
@@ -213,6 +211,9 @@ void Simulator::scheduleExpiryCheck(std::uint32_t queue) {
 void Simulator::deadLetterOrEnd(std::uint32_t queue, std::uint32_t msg, DeadLetterReason why) {
   const QueueDef& def = model_->queues[queue];
   if (def.deadLetter == kNone) {
+    // A message counts once: dropped when it ends here, dead-lettered when it goes on (as in the
+    // ledger). An expiry is counted as such, either way.
+    if (why != DeadLetterReason::Expired) ++queues_[queue].counters.dropped;
     end(msg, why == DeadLetterReason::Expired    ? Outcome::Expired
              : why == DeadLetterReason::Overflow ? Outcome::DroppedOverflow
                                                  : Outcome::DroppedDeliveryLimit);
