@@ -2,6 +2,7 @@
 // ledger that shows where every published message ended up.
 
 #include "ReportFormat.h"
+#include "TerminalText.h"
 
 #include "scenario/ScenarioRules.h"
 
@@ -217,7 +218,7 @@ std::string ledgerText(const Ledger& l) {
 }  // namespace
 
 std::string formatReportText(const RunReport& r, const WallClock& wall) {
-  std::string out = "BrokerLab: " + r.scenario + " (seed " + count(r.seed) + ")\n";
+  std::string out = "BrokerLab: " + terminalText(r.scenario) + " (seed " + count(r.seed) + ")\n";
   out += "Simulated " + seconds(r.simTimeS) + " in " + seconds(wall.seconds) +
          " of wall time: " + count(r.events) + " events";
   if (wall.seconds > 0)

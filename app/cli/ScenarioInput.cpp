@@ -1,5 +1,7 @@
 #include "ScenarioInput.h"
 
+#include "TerminalText.h"
+
 #include "scenario/ScenarioFile.h"
 
 #include <QString>
@@ -17,7 +19,7 @@ std::optional<Scenario> loadInput(const std::string& file, std::size_t* issueCou
       file == "-" ? loadScenarioStandardInput() : loadScenarioFile(QString::fromStdString(file));
   if (issueCount != nullptr) *issueCount = loaded.problemCount();
   for (const ScenarioIssue& issue : loaded.issues)
-    std::fprintf(stderr, "%s\n", formatIssue(inputName(file), issue).c_str());
+    std::fprintf(stderr, "%s\n", terminalText(formatIssue(inputName(file), issue)).c_str());
   return loaded.scenario;
 }
 

@@ -8,6 +8,7 @@
 #include "OutputPaths.h"
 #include "ScenarioInput.h"
 #include "StandardOutput.h"
+#include "TerminalText.h"
 
 #include "metrics/JobJourney.h"
 #include "model/ModelBuilder.h"
@@ -116,7 +117,7 @@ int traceCommand(const std::vector<std::string>& words) {
   const std::string title = std::string("Job ")
                                 .append(std::to_string(*job))
                                 .append(" of \"")
-                                .append(model.name)
+                                .append(terminalText(model.name))
                                 .append("\" (seed ")
                                 .append(std::to_string(model.seed))
                                 .append(")");

@@ -254,6 +254,29 @@ class tst_Cli : public QObject {
     QVERIFY2(r.err.endsWith(bad + ": 200 errors\n"), qPrintable(r.err.right(200)));
   }
 
+  // A name may hold any character, but ESC, BEL or a C1 control must not reach the terminal
+  // raw (they would retitle it, hide text, move the cursor): they are shown escaped.
+  void controlCharactersInANameAreEscaped() {
+    QTemporaryDir dir;
+    QFile source(scenario("async-request-reply.json"));
+    QVERIFY(source.open(QIODevice::ReadOnly));
+    QByteArray text = source.readAll();
+    const QByteArray name = "\"name\": \"";
+    const qsizetype at = text.indexOf(name) + name.size();
+    text.insert(at, "\\u001b]0;owned\\u0007\\u009b2J");
+    const QString file = write(dir, "hostile-name.json", text);
+    for (const QStringList& args :
+         {QStringList{"run", file}, QStringList{"trace", file, "--job", "1"},
+          QStringList{"trace", file, "--job", "1", "--mermaid"}}) {
+      const Result r = cli(args);
+      QCOMPARE(r.exitCode, 0);
+      const QByteArray out = r.out.toUtf8();
+      QVERIFY2(!out.contains('\x1b') && !out.contains('\x07') && !out.contains("\xc2\x9b"),
+               qPrintable(args.join(' ')));
+      QVERIFY2(out.contains("\\u001b]0;owned\\u0007\\u009b2J"), qPrintable(args.join(' ')));
+    }
+  }
+
   void syntaxErrorsNameLineAndColumn() {
     QTemporaryDir dir;
     const QString bad = write(dir, "syntax.json",
