@@ -20,6 +20,12 @@ std::optional<Scenario> loadInput(const std::string& file, std::size_t* issueCou
   if (issueCount != nullptr) *issueCount = loaded.problemCount();
   for (const ScenarioIssue& issue : loaded.issues)
     std::fprintf(stderr, "%s\n", terminalText(formatIssue(inputName(file), issue)).c_str());
+  // Valid but probably not meant: said, and the command goes on.
+  for (const ScenarioIssue& warning : loaded.warnings) {
+    ScenarioIssue shown = warning;
+    shown.message = "warning: " + shown.message;
+    std::fprintf(stderr, "%s\n", terminalText(formatIssue(inputName(file), shown)).c_str());
+  }
   return loaded.scenario;
 }
 

@@ -1,7 +1,8 @@
 #pragma once
 
 // The scenario a command line names: a file, or "-" for standard input (called "<stdin>" in
-// messages). What is wrong with it goes to stderr as file:line:column: path: message.
+// messages). What is wrong with it goes to stderr as file:line:column: path: message, and so does
+// what is valid but probably not meant, as "warning: ..." (the command goes on).
 
 #include "scenario/Scenario.h"
 

@@ -21,6 +21,8 @@ struct ScenarioLoadResult {
   // Problems found, listed or not: past limits::kMaxIssues the last issue is a note saying how
   // many more there are (counting stops at limits::kMaxIssuesCounted).
   std::size_t problems = 0;
+  // With a scenario: what is valid but probably not meant (scenarioWarnings), with positions.
+  std::vector<ScenarioIssue> warnings;
   bool ok() const { return scenario.has_value() && issues.empty(); }
   std::size_t problemCount() const { return std::max(problems, issues.size()); }
 };

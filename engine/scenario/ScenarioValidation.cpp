@@ -38,6 +38,7 @@ class Validator : private detail::Checks {
     checkLayout();
     return take();
   }
+  std::vector<ScenarioIssue> warnings() { return takeWarnings(); }
 
  private:
   static std::string at(std::size_t i) { return detail::componentPath(i); }
@@ -334,6 +335,17 @@ class Validator : private detail::Checks {
 
 std::vector<ScenarioIssue> validateScenario(const Scenario& scenario) {
   return Validator(scenario).run();
+}
+
+ScenarioCheck checkScenario(const Scenario& scenario) {
+  Validator v(scenario);
+  ScenarioCheck check{v.run(), {}};
+  if (check.errors.empty()) check.warnings = v.warnings();
+  return check;
+}
+
+std::vector<ScenarioIssue> scenarioWarnings(const Scenario& scenario) {
+  return checkScenario(scenario).warnings;
 }
 
 SimTime defaultSampleInterval(SimTime duration) {

@@ -277,6 +277,32 @@ class tst_Cli : public QObject {
     }
   }
 
+  // Valid, so it runs, but the run and validate both say what the truncated normal really averages.
+  void aTruncatedNormalIsWarnedAbout() {
+    QTemporaryDir dir;
+    QFile source(scenario("mm1.json"));
+    QVERIFY(source.open(QIODevice::ReadOnly));
+    QJsonObject doc = QJsonDocument::fromJson(source.readAll()).object();
+    QJsonArray components = doc["components"].toArray();
+    for (qsizetype i = 0; i < components.size(); ++i) {
+      QJsonObject c = components[i].toObject();
+      if (c["kind"].toString() != "consumer") continue;
+      c["service"] = QJsonObject{{"dist", "normal"}, {"mean", "1s"}, {"stddev", "1s"}};
+      components[i] = c;
+    }
+    doc["components"] = components;
+    const QString file = write(dir, "normal.json", QJsonDocument(doc).toJson());
+    for (const QStringList& args :
+         {QStringList{"validate", file}, QStringList{"run", file, "--until", "10s"}}) {
+      const Result r = cli(args);
+      QCOMPARE(r.exitCode, 0);
+      QVERIFY2(
+          r.err.contains(QRegularExpression(
+              ":\\d+:\\d+: components\\[\\d\\]\\.service: warning: .*effective mean of 1\\.288s")),
+          qPrintable(r.err));
+    }
+  }
+
   void syntaxErrorsNameLineAndColumn() {
     QTemporaryDir dir;
     const QString bad = write(dir, "syntax.json",
