@@ -12,6 +12,7 @@
 #include "faults/FaultPlan.h"
 #include "model/ModelBuilder.h"
 #include "scenario/DurationText.h"
+#include "scenario/ScenarioWriter.h"
 #include "sim/Simulator.h"
 
 #include <chrono>
@@ -95,9 +96,14 @@ int runCommand(const std::vector<std::string>& words) {
   if (!loaded) return kExitInvalidInput;
   Scenario scenario = *loaded;
   if (faultSeed) {
-    // The plan `brokerlab-cli fuzz` ran with this seed, added to the scenario's own faults.
-    for (FaultSpec& f : randomFaultPlan(scenario, *faultSeed))
-      scenario.faults.push_back(std::move(f));
+    // The plan `brokerlab-cli fuzz` ran with this seed, added to the scenario's own faults and
+    // shown, so that the run can be kept in a file and reproduced without the option.
+    const std::vector<FaultSpec> plan = randomFaultPlan(scenario, *faultSeed);
+    std::fprintf(stderr,
+                 "brokerlab-cli run: --faults-from-seed %llu adds these faults to the scenario's "
+                 "(the same run without the option: add them to its \"faults\")\n%s",
+                 static_cast<unsigned long long>(*faultSeed), writeFaults(plan).c_str());
+    scenario.faults.insert(scenario.faults.end(), plan.begin(), plan.end());
   }
   const SimTime until = untilOption.value_or(scenario.duration);
 

@@ -7,10 +7,14 @@
 #include "scenario/Scenario.h"
 
 #include <string>
+#include <vector>
 
 namespace brokerlab {
 
 // The document text, ending with a newline. Expects a scenario that validates.
 std::string writeScenario(const Scenario& scenario);
+
+// A list of faults as the "faults" array of a document holds it (a fault plan to paste in).
+std::string writeFaults(const std::vector<FaultSpec>& faults);
 
 }  // namespace brokerlab

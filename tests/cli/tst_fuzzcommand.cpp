@@ -2,6 +2,7 @@
 
 #include "CliRunner.h"
 
+#include <QJsonArray>
 #include <QJsonDocument>
 #include <QJsonObject>
 #include <QTemporaryDir>
@@ -61,6 +62,35 @@ class tst_FuzzCommand : public QObject {
     QCOMPARE(a.exitCode, 0);
     QCOMPARE(traceHash(a), traceHash(b));
     QVERIFY(traceHash(a) != traceHash(plain));
+  }
+
+  // The plan the option adds is printed; put into the scenario's faults, it gives the same run.
+  void faultsFromSeedPrintsThePlan() {
+    const QStringList base = {"run", scenario("work-queue.json"), "--json", "--seed", "7"};
+    const CliResult withOption = cli(base + QStringList{"--faults-from-seed", "7"});
+    QCOMPARE(withOption.exitCode, 0);
+    const qsizetype start = withOption.err.indexOf('[');
+    QVERIFY2(start > 0 && withOption.err.contains("--faults-from-seed 7 adds these faults"),
+             qPrintable(withOption.err));
+    QJsonParseError error;
+    const QJsonArray plan =
+        QJsonDocument::fromJson(withOption.err.mid(start).toUtf8(), &error).array();
+    QVERIFY2(error.error == QJsonParseError::NoError && !plan.isEmpty(),
+             qPrintable(withOption.err));
+
+    QFile source(scenario("work-queue.json"));
+    QVERIFY(source.open(QIODevice::ReadOnly));
+    QJsonObject doc = QJsonDocument::fromJson(source.readAll()).object();
+    QJsonArray faults = doc["faults"].toArray();
+    for (const QJsonValue& f : plan) faults.append(f);
+    doc["faults"] = faults;
+    QTemporaryDir dir;
+    QFile kept(dir.filePath("with-plan.json"));
+    QVERIFY(kept.open(QIODevice::WriteOnly) && kept.write(QJsonDocument(doc).toJson()) > 0);
+    kept.close();
+    const CliResult fromFile = cli({"run", kept.fileName(), "--json", "--seed", "7"});
+    QCOMPARE(fromFile.exitCode, 0);
+    QCOMPARE(traceHash(fromFile), traceHash(withOption));
   }
 
   void badArgumentsAreUsageErrors_data() {
