@@ -5,6 +5,8 @@
 #include "CliArgs.h"
 #include "CommandLine.h"
 #include "Commands.h"
+#include "Interrupt.h"
+#include "Progress.h"
 #include "StandardOutput.h"
 
 #include "faults/FaultPlan.h"
@@ -57,6 +59,25 @@ Outcome runOnce(const std::shared_ptr<const Model>& model) {
   return o;
 }
 
+// One seed: `base` with the seed's random fault plan, run twice with the invariants on. Returns
+// what went wrong, or nothing.
+std::string fuzzSeed(const Scenario& base, std::uint64_t f, std::uint64_t& events) {
+  Scenario s = base;
+  for (FaultSpec& fault : randomFaultPlan(s, f)) s.faults.push_back(std::move(fault));
+  const std::vector<ScenarioIssue> issues = validateScenario(s);
+  if (!issues.empty()) return "the fault plan is not a valid scenario: " + issues[0].message;
+  ModelBuildResult built = buildModel(s, f);
+  if (!built.model) return "the fault plan does not build: " + built.error;
+  const auto model = std::make_shared<const Model>(std::move(*built.model));
+  const Outcome a = runOnce(model), b = runOnce(model);
+  events += a.events + b.events;
+  if (!a.failure.empty()) return a.failure;
+  if (a.hash != b.hash || a.events != b.events)
+    return "two runs differ: trace hashes " + std::to_string(a.hash) + " and " +
+           std::to_string(b.hash);
+  return {};
+}
+
 std::vector<std::string> bundledScenarios() {
   std::vector<std::string> files;
   const QDir dir(QStringLiteral("scenarios"));
@@ -96,49 +117,33 @@ int fuzzCommand(const std::vector<std::string>& words) {
     scenarios.push_back(*loaded.scenario);
   }
 
+  catchInterrupt();
+  Progress progress("fuzz");
   const auto t0 = std::chrono::steady_clock::now();
-  std::uint64_t failures = 0, events = 0;
-  for (std::uint64_t i = 0; i < seeds; ++i) {
-    const std::uint64_t f = first + i;
+  std::uint64_t failures = 0, events = 0, done = 0;
+  for (; done < seeds && !interrupted(); ++done) {
+    const std::uint64_t f = first + done;
     const std::size_t which = static_cast<std::size_t>((f - 1) % scenarios.size());
-    Scenario s = scenarios[which];
-    for (FaultSpec& fault : randomFaultPlan(s, f)) s.faults.push_back(std::move(fault));
-    const std::string reproduce = std::string("brokerlab-cli run ")
-                                      .append(files[which])
-                                      .append(" --seed ")
-                                      .append(std::to_string(f))
-                                      .append(" --faults-from-seed ")
-                                      .append(std::to_string(f))
-                                      .append(" --check-invariants");
-    std::string failure;
-    const std::vector<ScenarioIssue> issues = validateScenario(s);
-    if (!issues.empty()) failure = "the fault plan is not a valid scenario: " + issues[0].message;
-    ModelBuildResult built;
-    if (failure.empty()) {
-      built = buildModel(s, f);
-      if (!built.model) failure = "the fault plan does not build: " + built.error;
-    }
-    if (failure.empty()) {
-      const auto model = std::make_shared<const Model>(std::move(*built.model));
-      const Outcome a = runOnce(model), b = runOnce(model);
-      events += a.events + b.events;
-      failure = a.failure;
-      if (failure.empty() && (a.hash != b.hash || a.events != b.events))
-        failure = "two runs differ: trace hashes " + std::to_string(a.hash) + " and " +
-                  std::to_string(b.hash);
-    }
-    if (!failure.empty()) {
-      ++failures;
-      printfOut("FAIL seed %llu: %s\n  reproduce: %s\n", static_cast<unsigned long long>(f),
-                failure.c_str(), reproduce.c_str());
-    }
+    progress.items(done, seeds, "seeds", files[which]);
+    const std::string failure = fuzzSeed(scenarios[which], f, events);
+    if (failure.empty()) continue;
+    ++failures;
+    printfOut(
+        "FAIL seed %llu: %s\n  reproduce: brokerlab-cli run %s --seed %llu "
+        "--faults-from-seed %llu --check-invariants\n",
+        static_cast<unsigned long long>(f), failure.c_str(), files[which].c_str(),
+        static_cast<unsigned long long>(f), static_cast<unsigned long long>(f));
   }
   const double wall = std::chrono::duration<double>(std::chrono::steady_clock::now() - t0).count();
+  if (done < seeds)
+    printfOut("fuzz: stopped early: interrupted (Ctrl-C) after %llu of %llu seeds\n",
+              static_cast<unsigned long long>(done), static_cast<unsigned long long>(seeds));
   printfOut(
       "fuzz: %llu seeds over %zu scenarios, %llu failed; %llu events in %.1f s (%.0f seeds/min)\n",
-      static_cast<unsigned long long>(seeds), scenarios.size(),
+      static_cast<unsigned long long>(done), scenarios.size(),
       static_cast<unsigned long long>(failures), static_cast<unsigned long long>(events), wall,
-      wall > 0 ? static_cast<double>(seeds) * 60.0 / wall : 0.0);
+      wall > 0 ? static_cast<double>(done) * 60.0 / wall : 0.0);
+  if (done < seeds) return kExitInterrupted;
   return failures == 0 ? kExitOk : kExitInvalidInput;
 }
 
