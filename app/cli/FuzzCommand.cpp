@@ -82,7 +82,7 @@ std::vector<std::string> bundledScenarios() {
   std::vector<std::string> files;
   const QDir dir(QStringLiteral("scenarios"));
   for (const QString& f : dir.entryList({"*.json"}, QDir::Files, QDir::Name))
-    if (!f.endsWith(".schema.json")) files.push_back(("scenarios/" + f).toStdString());
+    files.push_back(("scenarios/" + f).toStdString());
   return files;
 }
 
