@@ -113,8 +113,11 @@ int benchCommand(const std::vector<std::string>& words) {
                         *text + "\")");
     if (name != "mm1")
       return args.usage(std::string("--") + option + " sizes the mm1 model only; use --scale");
-    model->scenario.components[0].count =
+    const std::uint64_t messages =
         std::string(option) == "events" ? std::max<std::uint64_t>(1, *n / 5) : *n;
+    model->scenario.components[0].count = messages;
+    model->description =
+        "M/M/1 work queue, rho 0.9, " + std::to_string(messages) + " messages, every hop modelled";
   }
   const BenchResult r = runBenchModel(*model);
   printOut((args.isSet("json") ? benchResultJson(r) : benchResultText(r)));
