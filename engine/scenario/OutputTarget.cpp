@@ -52,19 +52,12 @@ bool OutputTarget::open() {
   const bool exists = fd < 0 && ::stat(QFile::encodeName(path_).constData(), &st) == 0;
   if (exists && S_ISDIR(st.st_mode)) return fail(QStringLiteral("it is a directory"));
   if (exists) fd = openDescriptorOf(st);
-  if (fd >= 0) {
-    std::fflush(fd == STDOUT_FILENO ? stdout : stderr);  // what stdio holds goes first
-    direct_ = std::make_unique<QFile>();
-    if (!direct_->open(fd, QIODevice::WriteOnly | QIODevice::Unbuffered,
-                       QFileDevice::DontCloseHandle))
-      return fail(direct_->errorString());
-    device_ = direct_.get();
-    return true;
-  }
-  if (exists && !S_ISREG(st.st_mode)) {  // a device, a FIFO or a socket
-    direct_ = std::make_unique<QFile>(path_);
+  if (fd >= 0) std::fflush(fd == STDOUT_FILENO ? stdout : stderr);  // what stdio holds goes first
+  if (fd >= 0 || (exists && !S_ISREG(st.st_mode))) {  // standard output, a device, a FIFO, a socket
+    direct_ = fd >= 0 ? std::make_unique<QFile>() : std::make_unique<QFile>(path_);
+    const auto mode = QIODevice::WriteOnly | QIODevice::Unbuffered;
     errno = 0;
-    if (!direct_->open(QIODevice::WriteOnly | QIODevice::Unbuffered))
+    if (fd >= 0 ? !direct_->open(fd, mode, QFileDevice::DontCloseHandle) : !direct_->open(mode))
       return fail(errno ? systemError(errno) : direct_->errorString());
     device_ = direct_.get();
     return true;
