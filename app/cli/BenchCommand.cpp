@@ -6,7 +6,9 @@
 #include "BenchModels.h"
 #include "BenchSuite.h"
 #include "CliArgs.h"
+#include "CommandLine.h"
 #include "Commands.h"
+#include "StandardOutput.h"
 
 #include "model/ModelBuilder.h"
 #include "sim/Simulator.h"
@@ -29,6 +31,12 @@ std::uint64_t peakRssBytes() {
 
 namespace {
 
+std::string knownModels() {
+  std::string known;
+  for (const std::string& n : benchModelNames()) known.append(known.empty() ? "" : ", ").append(n);
+  return known;
+}
+
 std::optional<std::uint64_t> positiveCount(const std::string& text) {
   try {
     std::size_t used = 0;
@@ -40,14 +48,19 @@ std::optional<std::uint64_t> positiveCount(const std::string& text) {
   }
 }
 
-constexpr const char* kBenchUsage =
-    "usage: brokerlab-cli bench [--messages N | --events N] [--json]\n"
-    "       brokerlab-cli bench --model NAME [--scale F] [--json]\n"
-    "       brokerlab-cli bench --suite [--scale F] [--json]\n";
-
-int usage(const std::string& message) {
-  std::fprintf(stderr, "brokerlab-cli bench: %s\n%s", message.c_str(), kBenchUsage);
-  return kExitUsage;
+CommandLine benchLine() {
+  CommandLine line("bench", "",
+                   "Measure the engine: by default the M/M/1 work queue at rho 0.9 with every hop "
+                   "modelled; messages/s, events/s, peak memory.");
+  line.option({"messages"}, "Size the mm1 model in messages (default 1e6).", "N");
+  line.option({"events"}, "Size the mm1 model in events (N / 5 messages).", "N");
+  line.option({"model"},
+              "Run one workload of the suite: " + QString::fromStdString(knownModels()) + ".",
+              "NAME");
+  line.option({"suite"}, "Run every workload, each in its own process, and check the targets.");
+  line.option({"scale"}, "Scale the workloads' sizes (above 0, at most 100; default 1).", "F");
+  line.option({"json"}, "Print the results as JSON.");
+  return line;
 }
 
 }  // namespace
@@ -74,41 +87,40 @@ BenchResult runBenchModel(const BenchModel& model) {
 }
 
 int benchCommand(const std::vector<std::string>& words) {
-  const CliArgs args =
-      parseArgs(words, {"messages", "events", "model", "scale"}, {"json", "suite"});
-  if (!args.error.empty()) return usage(args.error);
-  if (!args.positional.empty()) return usage("takes no file");
+  CommandLine args = benchLine();
+  if (const auto done = args.parse(words)) return *done;
+  if (!args.positionals().empty()) return args.usage("takes no file");
   double scale = 1;
   if (const auto text = args.value("scale")) {
     char* end = nullptr;
     scale = std::strtod(text->c_str(), &end);
     if (end == text->c_str() || *end != '\0' || !(scale > 0) || scale > 100)
-      return usage("--scale must be a number above 0 and at most 100 (got \"" + *text + "\")");
+      return args.usage("--scale must be a number above 0 and at most 100 (got \"" + *text + "\")");
   }
-  if (args.has("suite")) return runBenchSuite(scale, args.has("json"));
+  if (args.isSet("suite")) return runBenchSuite(scale, args.isSet("json"));
 
   const std::string name = args.value("model").value_or("mm1");
   std::optional<BenchModel> model = benchModel(name, scale);
-  if (!model) {
-    std::string known;
-    for (const std::string& n : benchModelNames())
-      known.append(known.empty() ? "" : ", ").append(n);
-    return usage("unknown model \"" + name + "\" (models: " + known + ")");
-  }
+  if (!model) return args.usage("unknown model \"" + name + "\" (models: " + knownModels() + ")");
+  if (args.isSet("messages") && args.isSet("events"))
+    return args.usage("give --messages or --events, not both");
   for (const char* option : {"messages", "events"}) {
     const auto text = args.value(option);
     if (!text) continue;
     const auto n = positiveCount(*text);
     if (!n)
-      return usage(std::string("--") + option + " must be a count from 1 to 1e12 (got \"" + *text +
-                   "\")");
+      return args.usage(std::string("--") + option + " must be a count from 1 to 1e12 (got \"" +
+                        *text + "\")");
     if (name != "mm1")
-      return usage(std::string("--") + option + " sizes the mm1 model only; use --scale");
-    model->scenario.components[0].count =
+      return args.usage(std::string("--") + option + " sizes the mm1 model only; use --scale");
+    const std::uint64_t messages =
         std::string(option) == "events" ? std::max<std::uint64_t>(1, *n / 5) : *n;
+    model->scenario.components[0].count = messages;
+    model->description =
+        "M/M/1 work queue, rho 0.9, " + std::to_string(messages) + " messages, every hop modelled";
   }
   const BenchResult r = runBenchModel(*model);
-  std::fputs((args.has("json") ? benchResultJson(r) : benchResultText(r)).c_str(), stdout);
+  printOut((args.isSet("json") ? benchResultJson(r) : benchResultText(r)));
   return kExitOk;
 }
 

@@ -6,6 +6,7 @@
 
 #include <algorithm>
 #include <cmath>
+#include <cstdio>
 
 namespace brokerlab::cli {
 
@@ -153,7 +154,26 @@ std::vector<std::string> benchModelNames() {
           "mm1-1e8", "backlog-1e7", "request-reply-1000"};
 }
 
+namespace {
+
+std::optional<BenchModel> benchModelAtScale(const std::string& name, double scale);
+
+}  // namespace
+
+// The descriptions give the sizes at scale 1; another scale says so, so that they stay true.
 std::optional<BenchModel> benchModel(const std::string& name, double scale) {
+  std::optional<BenchModel> model = benchModelAtScale(name, scale);
+  if (model && scale != 1) {
+    char factor[32];
+    std::snprintf(factor, sizeof factor, "%g", scale);
+    model->description += std::string(" (sizes x ") + factor + ")";
+  }
+  return model;
+}
+
+namespace {
+
+std::optional<BenchModel> benchModelAtScale(const std::string& name, double scale) {
   if (name == "mm1")
     return BenchModel{name, "M/M/1 work queue, rho 0.9, 1e6 messages, every hop modelled",
                       mm1(scaled(1e6, scale), "bench-mm1")};
@@ -178,5 +198,7 @@ std::optional<BenchModel> benchModel(const std::string& name, double scale) {
     return BenchModel{name, "a queue holding a backlog of 1e7 messages", backlog(scale)};
   return std::nullopt;
 }
+
+}  // namespace
 
 }  // namespace brokerlab::cli

@@ -1,6 +1,9 @@
 #include "BenchSuite.h"
+#include "StandardOutput.h"
 
 #include "CliArgs.h"
+#include "Interrupt.h"
+#include "Progress.h"
 #include "ReportFormat.h"
 
 #include "scenario/Json.h"
@@ -29,8 +32,16 @@ std::optional<BenchResult> runInChild(const std::string& model, double scale, st
   child.start(QStringLiteral("/proc/self/exe"),
               {"bench", "--model", QString::fromStdString(model), "--scale",
                QString::number(scale, 'g', 17), "--json"});
-  if (!child.waitForFinished(-1) || child.exitStatus() != QProcess::NormalExit ||
-      child.exitCode() != 0) {
+  // Ctrl-C on a terminal reaches the child too; a SIGINT sent to this process alone does not,
+  // so the child is ended here.
+  while (!child.waitForFinished(100) && child.state() != QProcess::NotRunning) {
+    if (!interrupted()) continue;
+    child.kill();
+    child.waitForFinished(-1);
+    *error = "interrupted";
+    return std::nullopt;
+  }
+  if (child.exitStatus() != QProcess::NormalExit || child.exitCode() != 0) {
     *error = child.readAllStandardError().toStdString();
     return std::nullopt;
   }
@@ -159,25 +170,22 @@ std::string benchResultJson(const BenchResult& r) {
   return w.take();
 }
 
-int runBenchSuite(double scale, bool json) {
-  std::vector<BenchResult> results;
-  for (const std::string& name : benchModelNames()) {
-    if (!json) std::fprintf(stderr, "running %s...\n", name.c_str());
-    std::string error;
-    const std::optional<BenchResult> r = runInChild(name, scale, &error);
-    if (!r) {
-      std::fprintf(stderr, "brokerlab-cli bench: %s failed: %s\n", name.c_str(), error.c_str());
-      return kExitInvalidInput;
-    }
-    results.push_back(*r);
-  }
+namespace {
+
+// `stoppedEarly` empty: the whole suite ran and its targets are checked.
+void printSuite(const std::vector<BenchResult>& results, double scale, bool json,
+                const std::string& stoppedEarly) {
   bool allMet = true;
-  const std::string verdicts = targets(results, allMet);
+  const std::string verdicts = stoppedEarly.empty() ? targets(results, allMet) : "";
   if (json) {
     json::JsonWriter w;
     w.beginObject();
     w.key("scale");
     w.number(scale);
+    if (!stoppedEarly.empty()) {
+      w.key("stopped_early");
+      w.string(stoppedEarly);
+    }
     w.key("models");
     w.beginArray();
     for (const BenchResult& r : results) {
@@ -188,22 +196,54 @@ int runBenchSuite(double scale, bool json) {
       w.endObject();
     }
     w.endArray();
-    w.key("targets_met");
-    w.boolean(allMet);
+    w.key("targets_met");  // not known for a suite that stopped early
+    if (stoppedEarly.empty()) {
+      w.boolean(allMet);
+    } else {
+      w.null();
+    }
     w.endObject();
-    std::fputs(w.take().c_str(), stdout);
-  } else {
-    std::printf("%-18s %10s %11s %8s %8s %11s %10s %9s\n", "model", "messages", "events",
-                "set-up s", "run s", "messages/s", "events/s", "peak MiB");
-    for (const BenchResult& r : results)
-      std::printf("%-18s %10llu %11llu %8.3f %8.3f %10.3gM %9.3gM %9.1f\n", r.model.c_str(),
-                  static_cast<unsigned long long>(r.messages),
-                  static_cast<unsigned long long>(r.events), r.wallS - r.runS, r.runS,
-                  perS(r.messages, r.runS) / 1e6, perS(r.events, r.runS) / 1e6,
-                  mib(r.peakRssBytes));
-    std::printf("\n%s", verdicts.c_str());
+    printOut(w.take());
+    return;
   }
-  return kExitOk;
+  if (!stoppedEarly.empty()) printfOut("Stopped early: %s\n", stoppedEarly.c_str());
+  printfOut("%-18s %10s %11s %8s %8s %11s %10s %9s\n", "model", "messages", "events", "set-up s",
+            "run s", "messages/s", "events/s", "peak MiB");
+  for (const BenchResult& r : results)
+    printfOut("%-18s %10llu %11llu %8.3f %8.3f %10.3gM %9.3gM %9.1f\n", r.model.c_str(),
+              static_cast<unsigned long long>(r.messages),
+              static_cast<unsigned long long>(r.events), r.wallS - r.runS, r.runS,
+              perS(r.messages, r.runS) / 1e6, perS(r.events, r.runS) / 1e6, mib(r.peakRssBytes));
+  if (!verdicts.empty()) printfOut("\n%s", verdicts.c_str());
+}
+
+}  // namespace
+
+int runBenchSuite(double scale, bool json) {
+  catchInterrupt();
+  const std::vector<std::string> names = benchModelNames();
+  std::vector<BenchResult> results;
+  Progress progress("bench --suite");
+  for (const std::string& name : names) {
+    progress.items(results.size(), names.size(), "models", name);
+    std::string error;
+    const std::optional<BenchResult> r = runInChild(name, scale, &error);
+    if (!r && interrupted()) break;
+    if (!r) {
+      std::fprintf(stderr, "brokerlab-cli bench: %s failed: %s\n", name.c_str(), error.c_str());
+      return kExitInvalidInput;
+    }
+    results.push_back(*r);
+  }
+  if (!interrupted()) {
+    printSuite(results, scale, json, "");
+    return kExitOk;
+  }
+  const std::string stopped = "interrupted (Ctrl-C) after " + std::to_string(results.size()) +
+                              " of " + std::to_string(names.size()) + " models";
+  printSuite(results, scale, json, stopped);
+  std::fprintf(stderr, "brokerlab-cli bench: %s\n", stopped.c_str());
+  return kExitInterrupted;
 }
 
 }  // namespace brokerlab::cli

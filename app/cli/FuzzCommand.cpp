@@ -3,8 +3,12 @@
 // message and job, and repeat bit for bit. A failure prints the one line that reproduces it.
 
 #include "CliArgs.h"
+#include "CommandLine.h"
 #include "Commands.h"
+#include "Interrupt.h"
+#include "Progress.h"
 #include "SimulatorHook.h"
+#include "StandardOutput.h"
 
 #include "faults/FaultPlan.h"
 #include "model/ModelBuilder.h"
@@ -23,13 +27,18 @@ namespace brokerlab::cli {
 
 namespace {
 
-constexpr const char* kFuzzUsage =
-    "usage: brokerlab-cli fuzz [--seeds N] [--first F] [--scenario FILE]...\n"
-    "  (default: every scenarios/*.json under the current directory, seeds 1 to 200)\n";
-
-int usage(const std::string& message) {
-  std::fprintf(stderr, "brokerlab-cli fuzz: %s\n%s", message.c_str(), kFuzzUsage);
-  return kExitUsage;
+CommandLine fuzzLine() {
+  CommandLine line("fuzz", "",
+                   "Random fault plans over the scenarios, invariants checked after every event, "
+                   "each run twice: it must keep every invariant, conserve every message and job, "
+                   "and repeat bit for bit.");
+  line.option({"seeds"}, "How many seeds to run (default 200).", "N");
+  line.option({"first"}, "The first seed (default 1).", "F");
+  line.option({"scenario"},
+              "Fuzz this scenario (may repeat; default: every scenarios/*.json under the current "
+              "directory).",
+              "FILE", true);
+  return line;
 }
 
 struct Outcome {
@@ -52,34 +61,52 @@ Outcome runOnce(const std::shared_ptr<const Model>& model) {
   return o;
 }
 
+// One seed: `base` with the seed's random fault plan, run twice with the invariants on. Returns
+// what went wrong, or nothing.
+std::string fuzzSeed(const Scenario& base, std::uint64_t f, std::uint64_t& events) {
+  Scenario s = base;
+  for (FaultSpec& fault : randomFaultPlan(s, f)) s.faults.push_back(std::move(fault));
+  const std::vector<ScenarioIssue> issues = validateScenario(s);
+  if (!issues.empty()) return "the fault plan is not a valid scenario: " + issues[0].message;
+  ModelBuildResult built = buildModel(s, f);
+  if (!built.model) return "the fault plan does not build: " + built.error;
+  const auto model = std::make_shared<const Model>(std::move(*built.model));
+  const Outcome a = runOnce(model), b = runOnce(model);
+  events += a.events + b.events;
+  if (!a.failure.empty()) return a.failure;
+  if (a.hash != b.hash || a.events != b.events)
+    return "two runs differ: trace hashes " + std::to_string(a.hash) + " and " +
+           std::to_string(b.hash);
+  return {};
+}
+
 std::vector<std::string> bundledScenarios() {
   std::vector<std::string> files;
   const QDir dir(QStringLiteral("scenarios"));
   for (const QString& f : dir.entryList({"*.json"}, QDir::Files, QDir::Name))
-    if (!f.endsWith(".schema.json")) files.push_back(("scenarios/" + f).toStdString());
+    files.push_back(("scenarios/" + f).toStdString());
   return files;
 }
 
 }  // namespace
 
 int fuzzCommand(const std::vector<std::string>& words) {
-  const CliArgs args = parseArgs(words, {"seeds", "first", "scenario"}, {});
-  if (!args.error.empty()) return usage(args.error);
-  if (!args.positional.empty()) return usage("scenarios are given with --scenario FILE");
-  std::uint64_t seeds = 200, first = 1;
-  if (const auto text = args.value("seeds")) {
-    const auto n = parseUnsigned(*text);
-    if (!n || *n == 0 || *n > 1000000) return usage("--seeds must be from 1 to 1000000");
-    seeds = *n;
-  }
-  if (const auto text = args.value("first")) {
-    const auto n = parseUnsigned(*text);
-    if (!n || *n == 0) return usage("--first must be a seed from 1");
-    first = *n;
-  }
-  std::vector<std::string> files = args.all("scenario");
+  CommandLine args = fuzzLine();
+  if (const auto done = args.parse(words)) return *done;
+  if (!args.positionals().empty()) return args.usage("scenarios are given with --scenario FILE");
+  std::optional<std::uint64_t> seedsOption, firstOption;
+  if (!args.integerOption("seeds", seedsOption, 1, 1'000'000) ||
+      !args.integerOption("first", firstOption, 1))
+    return kExitUsage;
+  const std::uint64_t seeds = seedsOption.value_or(200), first = firstOption.value_or(1);
+  if (seeds - 1 > UINT64_MAX - first)  // the last seed, first + seeds - 1, must exist
+    return args.usage("--first " + std::to_string(first) + " leaves room for " +
+                      std::to_string(UINT64_MAX - first + 1) +
+                      " seeds up to 18446744073709551615, not " + std::to_string(seeds));
+  std::vector<std::string> files = args.values("scenario");
   if (files.empty()) files = bundledScenarios();
-  if (files.empty()) return usage("no scenarios: run it from the repository, or give --scenario");
+  if (files.empty())
+    return args.usage("no scenarios: run it from the repository, or give --scenario");
 
   std::vector<Scenario> scenarios;
   for (const std::string& file : files) {
@@ -92,48 +119,33 @@ int fuzzCommand(const std::vector<std::string>& words) {
     scenarios.push_back(*loaded.scenario);
   }
 
+  catchInterrupt();
+  Progress progress("fuzz");
   const auto t0 = std::chrono::steady_clock::now();
-  std::uint64_t failures = 0, events = 0;
-  for (std::uint64_t f = first; f < first + seeds; ++f) {
+  std::uint64_t failures = 0, events = 0, done = 0;
+  for (; done < seeds && !interrupted(); ++done) {
+    const std::uint64_t f = first + done;
     const std::size_t which = static_cast<std::size_t>((f - 1) % scenarios.size());
-    Scenario s = scenarios[which];
-    for (FaultSpec& fault : randomFaultPlan(s, f)) s.faults.push_back(std::move(fault));
-    const std::string reproduce = std::string("brokerlab-cli run ")
-                                      .append(files[which])
-                                      .append(" --seed ")
-                                      .append(std::to_string(f))
-                                      .append(" --faults-from-seed ")
-                                      .append(std::to_string(f))
-                                      .append(" --check-invariants");
-    std::string failure;
-    const std::vector<ScenarioIssue> issues = validateScenario(s);
-    if (!issues.empty()) failure = "the fault plan is not a valid scenario: " + issues[0].message;
-    ModelBuildResult built;
-    if (failure.empty()) {
-      built = buildModel(s, f);
-      if (!built.model) failure = "the fault plan does not build: " + built.error;
-    }
-    if (failure.empty()) {
-      const auto model = std::make_shared<const Model>(std::move(*built.model));
-      const Outcome a = runOnce(model), b = runOnce(model);
-      events += a.events + b.events;
-      failure = a.failure;
-      if (failure.empty() && (a.hash != b.hash || a.events != b.events))
-        failure = "two runs differ: trace hashes " + std::to_string(a.hash) + " and " +
-                  std::to_string(b.hash);
-    }
-    if (!failure.empty()) {
-      ++failures;
-      std::printf("FAIL seed %llu: %s\n  reproduce: %s\n", static_cast<unsigned long long>(f),
-                  failure.c_str(), reproduce.c_str());
-    }
+    progress.items(done, seeds, "seeds", files[which]);
+    const std::string failure = fuzzSeed(scenarios[which], f, events);
+    if (failure.empty()) continue;
+    ++failures;
+    printfOut(
+        "FAIL seed %llu: %s\n  reproduce: brokerlab-cli run %s --seed %llu "
+        "--faults-from-seed %llu --check-invariants\n",
+        static_cast<unsigned long long>(f), failure.c_str(), files[which].c_str(),
+        static_cast<unsigned long long>(f), static_cast<unsigned long long>(f));
   }
   const double wall = std::chrono::duration<double>(std::chrono::steady_clock::now() - t0).count();
-  std::printf(
+  if (done < seeds)
+    printfOut("fuzz: stopped early: interrupted (Ctrl-C) after %llu of %llu seeds\n",
+              static_cast<unsigned long long>(done), static_cast<unsigned long long>(seeds));
+  printfOut(
       "fuzz: %llu seeds over %zu scenarios, %llu failed; %llu events in %.1f s (%.0f seeds/min)\n",
-      static_cast<unsigned long long>(seeds), scenarios.size(),
+      static_cast<unsigned long long>(done), scenarios.size(),
       static_cast<unsigned long long>(failures), static_cast<unsigned long long>(events), wall,
-      wall > 0 ? static_cast<double>(seeds) * 60.0 / wall : 0.0);
+      wall > 0 ? static_cast<double>(done) * 60.0 / wall : 0.0);
+  if (done < seeds) return kExitInterrupted;
   return failures == 0 ? kExitOk : kExitInvalidInput;
 }
 

@@ -49,20 +49,19 @@ void appendHttpColumns(std::string& out, const Model& m, const TraceRecord& r) {
 
 }  // namespace
 
-TraceCsvWriter::TraceCsvWriter(const std::string& path) : file_(QString::fromStdString(path)) {}
+TraceCsvWriter::TraceCsvWriter(const std::string& path)
+    : file_(QString::fromStdString(path), QStringLiteral("trace")) {}
 
 bool TraceCsvWriter::open(std::string* error) {
-  if (!file_.open(QIODevice::WriteOnly)) {
-    *error = file_.errorString().toStdString();
-    return false;
-  }
-  file_.write(
-      "time_ns,event,message,component,peer,partition,instance,redelivered,aux_ns,method,path,"
-      "status,job_state\n");
-  return true;
+  if (file_.open() &&
+      file_.write("time_ns,event,message,component,peer,partition,instance,redelivered,aux_ns,"
+                  "method,path,status,job_state\n"))
+    return true;
+  *error = file_.error().toStdString();
+  return false;
 }
 
-void TraceCsvWriter::write(const Model& model, const std::vector<TraceRecord>& records) {
+bool TraceCsvWriter::write(const Model& model, const std::vector<TraceRecord>& records) {
   std::string out;
   out.reserve(records.size() * 64);
   for (const TraceRecord& r : records) {
@@ -74,15 +73,21 @@ void TraceCsvWriter::write(const Model& model, const std::vector<TraceRecord>& r
     appendHttpColumns(out, model, r);
     out += '\n';
   }
-  file_.write(out.data(), static_cast<qint64>(out.size()));
+  return file_.write(out);
 }
 
 bool TraceCsvWriter::commit(std::string* error) {
-  if (!file_.commit()) {
-    *error = file_.errorString().toStdString();
-    return false;
-  }
-  return true;
+  if (file_.commit()) return true;
+  *error = file_.error().toStdString();
+  return false;
+}
+
+bool writeOutput(const std::string& path, const char* what, std::string_view text,
+                 std::string* error) {
+  OutputTarget file(QString::fromStdString(path), QString::fromUtf8(what));
+  if (file.open() && file.write(text) && file.commit()) return true;
+  *error = file.error().toStdString();
+  return false;
 }
 
 bool writeMetricsCsv(const std::string& path, const Simulator& sim, std::string* error) {
@@ -127,14 +132,7 @@ bool writeMetricsCsv(const std::string& path, const Simulator& sim, std::string*
     for (const auto& c : columns) out += ',' + number(c.second->points()[i]);
     out += '\n';
   }
-  QSaveFile file(QString::fromStdString(path));
-  if (!file.open(QIODevice::WriteOnly) ||
-      file.write(out.data(), static_cast<qint64>(out.size())) != static_cast<qint64>(out.size()) ||
-      !file.commit()) {
-    *error = file.errorString().toStdString();
-    return false;
-  }
-  return true;
+  return writeOutput(path, "metrics", out, error);
 }
 
 }  // namespace brokerlab::cli

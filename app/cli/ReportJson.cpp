@@ -28,13 +28,19 @@ void field(JsonWriter& w, const char* name, double v) {
   w.number(v);
 }
 
+// Nothing measured is null, as it is "-" in the table: a 0 would read as no waiting at all.
 void writeLatency(JsonWriter& w, const char* prefix, const LatencySummary& l) {
   const std::string p(prefix);
-  field(w, (p + "_mean_s").c_str(), l.meanS);
-  field(w, (p + "_p50_s").c_str(), l.p50S);
-  field(w, (p + "_p95_s").c_str(), l.p95S);
-  field(w, (p + "_p99_s").c_str(), l.p99S);
-  field(w, (p + "_max_s").c_str(), l.maxS);
+  for (const auto& [suffix, value] :
+       {std::pair{"_mean_s", l.meanS}, std::pair{"_p50_s", l.p50S}, std::pair{"_p95_s", l.p95S},
+        std::pair{"_p99_s", l.p99S}, std::pair{"_max_s", l.maxS}}) {
+    w.key(p + suffix);
+    if (l.count == 0) {
+      w.null();
+    } else {
+      w.number(value);
+    }
+  }
 }
 
 void writeQueueFields(JsonWriter& w, const QueueReport& q) {
@@ -55,6 +61,7 @@ void writeQueueFields(JsonWriter& w, const QueueReport& q) {
   field(w, "depth_mean", q.depthMean);
   field(w, "depth_max", q.depthMax);
   field(w, "arrival_rate_per_s", q.arrivalRatePerS);
+  field(w, "delivery_rate_per_s", q.deliveryRatePerS);
   writeLatency(w, "wait", q.wait);
   field(w, "rejected_no_requeue", q.rejectedNoRequeue);
   w.key("dead_letter_reasons");  // x-death's reasons; they add up to dead_lettered
@@ -143,6 +150,7 @@ void writeConsumer(JsonWriter& w, const ConsumerReport& c) {
   w.key("kind");
   w.string("consumer");
   field(w, "instances", std::uint64_t{c.instances});
+  field(w, "instances_configured", std::uint64_t{c.instancesConfigured});
   field(w, "processed", c.processed);
   field(w, "failed", c.failed);
   field(w, "utilization", c.utilization);

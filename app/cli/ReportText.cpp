@@ -2,6 +2,7 @@
 // ledger that shows where every published message ended up.
 
 #include "ReportFormat.h"
+#include "TerminalText.h"
 
 #include "scenario/ScenarioRules.h"
 
@@ -21,7 +22,7 @@ std::string fmt(const char* format, double v) {
 
 // 0.0123 -> "12.3ms": latencies span nanoseconds to minutes.
 std::string seconds(double s) {
-  if (s == 0) return "0";
+  if (s == 0) return "0s";
   if (s < 1e-6) return fmt("%.0fns", s * 1e9);
   if (s < 1e-3) return fmt("%.3gus", s * 1e6);
   if (s < 1) return fmt("%.3gms", s * 1e3);
@@ -66,10 +67,12 @@ class Table {
   std::vector<std::vector<std::string>> rows_;
 };
 
+// The columns are the JSON report's keys, spaces for underscores; p50, p95 and p99 are the wait's.
 std::vector<std::string> queueHeader(const char* what) {
-  return {what,      "arrived",       "delivered", "acked",    "nacked",    "redelivered",
-          "expired", "dead-lettered", "dropped",   "rejected", "depth now", "mean",
-          "max",     "wait mean",     "p50",       "p95",      "p99",       "dead-letter reasons"};
+  return {what,         "published",   "rejected",  "enqueued",      "delivered", "acked",
+          "nacked",     "redelivered", "expired",   "dead lettered", "dropped",   "depth now",
+          "depth mean", "depth max",   "wait mean", "p50",           "p95",       "p99",
+          "dead letter reasons"};
 }
 
 // "maxlen 5, rejected 2": the reasons that occurred, as x-death names them; "-" for none.
@@ -88,7 +91,9 @@ std::string deadLetterReasons(const QueueReport& q) {
 std::vector<std::string> queueRow(const std::string& name, const QueueReport& q) {
   const QueueCounters& c = q.counters;
   return {name,
-          count(c.published + c.deadLetteredIn),
+          count(c.published),
+          count(c.rejected),
+          count(c.enqueued),
           count(c.delivered),
           count(c.acked),
           count(c.nacked),
@@ -96,7 +101,6 @@ std::vector<std::string> queueRow(const std::string& name, const QueueReport& q)
           count(c.expired),
           count(c.deadLettered),
           count(c.dropped),
-          count(c.rejected),
           count(q.depthNow),
           fmt("%.2f", q.depthMean),
           count(q.depthMax),
@@ -105,6 +109,21 @@ std::vector<std::string> queueRow(const std::string& name, const QueueReport& q)
           latency(q.wait, &LatencySummary::p95S),
           latency(q.wait, &LatencySummary::p99S),
           deadLetterReasons(q)};
+}
+
+// Under a queue table with redeliveries: why the mean wait and the arrival rate do not multiply
+// to the mean depth.
+std::string waitNote(const std::vector<const QueueReport*>& queues) {
+  std::string rates;
+  for (const QueueReport* q : queues) {
+    if (q->counters.redelivered == 0) continue;
+    rates.append(rates.empty() ? "" : ", ").append(q->id).append(" ");
+    rates.append(fmt("%.3g/s", q->deliveryRatePerS));
+  }
+  if (rates.empty()) return {};
+  return "wait is per delivery (a redelivered message waits again), so Little's law takes the "
+         "delivery rate: depth mean = delivered/s x wait mean (" +
+         rates + ")\n";
 }
 
 std::string streamText(const StreamReport& s) {
@@ -119,8 +138,8 @@ std::string streamText(const StreamReport& s) {
     offsets.append("..").append(std::to_string(s.partitions[p].endOffset));
   }
   t.add({s.id, count(s.appended), count(s.retained), count(s.deletedByRetention), offsets});
-  Table g({"group", "processed", "duplicates", "rebalances", "skipped", "lag now", "mean", "max",
-           "latency mean", "p99", "owners"});
+  Table g({"group", "processed", "duplicates", "rebalances", "skipped by retention", "lag now",
+           "lag mean", "lag max", "latency mean", "p99", "owners"});
   for (const GroupReport& gr : s.groups) {
     std::string owners, name = s.id;
     for (std::size_t p = 0; p < gr.owners.size(); ++p) {
@@ -140,8 +159,8 @@ std::string streamText(const StreamReport& s) {
 
 // Request-reply: what the clients saw (two tables: traffic and latency, then how jobs ended).
 std::string clientsText(const std::vector<ClientReport>& clients) {
-  Table t({"client", "notify", "submitted", "requests", "polls", "polls/job mean", "p99", "max",
-           "to result mean", "p50", "p95", "p99", "max", "notified", "late"});
+  Table t({"client", "notify", "submitted", "requests", "polls", "polls per job mean", "p99", "max",
+           "time to result mean", "p50", "p95", "p99", "max", "notifications", "late responses"});
   std::vector<std::string> outcomeHeader{"client outcomes"};
   for (int o = 0; o < kClientOutcomeCount; ++o) {
     std::string name(clientOutcomeName(static_cast<ClientOutcome>(o)));
@@ -168,7 +187,7 @@ std::string clientsText(const std::vector<ClientReport>& clients) {
 // The APIs: load and answers, then the jobs they hold by state in the store.
 std::string apisText(const std::vector<ApiReport>& apis) {
   Table t({"api", "requests", "utilization", "waiting mean", "max", "wait mean", "p50", "p95",
-           "p99", "accepted", "callbacks", "pushes", "held mean", "max", "responses"});
+           "p99", "accepted", "callbacks", "pushes", "held connections mean", "max", "responses"});
   std::vector<std::string> jobHeader{"api jobs"};
   for (int s = 1; s < kJobStatusCount; ++s)
     jobHeader.emplace_back(jobStatusName(static_cast<JobStatus>(s)));
@@ -214,7 +233,7 @@ std::string ledgerText(const Ledger& l) {
 }  // namespace
 
 std::string formatReportText(const RunReport& r, const WallClock& wall) {
-  std::string out = "BrokerLab: " + r.scenario + " (seed " + count(r.seed) + ")\n";
+  std::string out = "BrokerLab: " + terminalText(r.scenario) + " (seed " + count(r.seed) + ")\n";
   out += "Simulated " + seconds(r.simTimeS) + " in " + seconds(wall.seconds) +
          " of wall time: " + count(r.events) + " events";
   if (wall.seconds > 0)
@@ -234,8 +253,12 @@ std::string formatReportText(const RunReport& r, const WallClock& wall) {
   if (!r.apis.empty()) out.append(1, '\n').append(apisText(r.apis));
   if (!r.queues.empty()) {
     Table t(queueHeader("queue"));
-    for (const QueueReport& q : r.queues) t.add(queueRow(q.id, q));
-    out.append(1, '\n').append(t.render());
+    std::vector<const QueueReport*> shown;
+    for (const QueueReport& q : r.queues) {
+      t.add(queueRow(q.id, q));
+      shown.push_back(&q);
+    }
+    out.append(1, '\n').append(t.render()).append(waitNote(shown));
   }
   if (!r.topics.empty()) {
     Table t({"topic", "published", "fanned out", "missed", "unrouted"});
@@ -244,23 +267,27 @@ std::string formatReportText(const RunReport& r, const WallClock& wall) {
           {tr.id, count(tr.published), count(tr.fannedOut), count(tr.missed), count(tr.unrouted)});
     out.append(1, '\n').append(t.render());
     Table subs(queueHeader("subscription"));
+    std::vector<const QueueReport*> shown;
     for (const TopicReport& tr : r.topics)
-      for (const SubscriptionReport& s : tr.subscriptions)
+      for (const SubscriptionReport& s : tr.subscriptions) {
+        shown.push_back(&s.queue);
         subs.add(queueRow(std::string(tr.id)
                               .append(" -> ")
                               .append(s.consumer)
                               .append(s.durable ? " (durable)" : ""),
                           s.queue));
-    out.append(1, '\n').append(subs.render());
+      }
+    out.append(1, '\n').append(subs.render()).append(waitNote(shown));
   }
   for (const StreamReport& s : r.streams) out.append(1, '\n').append(streamText(s));
   if (!r.consumers.empty()) {
-    Table t({"consumer", "instances", "processed", "failed", "utilization", "crashes", "requeued",
-             "lost", "closes"});
+    // instances: at the end, after scale faults; configured: the scenario's.
+    Table t({"consumer", "instances", "configured", "processed", "failed", "utilization", "crashes",
+             "requeued after crash", "lost in crash", "channel closes"});
     for (const ConsumerReport& c : r.consumers)
-      t.add({c.id, count(c.instances), count(c.processed), count(c.failed),
-             fmt("%.1f%%", c.utilization * 100), count(c.crashes), count(c.requeuedAfterCrash),
-             count(c.lostInCrash), count(c.closes)});
+      t.add({c.id, count(c.instances), count(c.instancesConfigured), count(c.processed),
+             count(c.failed), fmt("%.1f%%", c.utilization * 100), count(c.crashes),
+             count(c.requeuedAfterCrash), count(c.lostInCrash), count(c.closes)});
     out.append(1, '\n').append(t.render());
   }
   if (!r.stores.empty()) {

@@ -2,12 +2,17 @@
 // worker and store, as a table of its trace records or as a Mermaid sequence diagram.
 
 #include "CliArgs.h"
+#include "CommandLine.h"
 #include "Commands.h"
+#include "OutputFiles.h"
+#include "OutputPaths.h"
+#include "ScenarioInput.h"
 #include "SimulatorHook.h"
+#include "StandardOutput.h"
+#include "TerminalText.h"
 
 #include "metrics/JobJourney.h"
 #include "model/ModelBuilder.h"
-#include "scenario/ScenarioFile.h"
 #include "sim/Simulator.h"
 
 #include <algorithm>
@@ -18,15 +23,20 @@ namespace brokerlab::cli {
 
 namespace {
 
-constexpr const char* kTraceUsage =
-    "usage: brokerlab-cli trace FILE --job N [--mermaid] [--seed N]\n";
-
 // A job's records grow with its polls; past this many the rest are left out, and it says so.
 constexpr std::size_t kMaxJourneyRecords = 100'000;
 
-int usage(const std::string& message) {
-  std::fprintf(stderr, "brokerlab-cli trace: %s\n%s", message.c_str(), kTraceUsage);
-  return kExitUsage;
+CommandLine traceLine() {
+  CommandLine line("trace", "FILE --job N",
+                   "Follow one request-reply job through a run: its trace records as a table, or a "
+                   "Mermaid sequence diagram.");
+  line.positional("FILE", "The scenario file; - reads it from standard input.");
+  line.option({"job"}, "The job to follow (ids count from 1, shared with message serials).", "N");
+  line.option({"mermaid"}, "Print a Mermaid sequence diagram instead of the table.");
+  line.option({"seed"}, "Use seed N instead of the scenario's.", "N");
+  line.option({"o", "output"}, "Write the table or diagram to FILE instead of standard output.",
+              "FILE");
+  return line;
 }
 
 struct Journey {
@@ -59,38 +69,31 @@ Journey follow(Simulator& sim, std::uint64_t job) {
 }  // namespace
 
 int traceCommand(const std::vector<std::string>& words) {
-  const CliArgs args = parseArgs(words, {"job", "seed"}, {"mermaid"});
-  if (!args.error.empty()) return usage(args.error);
-  if (args.positional.size() != 1) return usage("expects exactly one scenario FILE");
-  const std::string& file = args.positional[0];
-  const auto jobText = args.value("job");
-  if (!jobText) return usage("--job N is required: the id of the job to follow");
-  const std::optional<std::uint64_t> job = parseUnsigned(*jobText);
-  if (!job || *job == 0) return usage("--job must be a job id from 1 (got \"" + *jobText + "\")");
-  std::optional<std::uint64_t> seed;
-  if (const auto text = args.value("seed")) {
-    seed = parseUnsigned(*text);
-    if (!seed)
-      return usage("--seed must be an integer from 0 to 18446744073709551615 (got \"" + *text +
-                   "\")");
-  }
+  CommandLine args = traceLine();
+  if (const auto done = args.parse(words)) return *done;
+  const std::vector<std::string> files = args.positionals();
+  if (files.size() != 1) return args.usage("expects exactly one scenario FILE");
+  const std::string& file = files[0];
+  const std::string output = args.value("output").value_or("-");
+  if (const std::string conflict = outputConflict({{"--output " + output, output}}, file);
+      !conflict.empty())
+    return args.usage(conflict);
+  std::optional<std::uint64_t> job, seed;
+  if (!args.integerOption("job", job, 1) || !args.integerOption("seed", seed)) return kExitUsage;
+  if (!job) return args.usage("--job N is required: the id of the job to follow");
 
-  const ScenarioLoadResult loaded = loadScenarioFile(QString::fromStdString(file));
-  if (!loaded.scenario) {
-    for (const ScenarioIssue& issue : loaded.issues)
-      std::fprintf(stderr, "%s\n", formatIssue(file, issue).c_str());
-    return kExitInvalidInput;
-  }
-  const ModelBuildResult built = buildModel(*loaded.scenario, seed);
+  const std::optional<Scenario> loaded = loadInput(file);
+  if (!loaded) return kExitInvalidInput;
+  const ModelBuildResult built = buildModel(*loaded, seed);
   if (!built.model) {
-    std::fprintf(stderr, "%s: %s\n", file.c_str(), built.error.c_str());
+    std::fprintf(stderr, "%s: %s\n", inputName(file).c_str(), built.error.c_str());
     return kExitInvalidInput;
   }
   if (built.model->apis.empty()) {
     std::fprintf(stderr,
                  "brokerlab-cli trace: %s has no api: --job follows the jobs of request-reply "
                  "clients\n",
-                 file.c_str());
+                 inputName(file).c_str());
     return kExitUsage;
   }
   Simulator sim(std::make_shared<const Model>(*built.model));
@@ -108,7 +111,7 @@ int traceCommand(const std::vector<std::string>& words) {
                      ? "brokerlab-cli trace: job %llu does not exist in this run of %s (ids count "
                        "from 1, shared with message serials)\n"
                      : "brokerlab-cli trace: %llu is a message of %s, not a request-reply job\n",
-                 static_cast<unsigned long long>(*job), file.c_str());
+                 static_cast<unsigned long long>(*job), inputName(file).c_str());
     return kExitUsage;
   }
   if (journey.leftOut > 0)
@@ -120,14 +123,20 @@ int traceCommand(const std::vector<std::string>& words) {
   const std::string title = std::string("Job ")
                                 .append(std::to_string(*job))
                                 .append(" of \"")
-                                .append(model.name)
+                                .append(terminalText(model.name))
                                 .append("\" (seed ")
                                 .append(std::to_string(model.seed))
                                 .append(")");
   const JourneyContext context = journeyContext(model, title);
-  const std::string text = args.has("mermaid") ? jobJourneyMermaid(context, *job, journey.records)
-                                               : jobJourneyTable(context, *job, journey.records);
-  std::fwrite(text.data(), 1, text.size(), stdout);
+  const std::string text = args.isSet("mermaid") ? jobJourneyMermaid(context, *job, journey.records)
+                                                 : jobJourneyTable(context, *job, journey.records);
+  std::string error;
+  if (output == "-") {
+    printOut(text);
+  } else if (!writeOutput(output, args.isSet("mermaid") ? "diagram" : "table", text, &error)) {
+    std::fprintf(stderr, "brokerlab-cli trace: %s\n", error.c_str());
+    return kExitInvalidInput;
+  }
   if (!sim.violation().empty()) {  // as run: the journey above ends where the engine broke
     std::fprintf(stderr, "brokerlab-cli trace: %s\n", sim.violation().c_str());
     return kExitInvariant;

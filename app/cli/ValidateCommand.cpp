@@ -1,32 +1,35 @@
 // `brokerlab-cli validate FILE...`: every error of every file, then a one-line verdict per file.
 
 #include "CliArgs.h"
+#include "CommandLine.h"
 #include "Commands.h"
+#include "ScenarioInput.h"
+#include "StandardOutput.h"
 
-#include "scenario/ScenarioFile.h"
+#include "scenario/ScenarioRules.h"
 
 #include <cstdio>
 
 namespace brokerlab::cli {
 
 int validateCommand(const std::vector<std::string>& words) {
-  const CliArgs args = parseArgs(words, {}, {});
-  if (!args.error.empty() || args.positional.empty()) {
-    std::fprintf(stderr, "brokerlab-cli validate: %s\nusage: brokerlab-cli validate FILE...\n",
-                 args.error.empty() ? "expects at least one FILE" : args.error.c_str());
-    return kExitUsage;
-  }
+  CommandLine args("validate", "FILE...",
+                   "Check scenario files: print FILE: valid, or every error as "
+                   "file:line:column: path: message.");
+  args.positional("FILE...", "Scenario files; - reads one from standard input.");
+  if (const auto done = args.parse(words)) return *done;
+  if (args.positionals().empty()) return args.usage("expects at least one FILE");
   int status = kExitOk;
-  for (const std::string& file : args.positional) {
-    const ScenarioLoadResult loaded = loadScenarioFile(QString::fromStdString(file));
-    if (loaded.scenario) {
-      std::printf("%s: valid\n", file.c_str());
+  for (const std::string& file : args.positionals()) {
+    std::size_t errors = 0;
+    if (loadInput(file, &errors)) {
+      printfOut("%s: valid\n", inputName(file).c_str());
       continue;
     }
-    for (const ScenarioIssue& issue : loaded.issues)
-      std::fprintf(stderr, "%s\n", formatIssue(file, issue).c_str());
-    std::fprintf(stderr, "%s: %zu error%s\n", file.c_str(), loaded.issues.size(),
-                 loaded.issues.size() == 1 ? "" : "s");
+    // Counting stops at a limit (limits::kMaxIssuesCounted): then it is a lower bound.
+    std::fprintf(stderr, "%s: %s%zu error%s\n", inputName(file).c_str(),
+                 errors >= limits::kMaxIssuesCounted ? "at least " : "", errors,
+                 errors == 1 ? "" : "s");
     status = kExitInvalidInput;
   }
   return status;

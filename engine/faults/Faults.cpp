@@ -321,7 +321,6 @@ void Simulator::requeueOrphan(std::uint32_t msg) {
   ++consumers_[instances_[m.instance].consumer].requeuedAfterCrash;
   m.instance = kNone;
   if (def.maxDeliveries != 0 && m.deliveries >= def.maxDeliveries) {
-    ++q.counters.dropped;
     record(TraceKind::Drop, m, def.component, kNone, kNone, 0);
     deadLetterOrEnd(queue, msg, DeadLetterReason::DeliveryLimit);
     return;

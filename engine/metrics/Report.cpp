@@ -34,6 +34,7 @@ QueueReport queueReport(const Simulator& sim, std::uint32_t i) {
   qr.wait = summarize(sim.queueMetrics()[i].wait);
   qr.deadLetteredBy = sim.queueMetrics()[i].deadLetteredBy;
   qr.rejectedNoRequeue = sim.queueMetrics()[i].rejectedNoRequeue;
+  qr.deliveryRatePerS = seconds > 0 ? static_cast<double>(q.counters.delivered) / seconds : 0;
   return qr;
 }
 
@@ -185,9 +186,10 @@ RunReport buildReport(const Simulator& sim) {
     const ConsumerDef& def = m.consumers[i];
     const ConsumerState& c = sim.consumers()[i];
     const double capacity = c.active.areaAt(now);
-    r.consumers.push_back({m.components[def.component].id, def.instances, c.processed, c.failed,
+    r.consumers.push_back({m.components[def.component].id,
+                           static_cast<std::uint32_t>(c.active.value), c.processed, c.failed,
                            capacity > 0 ? c.busy.areaAt(now) / capacity : 0, c.crashes, c.closes,
-                           c.requeuedAfterCrash, c.lostInCrash});
+                           c.requeuedAfterCrash, c.lostInCrash, def.instances});
   }
   for (std::size_t t = 0; t < m.topics.size(); ++t)
     r.topics.push_back(topicReport(sim, static_cast<std::uint32_t>(t)));

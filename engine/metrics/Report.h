@@ -30,8 +30,11 @@ struct QueueReport {
   std::uint64_t unackedNow = 0;
   double depthMean = 0;  // time-averaged number of ready messages
   std::uint64_t depthMax = 0;
-  double arrivalRatePerS = 0;  // enqueued / simulated time: lambda in Little's law
-  LatencySummary wait;         // enqueue -> delivery
+  double arrivalRatePerS = 0;  // enqueued / simulated time
+  LatencySummary wait;         // enqueue (or requeue) -> delivery: one per delivery
+  // delivered / simulated time. A redelivered message waits again, so with redeliveries Little's
+  // law (depth mean = rate x wait mean) holds with this rate, not with the arrival rate.
+  double deliveryRatePerS = 0;
   // Dead-lettered by reason (DeadLetterReason: expired, maxlen, rejected, delivery_limit); they
   // add up to counters.deadLettered.
   std::array<std::uint64_t, kDeadLetterReasonCount> deadLetteredBy{};
@@ -40,14 +43,15 @@ struct QueueReport {
 
 struct ConsumerReport {
   std::string id;
-  std::uint32_t instances = 0;
+  std::uint32_t instances = 0;  // at the end, after scale faults
   std::uint64_t processed = 0;
   std::uint64_t failed = 0;
   double utilization = 0;     // busy time / instance time in service (scale faults change it)
   std::uint64_t crashes = 0;  // instance crashes (faults)
-  std::uint64_t closes = 0;   // channels closed (close faults)
-  std::uint64_t requeuedAfterCrash = 0;  // manual ack: orphans requeued once noticed
-  std::uint64_t lostInCrash = 0;         // auto ack: deliveries lost with a crashed instance
+  std::uint64_t closes = 0;               // channels closed (close faults)
+  std::uint64_t requeuedAfterCrash = 0;   // manual ack: orphans requeued once noticed
+  std::uint64_t lostInCrash = 0;          // auto ack: deliveries lost with a crashed instance
+  std::uint32_t instancesConfigured = 0;  // the scenario's count
 };
 
 struct ProducerReport {

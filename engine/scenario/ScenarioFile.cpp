@@ -1,12 +1,12 @@
 #include "scenario/ScenarioFile.h"
 
+#include "scenario/OutputTarget.h"
 #include "scenario/ScenarioRules.h"
 #include "scenario/ScenarioWriter.h"
 
 #include <QByteArray>
 #include <QFile>
 #include <QFileInfo>
-#include <QSaveFile>
 
 namespace brokerlab {
 
@@ -22,49 +22,49 @@ QString mebibytes(qint64 bytes) {
   return QString::number(double(bytes) / (1024 * 1024), 'f', 1);
 }
 
+QString tooLarge(const QString& mebibytes) {
+  return QStringLiteral("the file is %1 MiB; scenario files are limited to 16 MiB").arg(mebibytes);
+}
+
+// Reads one byte past the limit: a file can grow after a size check, or be a device or a pipe.
+ScenarioLoadResult readAndParse(QFile& file) {
+  constexpr auto kLimit = static_cast<qint64>(limits::kMaxFileBytes);
+  const QByteArray bytes = file.read(kLimit + 1);
+  if (file.error() != QFileDevice::NoError) {
+    return failure(QStringLiteral("cannot read: %1").arg(file.errorString()));
+  }
+  if (bytes.size() > kLimit) return failure(tooLarge(QStringLiteral("over 16")));
+  return parseScenario(std::string_view(bytes.constData(), static_cast<std::size_t>(bytes.size())));
+}
+
 }  // namespace
 
 ScenarioLoadResult loadScenarioFile(const QString& path) {
   const QFileInfo info(path);
   if (!info.exists()) return failure(QStringLiteral("cannot open: no such file"));
   if (info.isDir()) return failure(QStringLiteral("cannot open: it is a directory, not a file"));
-  constexpr auto kLimit = static_cast<qint64>(limits::kMaxFileBytes);
-  const QString tooLarge =
-      QStringLiteral("the file is %1 MiB; scenario files are limited to 16 MiB");
-  if (info.size() > kLimit) return failure(tooLarge.arg(mebibytes(info.size())));
-
+  if (info.size() > static_cast<qint64>(limits::kMaxFileBytes))
+    return failure(tooLarge(mebibytes(info.size())));
   QFile file(path);
   if (!file.open(QIODevice::ReadOnly)) {
     return failure(QStringLiteral("cannot open: %1").arg(file.errorString()));
   }
-  // Read one byte past the limit: a file can grow after the size check, or be a device.
-  const QByteArray bytes = file.read(kLimit + 1);
-  if (file.error() != QFileDevice::NoError) {
-    return failure(QStringLiteral("cannot read: %1").arg(file.errorString()));
+  return readAndParse(file);
+}
+
+ScenarioLoadResult loadScenarioStandardInput() {
+  QFile in;
+  if (!in.open(stdin, QIODevice::ReadOnly)) {
+    return failure(QStringLiteral("cannot read standard input: %1").arg(in.errorString()));
   }
-  if (bytes.size() > kLimit) return failure(tooLarge.arg(QStringLiteral("over 16")));
-  return parseScenario(std::string_view(bytes.constData(), static_cast<std::size_t>(bytes.size())));
+  return readAndParse(in);
 }
 
 bool saveScenarioFile(const QString& path, const Scenario& scenario, QString* error) {
-  const auto fail = [&](const QString& message) {
-    if (error != nullptr) *error = message;
-    return false;
-  };
-  const std::string text = writeScenario(scenario);
-  QSaveFile file(path);
-  if (!file.open(QIODevice::WriteOnly)) {
-    return fail(QStringLiteral("cannot write %1: %2").arg(path, file.errorString()));
-  }
-  const auto size = static_cast<qint64>(text.size());
-  if (file.write(text.data(), size) != size) {
-    file.cancelWriting();
-    return fail(QStringLiteral("cannot write %1: %2").arg(path, file.errorString()));
-  }
-  if (!file.commit()) {
-    return fail(QStringLiteral("cannot save %1: %2").arg(path, file.errorString()));
-  }
-  return true;
+  OutputTarget file(path, QString());
+  if (file.open() && file.write(writeScenario(scenario)) && file.commit()) return true;
+  if (error != nullptr) *error = file.error();
+  return false;
 }
 
 }  // namespace brokerlab

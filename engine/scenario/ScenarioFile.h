@@ -1,7 +1,8 @@
 #pragma once
 
-// Scenario files on disk: the only scenario code that uses Qt (QFile, QSaveFile). Conversion is
-// ScenarioReader/ScenarioWriter's job; this adds reading bytes with a size limit and atomic saving.
+// Scenario files on disk: the only scenario code that uses Qt (QFile, and OutputTarget for saves).
+// Conversion is ScenarioReader/ScenarioWriter's job; this adds reading bytes with a size limit and
+// atomic saving.
 
 #include "scenario/Scenario.h"
 #include "scenario/ScenarioReader.h"
@@ -14,8 +15,13 @@ namespace brokerlab {
 // they are read; a missing file, a directory or a read error comes back as an issue with no path.
 ScenarioLoadResult loadScenarioFile(const QString& path);
 
-// Writes writeScenario(scenario) atomically: a temporary file renamed over `path` on success, so
-// a failed save never leaves a half-written file. On failure returns false and sets *error.
+// The same from standard input (a command line's "-"), to its end, with the same size limit.
+ScenarioLoadResult loadScenarioStandardInput();
+
+// Writes writeScenario(scenario) through an OutputTarget: a regular file is replaced atomically
+// (a failed save never leaves a half-written file) and keeps its mode and owner; a device or FIFO
+// is written in place; a directory is refused. On failure returns false and sets *error to
+// "cannot write PATH: the system's reason".
 bool saveScenarioFile(const QString& path, const Scenario& scenario, QString* error);
 
 }  // namespace brokerlab

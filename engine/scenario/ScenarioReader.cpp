@@ -200,15 +200,9 @@ class DocumentReader {
   ValueReader r_;
 };
 
-// Adds validateScenario's findings, with positions, except those about a value the reader already
-// rejected (or that depend on it): a wrong value is reported once, not again as "missing".
-void addValidationIssues(const Scenario& s, const json::Value& root, IssueList& issues) {
-  const std::vector<ScenarioIssue> earlier = issues.items();
-  for (ScenarioIssue& issue : validateScenario(s)) {
-    const bool known = std::any_of(earlier.begin(), earlier.end(), [&](const ScenarioIssue& e) {
-      return isWithin(issue.path, e.path) || isWithin(e.path, issue.path);
-    });
-    if (known) continue;
+// Adds `found` (from validateScenario or scenarioWarnings) with the position of each path.
+void addLocated(std::vector<ScenarioIssue> found, const json::Value& root, IssueList& issues) {
+  for (ScenarioIssue& issue : found) {
     std::string path = issue.path;
     const json::Value* at = json::locate(root, path);
     while (at == nullptr && !path.empty()) {  // a missing key: point at its enclosing object
@@ -218,6 +212,23 @@ void addValidationIssues(const Scenario& s, const json::Value& root, IssueList& 
     issues.add(at ? at->position : json::Position{}, std::move(issue.path),
                std::move(issue.message));
   }
+}
+
+// Adds validateScenario's findings, with positions, except those about a value the reader already
+// rejected (or that depend on it): a wrong value is reported once, not again as "missing".
+// Returns the warnings, for a scenario without errors.
+std::vector<ScenarioIssue> addValidationIssues(const Scenario& s, const json::Value& root,
+                                               IssueList& issues) {
+  const std::vector<ScenarioIssue> earlier = issues.items();
+  ScenarioCheck check = checkScenario(s);
+  for (ScenarioIssue& issue : check.errors) {
+    const bool known = std::any_of(earlier.begin(), earlier.end(), [&](const ScenarioIssue& e) {
+      return isWithin(issue.path, e.path) || isWithin(e.path, issue.path);
+    });
+    if (known) continue;
+    addLocated({std::move(issue)}, root, issues);
+  }
+  return std::move(check.warnings);
 }
 
 // Document order reads best; issues without a position keep their order at the end.
@@ -247,14 +258,19 @@ ScenarioLoadResult parseScenario(std::string_view jsonText) {
   for (const json::ParseError& error : parsed.errors) {
     issues.add(error.position, error.path, error.message);
   }
-  if (!parsed.root) return {std::nullopt, issues.take()};
+  if (!parsed.root) return {std::nullopt, issues.take(), issues.total(), {}};
 
   Scenario scenario;
+  std::vector<ScenarioIssue> warnings;
   if (DocumentReader(*parsed.root, issues).read(scenario) && !issues.full()) {
-    addValidationIssues(scenario, *parsed.root, issues);
+    warnings = addValidationIssues(scenario, *parsed.root, issues);
   }
+  result.problems = issues.total();
   result.issues = issues.take();
   if (result.issues.empty()) {
+    IssueList located;
+    addLocated(std::move(warnings), *parsed.root, located);
+    result.warnings = located.take();
     result.scenario = std::move(scenario);
   } else if (result.issues.size() < limits::kMaxIssues) {
     sortByPosition(result.issues);

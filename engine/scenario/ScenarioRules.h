@@ -31,11 +31,18 @@ inline constexpr double kMinFaultFactor = 0.001;
 inline constexpr double kMaxFaultFactor = 1'000;
 inline constexpr std::size_t kMaxIdLength = 64;
 inline constexpr std::uint32_t kMaxInstances = 10'000;
+// What the model allocates per unit, added over all components: consumer instances (the most any
+// scale fault gives a consumer counts) and stream partitions (each read by its groups). Each
+// component may be within its own limit while the whole does not fit in memory.
+inline constexpr std::uint64_t kMaxTotalInstances = 1'000'000;
+inline constexpr std::uint64_t kMaxTotalPartitions = 100'000;
 inline constexpr std::uint32_t kMaxPrefetch = 100'000;
 inline constexpr std::uint32_t kMaxErlangK = 1'000;
 inline constexpr double kMaxRateHz = 1e9;  // one message per nanosecond: time's resolution
 inline constexpr std::int64_t kMaxSamples = 1'000'000;  // duration / sample_interval
 inline constexpr std::size_t kMaxIssues = 100;  // a file with more problems lists the first ones
+// ... and counts the others up to here, where reading stops (bounding the work on a broken file).
+inline constexpr std::size_t kMaxIssuesCounted = 10'000;
 inline constexpr std::uint32_t kMaxPartitions = 1'024;
 inline constexpr std::uint64_t kMaxRecordKeys = 1'000'000'000;
 inline constexpr double kMaxKeySkew = 10;

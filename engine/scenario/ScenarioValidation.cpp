@@ -7,6 +7,7 @@
 #include "scenario/QueueValidation.h"
 #include "scenario/RequestReplyValidation.h"
 #include "scenario/TopicStreamValidation.h"
+#include "scenario/TotalsValidation.h"
 #include "scenario/ValidationChecks.h"
 
 #include <algorithm>
@@ -34,9 +35,11 @@ class Validator : private detail::Checks {
     detail::checkWorkerStores(*this, s_, ids_);
     detail::checkActions(*this, s_, ids_);
     detail::checkFaults(*this, s_, ids_);
+    detail::checkTotals(*this, s_, ids_);
     checkLayout();
     return take();
   }
+  std::vector<ScenarioIssue> warnings() { return takeWarnings(); }
 
  private:
   static std::string at(std::size_t i) { return detail::componentPath(i); }
@@ -62,10 +65,12 @@ class Validator : private detail::Checks {
     if (s_.sampleInterval) {
       positiveDuration("sample_interval", *s_.sampleInterval);
       if (*s_.sampleInterval > 0 && s_.duration > 0 &&
-          s_.duration / *s_.sampleInterval >= limits::kMaxSamples) {
+          s_.duration / *s_.sampleInterval > limits::kMaxSamples) {
+        // One sample per whole interval: the limit itself is allowed (10 s at 10 us).
+        const SimTime least = (s_.duration + limits::kMaxSamples - 1) / limits::kMaxSamples;
         add("sample_interval", "gives more than " + std::to_string(limits::kMaxSamples) +
                                    " samples over the duration; use at least " +
-                                   formatDuration(s_.duration / limits::kMaxSamples + 1));
+                                   formatDuration(least));
       }
     }
     if (s_.components.empty()) add("components", "must contain at least one component");
@@ -343,6 +348,17 @@ class Validator : private detail::Checks {
 
 std::vector<ScenarioIssue> validateScenario(const Scenario& scenario) {
   return Validator(scenario).run();
+}
+
+ScenarioCheck checkScenario(const Scenario& scenario) {
+  Validator v(scenario);
+  ScenarioCheck check{v.run(), {}};
+  if (check.errors.empty()) check.warnings = v.warnings();
+  return check;
+}
+
+std::vector<ScenarioIssue> scenarioWarnings(const Scenario& scenario) {
+  return checkScenario(scenario).warnings;
 }
 
 SimTime defaultSampleInterval(SimTime duration) {

@@ -19,6 +19,18 @@ namespace brokerlab {
 // Issues carry JSON paths ("components[2].instances") but no positions: the scenario has none.
 std::vector<ScenarioIssue> validateScenario(const Scenario& scenario);
 
+// What is valid but probably not meant, with paths: a normal distribution whose truncation at 0
+// moves its mean by more than 2% (the message gives the effective mean). Empty for an invalid
+// scenario, whose errors come first.
+std::vector<ScenarioIssue> scenarioWarnings(const Scenario& scenario);
+
+// Both in one pass (the reader's): the errors, and the warnings when there are none.
+struct ScenarioCheck {
+  std::vector<ScenarioIssue> errors;
+  std::vector<ScenarioIssue> warnings;
+};
+ScenarioCheck checkScenario(const Scenario& scenario);
+
 // The metrics sampling step when "sample_interval" is absent: 100 ms, or duration / 1000 rounded
 // up to a whole millisecond when that is larger (so a run never has more than ~1000 samples).
 SimTime defaultSampleInterval(SimTime duration);

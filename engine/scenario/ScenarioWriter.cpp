@@ -324,4 +324,12 @@ std::string writeComponentSpec(const ComponentSpec& component) {
   return w.take();
 }
 
+std::string writeFaults(const std::vector<FaultSpec>& faults) {
+  JsonWriter w;
+  w.beginArray();
+  for (const FaultSpec& f : faults) writeFault(w, f);
+  w.endArray();
+  return w.take();
+}
+
 }  // namespace brokerlab

@@ -7,6 +7,7 @@
 #include "scenario/Scenario.h"
 
 #include <string>
+#include <vector>
 
 namespace brokerlab {
 
@@ -15,5 +16,8 @@ std::string writeScenario(const Scenario& scenario);
 
 // One component as the document writes it (the window's inspector shows its parameters so).
 std::string writeComponentSpec(const ComponentSpec& component);
+
+// A list of faults as the "faults" array of a document holds it (a fault plan to paste in).
+std::string writeFaults(const std::vector<FaultSpec>& faults);
 
 }  // namespace brokerlab

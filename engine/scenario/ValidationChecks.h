@@ -42,9 +42,15 @@ class Checks {
                  std::uint64_t max);
   void fraction(const std::string& path, double value);  // a probability: from 0 to 1
   std::vector<ScenarioIssue> take() { return std::move(issues_); }
+  // What is valid but likely not meant (scenarioWarnings).
+  void warn(std::string path, std::string message);
+  std::vector<ScenarioIssue> takeWarnings() { return std::move(warnings_); }
 
  private:
+  void warnIfTruncationMovesTheMean(const std::string& path, const Distribution& d);
+
   std::vector<ScenarioIssue> issues_;
+  std::vector<ScenarioIssue> warnings_;
 };
 
 }  // namespace brokerlab::detail

@@ -24,19 +24,28 @@ std::string distWithArticle(DistKind kind) {
 
 void IssueList::add(json::Position at, std::string path, std::string message) {
   if (full()) return;
-  if (issues_.size() + 1 == limits::kMaxIssues) {
-    issues_.push_back({{},
-                       0,
-                       0,
-                       "too many problems: only the first " +
-                           std::to_string(limits::kMaxIssues - 1) + " are listed"});
-    return;
-  }
-  issues_.push_back({std::move(path), at.line, at.column, std::move(message)});
+  ++total_;
+  if (issues_.size() < limits::kMaxIssues)
+    issues_.push_back({std::move(path), at.line, at.column, std::move(message)});
 }
 
 bool IssueList::full() const {
-  return issues_.size() >= limits::kMaxIssues;
+  return total_ >= limits::kMaxIssuesCounted;
+}
+
+std::vector<ScenarioIssue> IssueList::take() {
+  if (total_ > issues_.size()) {
+    // The last listed place goes to the note, so the list keeps its length.
+    issues_.resize(limits::kMaxIssues - 1);
+    const std::size_t more = total_ - issues_.size();
+    issues_.push_back({{},
+                       0,
+                       0,
+                       "too many problems: the first " + std::to_string(issues_.size()) +
+                           " are listed, " + (full() ? "at least " : "") + std::to_string(more) +
+                           " more " + (more == 1 ? "is" : "are") + " not"});
+  }
+  return std::move(issues_);
 }
 
 void ValueReader::wrongType(const json::Value& value, const std::string& path,

@@ -17,7 +17,8 @@
 
 namespace brokerlab::detail {
 
-// Issues in the order found, at most limits::kMaxIssues of them (then one saying so).
+// Issues in the order found. At most limits::kMaxIssues are listed: past that the last place says
+// how many more there are, counted up to limits::kMaxIssuesCounted, where full() stops the reader.
 class IssueList {
  public:
   void add(json::Position at, std::string path, std::string message);
@@ -26,10 +27,12 @@ class IssueList {
   }
   bool full() const;
   const std::vector<ScenarioIssue>& items() const { return issues_; }
-  std::vector<ScenarioIssue> take() { return std::move(issues_); }
+  std::size_t total() const { return total_; }  // listed or not
+  std::vector<ScenarioIssue> take();            // with the note, when some are not listed
 
  private:
   std::vector<ScenarioIssue> issues_;
+  std::size_t total_ = 0;
 };
 
 class ValueReader {

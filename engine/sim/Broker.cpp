@@ -177,7 +177,6 @@ void Simulator::onBrokerNack(std::uint32_t instance, std::uint32_t msg) {
     ++queueMetrics_[queue].rejectedNoRequeue;
     deadLetterOrEnd(queue, msg, DeadLetterReason::Rejected);
   } else if (def.maxDeliveries != 0 && m.deliveries >= def.maxDeliveries) {
-    ++q.counters.dropped;
     record(TraceKind::Drop, m, def.component, kNone, kNone, 0);
     deadLetterOrEnd(queue, msg, DeadLetterReason::DeliveryLimit);
   } else {
@@ -216,7 +215,6 @@ void Simulator::dropHeadDownTo(std::uint32_t queue, std::uint64_t keep) {
   while (q.ready.size() > keep) {
     const std::uint32_t head = q.ready.popFront();
     setDepth(queue);
-    ++q.counters.dropped;
     record(TraceKind::Drop, pool_[head], def.component, kNone, kNone, 0);
     deadLetterOrEnd(queue, head, DeadLetterReason::MaxLength);
   }
@@ -252,6 +250,10 @@ void Simulator::scheduleExpiryCheck(std::uint32_t queue) {
 void Simulator::deadLetterOrEnd(std::uint32_t queue, std::uint32_t msg, DeadLetterReason why) {
   const QueueDef& def = model_->queues[queue];
   if (def.deadLetter == kNone) {
+    // A message counts once: dropped when it ends here, dead-lettered when it goes on (as in the
+    // ledger). An expiry and a consumer's reject are counted as such, either way.
+    if (why == DeadLetterReason::MaxLength || why == DeadLetterReason::DeliveryLimit)
+      ++queues_[queue].counters.dropped;
     static constexpr Outcome kDiscarded[kDeadLetterReasonCount] = {
         Outcome::Expired, Outcome::DroppedOverflow, Outcome::RejectedByConsumer,
         Outcome::DroppedDeliveryLimit};

@@ -50,7 +50,7 @@ struct QueueCounters {
   std::uint64_t redelivered = 0;  // deliveries that carried the redelivered flag
   std::uint64_t expired = 0;
   std::uint64_t deadLettered = 0;  // sent on to the dead-letter queue (for any reason)
-  std::uint64_t dropped = 0;       // drop-head or delivery limit, whether dead-lettered or not
+  std::uint64_t dropped = 0;  // ended here by drop-head or the delivery limit (not dead-lettered)
   bool operator==(const QueueCounters&) const = default;
 };
 

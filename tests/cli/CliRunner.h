@@ -8,16 +8,21 @@
 #include <QStringList>
 #include <QtTest>
 
+#include <functional>
+
 namespace brokerlab::testing {
 
 struct CliResult {
-  int exitCode = -1;
+  int exitCode = -1;  // -1: killed by a signal
   QString out;
   QString err;
 };
 
-inline CliResult cli(const QStringList& args) {
+// `setup` may redirect the streams, feed standard input or change the child (limits, signals)
+// before it starts.
+inline CliResult cli(const QStringList& args, const std::function<void(QProcess&)>& setup = {}) {
   QProcess p;
+  if (setup) setup(p);
   p.start(QStringLiteral(BROKERLAB_CLI), args);
   if (!p.waitForFinished(120000)) qFatal("brokerlab-cli did not finish");
   return {p.exitStatus() == QProcess::NormalExit ? p.exitCode() : -1,

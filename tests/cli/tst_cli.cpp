@@ -237,6 +237,72 @@ class tst_Cli : public QObject {
     QVERIFY2(r.err.contains("components[1].source"), qPrintable(r.err));
   }
 
+  // More problems than are listed: the count is of all of them, the list says how many more.
+  void validateCountsEveryError() {
+    QTemporaryDir dir;
+    QByteArray list = "{\"id\": \"q\", \"kind\": \"queue\"}";
+    for (int i = 0; i < 200; ++i)
+      list +=
+          ", {\"id\": \"q" + QByteArray::number(i) + "\", \"kind\": \"queue\", \"max_length\": -1}";
+    const QString bad = write(dir, "many.json",
+                              "{\"format\": \"brokerlab-scenario\", \"version\": 1, \"name\": "
+                              "\"m\", \"duration\": \"1s\", \"components\": [" +
+                                  list + "]}");
+    const Result r = cli({"validate", bad});
+    QCOMPARE(r.exitCode, 1);
+    QVERIFY2(r.err.contains("the first 99 are listed, 101 more are not"), qPrintable(r.err));
+    QVERIFY2(r.err.endsWith(bad + ": 200 errors\n"), qPrintable(r.err.right(200)));
+  }
+
+  // A name may hold any character, but ESC, BEL or a C1 control must not reach the terminal
+  // raw (they would retitle it, hide text, move the cursor): they are shown escaped.
+  void controlCharactersInANameAreEscaped() {
+    QTemporaryDir dir;
+    QFile source(scenario("async-request-reply.json"));
+    QVERIFY(source.open(QIODevice::ReadOnly));
+    QByteArray text = source.readAll();
+    const QByteArray name = "\"name\": \"";
+    const qsizetype at = text.indexOf(name) + name.size();
+    text.insert(at, "\\u001b]0;owned\\u0007\\u009b2J");
+    const QString file = write(dir, "hostile-name.json", text);
+    for (const QStringList& args :
+         {QStringList{"run", file}, QStringList{"trace", file, "--job", "1"},
+          QStringList{"trace", file, "--job", "1", "--mermaid"}}) {
+      const Result r = cli(args);
+      QCOMPARE(r.exitCode, 0);
+      const QByteArray out = r.out.toUtf8();
+      QVERIFY2(!out.contains('\x1b') && !out.contains('\x07') && !out.contains("\xc2\x9b"),
+               qPrintable(args.join(' ')));
+      QVERIFY2(out.contains("\\u001b]0;owned\\u0007\\u009b2J"), qPrintable(args.join(' ')));
+    }
+  }
+
+  // Valid, so it runs, but the run and validate both say what the truncated normal really averages.
+  void aTruncatedNormalIsWarnedAbout() {
+    QTemporaryDir dir;
+    QFile source(scenario("mm1.json"));
+    QVERIFY(source.open(QIODevice::ReadOnly));
+    QJsonObject doc = QJsonDocument::fromJson(source.readAll()).object();
+    QJsonArray components = doc["components"].toArray();
+    for (qsizetype i = 0; i < components.size(); ++i) {
+      QJsonObject c = components[i].toObject();
+      if (c["kind"].toString() != "consumer") continue;
+      c["service"] = QJsonObject{{"dist", "normal"}, {"mean", "1s"}, {"stddev", "1s"}};
+      components[i] = c;
+    }
+    doc["components"] = components;
+    const QString file = write(dir, "normal.json", QJsonDocument(doc).toJson());
+    for (const QStringList& args :
+         {QStringList{"validate", file}, QStringList{"run", file, "--until", "10s"}}) {
+      const Result r = cli(args);
+      QCOMPARE(r.exitCode, 0);
+      QVERIFY2(
+          r.err.contains(QRegularExpression(
+              ":\\d+:\\d+: components\\[\\d\\]\\.service: warning: .*effective mean of 1\\.288s")),
+          qPrintable(r.err));
+    }
+  }
+
   void syntaxErrorsNameLineAndColumn() {
     QTemporaryDir dir;
     const QString bad = write(dir, "syntax.json",
@@ -281,10 +347,22 @@ class tst_Cli : public QObject {
     QVERIFY(r.err.contains("trace"));
   }
 
+  // `validate scenarios/*.json`, as a user types it: every file the glob finds is a scenario
+  // (the JSON Schema lives in scenarios/schema/).
+  void everyBundledScenarioValidates() {
+    QStringList files;
+    for (const QString& f : QDir(scenario("")).entryList({"*.json"}, QDir::Files, QDir::Name))
+      files << scenario(f);
+    QVERIFY(files.size() >= 10);
+    const Result r = cli(QStringList{"validate"} + files);
+    QVERIFY2(r.exitCode == 0, qPrintable(r.err));
+    QCOMPARE(r.out.count(": valid\n"), files.size());
+  }
+
   void bundledScenariosAreCanonical() {
     QStringList files;
     for (const QString& f : QDir(scenario("")).entryList({"*.json"}, QDir::Files, QDir::Name))
-      if (!f.endsWith(".schema.json")) files << scenario(f);
+      files << scenario(f);
     QVERIFY(files.size() >= 10);
     const Result r = cli(QStringList{"format", "--check"} + files);
     QVERIFY2(r.exitCode == 0, qPrintable(r.err));

@@ -94,15 +94,18 @@ class tst_TraceCommand : public QObject {
     QTest::newRow("two files") << QStringList{"trace", file, file, "--job", "1"}
                                << "exactly one scenario FILE";
     QTest::newRow("no job") << QStringList{"trace", file} << "--job N is required";
-    QTest::newRow("job zero") << QStringList{"trace", file, "--job", "0"} << "job id from 1";
+    QTest::newRow("job zero") << QStringList{"trace", file, "--job", "0"}
+                              << "--job must be an integer from 1";
     QTest::newRow("job not a number")
-        << QStringList{"trace", file, "--job", "first"} << "job id from 1";
-    QTest::newRow("negative job") << QStringList{"trace", file, "--job", "-1"} << "job id from 1";
-    QTest::newRow("job without value") << QStringList{"trace", file, "--job"} << "needs a value";
+        << QStringList{"trace", file, "--job", "first"} << "--job must be an integer from 1";
+    QTest::newRow("negative job") << QStringList{"trace", file, "--job", "-1"}
+                                  << "--job must be an integer from 1";
+    QTest::newRow("job without value")
+        << QStringList{"trace", file, "--job"} << "Missing value after '--job'";
     QTest::newRow("bad seed") << QStringList{"trace", file, "--job", "1", "--seed", "x"}
                               << "--seed must be";
     QTest::newRow("unknown option")
-        << QStringList{"trace", file, "--job", "1", "--json"} << "unknown option --json";
+        << QStringList{"trace", file, "--job", "1", "--json"} << "Unknown option 'json'";
   }
   void badArgumentsExitWithTwo() {
     QFETCH(QStringList, args);

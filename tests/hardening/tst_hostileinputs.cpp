@@ -93,7 +93,7 @@ QStringList bundledScenarios() {
   QStringList paths;
   const QDir dir(kSourceDir + QStringLiteral("/scenarios"));
   for (const QString& name : dir.entryList({QStringLiteral("*.json")}, QDir::Files, QDir::Name)) {
-    if (!name.endsWith(QStringLiteral(".schema.json"))) paths.append(dir.filePath(name));
+    paths.append(dir.filePath(name));
   }
   return paths;
 }

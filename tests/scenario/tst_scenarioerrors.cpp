@@ -426,7 +426,7 @@ class tst_ScenarioErrors : public QObject {
 
   // Editors validate with the JSON Schema, BrokerLab with its reader: they must know the same keys.
   void schemaKnowsTheSameKeysAsTheReader() {
-    QFile file(BROKERLAB_SOURCE_DIR "/scenarios/brokerlab-scenario.schema.json");
+    QFile file(BROKERLAB_SOURCE_DIR "/scenarios/schema/brokerlab-scenario.schema.json");
     QVERIFY(file.open(QIODevice::ReadOnly));
     const json::ParseResult schema = json::parse(file.readAll().toStdString());
     QVERIFY(schema.root);

@@ -351,7 +351,7 @@ class tst_ScenarioFaults : public QObject {
   // Editors validate with the JSON Schema, BrokerLab with its reader: the same keys and kinds, and
   // each kind allows the keys it takes.
   void theSchemaKnowsTheFaults() {
-    QFile file(BROKERLAB_SOURCE_DIR "/scenarios/brokerlab-scenario.schema.json");
+    QFile file(BROKERLAB_SOURCE_DIR "/scenarios/schema/brokerlab-scenario.schema.json");
     QVERIFY(file.open(QIODevice::ReadOnly));
     const json::ParseResult schema = json::parse(file.readAll().toStdString());
     QVERIFY(schema.root);

@@ -311,7 +311,7 @@ class tst_ScenarioRequestReply : public QObject {
 
   // The schema offers the same choices as the reader (its keys are checked by tst_scenarioerrors).
   void theSchemaKnowsTheChoices() {
-    QFile file(BROKERLAB_SOURCE_DIR "/scenarios/brokerlab-scenario.schema.json");
+    QFile file(BROKERLAB_SOURCE_DIR "/scenarios/schema/brokerlab-scenario.schema.json");
     QVERIFY(file.open(QIODevice::ReadOnly));
     const json::ParseResult schema = json::parse(file.readAll().toStdString());
     QVERIFY(schema.root);

@@ -55,7 +55,6 @@ std::vector<BundledScenario> bundledScenarios() {
   const QFileInfoList files =
       QDir(dir).entryInfoList({QStringLiteral("*.json")}, QDir::Files, QDir::Name);
   for (const QFileInfo& f : files) {
-    if (f.fileName().endsWith(QStringLiteral(".schema.json"))) continue;
     const ScenarioLoadResult loaded = loadScenarioFile(f.absoluteFilePath());
     if (!loaded.ok()) continue;
     out.push_back({f.absoluteFilePath(), f.fileName(),
