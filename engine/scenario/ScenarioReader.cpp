@@ -1,6 +1,7 @@
 #include "scenario/ScenarioReader.h"
 
 #include "scenario/ActionReader.h"
+#include "scenario/AnnotationReader.h"
 #include "scenario/ComponentReader.h"
 #include "scenario/FaultReader.h"
 #include "scenario/Json.h"
@@ -52,6 +53,7 @@ class DocumentReader {
     readComponents(s);
     readActions(s);
     readFaults(s);
+    readAnnotations(s);
     readLayout(s);
     return true;
   }
@@ -171,6 +173,22 @@ class DocumentReader {
     s.faults.reserve(list->items.size());
     for (std::size_t i = 0; i < list->items.size() && !r_.issues().full(); ++i) {
       s.faults.push_back(detail::readFault(r_, list->items[i], json::indexPath("faults", i)));
+    }
+  }
+
+  void readAnnotations(Scenario& s) {
+    const json::Value* list = root_.find("annotations");
+    if (list == nullptr || !r_.expectArray(*list, "annotations")) return;
+    if (list->items.size() > limits::kMaxAnnotations) {
+      r_.issues().add(*list, "annotations",
+                      "has " + std::to_string(list->items.size()) + " annotations; the limit is " +
+                          std::to_string(limits::kMaxAnnotations));
+      return;
+    }
+    s.annotations.reserve(list->items.size());
+    for (std::size_t i = 0; i < list->items.size() && !r_.issues().full(); ++i) {
+      s.annotations.push_back(
+          detail::readAnnotation(r_, list->items[i], json::indexPath("annotations", i)));
     }
   }
 
