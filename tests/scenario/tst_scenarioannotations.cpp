@@ -16,6 +16,7 @@
 
 #include "../hardening/HardeningBudget.h"
 
+#include <QDir>
 #include <QFile>
 #include <QTest>
 
@@ -385,6 +386,31 @@ class tst_ScenarioAnnotations : public QObject {
     QVERIFY(a.eventsProcessed() > 1000);
     QCOMPARE(a.traceHash(), b.traceHash());
     QCOMPARE(a.eventsProcessed(), b.eventsProcessed());
+  }
+
+  // Every bundled scenario teaches with a few captions, in time order, and stops the window at
+  // one or two of them: a caption on every moment would be noise, a pause on every one a chore.
+  void bundledScenariosCarryTeachingCaptions() {
+    const QStringList files = QDir(QStringLiteral(BROKERLAB_SOURCE_DIR "/scenarios"))
+                                  .entryList({"*.json"}, QDir::Files, QDir::Name);
+    int scenarios = 0;
+    for (const QString& name : files) {
+      if (name.endsWith(".schema.json")) continue;
+      ++scenarios;
+      const ScenarioLoadResult loaded =
+          loadScenarioFile(QStringLiteral(BROKERLAB_SOURCE_DIR "/scenarios/") + name);
+      QVERIFY2(loaded.ok(), qPrintable(name + ": " + describe(loaded.issues)));
+      const std::vector<AnnotationSpec>& captions = loaded.scenario->annotations;
+      QVERIFY2(captions.size() >= 2 && captions.size() <= 5, qPrintable(name));
+      const auto pauses = std::count_if(captions.begin(), captions.end(),
+                                        [](const AnnotationSpec& a) { return a.pause == true; });
+      QVERIFY2(pauses >= 1 && pauses <= 2, qPrintable(name));
+      const bool inOrder = std::is_sorted(
+          captions.begin(), captions.end(),
+          [](const AnnotationSpec& a, const AnnotationSpec& b) { return a.at < b.at; });
+      QVERIFY2(inOrder, qPrintable(name));
+    }
+    QVERIFY(scenarios >= 20);
   }
 
   // Editors validate with the JSON Schema, BrokerLab with its reader: the same keys and limits.
