@@ -200,6 +200,16 @@ struct FaultSpec {
   bool operator==(const FaultSpec&) const = default;
 };
 
+// A caption shown on the canvas when the run reaches `at` (a teaching note in a bundled scenario,
+// say). Presentation only: the model and the simulation never read it, so adding, editing or
+// removing one changes no run, no trace and no report.
+struct AnnotationSpec {
+  SimTime at = 0;
+  std::string text;           // one line, at most limits::kMaxAnnotationChars characters
+  std::optional<bool> pause;  // the window pauses when the run reaches it (default false)
+  bool operator==(const AnnotationSpec&) const = default;
+};
+
 struct LayoutPoint {
   double x = 0;
   double y = 0;
@@ -218,6 +228,7 @@ struct Scenario {
   std::vector<ComponentSpec> components;
   std::vector<ActionSpec> actions;
   std::vector<FaultSpec> faults;
+  std::vector<AnnotationSpec> annotations;    // captions in file order (any order of time)
   std::map<std::string, LayoutPoint> layout;  // component id -> position on the canvas
 
   bool operator==(const Scenario&) const = default;
@@ -251,6 +262,8 @@ inline constexpr const char* kBinding = "#";
 inline constexpr SimTime kHeartbeat = 60 * kSecond;       // RabbitMQ's heartbeat timeout
 inline constexpr SimTime kSessionTimeout = 45 * kSecond;  // Kafka's session.timeout.ms
 inline constexpr bool kConfirm = false;
+// annotations
+inline constexpr bool kAnnotationPause = false;
 // request-reply
 inline constexpr SimTime kPollInterval = 1 * kSecond;
 inline constexpr double kPollBackoff = 1.0;  // no backoff

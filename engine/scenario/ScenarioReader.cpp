@@ -1,6 +1,7 @@
 #include "scenario/ScenarioReader.h"
 
 #include "scenario/ActionReader.h"
+#include "scenario/AnnotationReader.h"
 #include "scenario/ComponentReader.h"
 #include "scenario/FaultReader.h"
 #include "scenario/Json.h"
@@ -50,8 +51,9 @@ class DocumentReader {
     }
     readNetwork(s);
     readComponents(s);
-    readActions(s);
-    readFaults(s);
+    readList("actions", limits::kMaxActions, s.actions, detail::readAction);
+    readList("faults", limits::kMaxFaults, s.faults, detail::readFault);
+    readList("annotations", limits::kMaxAnnotations, s.annotations, detail::readAnnotation);
     readLayout(s);
     return true;
   }
@@ -144,33 +146,23 @@ class DocumentReader {
     }
   }
 
-  void readActions(Scenario& s) {
-    const json::Value* list = root_.find("actions");
-    if (list == nullptr || !r_.expectArray(*list, "actions")) return;
-    if (list->items.size() > limits::kMaxActions) {
-      r_.issues().add(*list, "actions",
-                      "has " + std::to_string(list->items.size()) + " actions; the limit is " +
-                          std::to_string(limits::kMaxActions));
+  // An optional list ("actions", "faults", "annotations") of at most `limit` entries, each read
+  // by `readOne` at its path "key[i]"; a list over the limit is reported, not read.
+  template <typename Spec>
+  void readList(std::string_view key, std::size_t limit, std::vector<Spec>& out,
+                Spec (*readOne)(ValueReader&, const json::Value&, const std::string&)) {
+    const std::string path(key);
+    const json::Value* list = root_.find(key);
+    if (list == nullptr || !r_.expectArray(*list, path)) return;
+    if (list->items.size() > limit) {
+      r_.issues().add(*list, path,
+                      "has " + std::to_string(list->items.size()) + " " + path + "; the limit is " +
+                          std::to_string(limit));
       return;
     }
-    s.actions.reserve(list->items.size());
+    out.reserve(list->items.size());
     for (std::size_t i = 0; i < list->items.size() && !r_.issues().full(); ++i) {
-      s.actions.push_back(detail::readAction(r_, list->items[i], json::indexPath("actions", i)));
-    }
-  }
-
-  void readFaults(Scenario& s) {
-    const json::Value* list = root_.find("faults");
-    if (list == nullptr || !r_.expectArray(*list, "faults")) return;
-    if (list->items.size() > limits::kMaxFaults) {
-      r_.issues().add(*list, "faults",
-                      "has " + std::to_string(list->items.size()) + " faults; the limit is " +
-                          std::to_string(limits::kMaxFaults));
-      return;
-    }
-    s.faults.reserve(list->items.size());
-    for (std::size_t i = 0; i < list->items.size() && !r_.issues().full(); ++i) {
-      s.faults.push_back(detail::readFault(r_, list->items[i], json::indexPath("faults", i)));
+      out.push_back(readOne(r_, list->items[i], json::indexPath(path, i)));
     }
   }
 

@@ -13,15 +13,16 @@ namespace {
 
 using Words = std::span<const std::string_view>;
 
-constexpr std::array<std::string_view, 12> kTopLevel{
-    "format",  "version",         "name",       "description", "seed",   "duration",
-    "network", "sample_interval", "components", "actions",     "faults", "layout"};
+constexpr std::array<std::string_view, 13> kTopLevel{
+    "format",          "version",    "name",    "description", "seed",        "duration", "network",
+    "sample_interval", "components", "actions", "faults",      "annotations", "layout"};
 constexpr std::array<std::string_view, 1> kNetwork{"latency"};
 constexpr std::array<std::string_view, 2> kPoint{"x", "y"};
 constexpr std::array<std::string_view, 5> kAction{"at", "kind", "target", "group", "to"};
 constexpr std::array<std::string_view, 2> kResetTo{"offset", "time"};
 constexpr std::array<std::string_view, 8> kFault{
     "at", "kind", "target", "duration", "restart_after", "factor", "fraction", "instances"};
+constexpr std::array<std::string_view, 3> kAnnotation{"at", "text", "pause"};
 // Every list of parameters below is in this order.
 // clang-format off
 constexpr std::array<std::string_view, 62> kComponentOrder{
@@ -180,6 +181,9 @@ Words resetToKeys() {
 }
 Words faultKeys() {
   return kFault;
+}
+Words annotationKeys() {
+  return kAnnotation;
 }
 Words kindNames() {
   return kKinds;

@@ -25,6 +25,8 @@ inline constexpr int kMaxNestingDepth = 256;
 inline constexpr std::size_t kMaxComponents = 100'000;
 inline constexpr std::size_t kMaxActions = 100'000;
 inline constexpr std::size_t kMaxFaults = 10'000;
+inline constexpr std::size_t kMaxAnnotations = 1'000;
+inline constexpr std::size_t kMaxAnnotationChars = 200;  // a caption fits one line on the canvas
 // spike, slow and degrade multiply by at least and at most these (a factor too close to 0 would
 // stretch the times drawn while the fault lasts beyond any time the engine can hold)
 inline constexpr double kMinFaultFactor = 0.001;
@@ -59,9 +61,10 @@ namespace rules {
 std::span<const std::string_view> topLevelKeys();
 std::span<const std::string_view> networkKeys();
 std::span<const std::string_view> layoutPointKeys();
-std::span<const std::string_view> actionKeys();   // one entry of "actions", canonical order
-std::span<const std::string_view> resetToKeys();  // the object form of an action's "to"
-std::span<const std::string_view> faultKeys();    // every key of a fault, canonical order
+std::span<const std::string_view> actionKeys();      // one entry of "actions", canonical order
+std::span<const std::string_view> resetToKeys();     // the object form of an action's "to"
+std::span<const std::string_view> faultKeys();       // every key of a fault, canonical order
+std::span<const std::string_view> annotationKeys();  // one entry of "annotations", canonical order
 // Canonical order of all component keys (the writer's order).
 std::span<const std::string_view> componentKeyOrder();
 std::span<const std::string_view> parametersOf(ComponentKind kind);

@@ -1,5 +1,6 @@
 #include "scenario/ScenarioValidation.h"
 
+#include "scenario/AnnotationValidation.h"
 #include "scenario/DurationText.h"
 #include "scenario/FaultValidation.h"
 #include "scenario/Json.h"
@@ -36,6 +37,7 @@ class Validator : private detail::Checks {
     detail::checkActions(*this, s_, ids_);
     detail::checkFaults(*this, s_, ids_);
     detail::checkTotals(*this, s_, ids_);
+    detail::checkAnnotations(*this, s_);
     checkLayout();
     return take();
   }

@@ -256,6 +256,18 @@ void writeFault(JsonWriter& w, const FaultSpec& f) {
   w.endObject();
 }
 
+// Members in rules::annotationKeys() order; "pause" only when it was given.
+void writeAnnotation(JsonWriter& w, const AnnotationSpec& a) {
+  w.beginObject();
+  w.key("at");
+  w.string(formatDuration(a.at));
+  w.key("text");
+  w.string(a.text);
+  Members m(w);
+  m.boolean("pause", a.pause);
+  w.endObject();
+}
+
 }  // namespace
 
 std::string writeScenario(const Scenario& s) {
@@ -302,6 +314,13 @@ std::string writeScenario(const Scenario& s) {
   w.beginArray();
   for (const FaultSpec& f : s.faults) writeFault(w, f);
   w.endArray();
+  // Optional, as actions are: most scenarios have none, and an empty list would say nothing.
+  if (!s.annotations.empty()) {
+    w.key("annotations");
+    w.beginArray();
+    for (const AnnotationSpec& a : s.annotations) writeAnnotation(w, a);
+    w.endArray();
+  }
   w.key("layout");
   w.beginObject();
   for (const auto& [id, point] : s.layout) {  // std::map: sorted by id

@@ -85,6 +85,7 @@ class tst_ScenarioRoundTrip : public QObject {
     QTest::newRow("topics and streams") << "topics-streams";
     QTest::newRow("request-reply") << "request-reply";
     QTest::newRow("faults") << "faults";
+    QTest::newRow("annotations") << "annotations";
   }
   void messyFileHasThisCanonicalForm() {
     QFETCH(QString, name);
@@ -292,6 +293,7 @@ class tst_ScenarioRoundTrip : public QObject {
     QTest::newRow("request-reply") << "every-key-request-reply.json";
     QTest::newRow("faults") << "every-key-faults.json";
     QTest::newRow("rabbitmq") << "every-key-rabbitmq.json";
+    QTest::newRow("annotations") << "every-key-annotations.json";
   }
   void saveThenLoadAFile() {
     QFETCH(QString, name);
