@@ -395,7 +395,6 @@ class tst_ScenarioAnnotations : public QObject {
                                   .entryList({"*.json"}, QDir::Files, QDir::Name);
     int scenarios = 0;
     for (const QString& name : files) {
-      if (name.endsWith(".schema.json")) continue;
       ++scenarios;
       const ScenarioLoadResult loaded =
           loadScenarioFile(QStringLiteral(BROKERLAB_SOURCE_DIR "/scenarios/") + name);
@@ -415,7 +414,7 @@ class tst_ScenarioAnnotations : public QObject {
 
   // Editors validate with the JSON Schema, BrokerLab with its reader: the same keys and limits.
   void theSchemaKnowsTheAnnotations() {
-    QFile file(BROKERLAB_SOURCE_DIR "/scenarios/brokerlab-scenario.schema.json");
+    QFile file(BROKERLAB_SOURCE_DIR "/scenarios/schema/brokerlab-scenario.schema.json");
     QVERIFY(file.open(QIODevice::ReadOnly));
     const json::ParseResult schema = json::parse(file.readAll().toStdString());
     QVERIFY(schema.root);
