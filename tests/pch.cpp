@@ -1,0 +1,1 @@
+// The translation unit that carries the non-GUI suites' shared precompiled header.
