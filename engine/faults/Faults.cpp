@@ -210,6 +210,7 @@ void Simulator::crashInstance(std::uint32_t instance, SimTime restartAfter, bool
   ConsumerState& c = consumers_[consumer];
   inst.online = false;
   inst.crashed = true;
+  inst.closed = closing;
   ++inst.crashEpoch;
   ++(closing ? c.closes : c.crashes);
   const auto number = static_cast<std::uint16_t>(model_->instanceNumber(instance));
@@ -332,6 +333,7 @@ void Simulator::onInstanceRestart(std::uint32_t instance, std::uint32_t epoch) {
   ConsumerInstanceState& inst = instances_[instance];
   if (!inst.crashed || inst.crashEpoch != epoch) return;
   inst.crashed = false;
+  inst.closed = false;
   const std::uint32_t consumer = inst.consumer;
   const ConsumerDef& def = model_->consumers[consumer];
   const ConsumerState& c = consumers_[consumer];

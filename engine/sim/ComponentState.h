@@ -97,7 +97,8 @@ struct ConsumerInstanceState {
   SimTime downLinkFreeAt = 0;  // links are FIFO, like a TCP connection
   SimTime upLinkFreeAt = 0;
   bool crashed = false;
-  bool disconnected = false;           // its broker restarted: back when the broker is
+  bool closed = false;        // down because it closed its channel (a close fault), not by a crash
+  bool disconnected = false;  // its broker restarted: back when the broker is
   std::uint32_t crashEpoch = 0;        // tells a pending restart from one a later crash superseded
   std::vector<std::uint32_t> orphans;  // manual-ack deliveries of a crashed instance, publish order
   bool operator==(const ConsumerInstanceState&) const = default;

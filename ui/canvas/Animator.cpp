@@ -111,7 +111,8 @@ void Animator::ingest(std::span<const TraceRecord> records, double speed) {
       Activity& a = activity_[m.instance];
       if (m.process == RecordMeaning::Process::Starts) {
         a = {r.time, r.aux, r.message, colourOfSerial(r.message), true};
-      } else if (a.serial == r.message || r.kind == TraceKind::Crash) {
+      } else if (a.serial == r.message || r.kind == TraceKind::Crash ||
+                 r.kind == TraceKind::Close) {
         a.active = false;
       }
     }

@@ -90,9 +90,9 @@ void ConsumerItem::refresh(const FrameView& frame) {
     const ConsumerInstanceState& st = sim.instances()[global];
     Instance& in = next[k];
     in.buffered = st.buffer.size();
-    if (st.crashed) {
+    if (st.crashed && !st.closed) {
       in.look = InstanceLook::Crashed;
-    } else if (!st.online || st.disconnected) {
+    } else if (!st.online || st.disconnected) {  // a closed channel too: it left in order
       in.look = InstanceLook::Offline;
     } else if (rebalancing) {
       in.look = InstanceLook::Rebalancing;

@@ -280,6 +280,10 @@ void MessageLayer::paintBursts(QPainter* p) {
       case TraceKind::Crash:
         word = QStringLiteral("crash");
         break;
+      case TraceKind::Close:
+        word = QStringLiteral("channel closed");
+        c = QColor(okabeIto::kOrange);
+        break;
       case TraceKind::Detect:
         word = QStringLiteral("detected");
         c = QColor(okabeIto::kOrange);

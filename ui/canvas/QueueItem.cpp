@@ -27,11 +27,14 @@ QueueItem::QueueItem(const Model& model, std::uint32_t queue, const Theme& theme
   const QueueDef& def = model.queues[queue];
   QStringList policy;
   if (def.maxLength) {
-    policy << QStringLiteral("max %1 %2")
-                  .arg(formatCount(def.maxLength), def.overflow == Overflow::DropHead
-                                                       ? QStringLiteral("drop-head")
-                                                       : QStringLiteral("reject-publish"));
+    const QString overflow = def.overflow == Overflow::DropHead ? QStringLiteral("drop-head")
+                             : def.overflow == Overflow::RejectPublish
+                                 ? QStringLiteral("reject-publish")
+                                 : QStringLiteral("reject-publish-dlx");
+    policy << QStringLiteral("max %1 %2").arg(formatCount(def.maxLength), overflow);
   }
+  // A quorum queue: returns go to the back, and its delivery limit counts returns.
+  if (def.returnsToTail) policy << QStringLiteral("quorum");
   if (def.ttl) policy << QStringLiteral("TTL %1").arg(formatSeconds(def.ttl));
   if (def.maxDeliveries) policy << QStringLiteral("%1 deliveries").arg(def.maxDeliveries);
   if (!def.durable) policy << QStringLiteral("transient");

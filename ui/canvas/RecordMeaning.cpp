@@ -126,6 +126,7 @@ RecordMeaning::Result RecordMeaning::interpret(const TraceRecord& r) const {
       burst(queueSide(r.component, r.peer));
       break;
     case TraceKind::Crash:
+    case TraceKind::Close:
       out.process = Process::Ends;
       out.instance = instanceIndex(r.component, r.instance);
       burst({r.component, r.instance, 0});

@@ -54,17 +54,30 @@ void FaultActions::addConsumerEntries(QMenu* menu, std::uint32_t consumer, std::
   const QString id = idOf(m, def.component);
   const QString after = formatSeconds(kPresetRestartAfter);
   const QString lasting = formatSeconds(kPresetDuration);
+  // A channel close returns what the instance held at once (a crash: after the heartbeat);
+  // consumers of a stream have no channel (the engine refuses the fault there).
+  const bool closable = def.sourceKind != ChannelKind::Stream;
   if (instance > 0) {
     const QString target = QStringLiteral("%1#%2").arg(id).arg(instance);
     FaultSpec crash = spec(FaultKind::Crash, target);
     crash.restartAfter = kPresetRestartAfter;
     add(menu, tr("Crash %1 (back after %2)").arg(target, after), crash);
     add(menu, tr("Crash %1 (stays down)").arg(target), spec(FaultKind::Crash, target));
+    if (closable) {
+      FaultSpec close = spec(FaultKind::Close, target);
+      close.restartAfter = kPresetRestartAfter;
+      add(menu, tr("Close %1's channel (back after %2)").arg(target, after), close);
+    }
     menu->addSeparator();
   }
   FaultSpec crashAll = spec(FaultKind::Crash, id);
   crashAll.restartAfter = kPresetRestartAfter;
   add(menu, tr("Crash every instance of %1 (back after %2)").arg(id, after), crashAll);
+  if (closable) {
+    FaultSpec closeAll = spec(FaultKind::Close, id);
+    closeAll.restartAfter = kPresetRestartAfter;
+    add(menu, tr("Close the channels of %1 (back after %2)").arg(id, after), closeAll);
+  }
   FaultSpec slow = spec(FaultKind::Slow, id);
   slow.factor = 4;
   slow.duration = kPresetDuration;

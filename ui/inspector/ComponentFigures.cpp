@@ -50,6 +50,20 @@ void queue(Figures& out, const QueueReport& q) {
        QStringLiteral("%1 / %2 / %3").arg(count(c.expired), count(c.dropped), count(c.rejected))});
   out.push_back({QStringLiteral("dead-lettered out / in"),
                  QStringLiteral("%1 / %2").arg(count(c.deadLettered), count(c.deadLetteredIn))});
+  // Why they were dead-lettered, as x-death names the reasons (only those that occurred).
+  QStringList reasons;
+  for (int why = 0; why < kDeadLetterReasonCount; ++why) {
+    const std::uint64_t n = q.deadLetteredBy[static_cast<std::size_t>(why)];
+    const std::string_view name = deadLetterReasonName(static_cast<DeadLetterReason>(why));
+    if (n != 0)
+      reasons << QStringLiteral("%1 %2").arg(
+          QString::fromLatin1(name.data(), static_cast<qsizetype>(name.size())), count(n));
+  }
+  if (!reasons.isEmpty())
+    out.push_back({QStringLiteral("dead-letter reasons"), reasons.join(", ")});
+  if (q.rejectedNoRequeue != 0)
+    out.push_back({QStringLiteral("rejected by consumers"), count(q.rejectedNoRequeue)});
+  out.push_back({QStringLiteral("delivery rate"), formatRate(q.deliveryRatePerS)});
   latency(out, QStringLiteral("wait"), q.wait);
 }
 
@@ -77,7 +91,10 @@ Figures componentFigures(const RunReport& report, std::uint32_t component) {
       out.push_back({QStringLiteral("processed / failed"),
                      QStringLiteral("%1 / %2").arg(count(k.processed), count(k.failed))});
       out.push_back({QStringLiteral("utilization"), percent(k.utilization)});
-      out.push_back({QStringLiteral("crashes"), count(k.crashes)});
+      if (k.instances != k.instancesConfigured)
+        out.push_back({QStringLiteral("instances configured"), count(k.instancesConfigured)});
+      out.push_back({QStringLiteral("crashes / channel closes"),
+                     QStringLiteral("%1 / %2").arg(count(k.crashes), count(k.closes))});
       out.push_back(
           {QStringLiteral("requeued after crash / lost"),
            QStringLiteral("%1 / %2").arg(count(k.requeuedAfterCrash), count(k.lostInCrash))});
