@@ -1,6 +1,7 @@
 #pragma once
 
 #include "metrics/Report.h"
+#include "metrics/ReportJson.h"
 
 #include <string>
 
@@ -12,7 +13,8 @@ struct WallClock {
 };
 
 std::string formatReportText(const RunReport& r, const WallClock& wall);
-std::string formatReportJson(const RunReport& r, const WallClock& wall);
-std::string hex64(std::uint64_t v);
+inline std::string formatReportJson(const RunReport& r, const WallClock& wall) {
+  return brokerlab::formatReportJson(r, wall.seconds);
+}
 
 }  // namespace brokerlab::cli

@@ -47,7 +47,7 @@ MainWindow::MainWindow(QWidget* parent)
   time_ = new TimeControls(*controller_, this);
   help_ = new HelpActions(this);
   lecture_ = new LectureMode(*this);
-  exports_ = new ExportActions(canvas(), this);
+  exports_ = new ExportActions(canvas(), *controller_, this);
   buildToolBar();
   buildDocks();
   buildMenus();

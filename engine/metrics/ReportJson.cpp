@@ -1,13 +1,13 @@
 // The --json report: a stable vocabulary that scripts and CI parse (docs/cli.md).
 
-#include "ReportFormat.h"
+#include "metrics/ReportJson.h"
 
 #include "scenario/JsonWriter.h"
 #include "scenario/ScenarioRules.h"
 
 #include <cstdio>
 
-namespace brokerlab::cli {
+namespace brokerlab {
 
 std::string hex64(std::uint64_t v) {
   char buf[19];
@@ -269,7 +269,7 @@ void writeLedger(JsonWriter& w, const Ledger& l) {
 
 }  // namespace
 
-std::string formatReportJson(const RunReport& r, const WallClock& wall) {
+std::string formatReportJson(const RunReport& r, double wallSeconds) {
   JsonWriter w;
   w.beginObject();
   w.key("scenario");
@@ -281,8 +281,8 @@ std::string formatReportJson(const RunReport& r, const WallClock& wall) {
     w.string(r.stoppedEarly);
   }
   field(w, "events", r.events);
-  field(w, "wall_s", wall.seconds);
-  field(w, "events_per_s", wall.seconds > 0 ? static_cast<double>(r.events) / wall.seconds : 0.0);
+  field(w, "wall_s", wallSeconds);
+  field(w, "events_per_s", wallSeconds > 0 ? static_cast<double>(r.events) / wallSeconds : 0.0);
   w.key("trace_hash");
   w.string(hex64(r.traceHash));
   w.key("ledger");
@@ -339,4 +339,4 @@ std::string formatReportJson(const RunReport& r, const WallClock& wall) {
   return w.take();
 }
 
-}  // namespace brokerlab::cli
+}  // namespace brokerlab
