@@ -21,7 +21,7 @@ inline QStringList bundledNames() {
   QStringList names;
   const QDir dir(QStringLiteral(BROKERLAB_SOURCE_DIR "/scenarios"));
   for (const QString& f : dir.entryList({QStringLiteral("*.json")}, QDir::Files, QDir::Name))
-    if (!f.endsWith(QStringLiteral(".schema.json"))) names << f.chopped(5);
+    names << f.chopped(5);
   return names;
 }
 
@@ -31,14 +31,15 @@ inline Scenario loadBundled(const QString& name) {
   return *loaded.scenario;
 }
 
-// Plays at `speed` in 60 Hz frames until the clock reaches `until` (or the run stops).
+// Plays at `speed` in 60 Hz frames until the clock reaches `until` (or the run stops), going on
+// after each caption that pauses the run.
 inline void playTo(SimulationController& c, SimTime until, double speed = 50) {
   c.setSpeed(speed);
   c.play();
-  for (int guard = 0;
-       c.state() == SimulationController::RunState::Playing && c.simulator().now() < until;
-       ++guard) {
+  for (int guard = 0; c.simulator().now() < until; ++guard) {
     if (guard > 200000) qFatal("playTo did not reach its time");
+    if (c.state() == SimulationController::RunState::Paused) c.play();  // a caption paused it
+    if (c.state() != SimulationController::RunState::Playing) break;
     c.advanceFrame(1.0 / 60);
   }
   c.pause();

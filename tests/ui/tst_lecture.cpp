@@ -1,6 +1,7 @@
 // Lecture mode and exports: F11 makes the canvas fill the screen with the lecture theme, menus
 // and docks away; the lecturer's keys drive the run (Space, →, +, −, R, Page Up / Page Down
-// between marks, 1-9 the bundled scenarios, Esc back); the canvas exports as a valid PNG and SVG.
+// between marks, 1-9 the bundled scenarios, Esc back); the canvas exports as a valid PNG and SVG,
+// the run's report and series as brokerlab-cli writes them.
 
 #include "UiFixtures.h"
 #include "canvas/CanvasExport.h"
@@ -11,6 +12,7 @@
 #include "window/FileActions.h"
 #include "window/LectureMode.h"
 #include "window/MainWindow.h"
+#include "window/RunExport.h"
 
 #include <QMenuBar>
 #include <QSvgRenderer>
@@ -28,6 +30,7 @@ class tst_Lecture : public QObject {
   void initTestCase();
   void lectureKeysDriveTheRun();
   void canvasExportsAreValidPictures();
+  void reportAndMetricsExportAsTheCliWritesThem();
 };
 
 void tst_Lecture::initTestCase() {
@@ -59,9 +62,14 @@ void tst_Lecture::lectureKeysDriveTheRun() {
   QCOMPARE(c.state(), S::Playing);
   QTest::keyClick(&w, Qt::Key_Space);
   QCOMPARE(c.state(), S::Paused);
-  // Page Down: the next mark, the crash at 1m; Page Up: back to the start.
+  // Page Down: the next mark, a caption at 54s, then the crash at 1m; Page Up: back the same way,
+  // then to the start.
+  QTest::keyClick(&w, Qt::Key_PageDown);
+  QCOMPARE(c.simulator().now(), SimTime{54 * kSecond});
   QTest::keyClick(&w, Qt::Key_PageDown);
   QCOMPARE(c.simulator().now(), SimTime{60 * kSecond});
+  QTest::keyClick(&w, Qt::Key_PageUp);
+  QCOMPARE(c.simulator().now(), SimTime{54 * kSecond});
   QTest::keyClick(&w, Qt::Key_PageUp);
   QCOMPARE(c.simulator().now(), SimTime{0});
   QTest::keyClick(&w, Qt::Key_PageDown);
@@ -103,6 +111,48 @@ void tst_Lecture::canvasExportsAreValidPictures() {
   QVERIFY(!exportCanvasPng(*view.topology(), dir.filePath(QStringLiteral("no/such/dir/x.png")),
                            &error));
   QVERIFY(!error.isEmpty());
+}
+
+namespace {
+QByteArray readAll(const QString& path) {
+  QFile f(path);
+  return f.open(QIODevice::ReadOnly) ? f.readAll() : QByteArray();
+}
+// The JSON report without the two lines of wall-clock time, which no two runs share.
+QByteArray withoutWallTime(QByteArray json) {
+  static const QRegularExpression wall(
+      QStringLiteral(R"re(\n\s*"(wall_s|events_per_s)": [^\n]*)re"));
+  return QString::fromUtf8(json).remove(wall).toUtf8();
+}
+}  // namespace
+
+void tst_Lecture::reportAndMetricsExportAsTheCliWritesThem() {
+  const QString file = scenarioPath(QStringLiteral("work-queue"));
+  SimulationController c;
+  c.load(loadBundled(QStringLiteral("work-queue")));
+  playTo(c, c.model()->duration, 1000);
+  QCOMPARE(c.state(), S::Finished);
+  QTemporaryDir dir;
+  QString error;
+  const QString json = dir.filePath(QStringLiteral("report.json"));
+  const QString csv = dir.filePath(QStringLiteral("metrics.csv"));
+  QVERIFY2(exportReportJson(c.simulator(), json, &error), qPrintable(error));
+  QVERIFY2(exportMetricsCsv(c.simulator(), csv, &error), qPrintable(error));
+
+  const QString cliCsv = dir.filePath(QStringLiteral("cli.csv"));
+  QProcess cli;
+  cli.start(QStringLiteral(BROKERLAB_CLI), {QStringLiteral("run"), file, QStringLiteral("--json"),
+                                            QStringLiteral("--metrics-csv"), cliCsv});
+  QVERIFY(cli.waitForFinished(60000));
+  QCOMPARE(cli.exitCode(), 0);
+  const QByteArray cliJson = cli.readAllStandardOutput();
+  QVERIFY(cliJson.contains("\"trace_hash\""));
+  QCOMPARE(withoutWallTime(readAll(json)), withoutWallTime(cliJson));
+  QCOMPARE(readAll(csv), readAll(cliCsv));
+
+  // A failed write says why and leaves nothing behind.
+  QVERIFY(!exportReportJson(c.simulator(), dir.filePath(QStringLiteral("no/such/r.json")), &error));
+  QVERIFY(error.contains(QStringLiteral("r.json")));
 }
 
 QTEST_MAIN(tst_Lecture)

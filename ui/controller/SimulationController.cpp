@@ -25,6 +25,11 @@ QString SimulationController::load(const Scenario& scenario, std::optional<std::
   sim_->trace().setCapturing(true);
   explored_ = 0;
   untilTarget_ = kNever;
+  pausePoints_.clear();
+  for (const AnnotationSpec& a : scenario_.annotations)
+    if (a.pause.value_or(false) && a.at <= duration()) pausePoints_.push_back(a.at);
+  std::sort(pausePoints_.begin(), pausePoints_.end());
+  pausePoints_.erase(std::unique(pausePoints_.begin(), pausePoints_.end()), pausePoints_.end());
   haltReason_.clear();
   records_.clear();
   recordsComplete_ = true;
@@ -137,6 +142,11 @@ void SimulationController::startNow() {
 std::vector<TraceRecord> SimulationController::recordsOf(std::uint64_t serial, SimTime from) {
   if (!sim_) return {};
   return timeline_.trail(serial, from, sim_->now());
+}
+
+SimTime SimulationController::nextPausePoint(SimTime after) const {
+  const auto next = std::upper_bound(pausePoints_.begin(), pausePoints_.end(), after);
+  return next == pausePoints_.end() ? kNever : *next;
 }
 
 void SimulationController::noteProgress() {
@@ -293,12 +303,18 @@ void SimulationController::advanceFrame(double wallSeconds) {
       target = start + static_cast<SimTime>(std::min(ahead, static_cast<double>(kMaxSimTime)));
       target = std::min(target, untilTarget_);
     }
+    // Playing (not skipping ahead) stops at a caption that asks for a pause.
+    const bool watching = !fast_ && (untilTarget_ == kNever || untilAnimated_);
+    const SimTime pausePoint = watching ? nextPausePoint(start) : kNever;
+    target = std::min(target, pausePoint);
     runBudgeted(std::min(target, duration()));
     achievedSpeed_ = wallSeconds > 0 ? toSeconds(sim_->now() - start) / wallSeconds : 0;
     animationSeconds_ = wallSeconds;
     if (state_ == RunState::Playing && sim_->now() >= duration()) {
       untilTarget_ = kNever;
       setState(RunState::Finished);
+    } else if (state_ == RunState::Playing && sim_->now() >= pausePoint) {
+      pause();
     } else if (untilTarget_ != kNever && sim_->now() >= untilTarget_) {
       untilTarget_ = kNever;
       sim_->trace().setCapturing(capturing());

@@ -9,11 +9,12 @@
 //              ^   <──pause──    │
 //              └──── restart ────┘          any state ──(invariant or run limit)──> Halted
 //
-// Step runs exactly one event. Fast-forward and run-until run as fast as the frame budget allows
-// without capturing records (no per-message animation), but every frame still shows the true
-// depths, states and counters. The run keeps a timeline (RunTimeline): checkpoints, and the
-// faults and resets applied live, so it can be landed at any earlier moment (seek) and played
-// forward again into the same future.
+// Playing stops at each caption with "pause": true (annotations), as a lecturer would; fast-forward
+// and run-until pass them. Step runs exactly one event. Fast-forward and run-until run as fast as
+// the frame budget allows without capturing records (no per-message animation), but every frame
+// still shows the true depths, states and counters. The run keeps a timeline (RunTimeline):
+// checkpoints, and the faults and resets applied live, so it can be landed at any earlier moment
+// (seek) and played forward again into the same future.
 
 #include "base/SimTime.h"
 #include "controller/RunTimeline.h"
@@ -81,6 +82,8 @@ class SimulationController : public QObject {
   // The last frame's budget ran out before its target time: the run is as fast as it can go.
   bool speedLimited() const { return limited_; }
   const QString& haltReason() const { return haltReason_; }
+  // The simulated times where playing pauses by itself (the captions that ask for it), in order.
+  const std::vector<SimTime>& pausePoints() const { return pausePoints_; }
 
   // The records captured during the last frame (or step), in order.
   const std::vector<TraceRecord>& frameRecords() const { return records_; }
@@ -126,6 +129,7 @@ class SimulationController : public QObject {
   void land(SimTime t);
   bool capturing() const;
   SimTime duration() const { return model_->duration; }
+  SimTime nextPausePoint(SimTime after) const;  // kNever when there is none
 
   Scenario scenario_;
   std::shared_ptr<const Model> model_;
@@ -140,6 +144,7 @@ class SimulationController : public QObject {
   double achievedSpeed_ = 0;
   bool limited_ = false;
   QString haltReason_;
+  std::vector<SimTime> pausePoints_;
   std::vector<TraceRecord> records_;
   bool recordsComplete_ = true;
   bool frameOverflowed_ = false;

@@ -3,6 +3,7 @@
 #include "canvas/Text.h"
 #include "canvas/Theme.h"
 #include "controller/SimulationController.h"
+#include "scenario/ScenarioRules.h"
 
 #include <QHelpEvent>
 #include <QMouseEvent>
@@ -16,9 +17,10 @@ namespace brokerlab::ui {
 
 namespace {
 QString faultText(const FaultSpec& f) {
-  static const char* kinds[] = {"crash",  "broker restart", "spike",   "slow",
-                                "poison", "partition",      "degrade", "scale"};
-  QString text = QString::fromLatin1(kinds[static_cast<int>(f.kind)]);
+  const std::string_view kind = rules::faultKindName(f.kind);
+  QString text = f.kind == FaultKind::Restart
+                     ? QStringLiteral("broker restart")
+                     : QString::fromLatin1(kind.data(), static_cast<qsizetype>(kind.size()));
   if (f.kind != FaultKind::Restart) text += QLatin1Char(' ') + QString::fromStdString(f.target);
   if (f.factor) text += QStringLiteral(" ×%1").arg(*f.factor, 0, 'g', 3);
   if (f.instances) text += QStringLiteral(" to %1").arg(*f.instances);
@@ -62,11 +64,6 @@ TimelineBar::TimelineBar(SimulationController& controller, QWidget* parent)
           qOverload<>(&QWidget::update));
 }
 
-void TimelineBar::setAnnotations(std::vector<Mark> annotations) {
-  annotations_ = std::move(annotations);
-  update();
-}
-
 std::vector<TimelineBar::Mark> TimelineBar::marks() const {
   std::vector<Mark> out;
   if (!controller_.hasSimulation()) return out;
@@ -84,7 +81,11 @@ std::vector<TimelineBar::Mark> TimelineBar::marks() const {
           {c.at(), c.at(), actionText(*c.action) + tr(" (live)"), Mark::Kind::LiveAction});
     }
   }
-  out.insert(out.end(), annotations_.begin(), annotations_.end());
+  for (const AnnotationSpec& a : s.annotations) {
+    QString text = QString::fromStdString(a.text);
+    if (a.pause.value_or(false)) text += tr(" (pauses)");
+    out.push_back({a.at, a.at, text, Mark::Kind::Annotation});
+  }
   return out;
 }
 
@@ -156,6 +157,10 @@ void TimelineBar::paintEvent(QPaintEvent*) {
     p.setBrush(band);
     p.drawRect(QRectF(x0, r.top(), x1 - x0, r.height()));
     p.setBrush(c);
+    if (m.kind == Mark::Kind::Annotation) {  // a caption: a dot, told apart by shape as well
+      p.drawEllipse(QPointF(x0, r.top() - 7), 5, 5);
+      continue;
+    }
     const bool live = m.kind == Mark::Kind::LiveFault || m.kind == Mark::Kind::LiveAction;
     p.drawPolygon(QPolygonF({QPointF(x0, r.top() - 1), QPointF(x0 - 6, r.top() - (live ? 14 : 10)),
                              QPointF(x0 + 6, r.top() - (live ? 14 : 10))}));

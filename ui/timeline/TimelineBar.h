@@ -1,7 +1,8 @@
 #pragma once
 
 // The run's time axis under the canvas: the part of the run explored so far, the present, every
-// fault (the scenario's and those applied live) and offset reset as a mark where it happens.
+// fault (the scenario's and those applied live), offset reset and caption as a mark where it
+// happens.
 // Clicking or dragging lands the run there (earlier: from a checkpoint; later: running there);
 // a drag lands once per frame at the latest position, however fast the mouse moves.
 
@@ -33,8 +34,6 @@ class TimelineBar : public QWidget {
   // The simulated time under x (widget coordinates), and the x of a time.
   SimTime timeAt(double x) const;
   double xOf(SimTime t) const;
-  // Extra marks from outside the controller (the scenario's annotations).
-  void setAnnotations(std::vector<Mark> annotations);
 
   QSize sizeHint() const override { return {800, 64}; }
 
@@ -50,7 +49,6 @@ class TimelineBar : public QWidget {
   void requestLanding(double x);
 
   SimulationController& controller_;
-  std::vector<Mark> annotations_;
   QTimer landing_;  // coalesces a drag's moves into one landing per frame
   SimTime pending_ = 0;
   bool dragging_ = false;

@@ -1,5 +1,6 @@
 #include "window/CanvasPage.h"
 
+#include "annotations/CaptionOverlay.h"
 #include "canvas/TopologyView.h"
 #include "timeline/TimelineBar.h"
 
@@ -13,6 +14,7 @@ CanvasPage::CanvasPage(SimulationController& controller, QWidget* parent) : QWid
   layout->setSpacing(0);
   canvas_ = new TopologyView(controller, this);
   timeline_ = new TimelineBar(controller, this);
+  captions_ = new CaptionOverlay(controller, *canvas_);
   layout->addWidget(canvas_, 1);
   layout->addWidget(timeline_);
 }

@@ -1,11 +1,13 @@
 #pragma once
 
-// The page that shows a run: the canvas above, the timeline below.
+// The page that shows a run: the canvas above (with the scenario's captions over it), the
+// timeline below.
 
 #include <QWidget>
 
 namespace brokerlab::ui {
 
+class CaptionOverlay;
 class SimulationController;
 class TimelineBar;
 class TopologyView;
@@ -17,10 +19,12 @@ class CanvasPage : public QWidget {
   CanvasPage(SimulationController& controller, QWidget* parent = nullptr);
   TopologyView& canvas() { return *canvas_; }
   TimelineBar& timeline() { return *timeline_; }
+  CaptionOverlay& captions() { return *captions_; }
 
  private:
   TopologyView* canvas_;
   TimelineBar* timeline_;
+  CaptionOverlay* captions_;
 };
 
 }  // namespace brokerlab::ui

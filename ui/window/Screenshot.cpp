@@ -16,9 +16,17 @@ namespace brokerlab::ui {
 namespace {
 constexpr double kFrame = 1.0 / SimulationController::kFrameHz;
 
-void runFrames(SimulationController& controller) {
-  while (controller.state() == SimulationController::RunState::Playing)
-    controller.advanceFrame(kFrame);
+// Runs to `at` frame by frame; a caption that pauses the run stops it short of `at`, and the run
+// goes on from there (the caption stays on screen, as in a lecture).
+void runTo(SimulationController& controller, SimTime at, bool animate) {
+  for (;;) {
+    controller.runUntil(at, animate);
+    while (controller.state() == SimulationController::RunState::Playing)
+      controller.advanceFrame(kFrame);
+    if (controller.state() != SimulationController::RunState::Paused ||
+        controller.simulator().now() >= at)
+      return;
+  }
 }
 }  // namespace
 
@@ -27,12 +35,10 @@ void bringRunTo(SimulationController& controller, SimTime at) {
   at = std::min(at, controller.model()->duration);
   const SimTime lead = std::min<SimTime>(kSecond, at);
   controller.setFastForward(false);
-  controller.runUntil(at - lead);
-  runFrames(controller);
+  runTo(controller, at - lead, false);
   const double speed = controller.speed();
   controller.setSpeed(1);
-  controller.runUntil(at, /*animate=*/true);
-  runFrames(controller);
+  runTo(controller, at, /*animate=*/true);
   controller.setSpeed(speed);
 }
 

@@ -1,0 +1,152 @@
+// The scenario's captions (annotations): marks on the timeline, a pause where one asks for it
+// (and only while playing: fast-forward passes), the caption on the canvas at its moment, again
+// after a landing, gone after its reading time; and a run with captions is the same run.
+
+#include "UiFixtures.h"
+#include "annotations/CaptionOverlay.h"
+#include "canvas/TopologyView.h"
+#include "timeline/TimelineBar.h"
+
+#include <QtTest>
+
+using namespace brokerlab;
+using namespace brokerlab::ui;
+using namespace brokerlab::ui::testing;
+using S = SimulationController::RunState;
+
+namespace {
+// work-queue with three captions: at 2 s, a pausing one at 5 s, at 8 s.
+Scenario captioned() {
+  Scenario s = loadBundled(QStringLiteral("work-queue"));
+  s.annotations = {{8 * kSecond, "third", std::nullopt},
+                   {2 * kSecond, "first", false},
+                   {5 * kSecond, "second: look at the backlog", true}};
+  return s;
+}
+
+// Plays frame by frame until the run stops playing (or `frames` pass).
+void playFrames(SimulationController& c, int frames) {
+  c.play();
+  for (int i = 0; i < frames && c.state() == S::Playing; ++i) c.advanceFrame(1.0 / 60);
+}
+}  // namespace
+
+class tst_Captions : public QObject {
+  Q_OBJECT
+
+ private slots:
+  void timelineMarksEveryCaption() {
+    SimulationController c;
+    TimelineBar bar(c);
+    c.load(captioned());
+    int captions = 0;
+    for (const TimelineBar::Mark& m : bar.marks()) {
+      if (m.kind != TimelineBar::Mark::Kind::Annotation) continue;
+      ++captions;
+      if (m.at == 5 * kSecond) QVERIFY(m.text.startsWith(QStringLiteral("second")));
+    }
+    QCOMPARE(captions, 3);
+  }
+
+  void playingPausesExactlyAtAPausingCaption() {
+    SimulationController c;
+    c.load(captioned());
+    QCOMPARE(c.pausePoints(), std::vector<SimTime>{5 * kSecond});
+    c.setSpeed(4);
+    playFrames(c, 10000);
+    QCOMPARE(c.state(), S::Paused);
+    QCOMPARE(c.simulator().now(), 5 * kSecond);
+    // Play goes on past it, and the captions without a pause do not stop the run.
+    playFrames(c, 10000);
+    QCOMPARE(c.state(), S::Finished);
+  }
+
+  void fastForwardAndRunUntilPassThem() {
+    SimulationController c;
+    c.load(captioned());
+    c.setFastForward(true);
+    playFrames(c, 10000);
+    QCOMPARE(c.state(), S::Finished);
+    c.restart();
+    c.setFastForward(false);
+    c.runUntil(20 * kSecond);
+    playFrames(c, 10000);
+    QCOMPARE(c.simulator().now(), 20 * kSecond);
+    // An animated run-until is watched, as play is: it stops at the caption.
+    c.restart();
+    c.runUntil(20 * kSecond, /*animate=*/true);
+    playFrames(c, 100000);
+    QCOMPARE(c.simulator().now(), 5 * kSecond);
+  }
+
+  void captionsChangeNothingInTheRun() {
+    SimulationController with;
+    with.load(captioned());
+    SimulationController without;
+    Scenario plain = captioned();
+    plain.annotations.clear();
+    without.load(plain);
+    playTo(with, with.model()->duration, 200);
+    playTo(without, without.model()->duration, 200);
+    QCOMPARE(with.simulator().traceHash(), without.simulator().traceHash());
+  }
+
+  void theCaptionShowsAtItsMomentAndAgainAfterALanding() {
+    SimulationController c;
+    TopologyView view(c);
+    view.resize(1200, 800);
+    view.show();
+    CaptionOverlay overlay(c, view);
+    c.load(captioned());
+    QCOMPARE(overlay.shownIndex(), -1);  // nothing reached yet
+    c.setSpeed(4);
+    playFrames(c, 10000);  // to the pause at 5 s
+    QCOMPARE(overlay.shownIndex(), 2);
+    QCOMPARE(overlay.shownText(), QStringLiteral("second: look at the backlog"));
+    // It sits at the bottom of the canvas, inside it.
+    QVERIFY(view.viewport()->rect().contains(overlay.geometry()));
+    QVERIFY(overlay.geometry().bottom() > view.viewport()->height() / 2);
+    // Landing before the first caption hides it; landing after one shows that one.
+    c.seek(1 * kSecond);
+    QCOMPARE(overlay.shownIndex(), -1);
+    c.seek(3 * kSecond);
+    QCOMPARE(overlay.shownIndex(), 1);
+    QCOMPARE(overlay.shownText(), QStringLiteral("first"));
+    // A click hides it until the next caption.
+    QTest::mouseClick(&overlay, Qt::LeftButton);
+    QCOMPARE(overlay.shownIndex(), -1);
+    c.advanceFrame(1.0 / 60);
+    QCOMPARE(overlay.shownIndex(), -1);
+  }
+
+  void aCaptionGoesAfterItsReadingTimeWhilePlayingButNotWhilePaused() {
+    SimulationController c;
+    TopologyView view(c);
+    view.resize(1200, 800);
+    view.show();
+    CaptionOverlay overlay(c, view);
+    Scenario s = captioned();
+    s.annotations = {{1 * kSecond, "a short one", false}};
+    c.load(s);
+    c.runUntil(1 * kSecond);
+    playFrames(c, 1000);
+    QCOMPARE(overlay.shownIndex(), 0);
+    // Paused: a long wall time later it is still there (the frames carry no reading time).
+    for (int i = 0; i < 60 * 20; ++i) c.advanceFrame(1.0 / 60);
+    QCOMPARE(overlay.shownIndex(), 0);
+    // Playing slowly (the clock stays near 1 s): gone after its reading time, about 6 s of frames.
+    c.setSpeed(0.01);
+    c.play();
+    const double reading = CaptionOverlay::readingSeconds(QStringLiteral("a short one").size());
+    QCOMPARE(reading, 6.0);
+    int frames = 0;
+    while (overlay.shownIndex() == 0 && frames < 60 * 30) {
+      c.advanceFrame(1.0 / 60);
+      ++frames;
+    }
+    QVERIFY2(std::abs(frames / 60.0 - reading) < 0.2, qPrintable(QString::number(frames)));
+  }
+};
+
+QTEST_MAIN(tst_Captions)
+#include "tst_captions.moc"

@@ -1,0 +1,141 @@
+#include "annotations/CaptionOverlay.h"
+
+#include "canvas/Text.h"
+#include "canvas/TopologyView.h"
+#include "controller/SimulationController.h"
+
+#include <QEvent>
+#include <QPainter>
+#include <QPainterPath>
+
+#include <algorithm>
+
+namespace brokerlab::ui {
+
+namespace {
+constexpr double kMargin = 18;
+constexpr double kPadding = 14;
+}  // namespace
+
+CaptionOverlay::CaptionOverlay(SimulationController& controller, TopologyView& view)
+    : QWidget(view.viewport()), controller_(controller), view_(view) {
+  setAttribute(Qt::WA_TransparentForMouseEvents, false);
+  setCursor(Qt::PointingHandCursor);
+  setToolTip(tr("A caption of the scenario (its \"annotations\"). Click to hide it."));
+  hide();
+  view.viewport()->installEventFilter(this);
+  connect(&controller_, &SimulationController::simulationReset, this, &CaptionOverlay::onReset);
+  connect(&controller_, &SimulationController::frameAdvanced, this, [this] { refresh(true); });
+  connect(&controller_, &SimulationController::stateChanged, this, [this] { refresh(false); });
+}
+
+double CaptionOverlay::readingSeconds(qsizetype characters) {
+  // About 15 characters a second, read twice; never less than six seconds.
+  return std::max(6.0, 2.0 * static_cast<double>(characters) / 15.0);
+}
+
+QString CaptionOverlay::shownText() const {
+  if (shown_ < 0 || !controller_.hasSimulation()) return {};
+  return QString::fromStdString(controller_.scenario().annotations[static_cast<std::size_t>(shown_)].text);
+}
+
+void CaptionOverlay::onReset() {
+  byTime_.clear();
+  if (controller_.hasSimulation()) {
+    const auto& all = controller_.scenario().annotations;
+    for (int i = 0; i < static_cast<int>(all.size()); ++i) byTime_.push_back(i);
+    std::stable_sort(byTime_.begin(), byTime_.end(), [&all](int a, int b) {
+      return all[static_cast<std::size_t>(a)].at < all[static_cast<std::size_t>(b)].at;
+    });
+  }
+  // After a landing the moment's caption shows afresh, even one that was hidden.
+  shown_ = -1;
+  dismissed_ = false;
+  hide();
+}
+
+int CaptionOverlay::reachedAt(SimTime now) const {
+  const auto& all = controller_.scenario().annotations;
+  const auto after = std::upper_bound(byTime_.begin(), byTime_.end(), now, [&all](SimTime t, int i) {
+    return t < all[static_cast<std::size_t>(i)].at;
+  });
+  return after == byTime_.begin() ? -1 : *(after - 1);
+}
+
+bool CaptionOverlay::waitingOnIt() const {
+  if (shown_ < 0 || controller_.state() != SimulationController::RunState::Paused) return false;
+  const AnnotationSpec& a = controller_.scenario().annotations[static_cast<std::size_t>(shown_)];
+  return a.pause.value_or(false) && controller_.simulator().now() == a.at;
+}
+
+void CaptionOverlay::refresh(bool newFrame) {
+  if (!controller_.hasSimulation() || byTime_.empty()) return;
+  const int reached = reachedAt(controller_.simulator().now());
+  if (reached != shown_) {
+    shown_ = reached;
+    dismissed_ = false;
+    readFor_ = 0;
+  } else if (newFrame && controller_.state() == SimulationController::RunState::Playing) {
+    // The reading time runs with the frames while the run plays: a paused lecture keeps its
+    // caption for as long as it is paused.
+    readFor_ += controller_.animationSeconds();
+  }
+  const bool expired = readFor_ > readingSeconds(shownText().size());
+  const bool visible = shown_ >= 0 && !dismissed_ && (!expired || waitingOnIt());
+  scale_ = view_.theme().scale();
+  if (visible) {
+    place();
+    show();
+    raise();
+    update();
+  } else {
+    hide();
+  }
+}
+
+void CaptionOverlay::place() {
+  QFont f = font();
+  f.setPointSizeF(15 * scale_);
+  const QWidget* area = parentWidget();
+  const double width = std::min<double>(area->width() - 2 * kMargin, 1100 * scale_);
+  const QFontMetricsF fm(f);
+  QString text = shownText();
+  if (waitingOnIt()) text += tr("\n(paused here: Space goes on)");
+  const QRectF bound = fm.boundingRect(QRectF(0, 0, width - 2 * kPadding, 10000),
+                                       Qt::TextWordWrap | Qt::AlignCenter, text);
+  const double h = bound.height() + 2 * kPadding;
+  const double w = std::min(width, bound.width() + 2 * kPadding + 4);
+  setGeometry(static_cast<int>((area->width() - w) / 2),
+              static_cast<int>(area->height() - h - kMargin), static_cast<int>(w) + 1,
+              static_cast<int>(h) + 1);
+}
+
+void CaptionOverlay::paintEvent(QPaintEvent*) {
+  QPainter p(this);
+  p.setRenderHint(QPainter::Antialiasing);
+  QPainterPath box;
+  box.addRoundedRect(QRectF(rect()).adjusted(1, 1, -1, -1), 10, 10);
+  p.fillPath(box, QColor(0x1f, 0x23, 0x28, 225));
+  p.setPen(QPen(QColor(0x56, 0xb4, 0xe9), 2 * scale_));  // the timeline's caption blue
+  p.drawPath(box);
+  QFont f = font();
+  f.setPointSizeF(15 * scale_);
+  p.setFont(f);
+  p.setPen(Qt::white);
+  QString text = shownText();
+  if (waitingOnIt()) text += tr("\n(paused here: Space goes on)");
+  p.drawText(QRectF(rect()).adjusted(kPadding, kPadding, -kPadding, -kPadding),
+             Qt::TextWordWrap | Qt::AlignCenter, text);
+}
+
+void CaptionOverlay::mousePressEvent(QMouseEvent*) {
+  dismissed_ = true;
+  hide();
+}
+
+bool CaptionOverlay::eventFilter(QObject* watched, QEvent* event) {
+  if (watched == parentWidget() && event->type() == QEvent::Resize && isVisible()) place();
+  return QWidget::eventFilter(watched, event);
+}
+
+}  // namespace brokerlab::ui

@@ -1,0 +1,52 @@
+#pragma once
+
+// The scenario's captions (its `annotations`) over the canvas: the latest one the run has reached,
+// in large type at the bottom of the view, for as long as it takes to read it (or until the next
+// one). A caption that paused the run stays while the run waits on it and says how to go on.
+// Landing on the timeline shows the caption of that moment again. A click hides it.
+
+#include "base/SimTime.h"
+
+#include <QWidget>
+
+#include <vector>
+
+namespace brokerlab::ui {
+
+class SimulationController;
+class TopologyView;
+
+class CaptionOverlay : public QWidget {
+  Q_OBJECT
+
+ public:
+  CaptionOverlay(SimulationController& controller, TopologyView& view);
+
+  // The caption on screen: its index in the scenario's annotations, -1 for none.
+  int shownIndex() const { return isVisible() ? shown_ : -1; }
+  QString shownText() const;
+  // Wall seconds a caption of `characters` stays while the run plays: time to read it twice.
+  static double readingSeconds(qsizetype characters);
+
+ protected:
+  void paintEvent(QPaintEvent* event) override;
+  void mousePressEvent(QMouseEvent* event) override;
+  bool eventFilter(QObject* watched, QEvent* event) override;
+
+ private:
+  void onReset();
+  void refresh(bool newFrame);
+  int reachedAt(SimTime now) const;  // the latest caption at or before `now`, -1 for none
+  void place();
+  bool waitingOnIt() const;  // the run paused at this caption's own moment
+
+  SimulationController& controller_;
+  TopologyView& view_;
+  std::vector<int> byTime_;  // indices into the annotations, in time order (stable)
+  int shown_ = -1;
+  bool dismissed_ = false;
+  double readFor_ = 0;  // wall seconds it has been on screen while the run played
+  double scale_ = 1;
+};
+
+}  // namespace brokerlab::ui
