@@ -3,6 +3,7 @@
 // zero link latency is exactly a FIFO server: the wait in the queue is the theory's Wq.
 
 #include "EngineFixtures.h"
+#include "metrics/QueueingTheory.h"
 #include "metrics/Report.h"
 
 #include <cmath>
@@ -13,17 +14,6 @@ using namespace brokerlab;
 using namespace brokerlab::fixtures;
 
 namespace {
-
-// Erlang C: the probability that an arrival waits, for c servers and offered load a = lambda/mu.
-double erlangC(int c, double a) {
-  double term = 1, sum = 1;  // k = 0
-  for (int k = 1; k < c; ++k) {
-    term *= a / k;
-    sum += term;
-  }
-  const double last = term * a / c / (1 - a / c);
-  return last / (sum + last);
-}
 
 Simulator queueingModel(double lambda, Distribution service, std::uint32_t servers,
                         std::uint64_t customers, std::uint64_t seed) {
