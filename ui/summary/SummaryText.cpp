@@ -1,0 +1,151 @@
+#include "summary/SummaryText.h"
+
+#include "canvas/Text.h"
+#include "metrics/QueueingTheory.h"
+#include "metrics/Report.h"
+#include "sim/Simulator.h"
+
+#include <cmath>
+
+namespace brokerlab::ui {
+
+namespace {
+
+QString num(double x, int digits = 3) {
+  return QString::number(x, 'g', digits);
+}
+QString secs(double s) {
+  return formatSeconds(static_cast<SimTime>(std::llround(s * 1e9)));
+}
+QString esc(const std::string& s) {
+  return QString::fromStdString(s).toHtmlEscaped();
+}
+// "+3.1%": how far the measured value is from the reference.
+QString off(double measured, double reference) {
+  if (reference == 0) return measured == 0 ? QStringLiteral("0%") : QStringLiteral("–");
+  return QStringLiteral("%1%2%")
+      .arg(measured >= reference ? "+" : "")
+      .arg((measured / reference - 1) * 100, 0, 'f', 1);
+}
+QString row(const QStringList& cells, const char* tag = "td") {
+  QString out = QStringLiteral("<tr>");
+  for (const QString& c : cells) out += QStringLiteral("<%1>%2</%1>").arg(tag, c);
+  return out + QStringLiteral("</tr>");
+}
+
+QString ledgerText(const RunReport& r) {
+  const Ledger& l = r.ledger;
+  QStringList ends;
+  for (int o = 0; o < kOutcomeCount; ++o) {
+    const std::uint64_t n = l.outcomes[static_cast<std::size_t>(o)];
+    const std::string_view name = outcomeName(static_cast<Outcome>(o));
+    if (n != 0)
+      ends << QStringLiteral("%1 %2").arg(
+          QString::fromLatin1(name.data(), static_cast<qsizetype>(name.size())), formatCount(n));
+  }
+  return QStringLiteral(
+             "<p><b>Every message accounted for</b> (%1): %2 made (published, topic "
+             "copies, stream reads) = %3 still in the system + %4 ended: %5.</p>")
+      .arg(l.balanced() ? QStringLiteral("balanced ✓") : QStringLiteral("<b>NOT balanced</b>"))
+      .arg(formatCount(l.created()), formatCount(l.live()), formatCount(l.ended()),
+           ends.isEmpty() ? QStringLiteral("none yet") : ends.join(QStringLiteral(", ")));
+}
+
+QString queuesText(const Simulator& sim, const RunReport& r) {
+  if (r.queues.empty()) return {};
+  QString out = QStringLiteral("<h3>Queues: measured, Little's law, theory</h3><table>");
+  out += row({"queue", "delivered/s λ", "wait W", "depth L", "λ·W (Little)", "L vs λ·W", "theory",
+              "ρ", "W theory", "W vs theory", "L theory"},
+             "th");
+  for (std::size_t i = 0; i < r.queues.size(); ++i) {
+    const QueueReport& q = r.queues[i];
+    // Little's law with the delivery rate: a redelivered message waits again (docs/cli.md).
+    const double little = q.deliveryRatePerS * q.wait.meanS;
+    QStringList cells = {esc(q.id),
+                         num(q.deliveryRatePerS),
+                         q.wait.count ? secs(q.wait.meanS) : QStringLiteral("–"),
+                         num(q.depthMean),
+                         num(little),
+                         q.wait.count ? off(q.depthMean, little) : QStringLiteral("–")};
+    const QueueTheory t = queueTheory(sim.model(), static_cast<std::uint32_t>(i));
+    const bool live = !sim.liveFaults().empty() || !sim.liveActions().empty();
+    if (t.applies() && !live && t.stable) {
+      cells << QString::fromStdString(t.system) << num(t.rho) << secs(t.waitS)
+            << (q.wait.count ? off(q.wait.meanS, t.waitS) : QStringLiteral("–"))
+            << num(t.depthMean);
+    } else if (t.applies() && !live) {
+      cells << QString::fromStdString(t.system) << num(t.rho)
+            << QStringLiteral("unstable (ρ ≥ 1): the backlog grows without bound") << QString()
+            << QString();
+    } else {
+      cells << QStringLiteral("<i>%1</i>")
+                   .arg(live ? QStringLiteral("faults applied live")
+                             : QString::fromStdString(t.whyNot).toHtmlEscaped())
+            << QString() << QString() << QString() << QString();
+    }
+    out += row(cells);
+  }
+  return out + QStringLiteral("</table>");
+}
+
+QString consumersText(const RunReport& r) {
+  if (r.consumers.empty()) return {};
+  QString out = QStringLiteral("<h3>Consumers</h3><table>");
+  out += row({"consumer", "instances", "processed", "failed", "utilization", "crashes", "closes"},
+             "th");
+  for (const ConsumerReport& c : r.consumers)
+    out += row({esc(c.id), formatCount(c.instances), formatCount(c.processed),
+                formatCount(c.failed), QStringLiteral("%1%").arg(c.utilization * 100, 0, 'f', 1),
+                formatCount(c.crashes), formatCount(c.closes)});
+  return out + QStringLiteral("</table>");
+}
+
+QString producersText(const RunReport& r) {
+  if (r.producers.empty()) return {};
+  QString out = QStringLiteral("<h3>Producers: end-to-end latency</h3><table>");
+  out += row({"producer", "sent", "rejected", "mean", "p50", "p99", "max"}, "th");
+  for (const ProducerReport& p : r.producers) {
+    const LatencySummary& l = p.endToEnd;
+    out += row({esc(p.id), formatCount(p.sent), formatCount(p.rejected),
+                l.count ? secs(l.meanS) : "–", l.count ? secs(l.p50S) : "–",
+                l.count ? secs(l.p99S) : "–", l.count ? secs(l.maxS) : "–"});
+  }
+  return out + QStringLiteral("</table>");
+}
+
+QString clientsText(const RunReport& r) {
+  if (r.clients.empty()) return {};
+  QString out = QStringLiteral("<h3>Request-reply clients</h3><table>");
+  out +=
+      row({"client", "submitted", "results", "failed", "polls", "polls per job", "time to result"},
+          "th");
+  for (const ClientReport& c : r.clients) {
+    const auto outcome = [&c](ClientOutcome o) {
+      return formatCount(c.outcomes[static_cast<std::size_t>(o)]);
+    };
+    out += row({esc(c.id), formatCount(c.submitted), outcome(ClientOutcome::Result),
+                outcome(ClientOutcome::Failed), formatCount(c.polls), num(c.pollsPerJobMean),
+                c.timeToResult.count ? secs(c.timeToResult.meanS) : "–"});
+  }
+  return out + QStringLiteral("</table>");
+}
+
+}  // namespace
+
+QString summaryHtml(const Simulator& sim, bool atEnd) {
+  const RunReport r = buildReport(sim);
+  QString out = QStringLiteral(
+      "<style>table{border-collapse:collapse} td,th{padding:2px 10px;text-align:right} "
+      "th{background:#eef1f4} td:first-child,th:first-child{text-align:left}</style>");
+  out += QStringLiteral("<h2>%1 %2</h2>")
+             .arg(atEnd ? QStringLiteral("At the end,") : QStringLiteral("Paused at"),
+                  formatClock(sim.now()));
+  out += ledgerText(r);
+  out += queuesText(sim, r);
+  out += consumersText(r);
+  out += producersText(r);
+  out += clientsText(r);
+  return out;
+}
+
+}  // namespace brokerlab::ui
