@@ -73,8 +73,16 @@ GuiOptions parseGuiOptions(const QStringList& arguments, std::optional<int>* exi
   const QCommandLineOption lecture(QStringLiteral("lecture"),
                                    QStringLiteral("Start in lecture mode (full screen, large, "
                                                   "high contrast; F11 toggles it)."));
-  parser.addOptions(
-      {seed, at, screenshot, size, bench, frames, inFlight, list, lecture, scrub, landings});
+  const QCommandLineOption show(
+      QStringLiteral("show"),
+      QStringLiteral("Open these panels, comma-separated: charts, summary, inspector, journey."),
+      QStringLiteral("PANELS"));
+  const QCommandLineOption charts(
+      QStringLiteral("charts"),
+      QStringLiteral("With --bench-ui: a one-hour run sampled every 10 ms, brought to its last "
+                     "minute, measured with the six charts open (prints chart_points_max=)."));
+  parser.addOptions({seed, at, screenshot, size, bench, frames, inFlight, list, lecture, scrub,
+                     landings, show, charts});
 
   GuiOptions o;
   if (!parser.parse(arguments)) {
@@ -144,6 +152,22 @@ GuiOptions parseGuiOptions(const QStringList& arguments, std::optional<int>* exi
              o;
   }
   o.lecture = parser.isSet(lecture);
+  o.benchCharts = parser.isSet(charts);
+  if (o.benchCharts && !o.benchUi)
+    return usageError(parser, QStringLiteral("--charts is for --bench-ui"), exitCode), o;
+  if (parser.isSet(show)) {
+    static const QStringList panels = {QStringLiteral("charts"), QStringLiteral("summary"),
+                                       QStringLiteral("inspector"), QStringLiteral("journey")};
+    for (const QString& name : parser.value(show).split(QLatin1Char(','), Qt::SkipEmptyParts)) {
+      if (!panels.contains(name.trimmed()))
+        return usageError(parser,
+                          QStringLiteral("--show: no panel \"%1\"; the panels are %2")
+                              .arg(name, panels.join(QStringLiteral(", "))),
+                          exitCode),
+               o;
+      o.show << name.trimmed();
+    }
+  }
   if (parser.isSet(frames)) {
     o.frames = parser.value(frames).toInt(&ok);
     if (!ok || o.frames < 1)

@@ -1,9 +1,9 @@
 #pragma once
 
 // The command line of `brokerlab` (the GUI), parsed with QCommandLineParser:
-//   brokerlab [FILE] [--seed N] [--lecture]
-//   brokerlab FILE --at TIME --screenshot OUT.png [--size WxH]     (headless: write and exit)
-//   brokerlab --bench-ui [FILE] [--frames N] [--in-flight N]        (frame-time benchmark)
+//   brokerlab [FILE] [--seed N] [--lecture] [--show PANELS]
+//   brokerlab FILE --at TIME --screenshot OUT.png [--size WxH] [--show PANELS]  (headless)
+//   brokerlab --bench-ui [FILE] [--frames N] [--in-flight N] [--charts]  (frame-time benchmark)
 //   brokerlab --bench-scrub [FILE] [--landings N]                  (timeline landing benchmark)
 //   brokerlab --list-scenarios                                      (the bundled scenarios found)
 
@@ -27,6 +27,8 @@ struct GuiOptions {
   int landings = 10;
   bool listScenarios = false;
   bool lecture = false;
+  QStringList show;          // docks to open: charts, summary, inspector, journey
+  bool benchCharts = false;  // --bench-ui --charts: a one-hour run at 10 ms samples, charts open
   int frames = 600;
   std::uint64_t inFlight = 2000;
 };

@@ -3,10 +3,14 @@
 
 #include "bench/ScrubBenchmark.h"
 #include "bench/UiBenchmark.h"
+#include "charts/ChartsDock.h"
 #include "controller/SimulationController.h"
 #include "document/ScenarioDocument.h"
 #include "gui/GuiOptions.h"
+#include "inspector/InspectorDock.h"
+#include "journey/JourneyDock.h"
 #include "scenario/ScenarioFile.h"
+#include "summary/SummaryDock.h"
 #include "window/BundledScenarios.h"
 #include "window/FileActions.h"
 #include "window/LectureMode.h"
@@ -32,8 +36,27 @@ int screenshot(brokerlab::ui::MainWindow& window, const GuiOptions& o) {
   return 0;
 }
 
+void showPanels(brokerlab::ui::MainWindow& window, const QStringList& panels) {
+  for (const QString& name : panels) {
+    QDockWidget* dock = &window.journey();
+    if (name == QStringLiteral("charts")) dock = &window.charts();
+    if (name == QStringLiteral("summary")) dock = &window.summary();
+    if (name == QStringLiteral("inspector")) dock = &window.inspector();
+    dock->show();
+    dock->raise();
+  }
+}
+
 int benchmark(brokerlab::ui::MainWindow& window, const GuiOptions& o) {
   using namespace brokerlab::ui;
+  if (o.benchCharts) {
+    // The charts' worst case: an hour of 10 ms samples behind every series (the points budget
+    // halves them as they come), drawn while the run plays on at 1x in its last minute.
+    window.charts().show();
+    SimulationController& c = window.controller();
+    c.runUntil(c.model()->duration - brokerlab::kMinute);
+    while (c.state() == SimulationController::RunState::Playing) c.advanceFrame(1.0 / 60);
+  }
   const UiBenchResult r = runUiBenchmark(window, o.frames);
   std::printf("scenario: %s\n", window.document().scenario().name.c_str());
   std::printf("frames: %zu at 1600x900 offscreen (advance one 60 Hz frame + paint the canvas)\n",
@@ -51,6 +74,7 @@ int benchmark(brokerlab::ui::MainWindow& window, const GuiOptions& o) {
       "frame_p50_ms=%.3f\nframe_p95_ms=%.3f\nframe_p99_ms=%.3f\nmessages_in_flight_max=%llu\n",
       r.percentile(50), r.percentile(95), r.percentile(99),
       static_cast<unsigned long long>(r.messagesInFlightMax));
+  if (o.benchCharts) std::printf("chart_points_max=%d\n", r.chartPointsMax);
   return 0;
 }
 
@@ -111,10 +135,12 @@ int main(int argc, char** argv) {
   window.files().setInteractive(!headless);
   if (headless) window.resize(o.size);
   if (o.benchUi && o.file.isEmpty()) {
-    window.document().reset(brokerlab::ui::stressScenario(o.inFlight));
+    window.document().reset(o.benchCharts ? brokerlab::ui::chartsStressScenario(o.inFlight)
+                                          : brokerlab::ui::stressScenario(o.inFlight));
   } else if (!o.file.isEmpty() && !window.files().openPath(o.file)) {
     if (headless) return 1;  // the errors are on stderr
   }
+  showPanels(window, o.show);
   if (!headless) {
     window.show();
     if (o.lecture) window.lecture().setActive(true);

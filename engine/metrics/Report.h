@@ -48,7 +48,7 @@ struct ConsumerReport {
   std::uint64_t failed = 0;
   double utilization = 0;     // busy time / instance time in service (scale faults change it)
   std::uint64_t crashes = 0;  // instance crashes (faults)
-  std::uint64_t closes = 0;               // channels closed (close faults)
+  std::uint64_t closes = 0;   // channels closed (close faults)
   std::uint64_t requeuedAfterCrash = 0;   // manual ack: orphans requeued once noticed
   std::uint64_t lostInCrash = 0;          // auto ack: deliveries lost with a crashed instance
   std::uint32_t instancesConfigured = 0;  // the scenario's count

@@ -36,7 +36,8 @@ double CaptionOverlay::readingSeconds(qsizetype characters) {
 
 QString CaptionOverlay::shownText() const {
   if (shown_ < 0 || !controller_.hasSimulation()) return {};
-  return QString::fromStdString(controller_.scenario().annotations[static_cast<std::size_t>(shown_)].text);
+  return QString::fromStdString(
+      controller_.scenario().annotations[static_cast<std::size_t>(shown_)].text);
 }
 
 void CaptionOverlay::onReset() {
@@ -56,9 +57,9 @@ void CaptionOverlay::onReset() {
 
 int CaptionOverlay::reachedAt(SimTime now) const {
   const auto& all = controller_.scenario().annotations;
-  const auto after = std::upper_bound(byTime_.begin(), byTime_.end(), now, [&all](SimTime t, int i) {
-    return t < all[static_cast<std::size_t>(i)].at;
-  });
+  const auto after = std::upper_bound(
+      byTime_.begin(), byTime_.end(), now,
+      [&all](SimTime t, int i) { return t < all[static_cast<std::size_t>(i)].at; });
   return after == byTime_.begin() ? -1 : *(after - 1);
 }
 

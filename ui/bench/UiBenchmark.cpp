@@ -2,6 +2,7 @@
 
 #include "canvas/Animator.h"
 #include "canvas/TopologyView.h"
+#include "charts/ChartsDock.h"
 #include "controller/SimulationController.h"
 #include "window/MainWindow.h"
 
@@ -43,6 +44,14 @@ Scenario stressScenario(std::uint64_t inFlight) {
   return s;
 }
 
+Scenario chartsStressScenario(std::uint64_t inFlight) {
+  Scenario s = stressScenario(inFlight);
+  s.name += ", one hour sampled every 10 ms";
+  s.duration = kHour + kMinute;
+  s.sampleInterval = 10 * kMillisecond;
+  return s;
+}
+
 double UiBenchResult::percentile(double p) const {
   if (frameMs.empty()) return 0;
   std::vector<double> sorted = frameMs;
@@ -61,6 +70,10 @@ UiBenchResult runUiBenchmark(MainWindow& window, int frames, int warmupFrames) {
   // each frame: the whole cost of a frame's picture, whether or not the platform (offscreen)
   // would flush it to a screen.
   QImage target(canvas.viewport()->size(), QImage::Format_ARGB32_Premultiplied);
+  ChartsDock& charts = window.charts();
+  const bool withCharts = charts.isVisible();
+  QImage chartsTarget(charts.size(), QImage::Format_ARGB32_Premultiplied);
+  int chartsDrawn = charts.refreshes();
   for (int i = 0; i < warmupFrames + frames; ++i) {
     if (controller.state() != SimulationController::RunState::Playing) controller.play();
     QElapsedTimer t;
@@ -68,6 +81,10 @@ UiBenchResult runUiBenchmark(MainWindow& window, int frames, int warmupFrames) {
     controller.advanceFrame(kFrame);
     const double advanceMs = static_cast<double>(t.nsecsElapsed()) / 1e6;
     canvas.viewport()->render(&target);
+    if (withCharts && charts.refreshes() != chartsDrawn) {  // they repaint when refreshed
+      chartsDrawn = charts.refreshes();
+      charts.render(&chartsTarget);
+    }
     const double ms = static_cast<double>(t.nsecsElapsed()) / 1e6;
     if (i < warmupFrames) continue;
     result.frameMs.push_back(ms);
@@ -77,6 +94,7 @@ UiBenchResult runUiBenchmark(MainWindow& window, int frames, int warmupFrames) {
         std::max(result.messagesInFlightMax, animator->messagesInTransit());
     result.flightsDrawnMax =
         std::max<std::uint64_t>(result.flightsDrawnMax, animator->flightsDrawn());
+    if (withCharts) result.chartPointsMax = std::max(result.chartPointsMax, charts.pointsShown());
   }
   controller.pause();
   return result;

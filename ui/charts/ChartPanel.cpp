@@ -29,6 +29,12 @@ QString ChartPanel::title(SeriesChart chart) {
   return {};
 }
 
+QString ChartPanel::fileStem(SeriesChart chart) {
+  static const char* stems[kSeriesChartCount] = {"throughput",  "backlog", "latency",
+                                                 "utilization", "lag",     "request-reply"};
+  return QString::fromLatin1(stems[static_cast<int>(chart)]);
+}
+
 ChartPanel::ChartPanel(SeriesChart chart, QWidget* parent) : QChartView(parent), chart_(chart) {
   setRenderHint(QPainter::Antialiasing);
   auto* c = new QChart;

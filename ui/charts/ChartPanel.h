@@ -33,6 +33,7 @@ class ChartPanel : public QChartView {
   int pointsShown() const;
 
   static QString title(SeriesChart chart);
+  static QString fileStem(SeriesChart chart);  // "throughput", "backlog", ...
 
  protected:
   void drawForeground(QPainter* painter, const QRectF& rect) override;

@@ -1,10 +1,15 @@
 #include "charts/ChartsDock.h"
 
+#include "charts/ChartExport.h"
 #include "charts/ChartPanel.h"
 #include "controller/SimulationController.h"
 #include "timeline/TimelineBar.h"
+#include "window/RunExport.h"
 
+#include <QFileDialog>
 #include <QGridLayout>
+#include <QMenu>
+#include <QMessageBox>
 
 namespace brokerlab::ui {
 
@@ -17,11 +22,22 @@ ChartsDock::ChartsDock(SimulationController& controller, const TimelineBar& time
   grid->setContentsMargins(2, 2, 2, 2);
   for (int c = 0; c < kSeriesChartCount; ++c) {
     panels_[static_cast<std::size_t>(c)] = new ChartPanel(static_cast<SeriesChart>(c), body);
-    grid->addWidget(panels_[static_cast<std::size_t>(c)], c / 3, c % 3);
+    ChartPanel* panel = panels_[static_cast<std::size_t>(c)];
+    grid->addWidget(panel, c / 3, c % 3);
+    panel->setContextMenuPolicy(Qt::CustomContextMenu);
+    connect(panel, &QWidget::customContextMenuRequested, this,
+            [this, panel](QPoint at) { exportMenu(*panel, panel->mapToGlobal(at)); });
   }
   setWidget(body);
   connect(&controller_, &SimulationController::frameAdvanced, this, &ChartsDock::onFrame);
   connect(&controller_, &SimulationController::simulationReset, this, &ChartsDock::refresh);
+  // When the run stops (a pause, its end, a caption), the charts show exactly the present.
+  connect(&controller_, &SimulationController::stateChanged, this, [this] {
+    if (isVisible() && controller_.state() != SimulationController::RunState::Playing) refresh();
+  });
+  connect(this, &QDockWidget::visibilityChanged, this, [this](bool shown) {
+    if (shown) refresh();
+  });
   sinceRefresh_.start();
 }
 
@@ -37,6 +53,7 @@ void ChartsDock::onFrame() {
 void ChartsDock::refresh() {
   sinceRefresh_.restart();
   if (!controller_.hasSimulation()) return;
+  ++refreshes_;
   std::vector<NamedSeries> series = seriesOf(controller_.simulator());
   if (component_ != kNone) {
     std::erase_if(series, [&](const NamedSeries& s) { return s.component != component_; });
@@ -48,6 +65,35 @@ void ChartsDock::refresh() {
     p->setMarks(marks);
     p->show(series, now);
   }
+}
+
+void ChartsDock::exportMenu(ChartPanel& panel, QPoint globalPos) {
+  QMenu menu(this);
+  menu.addAction(tr("Export This Chart as PNG…"));  // the remaining choice below
+  QAction* svg = menu.addAction(tr("Export This Chart as SVG…"));
+  QAction* csv = menu.addAction(tr("Export All Series as CSV…"));
+  csv->setToolTip(tr("The columns of brokerlab-cli run --metrics-csv (docs/cli.md)"));
+  QAction* chosen = menu.exec(globalPos);
+  if (!chosen || !controller_.hasSimulation()) return;
+  const QString base = ChartPanel::fileStem(panel.kind());
+  QString path;
+  if (chosen == csv) {
+    path = QFileDialog::getSaveFileName(this, tr("Export all series as CSV"),
+                                        QStringLiteral("metrics.csv"), tr("CSV (*.csv)"));
+  } else {
+    const bool asSvg = chosen == svg;
+    path = QFileDialog::getSaveFileName(
+        this, tr("Export the chart"),
+        base + (asSvg ? QStringLiteral(".svg") : QStringLiteral(".png")),
+        asSvg ? tr("SVG pictures (*.svg)") : tr("PNG pictures (*.png)"));
+  }
+  if (path.isEmpty()) return;
+  QString error;
+  const bool ok = chosen == csv   ? exportMetricsCsv(controller_.simulator(), path, &error)
+                  : chosen == svg ? exportChartSvg(panel, path, &error)
+                                  : exportChartPng(panel, path, &error);
+  if (!ok)
+    QMessageBox::critical(this, tr("Export failed"), tr("%1 was not written: %2").arg(path, error));
 }
 
 int ChartsDock::pointsShown() const {

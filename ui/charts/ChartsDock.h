@@ -32,6 +32,7 @@ class ChartsDock : public QDockWidget {
   ChartPanel& panel(SeriesChart chart) { return *panels_[static_cast<std::size_t>(chart)]; }
   // Points held by all charts now (the benchmark prints the maximum).
   int pointsShown() const;
+  int refreshes() const { return refreshes_; }  // how many times the charts were redrawn
 
  public slots:
   void setComponent(std::uint32_t component);  // kNone: every component
@@ -39,12 +40,15 @@ class ChartsDock : public QDockWidget {
 
  private:
   void onFrame();
+  // Right click on a chart: it as PNG or SVG, or every series as the CLI's metrics CSV.
+  void exportMenu(ChartPanel& panel, QPoint globalPos);
 
   SimulationController& controller_;
   const TimelineBar& timeline_;
   std::array<ChartPanel*, kSeriesChartCount> panels_{};
   std::uint32_t component_ = kNone;
   QElapsedTimer sinceRefresh_;
+  int refreshes_ = 0;
 };
 
 }  // namespace brokerlab::ui

@@ -157,8 +157,11 @@ void TimelineBar::paintEvent(QPaintEvent*) {
     p.setBrush(band);
     p.drawRect(QRectF(x0, r.top(), x1 - x0, r.height()));
     p.setBrush(c);
-    if (m.kind == Mark::Kind::Annotation) {  // a caption: a dot, told apart by shape as well
-      p.drawEllipse(QPointF(x0, r.top() - 7), 5, 5);
+    if (m.kind == Mark::Kind::Annotation) {  // a caption: a dot on a stem, above the faults
+      p.setPen(QPen(c, 1.5));
+      p.drawLine(QPointF(x0, r.top()), QPointF(x0, r.top() - 14));
+      p.setPen(Qt::NoPen);
+      p.drawEllipse(QPointF(x0, r.top() - 16), 4.5, 4.5);
       continue;
     }
     const bool live = m.kind == Mark::Kind::LiveFault || m.kind == Mark::Kind::LiveAction;

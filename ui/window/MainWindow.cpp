@@ -8,6 +8,7 @@
 #include "faults/LiveChanges.h"
 #include "inspector/InspectorDock.h"
 #include "journey/JourneyDock.h"
+#include "summary/SummaryDock.h"
 #include "window/CanvasPage.h"
 #include "window/ExportActions.h"
 #include "window/FileActions.h"
@@ -112,7 +113,11 @@ void MainWindow::buildDocks() {
   tabifyDockWidget(inspector_, journey_);
   charts_ = new ChartsDock(*controller_, canvasPage_->timeline(), this);
   addDockWidget(Qt::BottomDockWidgetArea, charts_);
+  summary_ = new SummaryDock(*controller_, this);
+  addDockWidget(Qt::BottomDockWidgetArea, summary_);
+  tabifyDockWidget(charts_, summary_);
   charts_->hide();
+  summary_->hide();
   // Hidden until there is something to show: the canvas gets the width.
   inspector_->hide();
   journey_->hide();
@@ -172,7 +177,11 @@ void MainWindow::buildMenus() {
   QAction* showCharts = charts_->toggleViewAction();
   showCharts->setShortcut(QKeySequence(Qt::CTRL | Qt::Key_K));
   showCharts->setToolTip(tr("Show or hide the charts (Ctrl+K)"));
-  view->addActions({showInspector, showJourney, showCharts});
+  QAction* showSummary = summary_->toggleViewAction();
+  showSummary->setShortcut(QKeySequence(Qt::CTRL | Qt::Key_U));
+  showSummary->setToolTip(
+      tr("Show or hide the summary: key figures, Little's law and queueing theory (Ctrl+U)"));
+  view->addActions({showInspector, showJourney, showCharts, showSummary});
   view->addSeparator();
   view->addActions({lecture_->previousMark(), lecture_->nextMark(), lecture_->toggle()});
   QMenu* help = menuBar()->addMenu(tr("&Help"));

@@ -14,6 +14,7 @@ namespace brokerlab::ui {
 
 class CanvasPage;
 class ChartsDock;
+class SummaryDock;
 class ExportActions;
 class LectureMode;
 class InspectorDock;
@@ -42,6 +43,7 @@ class MainWindow : public QMainWindow {
   InspectorDock& inspector() { return *inspector_; }
   JourneyDock& journey() { return *journey_; }
   ChartsDock& charts() { return *charts_; }
+  SummaryDock& summary() { return *summary_; }
   LectureMode& lecture() { return *lecture_; }
   StartPage& startPage() { return *startPage_; }
   FileActions& files() { return *files_; }
@@ -81,6 +83,7 @@ class MainWindow : public QMainWindow {
   ExportActions* exports_;
   JourneyDock* journey_;
   ChartsDock* charts_;
+  SummaryDock* summary_;
   TimeControls* time_;
   HelpActions* help_;
   QAction* zoomIn_;
