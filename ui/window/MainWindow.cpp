@@ -114,8 +114,8 @@ void MainWindow::buildDocks() {
   charts_ = new ChartsDock(*controller_, canvasPage_->timeline(), this);
   addDockWidget(Qt::BottomDockWidgetArea, charts_);
   summary_ = new SummaryDock(*controller_, this);
+  // Beside the charts, not tabbed with them: a hidden tab group still held the window's height.
   addDockWidget(Qt::BottomDockWidgetArea, summary_);
-  tabifyDockWidget(charts_, summary_);
   charts_->hide();
   summary_->hide();
   // Hidden until there is something to show: the canvas gets the width.
