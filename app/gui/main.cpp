@@ -45,6 +45,9 @@ void showPanels(brokerlab::ui::MainWindow& window, const QStringList& panels) {
     dock->show();
     dock->raise();
   }
+  // The charts a third of the window's height: the canvas keeps the rest.
+  if (panels.contains(QStringLiteral("charts")))
+    window.resizeDocks({&window.charts()}, {window.height() / 3}, Qt::Vertical);
 }
 
 int benchmark(brokerlab::ui::MainWindow& window, const GuiOptions& o) {

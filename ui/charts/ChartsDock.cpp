@@ -18,12 +18,12 @@ ChartsDock::ChartsDock(SimulationController& controller, const TimelineBar& time
     : QDockWidget(tr("Charts"), parent), controller_(controller), timeline_(timeline) {
   setObjectName(QStringLiteral("charts"));
   auto* body = new QWidget(this);
-  auto* grid = new QGridLayout(body);
-  grid->setContentsMargins(2, 2, 2, 2);
+  grid_ = new QGridLayout(body);
+  grid_->setContentsMargins(2, 2, 2, 2);
   for (int c = 0; c < kSeriesChartCount; ++c) {
     panels_[static_cast<std::size_t>(c)] = new ChartPanel(static_cast<SeriesChart>(c), body);
     ChartPanel* panel = panels_[static_cast<std::size_t>(c)];
-    grid->addWidget(panel, c / 3, c % 3);
+    grid_->addWidget(panel, c / 3, c % 3);
     panel->setContextMenuPolicy(Qt::CustomContextMenu);
     connect(panel, &QWidget::customContextMenuRequested, this,
             [this, panel](QPoint at) { exportMenu(*panel, panel->mapToGlobal(at)); });
@@ -65,6 +65,21 @@ void ChartsDock::refresh() {
     p->setMarks(marks);
     p->show(series, now);
   }
+  placePanels();
+}
+
+// The charts that have series, packed in reading order, up to three a row: no holes where a kind
+// the scenario lacks (lag in a queue scenario) would sit.
+void ChartsDock::placePanels() {
+  std::vector<ChartPanel*> shown;
+  for (ChartPanel* p : panels_)
+    if (!p->isHidden()) shown.push_back(p);
+  if (shown == placed_) return;
+  placed_ = shown;
+  const int columns = std::min<int>(3, std::max<int>(1, static_cast<int>(shown.size())));
+  for (ChartPanel* p : panels_) grid_->removeWidget(p);
+  for (std::size_t i = 0; i < shown.size(); ++i)
+    grid_->addWidget(shown[i], static_cast<int>(i) / columns, static_cast<int>(i) % columns);
 }
 
 void ChartsDock::exportMenu(ChartPanel& panel, QPoint globalPos) {

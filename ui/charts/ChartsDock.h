@@ -11,8 +11,11 @@
 #include <QDockWidget>
 #include <QElapsedTimer>
 
+class QGridLayout;
+
 #include <array>
 #include <cstdint>
+#include <vector>
 
 namespace brokerlab::ui {
 
@@ -40,12 +43,15 @@ class ChartsDock : public QDockWidget {
 
  private:
   void onFrame();
+  void placePanels();
   // Right click on a chart: it as PNG or SVG, or every series as the CLI's metrics CSV.
   void exportMenu(ChartPanel& panel, QPoint globalPos);
 
   SimulationController& controller_;
   const TimelineBar& timeline_;
   std::array<ChartPanel*, kSeriesChartCount> panels_{};
+  QGridLayout* grid_;
+  std::vector<ChartPanel*> placed_;  // the panels in the grid, in order
   std::uint32_t component_ = kNone;
   QElapsedTimer sinceRefresh_;
   int refreshes_ = 0;
