@@ -1,0 +1,149 @@
+// The charts: decimation keeps every pixel column's lowest and highest value (a spike is never
+// hidden), the charts plot the engine's own series (the highest point drawn is the highest sample
+// taken), a selection narrows them, they follow a landing on the timeline, and a chart exports as
+// a valid PNG and SVG.
+
+#include "UiFixtures.h"
+#include "charts/ChartExport.h"
+#include "charts/ChartPanel.h"
+#include "charts/ChartsDock.h"
+#include "charts/Decimate.h"
+#include "sim/Simulator.h"
+#include "timeline/TimelineBar.h"
+
+#include <QSvgRenderer>
+#include <QTemporaryDir>
+#include <QtTest>
+
+#include <algorithm>
+#include <cmath>
+
+using namespace brokerlab;
+using namespace brokerlab::ui;
+using namespace brokerlab::ui::testing;
+
+namespace {
+// Deterministic noise with rare tall spikes (a linear congruential sequence: the test needs no
+// quality, only the same values on every machine).
+std::vector<double> spiky(std::size_t n) {
+  std::vector<double> ys(n);
+  std::uint64_t x = 12345;
+  for (double& y : ys) {
+    x = x * 6364136223846793005ULL + 1442695040888963407ULL;
+    const double u = static_cast<double>(x >> 11) / 9007199254740992.0;
+    y = u < 0.001 ? 1000 * u * 1000 : u;  // about one in a thousand is a spike
+  }
+  return ys;
+}
+
+double highest(const QList<QPointF>& points) {
+  double h = -1e300;
+  for (const QPointF& p : points) h = std::max(h, p.y());
+  return h;
+}
+}  // namespace
+
+class tst_Charts : public QObject {
+  Q_OBJECT
+
+ private slots:
+  void decimationKeepsEveryColumnsExtremes() {
+    const std::vector<double> ys = spiky(100000);
+    const int columns = 300;
+    const QList<QPointF> out = decimateMinMax(ys, 0, 1, columns);
+    QVERIFY(out.size() <= 2 * columns);
+    const double perColumn = static_cast<double>(ys.size()) / columns;
+    for (int c = 0; c < columns; ++c) {
+      const auto begin = static_cast<std::size_t>(c * perColumn);
+      const auto end = std::min(ys.size(), static_cast<std::size_t>((c + 1) * perColumn));
+      const double lo = *std::min_element(ys.begin() + begin, ys.begin() + end);
+      const double hi = *std::max_element(ys.begin() + begin, ys.begin() + end);
+      bool sawLo = false;
+      bool sawHi = false;
+      for (const QPointF& p : out) {
+        if (p.x() < begin || p.x() >= end) continue;
+        sawLo = sawLo || p.y() == lo;
+        sawHi = sawHi || p.y() == hi;
+      }
+      QVERIFY2(sawLo && sawHi, qPrintable(QStringLiteral("column %1").arg(c)));
+    }
+    // In time order, as a line must be drawn.
+    QVERIFY(std::is_sorted(out.begin(), out.end(),
+                           [](const QPointF& a, const QPointF& b) { return a.x() < b.x(); }));
+    // With envelopes, a point's own lowest and highest samples count.
+    const std::vector<double> mean = {1, 1, 1, 1, 1, 1};
+    const std::vector<double> mins = {0, 1, 1, 1, 1, 1};
+    const std::vector<double> maxs = {1, 1, 9, 1, 1, 1};
+    const QList<QPointF> folded = decimateMinMax(mean, 0, 1, 1, mins, maxs);
+    QCOMPARE(highest(folded), 9.0);
+  }
+
+  void chartsPlotTheEnginesSeries() {
+    SimulationController c;
+    TimelineBar timeline(c);
+    ChartsDock dock(c, timeline);
+    dock.resize(1200, 500);
+    dock.show();
+    c.load(loadBundled(QStringLiteral("traffic-spike")));
+    c.runUntil(45 * kSecond);
+    while (c.state() == SimulationController::RunState::Playing) c.advanceFrame(1.0 / 60);
+    dock.refresh();
+    // The backlog chart: the queue's depth and unacked, and its highest point is the highest
+    // depth the engine sampled (the envelope's), however many points were folded together.
+    const auto plotted = dock.panel(SeriesChart::Backlog).plotted();
+    QCOMPARE(plotted.size(), std::size_t{2});
+    QCOMPARE(plotted[0].first, QStringLiteral("events.depth"));
+    const std::vector<NamedSeries> series = seriesOf(c.simulator());
+    const auto depth = std::find_if(series.begin(), series.end(), [](const NamedSeries& s) {
+      return s.column == "events.depth";
+    });
+    QVERIFY(depth != series.end());
+    const std::vector<double>& maxs = depth->series->maxs();
+    QVERIFY(!maxs.empty());
+    QCOMPARE(highest(plotted[0].second), *std::max_element(maxs.begin(), maxs.end()));
+    QVERIFY(highest(plotted[0].second) > 300);  // the spike's backlog (docs: about 370)
+    // No lag chart in a scenario without streams.
+    QVERIFY(dock.panel(SeriesChart::Lag).isHidden());
+    QVERIFY(dock.pointsShown() > 0);
+
+    // A selection narrows every chart to that component's series.
+    const std::uint32_t steady = 0;  // the first component
+    dock.setComponent(steady);
+    for (const auto& [name, points] : dock.panel(SeriesChart::Throughput).plotted())
+      QVERIFY2(name.startsWith(QStringLiteral("steady.")), qPrintable(name));
+    dock.setComponent(kNone);
+
+    // A landing earlier: the charts end there (the series are the simulator's state).
+    c.seek(10 * kSecond);
+    const auto after = dock.panel(SeriesChart::Backlog).plotted();
+    for (const QPointF& p : after[0].second) QVERIFY(p.x() <= 10.0 + 1e-9);
+    QVERIFY(highest(after[0].second) < 50);  // before the spike
+  }
+
+  void aChartExportsAsPngAndSvg() {
+    SimulationController c;
+    TimelineBar timeline(c);
+    ChartsDock dock(c, timeline);
+    dock.resize(1200, 500);
+    dock.show();
+    c.load(loadBundled(QStringLiteral("traffic-spike")));
+    playTo(c, 30 * kSecond, 100);
+    dock.refresh();
+    QTemporaryDir dir;
+    QString error;
+    ChartPanel& backlog = dock.panel(SeriesChart::Backlog);
+    const QString png = dir.filePath(QStringLiteral("backlog.png"));
+    const QString svg = dir.filePath(QStringLiteral("backlog.svg"));
+    QVERIFY2(exportChartPng(backlog, png, &error), qPrintable(error));
+    QVERIFY2(exportChartSvg(backlog, svg, &error), qPrintable(error));
+    const QImage image(png);
+    QCOMPARE(image.size(), backlog.size() * 2);
+    QSvgRenderer renderer(svg);
+    QVERIFY(renderer.isValid());
+    QVERIFY(!exportChartPng(backlog, dir.filePath(QStringLiteral("no/such/dir/x.png")), &error));
+    QVERIFY(!error.isEmpty());
+  }
+};
+
+QTEST_MAIN(tst_Charts)
+#include "tst_charts.moc"
