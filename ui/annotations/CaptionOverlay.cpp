@@ -15,6 +15,7 @@ namespace brokerlab::ui {
 namespace {
 constexpr double kMargin = 18;
 constexpr double kPadding = 14;
+constexpr double kBand = 96;  // what two lines of caption take, with its margin
 }  // namespace
 
 CaptionOverlay::CaptionOverlay(SimulationController& controller, TopologyView& view)
@@ -49,6 +50,9 @@ void CaptionOverlay::onReset() {
       return all[static_cast<std::size_t>(a)].at < all[static_cast<std::size_t>(b)].at;
     });
   }
+  // A scenario with captions keeps a band free under its topology, so that they cover nothing
+  // (the same band all along: the topology does not jump when a caption comes or goes).
+  view_.setBottomReserve(byTime_.empty() ? 0 : static_cast<int>(kBand * view_.theme().scale()));
   // After a landing the moment's caption shows afresh, even one that was hidden.
   shown_ = -1;
   dismissed_ = false;
@@ -84,6 +88,7 @@ void CaptionOverlay::refresh(bool newFrame) {
   const bool expired = readFor_ > readingSeconds(shownText().size());
   const bool visible = shown_ >= 0 && !dismissed_ && (!expired || waitingOnIt());
   scale_ = view_.theme().scale();
+  view_.setBottomReserve(static_cast<int>(kBand * scale_));  // lecture mode changes the scale
   if (visible) {
     place();
     show();

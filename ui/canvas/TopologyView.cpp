@@ -10,6 +10,8 @@
 #include "canvas/TopologyScene.h"
 #include "controller/SimulationController.h"
 
+#include <algorithm>
+
 #include <QContextMenuEvent>
 #include <QHelpEvent>
 #include <QMouseEvent>
@@ -99,10 +101,21 @@ void TopologyView::setTheme(const Theme& theme) {
 void TopologyView::fitToWindow() {
   if (!scene_) return;
   autoFit_ = true;
-  fitInView(scene_->contentRect(), Qt::KeepAspectRatio);
+  // The topology fits above the band kept free at the bottom (captions show there).
+  const QRectF content = scene_->contentRect();
+  const QRect view = viewport()->rect().adjusted(2, 2, -2, -2 - bottomReserve_);
+  if (content.isEmpty() || view.width() <= 0 || view.height() <= 0) return;
   // Never blow a small topology up past twice its size: it would look coarse, not clearer.
-  if (transform().m11() > 2.0) setTransform(QTransform::fromScale(2.0, 2.0));
-  centerOn(scene_->contentRect().center());
+  const double s =
+      std::min({view.width() / content.width(), view.height() / content.height(), 2.0});
+  setTransform(QTransform::fromScale(s, s));
+  centerOn(content.center() + QPointF(0, bottomReserve_ / 2.0 / s));
+}
+
+void TopologyView::setBottomReserve(int pixels) {
+  if (pixels == bottomReserve_) return;
+  bottomReserve_ = pixels;
+  if (autoFit_) fitToWindow();
 }
 
 void TopologyView::zoomBy(double factor) {

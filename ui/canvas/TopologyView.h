@@ -28,6 +28,8 @@ class TopologyView : public QGraphicsView {
   bool componentAt(QPoint viewportPos, std::uint32_t* component, std::uint16_t* instance) const;
   const Animator* animator() const { return animator_.get(); }
   void setTheme(const Theme& theme);
+  // Pixels at the bottom of the view that fitting leaves free (for captions over the canvas).
+  void setBottomReserve(int pixels);
   const Theme& theme() const { return theme_; }
 
  signals:
@@ -64,6 +66,7 @@ class TopologyView : public QGraphicsView {
   std::unique_ptr<Animator> animator_;
   const void* sceneModel_ = nullptr;  // the model the scene was built for
   bool autoFit_ = true;
+  int bottomReserve_ = 0;
   bool learnColours_ = false;
 };
 
