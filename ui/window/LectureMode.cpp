@@ -8,7 +8,9 @@
 #include "window/FileActions.h"
 #include "window/Icons.h"
 #include "window/MainWindow.h"
+#include "window/RunStatus.h"
 #include "window/StartPage.h"
+#include "window/TimeControls.h"
 
 #include <QAction>
 #include <QDockWidget>
@@ -58,6 +60,7 @@ void LectureMode::setActive(bool on) {
   for (QAction* a : hidden_) a->setVisible(!on);
   window_.menuBar()->setVisible(!on);
   window_.statusBar()->setVisible(!on);
+  window_.time().runStatus()->setCompact(on);
   if (on) {
     geometry_ = window_.saveGeometry();
     docksShown_.clear();

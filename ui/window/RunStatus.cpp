@@ -35,12 +35,18 @@ RunStatus::RunStatus(SimulationController& controller, QWidget* parent)
       QFontMetrics(events_->font()).horizontalAdvance(QStringLiteral("events 999,999,999,999")));
   state_->setMinimumWidth(QFontMetrics(bold).horizontalAdvance(
       QStringLiteral("Fast-forward at 10,000× (no animation)")));
+  fullStateWidth_ = state_->minimumWidth();
   layout->addWidget(clock_);
   layout->addWidget(events_);
   layout->addWidget(state_);
   connect(&controller_, &SimulationController::frameAdvanced, this, &RunStatus::refresh);
   connect(&controller_, &SimulationController::stateChanged, this, &RunStatus::refresh);
   refresh();
+}
+
+void RunStatus::setCompact(bool on) {
+  events_->setVisible(!on);
+  state_->setMinimumWidth(on ? 0 : fullStateWidth_);
 }
 
 QString RunStatus::clockText() const {

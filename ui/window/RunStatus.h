@@ -18,6 +18,9 @@ class RunStatus : public QWidget {
   RunStatus(SimulationController& controller, QWidget* parent = nullptr);
   QString clockText() const;
   QString stateText() const;
+  // Lecture mode: the clock and the state only, narrower, so that the clock fits a projector's
+  // 1280 pixels beside the large controls.
+  void setCompact(bool on);
 
  private:
   void refresh();
@@ -26,6 +29,7 @@ class RunStatus : public QWidget {
   QLabel* clock_;
   QLabel* events_;
   QLabel* state_;
+  int fullStateWidth_ = 0;
 };
 
 }  // namespace brokerlab::ui
