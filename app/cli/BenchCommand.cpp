@@ -1,9 +1,11 @@
-// `brokerlab-cli bench`: by default the M/M/1 work queue of ../shared/peers (lambda 0.9, mu 1),
+// `brokerlab-cli bench`: by default the textbook M/M/1 work queue (lambda 0.9, mu 1),
 // with every hop of a real broker modelled (publish, arrive, deliver, service, ack) and zero link
-// latency, so its speed compares with the peers' bare kernels; `--model` runs one workload of the
-// suite and `--suite` all of them (BenchModels.cpp, BenchSuite.cpp).
+// latency, so its speed compares with a bare kernel's (ReferenceKernel.h, --vs-reference);
+// `--model` runs one workload of the suite and `--suite` all of them (BenchModels.cpp,
+// BenchSuite.cpp).
 
 #include "BenchModels.h"
+#include "BenchReference.h"
 #include "BenchSuite.h"
 #include "CliArgs.h"
 #include "CommandLine.h"
@@ -59,6 +61,10 @@ CommandLine benchLine() {
               "NAME");
   line.option({"suite"}, "Run every workload, each in its own process, and check the targets.");
   line.option({"scale"}, "Scale the workloads' sizes (above 0, at most 100; default 1).", "F");
+  line.option({"vs-reference"},
+              "Run mm1 and queues-10k in turn with the bare reference kernel (a priority queue of "
+              "arrivals and departures) and print each pair's ratio of messages/s and the median.");
+  line.option({"pairs"}, "With --vs-reference: pairs of runs per workload (default 5).", "N");
   line.option({"json"}, "Print the results as JSON.");
   return line;
 }
@@ -97,7 +103,22 @@ int benchCommand(const std::vector<std::string>& words) {
     if (end == text->c_str() || *end != '\0' || !(scale > 0) || scale > 100)
       return args.usage("--scale must be a number above 0 and at most 100 (got \"" + *text + "\")");
   }
+  if (args.isSet("suite") && args.isSet("vs-reference"))
+    return args.usage("give --suite or --vs-reference, not both");
   if (args.isSet("suite")) return runBenchSuite(scale, args.isSet("json"));
+  if (args.isSet("pairs") && !args.isSet("vs-reference"))
+    return args.usage("--pairs is for --vs-reference");
+  if (args.isSet("vs-reference")) {
+    int pairs = 5;
+    if (const auto text = args.value("pairs")) {
+      const auto n = positiveCount(*text);
+      if (!n || *n > 1000) return args.usage("--pairs must be a count from 1 to 1000");
+      pairs = static_cast<int>(*n);
+    }
+    if (args.isSet("model") || args.isSet("messages") || args.isSet("events"))
+      return args.usage("--vs-reference runs its own workloads: --scale sizes them");
+    return runBenchVsReference(scale, pairs, args.isSet("json"));
+  }
 
   const std::string name = args.value("model").value_or("mm1");
   std::optional<BenchModel> model = benchModel(name, scale);

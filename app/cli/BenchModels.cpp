@@ -48,7 +48,8 @@ ComponentSpec consumer(const std::string& id, const std::string& source, SimTime
   return c;
 }
 
-// M/M/1 at rho 0.9: the peers' model (../shared/peers), the run ends when the count is done.
+// M/M/1 at rho 0.9: the reference kernel's model (ReferenceKernel.h); the run ends when the count
+// is done.
 Scenario mm1(std::uint64_t messages, const std::string& name) {
   Scenario s = base(name, kMaxSimTime);
   s.sampleInterval = kMaxSimTime / 1024;

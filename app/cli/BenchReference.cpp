@@ -1,0 +1,136 @@
+#include "BenchReference.h"
+
+#include "BenchModels.h"
+#include "BenchSuite.h"
+#include "CliArgs.h"
+#include "Commands.h"
+#include "ReferenceKernel.h"
+#include "StandardOutput.h"
+
+#include "scenario/JsonWriter.h"
+
+#include <algorithm>
+#include <cstdio>
+#include <string>
+#include <vector>
+
+namespace brokerlab::cli {
+
+namespace {
+
+struct Workload {
+  const char* name;          // the bench model's name
+  ReferenceWorkload kernel;  // the same arrivals and services, bare
+  double target;             // the ratio issue "Performance at scale" asks for
+};
+
+struct Pair {
+  double brokerlab = 0;  // messages per second of the run (set-up apart)
+  double reference = 0;
+  double referenceWaitS = 0;  // the kernel's mean wait: its check against theory
+  double ratio() const { return reference > 0 ? brokerlab / reference : 0; }
+};
+
+double median(std::vector<double> v) {
+  std::sort(v.begin(), v.end());
+  const std::size_t n = v.size();
+  return n == 0 ? 0 : n % 2 ? v[n / 2] : (v[n / 2 - 1] + v[n / 2]) / 2;
+}
+
+std::string rate(double perS) {
+  char buf[32];
+  std::snprintf(buf, sizeof buf, "%.3gM", perS / 1e6);
+  return buf;
+}
+
+}  // namespace
+
+int runBenchVsReference(double scale, int pairs, bool json) {
+  const auto count = [scale](double n) {
+    return std::max<std::uint64_t>(1, static_cast<std::uint64_t>(n * scale));
+  };
+  // The bench models' own sizes (BenchModels.cpp): mm1 1e6 messages; queues-10k 200 a queue.
+  const std::vector<Workload> workloads = {
+      {"mm1", {1, count(1e6), 0.9, 1.0, 1}, 0.5},
+      {"queues-10k", {10000, count(200), 0.9, 1.0, 1}, 0.3},
+  };
+  json::JsonWriter w;
+  std::string text;
+  if (json) {
+    w.beginObject();
+    w.key("workloads");
+    w.beginArray();
+  } else {
+    text +=
+        "BrokerLab against the bare reference kernel (a std::priority_queue of arrivals and\n"
+        "departures), in turn on the same workloads; ratio = BrokerLab / reference, messages/s\n\n";
+    char head[128];
+    std::snprintf(head, sizeof head, "%-12s %4s %16s %16s %7s\n", "workload", "pair",
+                  "brokerlab msg/s", "reference msg/s", "ratio");
+    text += head;
+  }
+  bool allMet = true;
+  for (const Workload& wl : workloads) {
+    const std::optional<BenchModel> model = benchModel(wl.name, scale);
+    std::vector<Pair> results;
+    for (int i = 0; i < pairs; ++i) {
+      const BenchResult a = runBenchModel(*model);
+      const ReferenceResult b = runReferenceKernel(wl.kernel);
+      results.push_back({a.runS > 0 ? static_cast<double>(a.messages) / a.runS : 0,
+                         b.runS > 0 ? static_cast<double>(b.messages) / b.runS : 0, b.waitMeanS});
+    }
+    std::vector<double> ratios;
+    for (const Pair& p : results) ratios.push_back(p.ratio());
+    const double m = median(ratios);
+    const bool met = m >= wl.target;
+    allMet = allMet && met;
+    if (json) {
+      w.beginObject();
+      w.key("name");
+      w.string(wl.name);
+      w.key("pairs");
+      w.beginArray();
+      for (const Pair& p : results) {
+        w.beginObject();
+        w.key("brokerlab_messages_per_s");
+        w.number(p.brokerlab);
+        w.key("reference_messages_per_s");
+        w.number(p.reference);
+        w.key("ratio");
+        w.number(p.ratio());
+        w.key("reference_wait_mean_s");
+        w.number(p.referenceWaitS);
+        w.endObject();
+      }
+      w.endArray();
+      w.key("median_ratio");
+      w.number(m);
+      w.key("target");
+      w.number(wl.target);
+      w.key("met");
+      w.boolean(met);
+      w.endObject();
+    } else {
+      for (std::size_t i = 0; i < results.size(); ++i) {
+        char line[160];
+        std::snprintf(line, sizeof line, "%-12s %4zu %16s %16s %7.3f\n", wl.name, i + 1,
+                      rate(results[i].brokerlab).c_str(), rate(results[i].reference).c_str(),
+                      results[i].ratio());
+        text += line;
+      }
+      char line[160];
+      std::snprintf(line, sizeof line, "%s: median ratio %.3f (target >= %.1f): %s\n\n", wl.name, m,
+                    wl.target, met ? "met" : "NOT MET");
+      text += line;
+    }
+  }
+  if (json) {
+    w.endArray();
+    w.endObject();
+    text = w.take();
+  }
+  printOut(text);
+  return kExitOk;
+}
+
+}  // namespace brokerlab::cli

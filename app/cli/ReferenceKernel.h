@@ -1,0 +1,30 @@
+#pragma once
+
+// The bare reference kernel `bench --vs-reference` measures BrokerLab against: K independent FIFO
+// M/M/1 queues in a std::priority_queue of (time, sequence) events, two events per message (an
+// arrival and a departure), nothing else (no broker, ledger, trace or metrics). It is the kind of
+// hand-written kernel a simulation course starts from, and the fair floor for what a message of
+// any discrete-event simulator costs on this machine. Our own code, deliberately plain.
+
+#include <cstdint>
+
+namespace brokerlab::cli {
+
+struct ReferenceWorkload {
+  std::uint32_t queues = 1;
+  std::uint64_t messagesPerQueue = 1000000;
+  double lambda = 0.9;  // arrivals per second, each queue
+  double mu = 1.0;      // services per second
+  std::uint64_t seed = 1;
+};
+
+struct ReferenceResult {
+  std::uint64_t messages = 0;
+  std::uint64_t events = 0;
+  double runS = 0;
+  double waitMeanS = 0;  // in the queue, before service (theory for M/M/1: rho / (mu - lambda))
+};
+
+ReferenceResult runReferenceKernel(const ReferenceWorkload& w);
+
+}  // namespace brokerlab::cli
