@@ -48,7 +48,7 @@ InspectorDock::InspectorDock(SimulationController& controller, QWidget* parent)
   summary_ = new QLabel(body);
   summary_->setWordWrap(true);
   pages_ = new QStackedWidget(body);
-  auto* componentPage = new QWidget(pages_);
+  auto* componentPage = componentPage_ = new QWidget(pages_);
   auto* componentLayout = new QVBoxLayout(componentPage);
   componentLayout->setContentsMargins(0, 0, 0, 0);
   figures_ = table(componentPage, {tr("Now"), tr("Value")});
@@ -90,7 +90,13 @@ void InspectorDock::clear() {
   journey_->setRowCount(0);
 }
 
+void InspectorDock::addComponentControls(QWidget* controls) {
+  controls->setParent(componentPage_);
+  componentPage_->layout()->addWidget(controls);
+}
+
 void InspectorDock::showComponent(std::uint32_t component) {
+  emit componentShown(component);
   if (component == kNone || !controller_.hasSimulation() ||
       component >= controller_.model()->components.size()) {
     clear();

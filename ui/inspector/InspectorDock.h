@@ -36,6 +36,12 @@ class InspectorDock : public QDockWidget {
   QStringList figureRows() const;
   QStringList journeyRows() const;
   std::uint64_t message() const { return message_; }
+  // Controls shown under a component's parameters (the what-if panel); they follow the
+  // selection through componentShown.
+  void addComponentControls(QWidget* controls);
+
+ signals:
+  void componentShown(std::uint32_t component);  // kNone: none (a message, or nothing)
 
  public slots:
   void showComponent(std::uint32_t component);
@@ -53,6 +59,7 @@ class InspectorDock : public QDockWidget {
   QStackedWidget* pages_;
   QTableWidget* figures_;
   QPlainTextEdit* parameters_;
+  QWidget* componentPage_;
   QTableWidget* journey_;
   std::uint32_t component_ = kNone;
   std::uint64_t message_ = 0;

@@ -6,6 +6,7 @@
 #include "document/ScenarioDocument.h"
 #include "faults/FaultActions.h"
 #include "faults/LiveChanges.h"
+#include "faults/WhatIfPanel.h"
 #include "inspector/InspectorDock.h"
 #include "journey/JourneyDock.h"
 #include "summary/SummaryDock.h"
@@ -111,6 +112,9 @@ void MainWindow::buildDocks() {
   addDockWidget(Qt::RightDockWidgetArea, inspector_);
   addDockWidget(Qt::RightDockWidgetArea, journey_);
   tabifyDockWidget(inspector_, journey_);
+  auto* whatIf = new WhatIfPanel(*controller_, *faults_, inspector_);
+  inspector_->addComponentControls(whatIf);
+  connect(inspector_, &InspectorDock::componentShown, whatIf, &WhatIfPanel::showComponent);
   charts_ = new ChartsDock(*controller_, canvasPage_->timeline(), this);
   addDockWidget(Qt::BottomDockWidgetArea, charts_);
   summary_ = new SummaryDock(*controller_, this);
