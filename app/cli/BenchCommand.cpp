@@ -14,12 +14,14 @@
 
 #include "model/ModelBuilder.h"
 #include "sim/Simulator.h"
+#include "sim/Trace.h"
 
 #include <chrono>
 #include <cstdio>
 #include <fstream>
 #include <memory>
 #include <string>
+#include <vector>
 
 namespace brokerlab::cli {
 
@@ -71,12 +73,23 @@ CommandLine benchLine() {
 
 }  // namespace
 
-BenchResult runBenchModel(const BenchModel& model) {
+BenchResult runBenchModel(const BenchModel& model, bool captureTrace) {
   const auto t0 = std::chrono::steady_clock::now();
   auto built = buildModel(model.scenario);
   Simulator sim(std::make_shared<const Model>(std::move(*built.model)));
   const auto t1 = std::chrono::steady_clock::now();
-  sim.run();
+  if (captureTrace) {
+    sim.trace().setCapturing(true);
+    std::vector<TraceRecord> batch;
+    for (;;) {
+      const StopReason why = sim.runUntil(sim.model().duration, 1u << 16);
+      batch.clear();
+      sim.trace().pull(batch, sim.trace().size());
+      if (why != StopReason::EventBudget && why != StopReason::TraceFull) break;
+    }
+  } else {
+    sim.run();
+  }
   const auto t2 = std::chrono::steady_clock::now();
   BenchResult r;
   r.model = model.name;

@@ -20,7 +20,9 @@ struct BenchResult {
   std::optional<double> waitMeanS;  // the first queue's mean wait, where there is one
 };
 
-BenchResult runBenchModel(const BenchModel& model);
+// `captureTrace`: with every trace record captured and pulled in batches, as the window runs a
+// simulation (the records are dropped after each pull).
+BenchResult runBenchModel(const BenchModel& model, bool captureTrace = false);
 std::string benchResultText(const BenchResult& r);
 std::string benchResultJson(const BenchResult& r);
 
