@@ -22,18 +22,23 @@ void Simulator::recordGroupEvent(TraceKind kind, std::uint32_t group, std::uint3
 void Simulator::setLag(std::uint32_t group) {
   const GroupDef& def = model_->groups[group];
   const StreamState& st = streams_[def.stream];
+  GroupState& g = groups_[group];
   std::uint64_t lag = 0;
   for (std::size_t p = 0; p < st.partitions.size(); ++p) {
-    const std::uint64_t committed = groups_[group].partitions[p].committed;
+    const std::uint64_t committed = g.partitions[p].committed;
     const PartitionLog& log = st.partitions[p];
     // Before its first assignment a group is behind by what it will start reading.
     const std::uint64_t from =
         committed != kNoOffset
             ? committed
             : (def.start == StartPosition::Earliest ? log.startOffset() : log.endOffset());
-    lag += log.endOffset() - from;
+    const std::uint64_t behind = log.endOffset() - from;
+    lag += behind;
+    // An integral only changes its area when its value does, so an unchanged partition is skipped.
+    if (!g.partitionLag.empty() && g.partitionLag[p].lag.value != behind)
+      g.partitionLag[p].lag.set(now_, behind);
   }
-  groups_[group].lag.set(now_, lag);
+  g.lag.set(now_, lag);
 }
 
 void Simulator::startRebalance(std::uint32_t group) {
