@@ -221,6 +221,7 @@ struct GroupState {
   double lagAreaAtLastSample = 0;
   // One per partition; none above kMaxPartitionLagSeries.
   std::vector<PartitionLagSeries> partitionLag;
+  std::uint64_t retentionSeen = 0;  // the stream's deletedByRetention when all were last set
   bool operator==(const GroupState&) const = default;
 };
 

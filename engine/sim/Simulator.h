@@ -162,7 +162,10 @@ class Simulator {
   void onAutoCommit(std::uint32_t group);
   void onResetOffsets(std::uint32_t action);
   void applyReset(std::uint32_t group);
-  void setLag(std::uint32_t group);
+  // After a change of the group's lag: `changed` names the one partition whose lag can have moved
+  // (an append to it, a commit of it), kNone any of them.
+  void setLag(std::uint32_t group, std::uint32_t changed = kNone);
+  void setPartitionLags(std::uint32_t group, std::uint32_t changed);
   void recordGroupEvent(TraceKind kind, std::uint32_t group, std::uint32_t partition, SimTime aux);
 
   // Request-reply: clients (RequestClients.cpp), the API and store (RequestApi.cpp), workers
