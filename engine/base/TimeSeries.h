@@ -46,6 +46,11 @@ class TimeSeries {
         envelope_(envelope) {}
 
   void append(double v) {
+    if (stride_ == 1 && !envelope_) {  // each sample is a point (as below: 0 + v, a gap as is)
+      points_.push_back(isSeriesGap(v) ? kSeriesGap : 0.0 + v);
+      if (points_.size() == capacity_) halve();
+      return;
+    }
     if (!isSeriesGap(v)) {
       pendingSum_ += v;
       if (envelope_) {
