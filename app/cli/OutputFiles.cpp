@@ -1,12 +1,11 @@
 #include "OutputFiles.h"
 
 #include "metrics/JobJourney.h"
+#include "metrics/SeriesCatalog.h"
 #include "model/Http.h"
 #include "sim/Simulator.h"
 
 #include <QString>
-
-#include <cstdio>
 
 namespace brokerlab::cli {
 
@@ -14,12 +13,6 @@ namespace {
 
 std::string componentName(const Model& m, std::uint32_t index) {
   return index < m.components.size() ? m.components[index].id : std::string();
-}
-
-std::string number(double v) {
-  char buf[32];
-  std::snprintf(buf, sizeof buf, "%.9g", v);
-  return buf;
 }
 
 // The request-reply columns: method, path, status, job_state; empty for the other kinds. The
@@ -90,49 +83,9 @@ bool writeOutput(const std::string& path, const char* what, std::string_view tex
   return false;
 }
 
+// The columns are the engine's catalogue (metrics/SeriesCatalog), as the window's CSV export.
 bool writeMetricsCsv(const std::string& path, const Simulator& sim, std::string* error) {
-  const Model& m = sim.model();
-  std::vector<std::pair<std::string, const TimeSeries*>> columns;
-  for (std::size_t i = 0; i < m.producers.size(); ++i)
-    columns.emplace_back(componentName(m, m.producers[i].component) + ".sent_per_s",
-                         &sim.producerMetrics()[i].sentPerS);
-  for (std::size_t i = 0; i < m.queues.size(); ++i) {
-    // A topic subscription's queue is named topic/subscriber.
-    std::string id = componentName(m, m.queues[i].component);
-    if (m.queues[i].subscriber != kNone)
-      id.append("/").append(componentName(m, m.queues[i].subscriber));
-    const QueueSeries& s = sim.queueMetrics()[i].series;
-    columns.emplace_back(id + ".published_per_s", &s.publishedPerS);
-    columns.emplace_back(id + ".delivered_per_s", &s.deliveredPerS);
-    columns.emplace_back(id + ".acked_per_s", &s.ackedPerS);
-    columns.emplace_back(id + ".depth", &s.depth);
-    columns.emplace_back(id + ".unacked", &s.unacked);
-  }
-  for (std::size_t i = 0; i < m.apis.size(); ++i) {
-    const std::string id = componentName(m, m.apis[i].component);
-    const ApiSeries& s = sim.apis()[i].series;
-    columns.emplace_back(id + ".jobs_pending", &s.pending);
-    columns.emplace_back(id + ".jobs_running", &s.running);
-    columns.emplace_back(id + ".requests_per_s", &s.requestsPerS);
-    columns.emplace_back(id + ".busy_slots", &s.busy);
-  }
-  for (std::size_t g = 0; g < m.groups.size(); ++g) {
-    std::string id = componentName(m, m.streams[m.groups[g].stream].component);
-    id.append("/").append(m.groups[g].name).append(".lag");
-    columns.emplace_back(id, &sim.groups()[g].lagSeries);
-  }
-  std::string out = "time_s";
-  for (const auto& c : columns) out += ',' + c.first;
-  out += '\n';
-  // Every series is appended at the same instants, so they share their step and length.
-  const TimeSeries* first = columns.empty() ? nullptr : columns.front().second;
-  const std::size_t rows = first ? first->points().size() : 0;
-  for (std::size_t i = 0; i < rows; ++i) {
-    out += number(toSeconds(first->timeOf(i)));
-    for (const auto& c : columns) out += ',' + number(c.second->points()[i]);
-    out += '\n';
-  }
-  return writeOutput(path, "metrics", out, error);
+  return writeOutput(path, "metrics", metricsCsv(sim), error);
 }
 
 }  // namespace brokerlab::cli

@@ -26,7 +26,10 @@ class LatencyHistogram {
   SimTime percentile(double p) const;
 
   void merge(const LatencyHistogram& other);
-  void clear();
+  void clear();  // keeps the memory of the buckets
+  // Room for `pages` pages of buckets without allocating: a histogram recorded into on the hot
+  // path and cleared at each sample is sized when the simulator is built.
+  void reservePages(std::size_t pages) { buckets_.reserve(pages * kPageSize); }
 
   // Buckets held: whole pages of kPageSize, only those a value fell in, at most kBucketLimit.
   std::size_t bucketCount() const { return buckets_.size(); }

@@ -32,10 +32,12 @@ struct NamedSeries {
   const TimeSeries* series;
 };
 
-// In the order of the metrics CSV's columns: producers, queues, apis, groups.
+// In the order of the metrics CSV's columns: producers, queues, consumers, apis, clients, groups;
+// each component's series together. docs/cli.md ("The metrics CSV") lists every column pattern.
 std::vector<NamedSeries> seriesOf(const Simulator& sim);
 
-// The metrics CSV: "time_s" and one column per series, one row per sample.
+// The metrics CSV: "time_s" and one column per series, one row per sample, values with nine
+// significant digits; a gap (an interval with nothing to measure) is an empty field.
 std::string metricsCsv(const Simulator& sim);
 
 }  // namespace brokerlab

@@ -5,6 +5,7 @@
 
 #include "base/IndexRing.h"
 #include "base/LatencyHistogram.h"
+#include "base/PercentileSeries.h"
 #include "base/Rng.h"
 #include "base/SimTime.h"
 #include "base/TimeSeries.h"
@@ -57,6 +58,7 @@ struct QueueCounters {
 // Time series kept per queue, one point per sample interval.
 struct QueueSeries {
   TimeSeries publishedPerS, deliveredPerS, ackedPerS, depth, unacked;
+  PercentileSeries wait;  // of the deliveries in each interval
   QueueCounters atLastSample;
   double depthAreaAtLastSample = 0;
   bool operator==(const QueueSeries&) const = default;
@@ -76,7 +78,8 @@ struct QueueState {
 };
 
 struct QueueMetrics {
-  LatencyHistogram wait;  // enqueue -> delivery
+  LatencyHistogram wait;        // enqueue -> delivery; whole whenever the simulator is not running
+  LatencyHistogram waitWindow;  // where waits are recorded, until they move into `wait`
   QueueSeries series;
   // Rare events, kept here rather than in the hot QueueCounters: messages dead-lettered by
   // DeadLetterReason, and failures a consumer rejected without requeue (dead-lettered or not).
@@ -118,6 +121,15 @@ struct ConsumerState {
   bool operator==(const ConsumerState&) const = default;
 };
 
+// A consumer's series, apart from its hot state (as QueueMetrics).
+struct ConsumerMetrics {
+  TimeSeries utilization;      // busy instance-time / active instance-time; a gap with none active
+  TimeSeries activeInstances;  // mean instances in service: weights the utilization over intervals
+  double busyAreaAtLastSample = 0;
+  double activeAreaAtLastSample = 0;
+  bool operator==(const ConsumerMetrics&) const = default;
+};
+
 // A component's link to the broker, as faults leave it.
 struct LinkState {
   SimTime heldUntil = 0;     // partitioned until then: what is sent waits
@@ -142,8 +154,10 @@ struct ProducerState {
 
 // A producer's records for reports, apart from its hot state (as QueueMetrics).
 struct ProducerMetrics {
-  LatencyHistogram endToEnd;  // publish -> ack (manual) or -> processed (auto)
+  LatencyHistogram endToEnd;        // publish -> ack (manual) or -> processed (auto), as `wait`
+  LatencyHistogram endToEndWindow;  // as QueueMetrics::waitWindow
   TimeSeries sentPerS;
+  PercentileSeries endToEndSeries;
   std::uint64_t sentAtLastSample = 0;
   bool operator==(const ProducerMetrics&) const = default;
 };
@@ -181,6 +195,17 @@ struct GroupPartition {
   bool operator==(const GroupPartition&) const = default;
 };
 
+// One partition's lag over time (committed offset to log end), integrated like the group's total.
+struct PartitionLagSeries {
+  TimeIntegral lag;
+  TimeSeries series;
+  double areaAtLastSample = 0;
+  bool operator==(const PartitionLagSeries&) const = default;
+};
+// A group keeps a lag series per partition up to this many partitions, above only the total:
+// 1,024 partitions would be 1,024 series, each a share of the series' point budget.
+inline constexpr std::uint32_t kMaxPartitionLagSeries = 64;
+
 struct GroupState {
   std::vector<GroupPartition> partitions;
   bool rebalancing = false;
@@ -195,6 +220,9 @@ struct GroupState {
   LatencyHistogram endToEnd;  // publish -> processed by this group
   TimeSeries lagSeries;
   double lagAreaAtLastSample = 0;
+  // One per partition; none above kMaxPartitionLagSeries.
+  std::vector<PartitionLagSeries> partitionLag;
+  std::uint64_t retentionSeen = 0;  // the stream's deletedByRetention when all were last set
   bool operator==(const GroupState&) const = default;
 };
 
@@ -230,6 +258,17 @@ struct HttpRequest {
   bool operator==(const HttpRequest&) const = default;
 };
 
+// A request-reply client's series, and what it has seen since the last sample.
+struct ClientSeries {
+  TimeSeries pollsPerJob;   // mean polls of the jobs that ended in the interval
+  TimeSeries timeToResult;  // mean seconds, of the jobs whose result arrived in the interval
+  std::uint64_t jobsEnded = 0;
+  std::uint64_t pollsOfJobsEnded = 0;  // capped at kPollsPerJobCap each, as in pollsPerJob
+  std::uint64_t results = 0;
+  __extension__ unsigned __int128 resultNs = 0;  // cannot overflow, so the mean is exact
+  bool operator==(const ClientSeries&) const = default;
+};
+
 struct ClientState {
   Rng rng;
   double rateFactor = 1;  // a spike multiplies the rate
@@ -243,6 +282,7 @@ struct ClientState {
   std::vector<std::uint64_t> pollsPerJob;  // [n] = finished jobs that took n polls (capped)
   bool socketOpen = false;                 // websocket clients submit once their socket is open
   SimTime linkFreeAt = 0;
+  ClientSeries series;
   bool operator==(const ClientState&) const = default;
 };
 
@@ -250,6 +290,8 @@ inline constexpr std::size_t kPollsPerJobCap = 4096;  // more polls than this ar
 
 struct ApiSeries {
   TimeSeries pending, running, requestsPerS, busy;
+  std::array<TimeSeries, kHttpStatusSlots> responsesPerS;  // by status, as kHttpStatuses
+  std::array<std::uint64_t, kHttpStatusSlots> responsesAtLastSample{};
   std::uint64_t requestsAtLastSample = 0;
   double busyAreaAtLastSample = 0;
   bool operator==(const ApiSeries&) const = default;

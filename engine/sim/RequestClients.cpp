@@ -134,12 +134,18 @@ void Simulator::finishJob(std::uint32_t job, ClientOutcome outcome) {
   closeEventStream(job);
   const Job& j = jobs_[job];
   ClientState& cs = clients_[j.client];
-  if (outcome == ClientOutcome::Result)
+  if (outcome == ClientOutcome::Result) {
     recordLatency(LatencyOwner::ClientResult, j.client, now_ - j.submittedAt);
+    // Counted here, not through the latency log: a client's mean needs no histogram.
+    ++cs.series.results;
+    cs.series.resultNs += static_cast<std::uint64_t>(now_ - j.submittedAt);
+  }
   if (outcome == ClientOutcome::Invalid || outcome == ClientOutcome::Unavailable) return;
   const std::size_t polls = std::min<std::size_t>(j.polls, kPollsPerJobCap);
   if (cs.pollsPerJob.size() <= polls) cs.pollsPerJob.resize(polls + 1);
   ++cs.pollsPerJob[polls];
+  ++cs.series.jobsEnded;
+  cs.series.pollsOfJobsEnded += polls;
 }
 
 void Simulator::closeEventStream(std::uint32_t job) {

@@ -8,27 +8,14 @@ namespace brokerlab {
 Simulator::Simulator(std::shared_ptr<const Model> model)
     : model_(std::move(model)), nextSampleAt_(model_->sampleInterval) {
   const Model& m = *model_;
-  const SimTime step = m.sampleInterval;
-  // All time series together hold at most kSeriesPointBudget points: a model with 10,000 queues
-  // gets coarser series rather than gigabytes of them.
-  const std::size_t series =
-      m.producers.size() + 5 * m.queues.size() + m.groups.size() + 4 * m.apis.size();
-  const std::size_t points =
-      std::clamp<std::size_t>(kSeriesPointBudget / std::max<std::size_t>(series, 1), 64, 2048);
   producers_.resize(m.producers.size());
   producerMetrics_.resize(m.producers.size());
-  for (std::size_t p = 0; p < m.producers.size(); ++p) {
+  for (std::size_t p = 0; p < m.producers.size(); ++p)
     producers_[p].rng = makeStream(m.seed, m.components[m.producers[p].component].id);
-    producerMetrics_[p].sentPerS = TimeSeries(step, points, m.seriesEnvelopes);
-  }
   queues_.resize(m.queues.size());
   queueMetrics_.resize(m.queues.size());
-  for (QueueMetrics& q : queueMetrics_) {
-    QueueSeries& s = q.series;
-    s.publishedPerS = s.deliveredPerS = s.ackedPerS = s.depth = s.unacked =
-        TimeSeries(step, points, m.seriesEnvelopes);
-  }
   consumers_.resize(m.consumers.size());
+  consumerMetrics_.resize(m.consumers.size());
   instances_.resize(m.instanceConsumer.size());
   for (std::size_t c = 0; c < m.consumers.size(); ++c) {
     const ConsumerDef& def = m.consumers[c];
@@ -52,7 +39,6 @@ Simulator::Simulator(std::shared_ptr<const Model> model)
   for (std::uint32_t g = 0; g < m.groups.size(); ++g) {
     const GroupDef& def = m.groups[g];
     groups_[g].partitions.resize(m.streams[def.stream].partitions);
-    groups_[g].lagSeries = TimeSeries(step, points, m.seriesEnvelopes);
     if (def.commit == CommitMode::Auto)
       schedule(def.autoCommitInterval, EventKind::AutoCommit, g, 0);
   }
@@ -73,16 +59,13 @@ Simulator::Simulator(std::shared_ptr<const Model> model)
     if (first < def.stop) schedule(first, EventKind::ClientSubmit, c, 0);
   }
   apis_.resize(m.apis.size());
-  for (std::uint32_t a = 0; a < m.apis.size(); ++a) {
-    ApiState& as = apis_[a];
-    as.rng = makeStream(m.seed, m.components[m.apis[a].component].id);
-    as.series.pending = as.series.running = as.series.requestsPerS = as.series.busy =
-        TimeSeries(step, points, m.seriesEnvelopes);
-  }
+  for (std::uint32_t a = 0; a < m.apis.size(); ++a)
+    apis_[a].rng = makeStream(m.seed, m.components[m.apis[a].component].id);
   stores_.resize(m.stores.size());
   for (std::uint32_t s = 0; s < m.stores.size(); ++s)
     stores_[s].rng = makeStream(m.seed, m.components[m.stores[s].component].id);
   links_.resize(m.components.size());
+  initSeries();
   faults_ = m.faults;
   for (std::uint32_t f = 0; f < faults_.size(); ++f)
     schedule(faults_[f].at, EventKind::FaultStart, f, 0);
@@ -100,6 +83,7 @@ Simulator::Simulator(std::shared_ptr<const Model> model)
 StopReason Simulator::runUntil(SimTime until, std::uint64_t maxEvents) {
   const StopReason stop = runEvents(until, maxEvents);
   flushLatencies();
+  settleWindows();
   return stop;
 }
 
@@ -224,54 +208,6 @@ void Simulator::dispatchEvent(const Event& e) {
   }
 }
 
-void Simulator::takeSamplesThrough(SimTime t) {
-  while (nextSampleAt_ <= t) {
-    takeSample();
-    nextSampleAt_ += model_->sampleInterval;
-  }
-}
-
-void Simulator::takeSample() {
-  const SimTime at = nextSampleAt_;
-  const double stepS = toSeconds(model_->sampleInterval);
-  auto perS = [stepS](std::uint64_t now, std::uint64_t before) {
-    return static_cast<double>(now - before) / stepS;
-  };
-  for (std::size_t i = 0; i < queues_.size(); ++i) {
-    const QueueState& q = queues_[i];
-    QueueSeries& s = queueMetrics_[i].series;
-    s.publishedPerS.append(perS(q.counters.published, s.atLastSample.published));
-    s.deliveredPerS.append(perS(q.counters.delivered, s.atLastSample.delivered));
-    s.ackedPerS.append(perS(q.counters.acked, s.atLastSample.acked));
-    const double area = q.depth.areaAt(at);
-    s.depth.append((area - s.depthAreaAtLastSample) / static_cast<double>(model_->sampleInterval));
-    s.unacked.append(q.unacked);
-    s.atLastSample = q.counters;
-    s.depthAreaAtLastSample = area;
-  }
-  for (std::size_t i = 0; i < producers_.size(); ++i) {
-    ProducerMetrics& p = producerMetrics_[i];
-    p.sentPerS.append(perS(producers_[i].sent, p.sentAtLastSample));
-    p.sentAtLastSample = producers_[i].sent;
-  }
-  for (ApiState& a : apis_) {
-    ApiSeries& s = a.series;
-    s.pending.append(static_cast<double>(a.jobs[static_cast<std::size_t>(JobStatus::Pending)]));
-    s.running.append(static_cast<double>(a.jobs[static_cast<std::size_t>(JobStatus::Running)]));
-    s.requestsPerS.append(perS(a.requests, s.requestsAtLastSample));
-    const double area = a.busy.areaAt(at);
-    s.busy.append((area - s.busyAreaAtLastSample) / static_cast<double>(model_->sampleInterval));
-    s.requestsAtLastSample = a.requests;
-    s.busyAreaAtLastSample = area;
-  }
-  for (GroupState& g : groups_) {
-    const double area = g.lag.areaAt(at);
-    g.lagSeries.append((area - g.lagAreaAtLastSample) /
-                       static_cast<double>(model_->sampleInterval));
-    g.lagAreaAtLastSample = area;
-  }
-}
-
 void Simulator::setState(std::uint32_t msg, MessageState s) {
   Message& m = pool_[msg];
   if (m.state != MessageState::Free) --ledger_.inState[static_cast<std::size_t>(m.state)];
@@ -294,10 +230,10 @@ void Simulator::setDepth(std::uint32_t queue) {
 
 LatencyHistogram& Simulator::histogramOf(const LatencyLog::Entry& e) {
   switch (e.kind()) {
-    case LatencyOwner::QueueWait:
-      return queueMetrics_[e.index()].wait;
+    case LatencyOwner::QueueWait:  // percentiles over time: a window (PercentileSeries)
+      return queueMetrics_[e.index()].waitWindow;
     case LatencyOwner::ProducerEndToEnd:
-      return producerMetrics_[e.index()].endToEnd;
+      return producerMetrics_[e.index()].endToEndWindow;
     case LatencyOwner::GroupEndToEnd:
       return groups_[e.index()].endToEnd;
     case LatencyOwner::ApiWait:
@@ -316,7 +252,10 @@ void Simulator::flushLatencies() {
   const std::size_t n = log.size();
   for (std::size_t i = 0; i < n; ++i) {
     if (i + kHeaderAhead < n) __builtin_prefetch(&histogramOf(log[i + kHeaderAhead]));
-    histogramOf(log[i]).record(log[i].ns);
+    LatencyHistogram& h = histogramOf(log[i]);
+    // A window's first latency since it was emptied: settleWindows() will have it to move.
+    if (h.count() == 0 && hasWindow(log[i].kind())) unsettled_.push_back(log[i].owner);
+    h.record(log[i].ns);
   }
   latencies_.clear();
 }
@@ -363,15 +302,17 @@ bool Simulator::operator==(const Simulator& o) const {
   return (model_ == o.model_ || *model_ == *o.model_) && now_ == o.now_ && events_ == o.events_ &&
          nextSerial_ == o.nextSerial_ && nextSampleAt_ == o.nextSampleAt_ && queue_ == o.queue_ &&
          pool_ == o.pool_ && ledger_ == o.ledger_ && hash_ == o.hash_ && trace_ == o.trace_ &&
-         latencies_ == o.latencies_ && producers_ == o.producers_ && queues_ == o.queues_ &&
-         producerMetrics_ == o.producerMetrics_ && queueMetrics_ == o.queueMetrics_ &&
-         consumers_ == o.consumers_ && instances_ == o.instances_ && topics_ == o.topics_ &&
-         streams_ == o.streams_ && groups_ == o.groups_ && clients_ == o.clients_ &&
-         apis_ == o.apis_ && stores_ == o.stores_ && jobs_ == o.jobs_ && requests_ == o.requests_ &&
-         freeRequests_ == o.freeRequests_ && faults_ == o.faults_ && liveFaults_ == o.liveFaults_ &&
-         actions_ == o.actions_ && liveActions_ == o.liveActions_ && links_ == o.links_ &&
-         linkFaultSeen_ == o.linkFaultSeen_ && brokerDownUntil_ == o.brokerDownUntil_ &&
-         lostInRestarts_ == o.lostInRestarts_ && violation_ == o.violation_ && limits_ == o.limits_ &&
+         latencies_ == o.latencies_ && unsettled_ == o.unsettled_ && producers_ == o.producers_ &&
+         queues_ == o.queues_ && producerMetrics_ == o.producerMetrics_ &&
+         queueMetrics_ == o.queueMetrics_ && consumers_ == o.consumers_ &&
+         consumerMetrics_ == o.consumerMetrics_ && instances_ == o.instances_ &&
+         topics_ == o.topics_ && streams_ == o.streams_ && groups_ == o.groups_ &&
+         clients_ == o.clients_ && apis_ == o.apis_ && stores_ == o.stores_ && jobs_ == o.jobs_ &&
+         requests_ == o.requests_ && freeRequests_ == o.freeRequests_ && faults_ == o.faults_ &&
+         liveFaults_ == o.liveFaults_ && actions_ == o.actions_ && liveActions_ == o.liveActions_ &&
+         links_ == o.links_ && linkFaultSeen_ == o.linkFaultSeen_ &&
+         brokerDownUntil_ == o.brokerDownUntil_ && lostInRestarts_ == o.lostInRestarts_ &&
+         violation_ == o.violation_ && limits_ == o.limits_ &&
          retainedRecords_ == o.retainedRecords_ && limitReached_ == o.limitReached_;
 }
 

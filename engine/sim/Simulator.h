@@ -34,8 +34,8 @@ enum class StopReason {
 // values. Copying a Simulator is a checkpoint; two copies run on identically.
 //
 // Each event is handled by a switch on its kind (no virtual dispatch). Handlers live in
-// Simulator.cpp (the loop and sampling), Broker.cpp (queues) and Clients.cpp (producers,
-// consumers).
+// Simulator.cpp (the loop), Sampling.cpp (the time series), Broker.cpp (queues) and Clients.cpp
+// (producers, consumers).
 class Simulator {
  public:
   explicit Simulator(std::shared_ptr<const Model> model);
@@ -58,6 +58,7 @@ class Simulator {
   const std::vector<QueueMetrics>& queueMetrics() const { return queueMetrics_; }
   const std::vector<ProducerMetrics>& producerMetrics() const { return producerMetrics_; }
   const std::vector<ConsumerState>& consumers() const { return consumers_; }
+  const std::vector<ConsumerMetrics>& consumerMetrics() const { return consumerMetrics_; }
   const std::vector<ConsumerInstanceState>& instances() const { return instances_; }
   const std::vector<TopicState>& topics() const { return topics_; }
   const std::vector<StreamState>& streams() const { return streams_; }
@@ -108,6 +109,10 @@ class Simulator {
   // About how many bytes a copy of this simulator holds (its state; the model is shared): what a
   // checkpoint costs. Counts every container's capacity, so it is an upper bound of what is used.
   std::size_t stateBytes() const;
+  // How many time series the run keeps (as metrics/SeriesCatalog lists them) and the points each
+  // holds at most: together within kSeriesPointBudget, each at least 64 and at most 2048.
+  std::size_t seriesCount() const;
+  std::size_t seriesPointsEach() const;
 
   // Simulators are equal when their models and every bit of their state are.
   bool operator==(const Simulator& o) const;
@@ -118,8 +123,18 @@ class Simulator {
   // when the run cannot go on there (a full trace buffer, a broken invariant, a limit).
   std::string settleForLiveChange();
   void dispatchEvent(const Event& e);
+  // Sampling.cpp: the time series, sized at build and sampled every sample_interval.
+  void initSeries();
   void takeSamplesThrough(SimTime t);
   void takeSample();
+  void sampleQueues();
+  void sampleProducers();
+  void sampleConsumers();
+  void sampleApis();
+  void sampleClients();
+  void sampleGroups();
+  double perS(std::uint64_t now, std::uint64_t before) const;
+  double intervalMean(double area, double areaBefore) const;
 
   // Producers and consumers (Clients.cpp)
   void onProducerEmit(std::uint32_t producer);
@@ -147,7 +162,10 @@ class Simulator {
   void onAutoCommit(std::uint32_t group);
   void onResetOffsets(std::uint32_t action);
   void applyReset(std::uint32_t group);
-  void setLag(std::uint32_t group);
+  // After a change of the group's lag: `changed` names the one partition whose lag can have moved
+  // (an append to it, a commit of it), kNone any of them.
+  void setLag(std::uint32_t group, std::uint32_t changed = kNone);
+  void setPartitionLags(std::uint32_t group, std::uint32_t changed);
   void recordGroupEvent(TraceKind kind, std::uint32_t group, std::uint32_t partition, SimTime aux);
 
   // Request-reply: clients (RequestClients.cpp), the API and store (RequestApi.cpp), workers
@@ -260,6 +278,10 @@ class Simulator {
   }
   void flushLatencies();
   LatencyHistogram& histogramOf(const LatencyLog::Entry& e);
+  static bool hasWindow(LatencyOwner kind) {
+    return kind == LatencyOwner::QueueWait || kind == LatencyOwner::ProducerEndToEnd;
+  }
+  void settleWindows();
   void record(TraceKind kind, const Message& m, std::uint32_t component, std::uint32_t peer,
               std::uint32_t instance, SimTime aux);
   void emitRecord(const TraceRecord& r) {
@@ -284,11 +306,15 @@ class Simulator {
   TraceHash hash_;
   TraceBuffer trace_;
   LatencyLog latencies_;  // empty whenever runUntil has returned
+  // Owners (as LatencyLog::Entry::owner) whose window histogram holds latencies; the windows are
+  // moved into the run's histograms when runUntil returns, and emptied at every sample.
+  std::vector<std::uint32_t> unsettled_;
   std::vector<ProducerState> producers_;
   std::vector<QueueState> queues_;
   std::vector<ProducerMetrics> producerMetrics_;
   std::vector<QueueMetrics> queueMetrics_;
   std::vector<ConsumerState> consumers_;
+  std::vector<ConsumerMetrics> consumerMetrics_;
   std::vector<ConsumerInstanceState> instances_;
   std::vector<TopicState> topics_;
   std::vector<StreamState> streams_;

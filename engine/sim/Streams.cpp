@@ -44,7 +44,7 @@ void Simulator::append(std::uint32_t stream, std::uint32_t msg) {
   const std::uint32_t partition = m.partition;
   end(msg, Outcome::Appended);
   for (const std::uint32_t g : def.groups) {
-    setLag(g);
+    setLag(g, partition);
     const std::uint32_t owner = groups_[g].partitions[partition].owner;
     if (owner != kNone) fetch(owner);
   }
@@ -134,7 +134,7 @@ void Simulator::onStreamReadDone(std::uint32_t instance, std::uint32_t msg) {
     gp.consumed = m.offset + 1;
     if (groupDef.commit == CommitMode::AfterProcessing && !g.rebalancing) {
       gp.committed = gp.consumed;
-      setLag(def.group);
+      setLag(def.group, m.partition);
     }
   }
   end(msg, Outcome::ReadProcessed);

@@ -1,5 +1,5 @@
-// Metrics over time: bounded series that coarsen instead of forgetting, and the simulator's
-// per-interval rates and time-averaged depth.
+// Metrics over time: bounded series that coarsen instead of forgetting, leave gaps out of their
+// means, and the simulator's per-interval rates and time-averaged depth.
 
 #include "EngineFixtures.h"
 #include "base/TimeSeries.h"
@@ -32,6 +32,39 @@ class tst_TimeSeries : public QObject {
     for (int i = 0; i < 10000; ++i) s.append(1);
     QVERIFY(s.points().size() < 8);
     QCOMPARE(s.timeOf(s.points().size() - 1) <= 10010 * kSecond, true);
+  }
+
+  void gapsAreLeftOutOfTheMeans() {
+    TimeSeries s(kSecond, 4, true);
+    s.append(kSeriesGap);
+    s.append(2);
+    s.append(kSeriesGap);
+    QVERIFY(isSeriesGap(s.points()[0]) && isSeriesGap(s.mins()[0]) && isSeriesGap(s.maxs()[0]));
+    QCOMPARE(s.points()[1], 2.0);
+    s.append(6);  // full: pairs merged, a gap left out of its pair
+    QCOMPARE(s.points(), (std::vector<double>{2, 6}));
+    QCOMPARE(s.mins(), (std::vector<double>{2, 6}));
+    QCOMPARE(s.maxs(), (std::vector<double>{2, 6}));
+    s.append(kSeriesGap);  // at a step of two: the mean of the samples that are not gaps
+    s.append(4);
+    s.append(kSeriesGap);
+    s.append(kSeriesGap);
+    QCOMPARE(s.points().size(), std::size_t{2});  // full again, halved again
+    QCOMPARE(s.points()[0], 4.0);
+    QCOMPARE(s.points()[1], 4.0);  // 4 and a gap
+    QCOMPARE(s.step(), 4 * kSecond);
+  }
+
+  void gapsCompareEqualBitForBit() {
+    TimeSeries a(kSecond, 8), b(kSecond, 8);
+    for (TimeSeries* s : {&a, &b}) {
+      s->append(1);
+      s->append(kSeriesGap);
+    }
+    QVERIFY(a == b);  // NaN equals nothing, but the same gap in the same place does
+    b.append(2);
+    a.append(kSeriesGap);
+    QVERIFY(!(a == b));
   }
 
   void simulatorSamplesRatesAndDepth() {
