@@ -60,7 +60,8 @@ void addConsumers(const Simulator& sim, std::vector<NamedSeries>& out) {
     const std::string id = idOf(m, c);
     const ConsumerMetrics& s = sim.consumerMetrics()[i];
     out.push_back({id + ".utilization", c, SeriesChart::Utilization, &s.utilization});
-    out.push_back({id + ".active_instances", c, SeriesChart::Utilization, &s.activeInstances});
+    out.push_back(
+        {id + ".active_instances", c, SeriesChart::Utilization, &s.activeInstances, false});
   }
 }
 

@@ -30,6 +30,9 @@ struct NamedSeries {
   std::uint32_t component;  // the component it belongs to (scenario order)
   SeriesChart chart;
   const TimeSeries* series;
+  // False for a series kept for the CSV only: a count that would share an axis with fractions
+  // (a consumer's active instances beside its utilization).
+  bool charted = true;
 };
 
 // In the order of the metrics CSV's columns: producers, queues, consumers, apis, clients, groups;

@@ -50,13 +50,23 @@ ChartPanel::ChartPanel(SeriesChart chart, QWidget* parent) : QChartView(parent),
   c->addAxis(x_, Qt::AlignBottom);
   c->addAxis(y_, Qt::AlignLeft);
   setChart(c);
-  setMinimumSize(320, 200);
+  setMinimumSize(280, 200);
 }
 
 void ChartPanel::show(const std::vector<NamedSeries>& series, double untilS) {
+  // A series that has only been zero (an HTTP status never sent, a queue never used) says
+  // nothing: the lines go to those that do.
+  const auto silent = [](const TimeSeries& t) {
+    const auto quiet = [](const std::vector<double>& v) {
+      return std::all_of(v.begin(), v.end(), [](double x) { return x == 0 || std::isnan(x); });
+    };
+    return quiet(t.points()) && quiet(t.maxs());
+  };
   std::vector<const NamedSeries*> mine;
   for (const NamedSeries& s : series)
-    if (s.chart == chart_ && static_cast<int>(mine.size()) < kMaxSeries) mine.push_back(&s);
+    if (s.chart == chart_ && s.charted && static_cast<int>(mine.size()) < kMaxSeries &&
+        !silent(*s.series))
+      mine.push_back(&s);
   // One QLineSeries per named series, kept from refresh to refresh.
   while (lines_.size() < mine.size()) {
     auto* line = new QLineSeries(chart());
@@ -89,7 +99,8 @@ void ChartPanel::show(const std::vector<NamedSeries>& series, double untilS) {
       high <= 0 ? 1
                 : std::pow(10.0, std::ceil(std::log10(high * 1.1)) - 1) *
                       std::ceil(high * 1.1 / std::pow(10.0, std::ceil(std::log10(high * 1.1)) - 1));
-  y_->setRange(0, top);
+  // Fractions stay on 0..1: a busy pool's 100% must not read as half the axis.
+  y_->setRange(0, chart_ == SeriesChart::Utilization ? 1.0 : top);
   setVisible(!mine.empty());
   viewport()->update();
 }

@@ -25,7 +25,8 @@ class ChartPanel : public QChartView {
   ChartPanel(SeriesChart chart, QWidget* parent = nullptr);
 
   SeriesChart kind() const { return chart_; }
-  // Shows `series` (those of this chart's kind; at most kMaxSeries) over [0, until] seconds.
+  // Shows `series` (those of this chart's kind that are not all zero; at most kMaxSeries) over
+  // [0, until] seconds.
   void show(const std::vector<NamedSeries>& series, double untilS);
   void setMarks(std::vector<double> atS) { marks_ = std::move(atS); }
   // What is plotted (tests): each series' name and its points.

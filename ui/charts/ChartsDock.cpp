@@ -68,15 +68,19 @@ void ChartsDock::refresh() {
   placePanels();
 }
 
-// The charts that have series, packed in reading order, up to three a row: no holes where a kind
-// the scenario lacks (lag in a queue scenario) would sit.
+// The charts that have series, packed in reading order: no holes where a kind the scenario lacks
+// (lag in a queue scenario) would sit.
 void ChartsDock::placePanels() {
   std::vector<ChartPanel*> shown;
   for (ChartPanel* p : panels_)
     if (!p->isHidden()) shown.push_back(p);
-  if (shown == placed_) return;
+  // As many to a row as the dock's width gives each 300 pixels (at least three): one row keeps
+  // the canvas tall.
+  const int fit = std::max(3, width() / 300);
+  const int columns = std::min<int>(fit, std::max<int>(1, static_cast<int>(shown.size())));
+  if (shown == placed_ && columns == columns_) return;
   placed_ = shown;
-  const int columns = std::min<int>(3, std::max<int>(1, static_cast<int>(shown.size())));
+  columns_ = columns;
   for (ChartPanel* p : panels_) grid_->removeWidget(p);
   for (std::size_t i = 0; i < shown.size(); ++i)
     grid_->addWidget(shown[i], static_cast<int>(i) / columns, static_cast<int>(i) % columns);

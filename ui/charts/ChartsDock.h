@@ -52,6 +52,7 @@ class ChartsDock : public QDockWidget {
   std::array<ChartPanel*, kSeriesChartCount> panels_{};
   QGridLayout* grid_;
   std::vector<ChartPanel*> placed_;  // the panels in the grid, in order
+  int columns_ = 0;
   std::uint32_t component_ = kNone;
   QElapsedTimer sinceRefresh_;
   int refreshes_ = 0;
