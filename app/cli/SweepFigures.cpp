@@ -1,0 +1,63 @@
+#include "SweepFigures.h"
+
+#include "scenario/Json.h"
+
+#include <utility>
+
+namespace brokerlab::cli {
+
+namespace {
+
+// Per component kind, the report keys a sweep compares designs by.
+std::vector<const char*> keysOf(const std::string& kind) {
+  if (kind == "producer") return {"latency_mean_s", "latency_p99_s"};
+  if (kind == "queue") return {"wait_mean_s", "wait_p99_s", "depth_mean"};
+  if (kind == "consumer") return {"utilization"};
+  if (kind == "client") return {"time_to_result_mean_s"};
+  return {};
+}
+
+void add(RunFigures& f, std::string name, const json::Value* v) {
+  f.names.push_back(std::move(name));
+  f.values.push_back(v && v->isNumber() ? v->toDouble() : std::nullopt);
+}
+
+}  // namespace
+
+std::optional<RunFigures> keyFigures(std::string_view reportJson, std::string* error) {
+  const json::ParseResult parsed = json::parse(reportJson);
+  if (!parsed.root || !parsed.root->isObject()) {
+    *error = "not a JSON report";
+    return std::nullopt;
+  }
+  const json::Value& r = *parsed.root;
+  if (const json::Value* stopped = r.find("stopped_early")) {
+    *error = "the run stopped early: " + stopped->text;
+    return std::nullopt;
+  }
+  const json::Value* seed = r.find("seed");
+  const json::Value* simTime = r.find("sim_time_s");
+  const json::Value* ledger = r.find("ledger");
+  const json::Value* acked = ledger ? ledger->find("acked") : nullptr;
+  const json::Value* components = r.find("components");
+  if (!seed || !seed->toUint64() || !simTime || !simTime->toDouble() || !acked ||
+      !acked->toDouble() || !components || !components->isObject()) {
+    *error =
+        "not a brokerlab-cli run --json report (seed, sim_time_s, ledger or components "
+        "missing)";
+    return std::nullopt;
+  }
+  RunFigures f;
+  f.seed = *seed->toUint64();
+  f.names.push_back("acked_per_s");
+  const double seconds = *simTime->toDouble();
+  f.values.push_back(seconds > 0 ? std::optional(*acked->toDouble() / seconds) : std::nullopt);
+  for (const json::Member& c : components->members) {
+    const json::Value* kind = c.value.find("kind");
+    for (const char* key : keysOf(kind ? kind->text : std::string()))
+      add(f, c.key + "." + key, c.value.find(key));
+  }
+  return f;
+}
+
+}  // namespace brokerlab::cli
