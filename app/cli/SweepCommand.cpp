@@ -34,7 +34,7 @@ CommandLine sweepLine() {
       "Run a scenario over a grid of parameter values, each point with several seeds, and write "
       "a CSV: per point the parameters, then per key figure its mean over the seeds and the "
       "half-width of its 95% confidence interval (Student t). On a terminal, progress shows on "
-      "stderr; Ctrl-C stops the sweep and writes nothing (exit 130).");
+      "stderr; Ctrl-C stops the sweep and writes the points whose every seed finished (exit 130).");
   line.positional("FILE", "The scenario file; - reads it from standard input (not with --plan).");
   line.option({"set"},
               "A grid axis: a component's parameter and its values, a range of integers "
@@ -150,14 +150,16 @@ int sweepCommand(const std::vector<std::string>& words) {
   catchInterrupt();
   const SweepOutcome outcome = o.collect ? collectReports(*o.collect, points.size(), seeds)
                                          : runSweep(scenarios, seeds, o.jobs);
-  if (outcome.interrupted)
-    return fail("interrupted (Ctrl-C) after " + std::to_string(outcome.done) + " of " +
-                    std::to_string(points.size() * seeds.size()) + " runs; nothing written",
-                kExitInterrupted);
   if (!outcome.error.empty()) return fail(outcome.error);
+  // Stopped by Ctrl-C: the points whose every seed finished, as run prints its report so far.
   const std::optional<std::string> csv = sweepCsv(o.axes, outcome.runs, seeds.size(), &error);
   if (!csv) return fail(error);
   if (!writeOutput(o.output, "CSV", *csv, &error)) return fail(error);
+  if (outcome.interrupted)
+    return fail("interrupted (Ctrl-C) after " + std::to_string(outcome.done) + " of " +
+                    std::to_string(points.size() * seeds.size()) +
+                    " runs: the CSV has the points whose every seed finished",
+                kExitInterrupted);
   return kExitOk;
 }
 

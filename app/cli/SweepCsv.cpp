@@ -21,48 +21,65 @@ std::string number(const std::optional<double>& v) {
   return v ? json::formatNumber(*v) : std::string();
 }
 
+// A point's row: its values, its seeds, then each figure's mean and half-width.
+bool appendRow(std::string& csv, const std::vector<std::string>& point,
+               const std::vector<SweepAxis>& axes, const std::vector<std::string>& names,
+               const std::optional<RunFigures>* runs, std::size_t seeds, std::string* error) {
+  for (std::size_t a = 0; a < axes.size(); ++a)
+    csv += field(point[a].substr(axes[a].key.size() + 1)) + ",";
+  csv += std::to_string(seeds);
+  for (std::size_t s = 0; s < seeds; ++s) {
+    if (runs[s]->names != names) {
+      *error = "the runs do not report the same components";
+      return false;
+    }
+  }
+  for (std::size_t k = 0; k < names.size(); ++k) {
+    std::vector<double> samples;  // the seeds that measured it (null: nothing to measure)
+    for (std::size_t s = 0; s < seeds; ++s)
+      if (runs[s]->values[k]) samples.push_back(*runs[s]->values[k]);
+    const std::optional<Estimate> e = estimate(samples);
+    csv += ',';  // appended piece by piece: GCC 12 warns falsely about "," + std::string&&
+    csv += number(e ? std::optional(e->mean) : std::nullopt);
+    csv += ',';
+    csv += number(e ? e->halfWidth : std::nullopt);
+  }
+  csv += "\n";
+  return true;
+}
+
 }  // namespace
 
 std::optional<std::string> sweepCsv(const std::vector<SweepAxis>& axes,
-                                    const std::vector<RunFigures>& runs, std::size_t seeds,
-                                    std::string* error) {
+                                    const std::vector<std::optional<RunFigures>>& runs,
+                                    std::size_t seeds, std::string* error) {
   const std::vector<std::vector<std::string>> points = expandGrid(axes);
-  if (runs.size() != points.size() * seeds || runs.empty()) {
+  if (runs.size() != points.size() * seeds || seeds == 0) {
     *error = "the number of runs does not match the grid";
     return std::nullopt;
   }
-  const std::vector<std::string>& names = runs.front().names;
+  std::vector<std::string> names;  // the first finished run's
+  for (const std::optional<RunFigures>& run : runs) {
+    if (!run) continue;
+    names = run->names;
+    break;
+  }
   std::string csv;
   for (const SweepAxis& a : axes) csv += field(a.key) + ",";
   csv += "seeds";
   for (const std::string& n : names) {
-    csv += ',';  // appended piece by piece: GCC 12 warns falsely about "," + std::string&&
+    csv += ',';
     csv += field(n);
     csv += ',';
     csv += field(n + "_ci95");
   }
   csv += "\n";
   for (std::size_t p = 0; p < points.size(); ++p) {
-    for (std::size_t a = 0; a < axes.size(); ++a)
-      csv += field(points[p][a].substr(axes[a].key.size() + 1)) + ",";
-    csv += std::to_string(seeds);
-    for (std::size_t k = 0; k < names.size(); ++k) {
-      std::vector<double> samples;  // the seeds that measured it (null: nothing to measure)
-      for (std::size_t s = 0; s < seeds; ++s) {
-        const RunFigures& run = runs[p * seeds + s];
-        if (run.names != names) {
-          *error = "the runs do not report the same components";
-          return std::nullopt;
-        }
-        if (run.values[k]) samples.push_back(*run.values[k]);
-      }
-      const std::optional<Estimate> e = estimate(samples);
-      csv += ',';
-      csv += number(e ? std::optional(e->mean) : std::nullopt);
-      csv += ',';
-      csv += number(e ? e->halfWidth : std::nullopt);
-    }
-    csv += "\n";
+    const std::optional<RunFigures>* first = runs.data() + p * seeds;
+    bool complete = true;
+    for (std::size_t s = 0; s < seeds; ++s) complete = complete && first[s].has_value();
+    if (complete && !appendRow(csv, points[p], axes, names, first, seeds, error))
+      return std::nullopt;
   }
   return csv;
 }

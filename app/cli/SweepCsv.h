@@ -12,10 +12,11 @@
 
 namespace brokerlab::cli {
 
-// `runs` holds every point's seeds in grid order, `seeds` per point. Nothing, with `*error` set,
-// when the runs do not share one set of figures (reports of another scenario).
+// `runs` holds every point's seeds in grid order, `seeds` per point; a point with a run missing
+// (stopped by Ctrl-C) has no row. Nothing, with `*error` set, when the runs do not share one set
+// of figures (reports of another scenario).
 std::optional<std::string> sweepCsv(const std::vector<SweepAxis>& axes,
-                                    const std::vector<RunFigures>& runs, std::size_t seeds,
-                                    std::string* error);
+                                    const std::vector<std::optional<RunFigures>>& runs,
+                                    std::size_t seeds, std::string* error);
 
 }  // namespace brokerlab::cli

@@ -57,7 +57,7 @@ SweepOutcome collectReports(const std::string& dir, std::size_t points,
         outcome.error = path + ": " + error;
         return outcome;
       }
-      outcome.runs.push_back(std::move(*figures));
+      outcome.runs.push_back(std::move(figures));
       ++outcome.done;
     }
   }

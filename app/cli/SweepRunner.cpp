@@ -103,8 +103,7 @@ SweepOutcome runSweep(const std::vector<Scenario>& points, const std::vector<std
     if (results[i]) ++outcome.done;
   }
   outcome.interrupted = interrupted() && outcome.done < total;
-  if (outcome.done == total)
-    for (std::optional<RunFigures>& r : results) outcome.runs.push_back(std::move(*r));
+  outcome.runs = std::move(results);
   return outcome;
 }
 

@@ -8,13 +8,15 @@
 #include "scenario/Scenario.h"
 
 #include <cstdint>
+#include <optional>
 #include <string>
 #include <vector>
 
 namespace brokerlab::cli {
 
 struct SweepOutcome {
-  std::vector<RunFigures> runs;  // every point's seeds in grid order (complete only on success)
+  // Every point's seeds in grid order; empty where Ctrl-C stopped a run before it finished.
+  std::vector<std::optional<RunFigures>> runs;
   std::size_t done = 0;
   bool interrupted = false;  // Ctrl-C: the runs stopped where they were
   std::string error;         // the first run (in grid order) that failed, and why

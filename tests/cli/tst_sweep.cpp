@@ -13,6 +13,8 @@
 
 #include <cmath>
 
+#include <signal.h>
+
 using brokerlab::testing::cli;
 using brokerlab::testing::scenario;
 using Result = brokerlab::testing::CliResult;
@@ -163,6 +165,26 @@ class tst_Sweep : public QObject {
     QCOMPARE(bad.exitCode, 2);
     QVERIFY2(bad.err.contains("--set workers.instances=0: components[2].instances"),
              qPrintable(bad.err));
+  }
+
+  // Ctrl-C: the CSV of the points whose every seed finished (maybe none yet), exit 130.
+  void ctrlCWritesThePointsFinished() {
+    QProcess p;
+    p.start(QStringLiteral(BROKERLAB_CLI),
+            {"sweep", scenario("mm1.json"), "--set", "server.instances=1..200", "--seeds", "2",
+             "--jobs", "1"});
+    QVERIFY(p.waitForStarted());
+    QTest::qWait(1500);
+    QCOMPARE(p.state(), QProcess::Running);
+    ::kill(static_cast<pid_t>(p.processId()), SIGINT);
+    QVERIFY(p.waitForFinished(120000));
+    QCOMPARE(p.exitCode(), 130);
+    const QString out = QString::fromUtf8(p.readAllStandardOutput());
+    const QString err = QString::fromUtf8(p.readAllStandardError());
+    QVERIFY2(err.contains(" of 400 runs: the CSV has the points whose every seed finished"),
+             qPrintable(err));
+    QVERIFY(out.startsWith("server.instances,seeds"));
+    QVERIFY(out.count('\n') < 201);
   }
 
   // The plan's commands, run by a shell elsewhere, then --collect: the local sweep's CSV.
