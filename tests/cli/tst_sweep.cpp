@@ -9,6 +9,7 @@
 #include <QJsonDocument>
 #include <QJsonObject>
 #include <QProcess>
+#include <QStandardPaths>
 #include <QTemporaryDir>
 
 #include <cmath>
@@ -187,20 +188,34 @@ class tst_Sweep : public QObject {
     QVERIFY(out.count('\n') < 201);
   }
 
-  // The plan's commands, run by a shell elsewhere, then --collect: the local sweep's CSV.
+  // The plan's commands, run one by one by a shell or two at a time by GNU parallel (Debian's
+  // `parallel`; skipped where it is not installed), then --collect: the local sweep's CSV.
+  void planThenCollectEqualsALocalSweep_data() {
+    QTest::addColumn<QString>("runner");
+    QTest::newRow("sh") << "sh -e plan.txt";
+    QTest::newRow("GNU parallel") << "parallel --will-cite -j 2 --halt now,fail=1 < plan.txt";
+  }
   void planThenCollectEqualsALocalSweep() {
+    QFETCH(QString, runner);
+    if (runner.startsWith("parallel") && QStandardPaths::findExecutable("parallel").isEmpty())
+      QSKIP("GNU parallel is not installed (Debian package parallel)");
     QTemporaryDir dir;
     const QStringList grid = {
         "--set", "workers.instances=2..3", "--set", "orders-api.rate=15,25", "--seeds", "2"};
     const QString file = scenario("work-queue.json");
     const Result local = cli(QStringList{"sweep", file} + grid);
     QCOMPARE(local.exitCode, 0);
-    const Result plan = cli(QStringList{"sweep", file, "--plan", dir.filePath("reports")} + grid);
+    const Result plan = cli(QStringList{"sweep", file, "--plan", dir.filePath("reports"), "-o",
+                                        dir.filePath("plan.txt")} +
+                            grid);
     QCOMPARE(plan.exitCode, 0);
-    QCOMPARE(plan.out.count('\n'), 8);
-    QVERIFY(plan.out.startsWith("brokerlab-cli run " + file +
-                                " --seed 1 --set "
-                                "workers.instances=2 --set orders-api.rate=15 --json -o "));
+    QFile planFile(dir.filePath("plan.txt"));
+    QVERIFY(planFile.open(QIODevice::ReadOnly));
+    const QString commands = QString::fromUtf8(planFile.readAll());
+    QCOMPARE(commands.count('\n'), 8);
+    QVERIFY(commands.startsWith("brokerlab-cli run " + file +
+                                " --seed 1 --set workers.instances=2 --set orders-api.rate=15 "
+                                "--json -o "));
     QVERIFY(QDir(dir.path()).mkdir("reports"));
     QVERIFY(QDir(dir.path()).mkdir("bin"));
     QVERIFY(QFile::link(QStringLiteral(BROKERLAB_CLI), dir.filePath("bin/brokerlab-cli")));
@@ -208,9 +223,10 @@ class tst_Sweep : public QObject {
     QProcessEnvironment env = QProcessEnvironment::systemEnvironment();
     env.insert("PATH", dir.filePath("bin") + ':' + env.value("PATH"));
     shell.setProcessEnvironment(env);
-    shell.start("sh", {"-e", "-c", plan.out});
+    shell.setWorkingDirectory(dir.path());
+    shell.start("sh", {"-c", runner});
     QVERIFY(shell.waitForFinished(120000));
-    QCOMPARE(shell.exitCode(), 0);
+    QVERIFY2(shell.exitCode() == 0, shell.readAllStandardError().constData());
     const Result collected =
         cli(QStringList{"sweep", file, "--collect", dir.filePath("reports")} + grid);
     QCOMPARE(collected.exitCode, 0);
