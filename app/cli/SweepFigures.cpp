@@ -22,6 +22,20 @@ void add(RunFigures& f, std::string name, const json::Value* v) {
   f.values.push_back(v && v->isNumber() ? v->toDouble() : std::nullopt);
 }
 
+void addAll(RunFigures& f, const std::string& prefix, const json::Value& object,
+            const std::vector<const char*>& keys) {
+  for (const char* key : keys) add(f, prefix + "." + key, object.find(key));
+}
+
+// A topic's subscription queues and a stream's consumer groups, named as in the metrics CSV
+// ("alerts/mailer", "order-events/billing").
+void addNested(RunFigures& f, const std::string& id, const json::Value& component,
+               const char* member, const std::vector<const char*>& keys) {
+  const json::Value* nested = component.find(member);
+  if (!nested || !nested->isObject()) return;
+  for (const json::Member& m : nested->members) addAll(f, id + "/" + m.key, m.value, keys);
+}
+
 }  // namespace
 
 std::optional<RunFigures> keyFigures(std::string_view reportJson, std::string* error) {
@@ -54,8 +68,11 @@ std::optional<RunFigures> keyFigures(std::string_view reportJson, std::string* e
   f.values.push_back(seconds > 0 ? std::optional(*acked->toDouble() / seconds) : std::nullopt);
   for (const json::Member& c : components->members) {
     const json::Value* kind = c.value.find("kind");
-    for (const char* key : keysOf(kind ? kind->text : std::string()))
-      add(f, c.key + "." + key, c.value.find(key));
+    const std::string k = kind ? kind->text : std::string();
+    addAll(f, c.key, c.value, keysOf(k));
+    if (k == "topic") addNested(f, c.key, c.value, "subscriptions", keysOf("queue"));
+    if (k == "stream")
+      addNested(f, c.key, c.value, "groups", {"lag_mean", "latency_mean_s", "latency_p99_s"});
   }
   return f;
 }

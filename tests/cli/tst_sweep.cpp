@@ -9,6 +9,7 @@
 #include <QJsonDocument>
 #include <QJsonObject>
 #include <QProcess>
+#include <QRegularExpression>
 #include <QStandardPaths>
 #include <QTemporaryDir>
 
@@ -74,6 +75,16 @@ class tst_Sweep : public QObject {
     // One seed: a mean, and no interval.
     QVERIFY(!columnOf(r.out, "browser.time_to_result_mean_s").first().isEmpty());
     QCOMPARE(columnOf(r.out, "browser.time_to_result_mean_s_ci95"), QStringList({""}));
+  }
+
+  // A topic's subscription queues and a stream's groups, named as in the metrics CSV.
+  void topicSubscriptionsAndStreamGroupsHaveFigures() {
+    const Result r = cli({"sweep", scenario("queue-vs-topic-vs-stream.json"), "--seeds", "1"});
+    QCOMPARE(r.exitCode, 0);
+    const QString header = r.out.section('\n', 0, 0);
+    QVERIFY2(header.contains(QRegularExpression(",[^,/]+/[^,/]+\\.wait_p99_s,")),
+             qPrintable(header));
+    QVERIFY2(header.contains(QRegularExpression(",[^,/]+/[^,/]+\\.lag_mean,")), qPrintable(header));
   }
 
   // Three seeds' throughput from three runs, averaged by hand; t(0.975, 2) = 4.302652730 from a
