@@ -13,6 +13,7 @@ int benchCommand(const std::vector<std::string>& args);
 int formatCommand(const std::vector<std::string>& args);
 int traceCommand(const std::vector<std::string>& args);
 int fuzzCommand(const std::vector<std::string>& args);
+int sweepCommand(const std::vector<std::string>& args);
 
 // Peak resident memory of this process in bytes (VmHWM), 0 when the system does not say.
 std::uint64_t peakRssBytes();

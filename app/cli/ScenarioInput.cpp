@@ -15,8 +15,14 @@ std::string inputName(const std::string& file) {
 }
 
 std::optional<Scenario> loadInput(const std::string& file, std::size_t* issueCount) {
-  const ScenarioLoadResult loaded =
-      file == "-" ? loadScenarioStandardInput() : loadScenarioFile(QString::fromStdString(file));
+  return reportLoad(
+      file,
+      file == "-" ? loadScenarioStandardInput() : loadScenarioFile(QString::fromStdString(file)),
+      issueCount);
+}
+
+std::optional<Scenario> reportLoad(const std::string& file, const ScenarioLoadResult& loaded,
+                                   std::size_t* issueCount) {
   if (issueCount != nullptr) *issueCount = loaded.problemCount();
   for (const ScenarioIssue& issue : loaded.issues)
     std::fprintf(stderr, "%s\n", terminalText(formatIssue(inputName(file), issue)).c_str());

@@ -5,6 +5,7 @@
 // what is valid but probably not meant, as "warning: ..." (the command goes on).
 
 #include "scenario/Scenario.h"
+#include "scenario/ScenarioReader.h"
 
 #include <optional>
 #include <string>
@@ -16,5 +17,9 @@ std::string inputName(const std::string& file);
 // The scenario, or nothing after printing every issue; `issueCount` (if given) is set to how many
 // problems were found, listed or not.
 std::optional<Scenario> loadInput(const std::string& file, std::size_t* issueCount = nullptr);
+
+// The same for a load already done (ScenarioSettings reads the text first).
+std::optional<Scenario> reportLoad(const std::string& file, const ScenarioLoadResult& loaded,
+                                   std::size_t* issueCount = nullptr);
 
 }  // namespace brokerlab::cli

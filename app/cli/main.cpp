@@ -22,6 +22,7 @@ constexpr const char* kUsage =
     "commands:\n"
     "  run FILE        simulate a scenario and print its summary (or a JSON report)\n"
     "  trace FILE      follow one request-reply job: a table or a Mermaid sequence diagram\n"
+    "  sweep FILE      a grid of parameter values x seeds: a CSV of means and 95% intervals\n"
     "  fuzz            random fault plans over the scenarios, invariants on, each run twice\n"
     "  validate FILE.. check scenario files; print every error as file:line:column: path: message\n"
     "  format FILE...  rewrite scenario files in canonical form (--check: only report)\n"
@@ -38,6 +39,7 @@ Command find(const std::string& name) {
   if (name == "run") return runCommand;
   if (name == "trace") return traceCommand;
   if (name == "fuzz") return fuzzCommand;
+  if (name == "sweep") return sweepCommand;
   if (name == "validate") return validateCommand;
   if (name == "format") return formatCommand;
   if (name == "bench") return benchCommand;

@@ -27,37 +27,48 @@ QString tooLarge(const QString& mebibytes) {
 }
 
 // Reads one byte past the limit: a file can grow after a size check, or be a device or a pipe.
-ScenarioLoadResult readAndParse(QFile& file) {
+ScenarioText readLimited(QFile& file) {
   constexpr auto kLimit = static_cast<qint64>(limits::kMaxFileBytes);
   const QByteArray bytes = file.read(kLimit + 1);
-  if (file.error() != QFileDevice::NoError) {
-    return failure(QStringLiteral("cannot read: %1").arg(file.errorString()));
-  }
-  if (bytes.size() > kLimit) return failure(tooLarge(QStringLiteral("over 16")));
-  return parseScenario(std::string_view(bytes.constData(), static_cast<std::size_t>(bytes.size())));
+  if (file.error() != QFileDevice::NoError)
+    return {{}, QStringLiteral("cannot read: %1").arg(file.errorString()).toStdString()};
+  if (bytes.size() > kLimit) return {{}, tooLarge(QStringLiteral("over 16")).toStdString()};
+  return {bytes.toStdString(), {}};
+}
+
+ScenarioLoadResult parsed(const ScenarioText& text) {
+  return text.error.empty() ? parseScenario(text.text)
+                            : failure(QString::fromStdString(text.error));
 }
 
 }  // namespace
 
-ScenarioLoadResult loadScenarioFile(const QString& path) {
+ScenarioText readScenarioText(const QString& path) {
   const QFileInfo info(path);
-  if (!info.exists()) return failure(QStringLiteral("cannot open: no such file"));
-  if (info.isDir()) return failure(QStringLiteral("cannot open: it is a directory, not a file"));
+  if (!info.exists()) return {{}, "cannot open: no such file"};
+  if (info.isDir()) return {{}, "cannot open: it is a directory, not a file"};
   if (info.size() > static_cast<qint64>(limits::kMaxFileBytes))
-    return failure(tooLarge(mebibytes(info.size())));
+    return {{}, tooLarge(mebibytes(info.size())).toStdString()};
   QFile file(path);
-  if (!file.open(QIODevice::ReadOnly)) {
-    return failure(QStringLiteral("cannot open: %1").arg(file.errorString()));
-  }
-  return readAndParse(file);
+  if (!file.open(QIODevice::ReadOnly))
+    return {{}, QStringLiteral("cannot open: %1").arg(file.errorString()).toStdString()};
+  return readLimited(file);
+}
+
+ScenarioText readScenarioStandardInputText() {
+  QFile in;
+  if (!in.open(stdin, QIODevice::ReadOnly))
+    return {{},
+            QStringLiteral("cannot read standard input: %1").arg(in.errorString()).toStdString()};
+  return readLimited(in);
+}
+
+ScenarioLoadResult loadScenarioFile(const QString& path) {
+  return parsed(readScenarioText(path));
 }
 
 ScenarioLoadResult loadScenarioStandardInput() {
-  QFile in;
-  if (!in.open(stdin, QIODevice::ReadOnly)) {
-    return failure(QStringLiteral("cannot read standard input: %1").arg(in.errorString()));
-  }
-  return readAndParse(in);
+  return parsed(readScenarioStandardInputText());
 }
 
 bool saveScenarioFile(const QString& path, const Scenario& scenario, QString* error) {

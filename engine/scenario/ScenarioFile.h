@@ -9,7 +9,18 @@
 
 #include <QString>
 
+#include <string>
+
 namespace brokerlab {
+
+// A scenario file's bytes, unparsed (for commands that change a value before loading it, such as
+// `brokerlab-cli sweep`), or why they could not be read: the same checks and limits as below.
+struct ScenarioText {
+  std::string text;
+  std::string error;  // empty when `text` was read
+};
+ScenarioText readScenarioText(const QString& path);
+ScenarioText readScenarioStandardInputText();
 
 // Reads and parses a scenario file. Files over limits::kMaxFileBytes (16 MiB) are rejected before
 // they are read; a missing file, a directory or a read error comes back as an issue with no path.

@@ -13,7 +13,7 @@
 namespace {
 
 const QString kDoc = QStringLiteral(BROKERLAB_SOURCE_DIR "/docs/cli.md");
-const QStringList kCommands = {"run", "trace", "fuzz", "validate", "format", "bench"};
+const QStringList kCommands = {"run", "trace", "sweep", "fuzz", "validate", "format", "bench"};
 
 struct Example {
   QString command;
