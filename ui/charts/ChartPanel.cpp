@@ -67,6 +67,22 @@ void ChartPanel::show(const std::vector<NamedSeries>& series, double untilS) {
     if (s.chart == chart_ && s.charted && static_cast<int>(mine.size()) < kMaxSeries &&
         !silent(*s.series))
       mine.push_back(&s);
+  // What the picture is made of: which series, how many points each holds at which step, the
+  // marks, and the present to the pixel. When none of it changed (a long run at 1x gains a point
+  // every few seconds) the chart is left as it is: replacing and repainting it would redraw the
+  // same picture.
+  std::vector<double> shape;
+  for (const NamedSeries* n : mine) {
+    shape.push_back(static_cast<double>(reinterpret_cast<std::uintptr_t>(n->series)));
+    shape.push_back(static_cast<double>(n->series->points().size()));
+    shape.push_back(static_cast<double>(n->series->step()));
+  }
+  shape.insert(shape.end(), marks_.begin(), marks_.end());
+  const double pixel = std::max(untilS, 1.0) / std::max(1.0, chart()->plotArea().width());
+  shape.push_back(std::floor(untilS / pixel));
+  if (shape == shape_ && !mine.empty()) return;
+  shape_ = std::move(shape);
+  ++redraws_;
   // One QLineSeries per named series, kept from refresh to refresh.
   while (lines_.size() < mine.size()) {
     auto* line = new QLineSeries(chart());
@@ -82,7 +98,9 @@ void ChartPanel::show(const std::vector<NamedSeries>& series, double untilS) {
     delete lines_.back();
     lines_.pop_back();
   }
-  const int columns = std::max(64, static_cast<int>(chart()->plotArea().width()));
+  // A lowest and a highest point for every two pixels: a spike still reaches its height, and a
+  // chart holds half the points it would with a pair per pixel (--bench-ui --charts).
+  const int columns = std::max(64, static_cast<int>(chart()->plotArea().width()) / 2);
   double high = 0;
   for (std::size_t i = 0; i < mine.size(); ++i) {
     const TimeSeries& t = *mine[i]->series;

@@ -32,6 +32,8 @@ class ChartPanel : public QChartView {
   // What is plotted (tests): each series' name and its points.
   std::vector<std::pair<QString, QList<QPointF>>> plotted() const;
   int pointsShown() const;
+  int redraws() const { return redraws_; }  // how many times show() replaced the lines
+  void forget() { shape_.clear(); }         // the next show() redraws, whatever it shows
 
   static QString title(SeriesChart chart);
   static QString fileStem(SeriesChart chart);  // "throughput", "backlog", ...
@@ -45,6 +47,8 @@ class ChartPanel : public QChartView {
   QValueAxis* y_;
   std::vector<QLineSeries*> lines_;
   std::vector<double> marks_;
+  int redraws_ = 0;
+  std::vector<double> shape_;  // what the lines were last made of (show() skips a same picture)
 };
 
 }  // namespace brokerlab::ui

@@ -47,22 +47,40 @@ void ChartsDock::setComponent(std::uint32_t component) {
 }
 
 void ChartsDock::onFrame() {
-  if (isVisible() && sinceRefresh_.elapsed() >= kRefreshMs) refresh();
+  // One chart a turn, each in its turn: at 60 frames a second every chart is redrawn about ten
+  // times a second, and no frame pays for all six at once.
+  if (!isVisible() || sinceRefresh_.elapsed() < kRefreshMs / kSeriesChartCount) return;
+  sinceRefresh_.restart();
+  if (!controller_.hasSimulation()) return;
+  showSeries(*panels_[static_cast<std::size_t>(nextPanel_)]);
+  nextPanel_ = (nextPanel_ + 1) % kSeriesChartCount;
+  placePanels();
+}
+
+std::vector<NamedSeries> ChartsDock::selectedSeries() const {
+  std::vector<NamedSeries> series = seriesOf(controller_.simulator());
+  if (component_ != kNone)
+    std::erase_if(series, [&](const NamedSeries& s) { return s.component != component_; });
+  return series;
+}
+
+void ChartsDock::showSeries(ChartPanel& panel) {
+  std::vector<double> marks;
+  for (const TimelineBar::Mark& m : timeline_.marks()) marks.push_back(toSeconds(m.at));
+  panel.setMarks(std::move(marks));
+  panel.show(selectedSeries(), toSeconds(controller_.simulator().now()));
 }
 
 void ChartsDock::refresh() {
   sinceRefresh_.restart();
   if (!controller_.hasSimulation()) return;
-  ++refreshes_;
-  std::vector<NamedSeries> series = seriesOf(controller_.simulator());
-  if (component_ != kNone) {
-    std::erase_if(series, [&](const NamedSeries& s) { return s.component != component_; });
-  }
+  const std::vector<NamedSeries> series = selectedSeries();
   std::vector<double> marks;
   for (const TimelineBar::Mark& m : timeline_.marks()) marks.push_back(toSeconds(m.at));
   const double now = toSeconds(controller_.simulator().now());
   for (ChartPanel* p : panels_) {
     p->setMarks(marks);
+    p->forget();  // a landing or a new run: redraw even what looks the same
     p->show(series, now);
   }
   placePanels();

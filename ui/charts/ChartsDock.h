@@ -2,7 +2,8 @@
 
 // The charts: throughput, backlog, latency, utilization, consumer-group lag and request-reply
 // against simulated time, following the run (and the timeline when it lands elsewhere: the series
-// are part of the simulator's state). Refreshed ten times a second, not per frame. A selected
+// are part of the simulator's state). While the run plays each chart is redrawn about ten times a
+// second, one chart a frame in turn; all at once when the run stops or lands. A selected
 // component narrows every chart to its series; faults and captions are vertical marks.
 
 #include "base/Index.h"
@@ -35,7 +36,6 @@ class ChartsDock : public QDockWidget {
   ChartPanel& panel(SeriesChart chart) { return *panels_[static_cast<std::size_t>(chart)]; }
   // Points held by all charts now (the benchmark prints the maximum).
   int pointsShown() const;
-  int refreshes() const { return refreshes_; }  // how many times the charts were redrawn
 
  public slots:
   void setComponent(std::uint32_t component);  // kNone: every component
@@ -44,6 +44,8 @@ class ChartsDock : public QDockWidget {
  private:
   void onFrame();
   void placePanels();
+  std::vector<NamedSeries> selectedSeries() const;  // the selected component's, or all
+  void showSeries(ChartPanel& panel);
   // Right click on a chart: it as PNG or SVG, or every series as the CLI's metrics CSV.
   void exportMenu(ChartPanel& panel, QPoint globalPos);
 
@@ -55,7 +57,7 @@ class ChartsDock : public QDockWidget {
   int columns_ = 0;
   std::uint32_t component_ = kNone;
   QElapsedTimer sinceRefresh_;
-  int refreshes_ = 0;
+  int nextPanel_ = 0;  // the chart the next frame redraws
 };
 
 }  // namespace brokerlab::ui
