@@ -77,8 +77,10 @@ int runBenchVsReference(double scale, int pairs, bool json) {
     for (int i = 0; i < pairs; ++i) {
       const BenchResult a = runBenchModel(*model);
       const ReferenceResult b = runReferenceKernel(wl.kernel);
+      const BenchResult c = runBenchModel(*model, /*captureTrace=*/true);
       results.push_back({a.runS > 0 ? static_cast<double>(a.messages) / a.runS : 0,
-                         b.runS > 0 ? static_cast<double>(b.messages) / b.runS : 0, b.waitMeanS});
+                         b.runS > 0 ? static_cast<double>(b.messages) / b.runS : 0, b.waitMeanS,
+                         c.runS > 0 ? static_cast<double>(c.messages) / c.runS : 0});
     }
     std::vector<double> ratios;
     std::vector<double> captureRatios;  // with the trace captured / without, per pair
