@@ -69,9 +69,24 @@ class Table {
 
 // The columns are the JSON report's keys, spaces for underscores; p50, p95 and p99 are the wait's.
 std::vector<std::string> queueHeader(const char* what) {
-  return {what,         "published",   "rejected",  "enqueued",      "delivered", "acked",
-          "nacked",     "redelivered", "expired",   "dead lettered", "dropped",   "depth now",
-          "depth mean", "depth max",   "wait mean", "p50",           "p95",       "p99",
+  return {what,
+          "published",
+          "rejected",
+          "enqueued",
+          "delivered",
+          "acked",
+          "nacked",
+          "redelivered",
+          "expired",
+          "dead lettered",
+          "dropped",
+          "depth now",
+          "depth mean",
+          "depth max",
+          "wait mean",
+          "p50",
+          "p95",
+          "p99",
           "dead letter reasons"};
 }
 
