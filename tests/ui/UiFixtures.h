@@ -45,6 +45,13 @@ inline void playTo(SimulationController& c, SimTime until, double speed = 50) {
   c.pause();
 }
 
+// Runs to `t` without animation, frame by frame as the window's run-until does.
+inline void runTo(SimulationController& c, SimTime t) {
+  c.runUntil(t);
+  for (int i = 0; i < 100000 && c.state() == SimulationController::RunState::Playing; ++i)
+    c.advanceFrame(1.0 / 60);
+}
+
 // The trace hash `brokerlab-cli run FILE` prints.
 inline QString cliTraceHash(const QString& file, const QStringList& extra = {}) {
   QProcess cli;

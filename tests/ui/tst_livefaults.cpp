@@ -25,10 +25,6 @@ using namespace brokerlab::ui::testing;
 using S = SimulationController::RunState;
 
 namespace {
-void runTo(SimulationController& c, SimTime t) {
-  c.runUntil(t);
-  for (int i = 0; i < 100000 && c.state() == S::Playing; ++i) c.advanceFrame(1.0 / 60);
-}
 
 QAction* entry(QMenu& menu, const QString& startsWith) {
   for (QAction* a : menu.actions())

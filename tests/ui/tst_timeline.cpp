@@ -23,11 +23,6 @@ Simulator straightRun(const Scenario& s, SimTime to) {
   return sim;
 }
 
-void runTo(SimulationController& c, SimTime t) {
-  c.runUntil(t);
-  for (int i = 0; i < 100000 && c.state() == S::Playing; ++i) c.advanceFrame(1.0 / 60);
-}
-
 FaultSpec crashOf(const std::string& target) {
   FaultSpec f;
   f.kind = FaultKind::Crash;

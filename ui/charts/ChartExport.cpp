@@ -1,10 +1,9 @@
 #include "charts/ChartExport.h"
 
+#include "canvas/ImageFile.h"
+
 #include <QImage>
-#include <QImageWriter>
 #include <QPainter>
-#include <QSaveFile>
-#include <QSvgGenerator>
 #include <QWidget>
 
 namespace brokerlab::ui {
@@ -18,36 +17,13 @@ bool exportChartPng(QWidget& chart, const QString& path, QString* error) {
   image.setDevicePixelRatio(kPngScale);  // the widget paints at its own size, twice as fine
   image.fill(Qt::white);
   chart.render(&image);
-  QSaveFile file(path);
-  QImageWriter writer(&file, "png");
-  if (!file.open(QIODevice::WriteOnly) || !writer.write(image) || !file.commit()) {
-    *error =
-        writer.error() != QImageWriter::UnknownError ? writer.errorString() : file.errorString();
-    return false;
-  }
-  return true;
+  return writePng(image, path, error);
 }
 
 bool exportChartSvg(QWidget& chart, const QString& path, QString* error) {
-  QSaveFile file(path);
-  if (!file.open(QIODevice::WriteOnly)) {
-    *error = file.errorString();
-    return false;
-  }
-  QSvgGenerator svg;
-  svg.setOutputDevice(&file);
-  svg.setSize(chart.size());
-  svg.setViewBox(QRect(QPoint(0, 0), chart.size()));
-  svg.setTitle(QStringLiteral("BrokerLab chart"));
-  {
-    QPainter p(&svg);
-    chart.render(&p);
-  }
-  if (!file.commit()) {
-    *error = file.errorString();
-    return false;
-  }
-  return true;
+  return writeSvg(
+      chart.size(), QStringLiteral("BrokerLab chart"), [&chart](QPainter& p) { chart.render(&p); },
+      path, error);
 }
 
 }  // namespace brokerlab::ui

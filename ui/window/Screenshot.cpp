@@ -1,13 +1,11 @@
 #include "window/Screenshot.h"
 
+#include "canvas/ImageFile.h"
 #include "controller/SimulationController.h"
 #include "window/MainWindow.h"
 
 #include <QCoreApplication>
-#include <QFileInfo>
-#include <QImageWriter>
 #include <QPixmap>
-#include <QSaveFile>
 
 #include <algorithm>
 
@@ -46,24 +44,7 @@ bool saveWindowImage(MainWindow& window, const QString& path, QString* error) {
   // Labels that changed while the run advanced want their layout redone before the grab.
   QCoreApplication::sendPostedEvents(nullptr, QEvent::LayoutRequest);
   const QImage image = window.grab().toImage();
-  // A regular file is replaced atomically; a device or pipe (/dev/stdout) is written in place.
-  const QFileInfo info(path);
-  if (info.exists() && !info.isFile()) {
-    QFile device(path);
-    if (!device.open(QIODevice::WriteOnly) || !QImageWriter(&device, "png").write(image)) {
-      *error = device.errorString();
-      return false;
-    }
-    return true;
-  }
-  QSaveFile file(path);
-  QImageWriter writer(&file, "png");
-  if (!file.open(QIODevice::WriteOnly) || !writer.write(image) || !file.commit()) {
-    *error =
-        writer.error() != QImageWriter::UnknownError ? writer.errorString() : file.errorString();
-    return false;
-  }
-  return true;
+  return writePng(image, path, error);  // atomically, or in place on a device
 }
 
 }  // namespace brokerlab::ui
