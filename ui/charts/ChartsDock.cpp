@@ -92,9 +92,9 @@ void ChartsDock::placePanels() {
   std::vector<ChartPanel*> shown;
   for (ChartPanel* p : panels_)
     if (!p->isHidden()) shown.push_back(p);
-  // As many to a row as the dock's width gives each 300 pixels (at least three): one row keeps
-  // the canvas tall.
-  const int fit = std::max(3, width() / 300);
+  // As many to a row as the dock's width gives each 300 pixels: one row keeps the canvas tall,
+  // a narrow dock (beside the summary) stacks them.
+  const int fit = std::max(1, width() / 300);
   const int columns = std::min<int>(fit, std::max<int>(1, static_cast<int>(shown.size())));
   if (shown == placed_ && columns == columns_) return;
   placed_ = shown;
@@ -131,6 +131,11 @@ void ChartsDock::exportMenu(ChartPanel& panel, QPoint globalPos) {
                                   : exportChartPng(panel, path, &error);
   if (!ok)
     QMessageBox::critical(this, tr("Export failed"), tr("%1 was not written: %2").arg(path, error));
+}
+
+void ChartsDock::resizeEvent(QResizeEvent* event) {
+  QDockWidget::resizeEvent(event);
+  placePanels();
 }
 
 int ChartsDock::pointsShown() const {

@@ -41,6 +41,9 @@ class ChartsDock : public QDockWidget {
   void setComponent(std::uint32_t component);  // kNone: every component
   void refresh();
 
+ protected:
+  void resizeEvent(QResizeEvent* event) override;
+
  private:
   void onFrame();
   void placePanels();

@@ -53,15 +53,19 @@ QString ledgerText(const RunReport& r) {
 
 QString queuesText(const Simulator& sim, const RunReport& r) {
   if (r.queues.empty()) return {};
-  QString out = QStringLiteral("<h3>Queues: measured, Little's law, theory</h3><table>");
-  out += row({"queue", "delivered/s λ", "wait W", "depth L", "λ·W (Little)", "L vs λ·W", "theory",
-              "ρ", "W theory", "W vs theory", "L theory"},
+  QString out = QStringLiteral(
+      "<h3>Queues: measured, Little's law, theory</h3><p>Little's law compares averages over the "
+      "run so far: messages still waiting have not yet added their waits to W, so while a "
+      "backlog stands L runs ahead of λ·W, and the two meet as it drains.</p><table>");
+  out += row({"queue", "ready now", "delivered/s λ", "wait W", "depth L", "λ·W (Little)",
+              "L vs λ·W", "theory", "ρ", "W theory", "W vs theory", "L theory"},
              "th");
   for (std::size_t i = 0; i < r.queues.size(); ++i) {
     const QueueReport& q = r.queues[i];
     // Little's law with the delivery rate: a redelivered message waits again (docs/cli.md).
     const double little = q.deliveryRatePerS * q.wait.meanS;
     QStringList cells = {esc(q.id),
+                         formatCount(q.depthNow),
                          num(q.deliveryRatePerS),
                          q.wait.count ? secs(q.wait.meanS) : QStringLiteral("–"),
                          num(q.depthMean),
