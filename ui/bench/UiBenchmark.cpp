@@ -48,9 +48,37 @@ Scenario stressScenario(std::uint64_t inFlight) {
 
 Scenario chartsStressScenario(std::uint64_t inFlight) {
   Scenario s = stressScenario(inFlight);
-  s.name += ", one hour sampled every 10 ms";
+  s.name += ", a stream and a request-reply API, one hour sampled every 10 ms";
   s.duration = kHour + kMinute;
   s.sampleInterval = 10 * kMillisecond;
+  // So that all six charts have series: a stream read by a consumer group (lag), and a client
+  // polling an API whose workers write a status store (request-reply).
+  ComponentSpec clicks = ComponentSpec::make("clicks", ComponentKind::Producer);
+  clicks.target = "clickstream";
+  clicks.rate = 50;
+  ComponentSpec stream = ComponentSpec::make("clickstream", ComponentKind::Stream);
+  stream.partitions = 4;
+  ComponentSpec readers = ComponentSpec::make("dashboard", ComponentKind::Consumer);
+  readers.source = "clickstream";
+  readers.instances = 2;
+  readers.service = Distribution::exponential(30 * kMillisecond);
+  ComponentSpec client = ComponentSpec::make("browser", ComponentKind::Client);
+  client.target = "jobs-api";
+  client.rate = 2;
+  client.pollInterval = kSecond;
+  ComponentSpec api = ComponentSpec::make("jobs-api", ComponentKind::Api);
+  api.queue = "jobs";
+  api.store = "job-status";
+  ComponentSpec jobs = ComponentSpec::make("jobs", ComponentKind::Queue);
+  ComponentSpec workers = ComponentSpec::make("workers", ComponentKind::Consumer);
+  workers.source = "jobs";
+  workers.role = ConsumerRole::Worker;
+  workers.store = "job-status";
+  workers.instances = 4;
+  workers.service = Distribution::exponential(1500 * kMillisecond);
+  ComponentSpec store = ComponentSpec::make("job-status", ComponentKind::Store);
+  s.components.insert(s.components.end(),
+                      {clicks, stream, readers, client, api, jobs, workers, store});
   return s;
 }
 
