@@ -128,9 +128,12 @@ int benchCommand(const std::vector<std::string>& words) {
       if (!n || *n > 1000) return args.usage("--pairs must be a count from 1 to 1000");
       pairs = static_cast<int>(*n);
     }
-    if (args.isSet("model") || args.isSet("messages") || args.isSet("events"))
+    if (args.isSet("messages") || args.isSet("events"))
       return args.usage("--vs-reference runs its own workloads: --scale sizes them");
-    return runBenchVsReference(scale, pairs, args.isSet("json"));
+    const std::string only = args.value("model").value_or("");
+    if (!only.empty() && only != "mm1" && only != "queues-10k")
+      return args.usage("--vs-reference compares mm1 and queues-10k (got \"" + only + "\")");
+    return runBenchVsReference(scale, pairs, args.isSet("json"), only);
   }
 
   const std::string name = args.value("model").value_or("mm1");

@@ -46,7 +46,7 @@ std::string rate(double perS) {
 
 }  // namespace
 
-int runBenchVsReference(double scale, int pairs, bool json) {
+int runBenchVsReference(double scale, int pairs, bool json, const std::string& only) {
   const auto count = [scale](double n) {
     return std::max<std::uint64_t>(1, static_cast<std::uint64_t>(n * scale));
   };
@@ -72,6 +72,7 @@ int runBenchVsReference(double scale, int pairs, bool json) {
   }
   bool allMet = true;
   for (const Workload& wl : workloads) {
+    if (!only.empty() && only != wl.name) continue;
     const std::optional<BenchModel> model = benchModel(wl.name, scale);
     std::vector<Pair> results;
     for (int i = 0; i < pairs; ++i) {
