@@ -24,7 +24,11 @@ inline CliResult cli(const QStringList& args, const std::function<void(QProcess&
   QProcess p;
   if (setup) setup(p);
   p.start(QStringLiteral(BROKERLAB_CLI), args);
-  if (!p.waitForFinished(120000)) qFatal("brokerlab-cli did not finish");
+  if (!p.waitForFinished(120000)) {
+    p.kill();  // not left running after the test has given up on it
+    p.waitForFinished(5000);
+    qFatal("brokerlab-cli did not finish");
+  }
   return {p.exitStatus() == QProcess::NormalExit ? p.exitCode() : -1,
           QString::fromUtf8(p.readAllStandardOutput()),
           QString::fromUtf8(p.readAllStandardError())};
