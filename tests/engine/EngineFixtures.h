@@ -4,6 +4,7 @@
 // every count in an assertion can be worked out by hand.
 
 #include "model/ModelBuilder.h"
+#include "scenario/ScenarioFile.h"
 #include "sim/Simulator.h"
 
 #include <QtTest>
@@ -52,6 +53,19 @@ inline Simulator simulator(const Scenario& s, std::optional<std::uint64_t> seed 
   Simulator sim(std::make_shared<const Model>(std::move(*r.model)));
   sim.setInvariantChecks(true);  // always on in tests
   return sim;
+}
+
+// A bundled scenario by its file name ("work-queue.json"), and a simulator of it.
+inline Scenario bundledScenario(const QString& file) {
+  const QString path = QStringLiteral(BROKERLAB_SOURCE_DIR "/scenarios/") + file;
+  const ScenarioLoadResult loaded = loadScenarioFile(path);
+  if (!loaded.scenario)
+    qFatal("%s does not load: %s", qPrintable(path),
+           loaded.issues.empty() ? "" : loaded.issues[0].message.c_str());
+  return *loaded.scenario;
+}
+inline Simulator bundled(const QString& file, std::optional<std::uint64_t> seed = {}) {
+  return simulator(bundledScenario(file), seed);
 }
 
 // Why a run stopped before its time, for a failing check: the broken invariant or the run limit.

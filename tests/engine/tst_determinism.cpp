@@ -16,15 +16,6 @@ using namespace brokerlab::fixtures;
 
 namespace {
 
-Simulator bundled(const QString& name, std::optional<std::uint64_t> seed = {}) {
-  const QString path = QStringLiteral(BROKERLAB_SOURCE_DIR "/scenarios/") + name;
-  const ScenarioLoadResult loaded = loadScenarioFile(path);
-  if (!loaded.scenario)
-    qFatal("%s does not load: %s", qPrintable(path),
-           loaded.issues.empty() ? "" : loaded.issues[0].message.c_str());
-  return simulator(*loaded.scenario, seed);
-}
-
 // Regenerate after a deliberate change in behaviour: `brokerlab-cli run FILE --json` prints
 // trace_hash and events.
 struct Fingerprint {

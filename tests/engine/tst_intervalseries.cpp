@@ -16,13 +16,6 @@ using namespace brokerlab::fixtures;
 
 namespace {
 
-Simulator bundled(const QString& name) {
-  const QString path = QStringLiteral(BROKERLAB_SOURCE_DIR "/scenarios/") + name;
-  const ScenarioLoadResult loaded = loadScenarioFile(path);
-  if (!loaded.scenario) qFatal("%s does not load", qPrintable(path));
-  return simulator(*loaded.scenario);
-}
-
 bool near(double a, double b, double relative) {
   return std::abs(a - b) <= relative * std::max({1.0, std::abs(a), std::abs(b)});
 }

@@ -17,13 +17,6 @@ using namespace brokerlab::fixtures;
 
 namespace {
 
-Simulator bundled(const QString& name) {
-  const QString path = QStringLiteral(BROKERLAB_SOURCE_DIR "/scenarios/") + name;
-  const ScenarioLoadResult loaded = loadScenarioFile(path);
-  if (!loaded.scenario) qFatal("%s does not load", qPrintable(path));
-  return simulator(*loaded.scenario);
-}
-
 const NamedSeries* find(const std::vector<NamedSeries>& all, const std::string& column) {
   for (const NamedSeries& s : all)
     if (s.column == column) return &s;

@@ -5,7 +5,6 @@
 #include "EngineFixtures.h"
 #include "metrics/QueueingTheory.h"
 #include "metrics/Report.h"
-#include "scenario/ScenarioFile.h"
 
 #include <cmath>
 
@@ -29,13 +28,6 @@ QueueTheory theoryOf(const Scenario& s) {
   const ModelBuildResult built = buildModel(s, std::nullopt);
   if (!built.model) qFatal("%s", built.error.c_str());
   return queueTheory(*built.model, 0);
-}
-
-Scenario bundled(const char* name) {
-  const ScenarioLoadResult loaded =
-      loadScenarioFile(QStringLiteral(BROKERLAB_SOURCE_DIR "/scenarios/%1.json").arg(name));
-  if (!loaded.ok()) qFatal("cannot load %s", name);
-  return *loaded.scenario;
 }
 
 }  // namespace
@@ -100,7 +92,7 @@ class tst_TheoryFigures : public QObject {
     s.components[0].interarrival = Distribution::constant(125 * kMillisecond);
     s.components[0].rate.reset();
     QVERIFY(theoryOf(s).whyNot.find("Poisson") != std::string::npos);
-    const QueueTheory none = theoryOf(bundled("work-queue"));
+    const QueueTheory none = theoryOf(bundledScenario("work-queue.json"));
     QVERIFY(!none.applies());
     QVERIFY(!none.whyNot.empty());
   }
@@ -116,7 +108,7 @@ class tst_TheoryFigures : public QObject {
   void bundledTextbookScenariosLandOnTheory() {
     QFETCH(QString, name);
     QFETCH(double, tolerance);
-    const Scenario s = bundled(qPrintable(name));
+    const Scenario s = bundledScenario(name + ".json");
     Simulator sim = simulator(s);
     RUN(sim);
     const QueueTheory t = queueTheory(sim.model(), 0);
