@@ -99,14 +99,17 @@ void CaptionOverlay::refresh(bool newFrame) {
   }
 }
 
+QString CaptionOverlay::displayText() const {
+  return waitingOnIt() ? shownText() + tr("\n(paused here: Space goes on)") : shownText();
+}
+
 void CaptionOverlay::place() {
   QFont f = font();
   f.setPointSizeF(15 * scale_);
   const QWidget* area = parentWidget();
   const double width = std::min<double>(area->width() - 2 * kMargin, 1100 * scale_);
   const QFontMetricsF fm(f);
-  QString text = shownText();
-  if (waitingOnIt()) text += tr("\n(paused here: Space goes on)");
+  const QString text = displayText();
   const QRectF bound = fm.boundingRect(QRectF(0, 0, width - 2 * kPadding, 10000),
                                        Qt::TextWordWrap | Qt::AlignCenter, text);
   const double h = bound.height() + 2 * kPadding;
@@ -128,8 +131,7 @@ void CaptionOverlay::paintEvent(QPaintEvent*) {
   f.setPointSizeF(15 * scale_);
   p.setFont(f);
   p.setPen(Qt::white);
-  QString text = shownText();
-  if (waitingOnIt()) text += tr("\n(paused here: Space goes on)");
+  const QString text = displayText();
   p.drawText(QRectF(rect()).adjusted(kPadding, kPadding, -kPadding, -kPadding),
              Qt::TextWordWrap | Qt::AlignCenter, text);
 }

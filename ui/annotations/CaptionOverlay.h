@@ -38,7 +38,9 @@ class CaptionOverlay : public QWidget {
   void refresh(bool newFrame);
   int reachedAt(SimTime now) const;  // the latest caption at or before `now`, -1 for none
   void place();
-  bool waitingOnIt() const;  // the run paused at this caption's own moment
+  bool waitingOnIt() const;
+  QString displayText() const;  // the caption, and how to go on when the run waits on it  // the
+                                // run paused at this caption's own moment
 
   SimulationController& controller_;
   TopologyView& view_;
