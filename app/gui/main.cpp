@@ -77,7 +77,10 @@ int benchmark(brokerlab::ui::MainWindow& window, const GuiOptions& o) {
       "frame_p50_ms=%.3f\nframe_p95_ms=%.3f\nframe_p99_ms=%.3f\nmessages_in_flight_max=%llu\n",
       r.percentile(50), r.percentile(95), r.percentile(99),
       static_cast<unsigned long long>(r.messagesInFlightMax));
-  if (o.benchCharts) std::printf("chart_points_max=%d\n", r.chartPointsMax);
+  if (o.benchCharts) {
+    std::printf("charts_open=%d\n", r.chartsOpen);
+    std::printf("chart_points_max=%d\n", r.chartPointsMax);
+  }
   return 0;
 }
 

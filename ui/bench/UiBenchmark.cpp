@@ -136,6 +136,8 @@ UiBenchResult runUiBenchmark(MainWindow& window, int frames, int warmupFrames) {
         std::max<std::uint64_t>(result.flightsDrawnMax, animator->flightsDrawn());
     if (withCharts) result.chartPointsMax = std::max(result.chartPointsMax, charts.pointsShown());
   }
+  for (int k = 0; withCharts && k < kSeriesChartCount; ++k)
+    if (!charts.panel(static_cast<SeriesChart>(k)).isHidden()) ++result.chartsOpen;
   controller.pause();
   return result;
 }

@@ -26,6 +26,7 @@ struct UiBenchResult {
   std::uint64_t messagesInFlightMax = 0;
   std::uint64_t flightsDrawnMax = 0;
   int chartPointsMax = 0;  // points held by the charts (when the charts dock is open)
+  int chartsOpen = 0;      // charts shown (with something to plot) at the end of the run
   double percentile(double p) const;
 };
 
