@@ -94,4 +94,12 @@ const Value* locate(const Value& root, std::string_view path);
 // Short human description of a value for messages: `the number 5`, `the string "abc"`, `an array`.
 std::string describe(const Value& value);
 
+// The value as compact JSON text (no spaces), numbers in their exact source text: for a document
+// that is changed and read again, which nobody looks at (JsonWriter writes what people read).
+std::string compactText(const Value& value);
+
+// Values built in code (for a document changed before it is read again).
+Value stringValue(std::string text);
+Value numberValue(std::string text);  // the number's JSON text: "4", "0.5"
+
 }  // namespace brokerlab::json
