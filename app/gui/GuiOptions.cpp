@@ -75,14 +75,20 @@ GuiOptions parseGuiOptions(const QStringList& arguments, std::optional<int>* exi
                                                   "high contrast; F11 toggles it)."));
   const QCommandLineOption show(
       QStringLiteral("show"),
-      QStringLiteral("Open these panels, comma-separated: charts, summary, inspector, journey."),
+      QStringLiteral("Open these panels, comma-separated: charts, summary, inspector, journey, "
+                     "editor (the palette and the properties, editing on)."),
       QStringLiteral("PANELS"));
   const QCommandLineOption charts(
       QStringLiteral("charts"),
       QStringLiteral("With --bench-ui: a one-hour run sampled every 10 ms, brought to its last "
                      "minute, measured with the six charts open (prints chart_points_max=)."));
+  const QCommandLineOption select(
+      QStringLiteral("select"),
+      QStringLiteral("Select this component on the canvas (the inspector and the properties "
+                     "show it)."),
+      QStringLiteral("ID"));
   parser.addOptions({seed, at, screenshot, size, bench, frames, inFlight, list, lecture, scrub,
-                     landings, show, charts});
+                     landings, show, charts, select});
 
   GuiOptions o;
   if (!parser.parse(arguments)) {
@@ -152,12 +158,14 @@ GuiOptions parseGuiOptions(const QStringList& arguments, std::optional<int>* exi
              o;
   }
   o.lecture = parser.isSet(lecture);
+  o.select = parser.value(select);
   o.benchCharts = parser.isSet(charts);
   if (o.benchCharts && !o.benchUi)
     return usageError(parser, QStringLiteral("--charts is for --bench-ui"), exitCode), o;
   if (parser.isSet(show)) {
     static const QStringList panels = {QStringLiteral("charts"), QStringLiteral("summary"),
-                                       QStringLiteral("inspector"), QStringLiteral("journey")};
+                                       QStringLiteral("inspector"), QStringLiteral("journey"),
+                                       QStringLiteral("editor")};
     for (const QString& name : parser.value(show).split(QLatin1Char(','), Qt::SkipEmptyParts)) {
       if (!panels.contains(name.trimmed()))
         return usageError(parser,

@@ -27,7 +27,8 @@ struct GuiOptions {
   int landings = 10;
   bool listScenarios = false;
   bool lecture = false;
-  QStringList show;          // docks to open: charts, summary, inspector, journey
+  QStringList show;          // docks to open: charts, summary, inspector, journey, editor
+  QString select;            // the component to select on the canvas
   bool benchCharts = false;  // --bench-ui --charts: a one-hour run at 10 ms samples, charts open
   int frames = 600;
   std::uint64_t inFlight = 2000;

@@ -3,9 +3,11 @@
 
 #include "bench/ScrubBenchmark.h"
 #include "bench/UiBenchmark.h"
+#include "canvas/TopologyView.h"
 #include "charts/ChartsDock.h"
 #include "controller/SimulationController.h"
 #include "document/ScenarioDocument.h"
+#include "editor/TopologyEditor.h"
 #include "gui/GuiOptions.h"
 #include "inspector/InspectorDock.h"
 #include "journey/JourneyDock.h"
@@ -38,6 +40,10 @@ int screenshot(brokerlab::ui::MainWindow& window, const GuiOptions& o) {
 
 void showPanels(brokerlab::ui::MainWindow& window, const QStringList& panels) {
   for (const QString& name : panels) {
+    if (name == QStringLiteral("editor")) {
+      window.editor().editMode()->setChecked(true);
+      continue;
+    }
     QDockWidget* dock = &window.journey();
     if (name == QStringLiteral("charts")) dock = &window.charts();
     if (name == QStringLiteral("summary")) dock = &window.summary();
@@ -147,6 +153,7 @@ int main(int argc, char** argv) {
     if (headless) return 1;  // the errors are on stderr
   }
   showPanels(window, o.show);
+  if (!o.select.isEmpty()) window.canvas().selectComponent(o.select);
   if (!headless) {
     window.show();
     if (o.lecture) window.lecture().setActive(true);

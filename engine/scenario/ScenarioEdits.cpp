@@ -167,6 +167,21 @@ std::string_view blueprintSummary(Blueprint b) {
   return {};
 }
 
+Scenario starterScenario() {
+  Scenario s;
+  s.name = "Untitled design";
+  s.description = "A producer sends to a queue; a consumer takes the messages. Edit it (Ctrl+E).";
+  s.duration = 1 * kMinute;
+  ComponentSpec producer = ComponentSpec::make("producer", ComponentKind::Producer);
+  producer.target = "queue";
+  producer.rate = 10;
+  ComponentSpec consumer = ComponentSpec::make("consumer", ComponentKind::Consumer);
+  consumer.source = "queue";
+  consumer.service = Distribution::exponential(50 * kMillisecond);
+  s.components = {producer, ComponentSpec::make("queue", ComponentKind::Queue), consumer};
+  return s;
+}
+
 std::string freshId(const Scenario& s, std::string_view base) {
   std::string id(base);
   for (int n = 2; find(s, id) != nullptr; ++n) id = std::string(base) + "-" + std::to_string(n);

@@ -80,6 +80,9 @@ std::optional<json::Value> parameterValue(const Scenario& s, std::size_t index,
 // consumer's are those of its source's kind.
 std::vector<std::string_view> parametersOf(const Scenario& s, std::size_t index);
 
+// A new design to start from: a producer sending to a queue read by one consumer, for a minute.
+Scenario starterScenario();
+
 // An id not used yet: `base`, or `base-2`, `base-3`...
 std::string freshId(const Scenario& s, std::string_view base);
 

@@ -91,6 +91,10 @@ void TopologyScene::placeItems(const Scenario& scenario) {
   for (ComponentItem* item : items_) sizes.push_back(item->boundingRect().size());
   const std::vector<QPointF> centres = layoutComponents(scenario, *model_, sizes);
   for (std::size_t c = 0; c < items_.size(); ++c) items_[c]->setPos(centres[c]);
+  placeBrokerArea();
+}
+
+void TopologyScene::placeBrokerArea() {
   std::vector<QRectF> parts;
   for (ComponentItem* item : items_) {
     const ComponentKind k = item->kind();
@@ -154,6 +158,28 @@ void TopologyScene::buildLinks() {
     add(a.component, {a.component}, q, {q}, LinkItem::Style::Messages);
     add(a.component, {a.component}, s, {s}, LinkItem::Style::StoreCalls);
   }
+}
+
+void TopologyScene::moveComponent(std::uint32_t c, QPointF centre) {
+  items_[c]->setPos(centre);
+  afterMove();
+}
+
+void TopologyScene::applyLayout(const Scenario& scenario) {
+  placeItems(scenario);
+  afterMove();
+}
+
+void TopologyScene::afterMove() {
+  placeBrokerArea();
+  for (LinkItem* link : links_) link->updateGeometry();
+  messages_->layoutChanged(contentRect());
+}
+
+ComponentItem* TopologyScene::itemWithId(const QString& id) const {
+  for (ComponentItem* item : items_)
+    if (item->id() == id) return item;
+  return nullptr;
 }
 
 void TopologyScene::refresh(const FrameView& frame) {

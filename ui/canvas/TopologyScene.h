@@ -43,13 +43,21 @@ class TopologyScene : public QGraphicsScene {
   // The curve a flight from `from` to `to` moves along.
   LinkCurve curve(const Endpoint& from, const Endpoint& to) const;
   Anchor anchorOf(const Endpoint& end, bool incoming) const;
+  // Moves component `c` to `centre` (an editor's drag), its links with it.
+  void moveComponent(std::uint32_t c, QPointF centre);
+  // Places every component again from `scenario`'s layout (after a move, or its undo).
+  void applyLayout(const Scenario& scenario);
+  // The item whose component has this id, or nullptr.
+  ComponentItem* itemWithId(const QString& id) const;
   // What the canvas should show when fitted: every component with a margin.
   QRectF contentRect() const;
 
  private:
   void buildItems(const Scenario& scenario);
   void buildLinks();
+  void afterMove();
   void placeItems(const Scenario& scenario);
+  void placeBrokerArea();
 
   std::shared_ptr<const Model> model_;
   const Theme* theme_;

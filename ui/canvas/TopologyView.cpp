@@ -38,6 +38,10 @@ TopologyView::TopologyView(SimulationController& controller, QWidget* parent)
   setToolTip(tr("The topology: drag to pan, wheel to zoom, F to fit"));
   connect(&controller_, &SimulationController::simulationReset, this, &TopologyView::onReset);
   connect(&controller_, &SimulationController::frameAdvanced, this, &TopologyView::onFrame);
+  connect(&controller_, &SimulationController::layoutChanged, this, [this] {
+    if (scene_) scene_->applyLayout(controller_.scenario());
+    viewport()->update();
+  });
   if (controller_.hasSimulation()) rebuild();
 }
 
@@ -46,6 +50,8 @@ TopologyView::~TopologyView() {
 }
 
 void TopologyView::rebuild() {
+  // The selection outlives the scene (a new theme, an edited design) while its component does.
+  const QString selected = selectedId();
   setScene(nullptr);
   scene_ = std::make_unique<TopologyScene>(controller_.scenario(), controller_.model(), theme_);
   animator_ = std::make_unique<Animator>(controller_.model());
@@ -61,6 +67,7 @@ void TopologyView::rebuild() {
   autoFit_ = true;
   fitToWindow();
   onFrame();
+  if (!selected.isEmpty()) selectComponent(selected);
 }
 
 void TopologyView::onReset() {
@@ -89,6 +96,30 @@ void TopologyView::onFrame() {
   animator_->advance(sim.now(), controller_.animationSeconds());
   scene_->refresh(FrameView{sim, *animator_, theme_, sim.now()});
   viewport()->update();
+}
+
+std::map<std::string, LayoutPoint> TopologyView::positions() const {
+  std::map<std::string, LayoutPoint> places;
+  if (!scene_) return places;
+  for (const ComponentItem* item : scene_->componentItems())
+    places[item->id().toStdString()] = {item->pos().x(), item->pos().y()};
+  return places;
+}
+
+void TopologyView::selectComponent(const QString& id) {
+  if (!scene_) return;
+  ComponentItem* item = scene_->itemWithId(id);
+  if (item && item->isSelected()) return;
+  scene_->clearSelection();
+  if (item) item->setSelected(true);
+}
+
+QString TopologyView::selectedId() const {
+  if (!scene_) return {};
+  const QList<QGraphicsItem*> selected = scene_->selectedItems();
+  const auto* c =
+      selected.isEmpty() ? nullptr : dynamic_cast<const ComponentItem*>(selected.first());
+  return c ? c->id() : QString();
 }
 
 void TopologyView::setTheme(const Theme& theme) {

@@ -8,7 +8,11 @@
 
 #include <QGraphicsView>
 
+#include "scenario/Scenario.h"
+
+#include <map>
 #include <memory>
+#include <string>
 
 namespace brokerlab::ui {
 
@@ -27,6 +31,12 @@ class TopologyView : public QGraphicsView {
   // The component (and consumer instance number, 0 for none) drawn at a viewport point.
   bool componentAt(QPoint viewportPos, std::uint32_t* component, std::uint16_t* instance) const;
   const Animator* animator() const { return animator_.get(); }
+  // Every component's centre on the canvas, by id (what an editor saves as the layout).
+  std::map<std::string, LayoutPoint> positions() const;
+  // Selects the component with this id (nothing when none has it), as a click would.
+  void selectComponent(const QString& id);
+  // The selected component's id, or empty.
+  QString selectedId() const;
   void setTheme(const Theme& theme);
   // Pixels at the bottom of the view that fitting leaves free (for captions over the canvas).
   void setBottomReserve(int pixels);

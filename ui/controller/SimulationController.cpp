@@ -121,6 +121,11 @@ QString SimulationController::applyAction(const ActionSpec& spec, ActionSpec* ap
   return {};
 }
 
+void SimulationController::setLayout(const std::map<std::string, LayoutPoint>& layout) {
+  scenario_.layout = layout;
+  emit layoutChanged();
+}
+
 void SimulationController::setLiveChanges(std::vector<LiveChange> changes) {
   if (!sim_) return;
   const SimTime differs = timeline_.setChanges(std::move(changes), sim_->now());

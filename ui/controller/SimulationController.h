@@ -69,6 +69,8 @@ class SimulationController : public QObject {
   // the current time went or came, the run is landed again at the current time without or with
   // it.
   void setLiveChanges(std::vector<LiveChange> changes);
+  // The canvas places of the components changed, nothing else: the run goes on as it is.
+  void setLayout(const std::map<std::string, LayoutPoint>& layout);
   // Every record so far of a message (or a job: its correlation id), re-simulated from the latest
   // checkpoint before `from` (its publish or submit time, when known; else 0).
   std::vector<TraceRecord> recordsOf(std::uint64_t serial, SimTime from = 0);
@@ -117,6 +119,7 @@ class SimulationController : public QObject {
   void frameAdvanced();    // after every frame and step: views pull records and state once
   void stateChanged();     // run state, speed, fast-forward, run-until target
   void timelineChanged();  // a live change was applied or removed (markers on the timeline)
+  void layoutChanged();    // components moved on the canvas (setLayout)
 
  private:
   void tick();

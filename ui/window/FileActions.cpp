@@ -1,5 +1,7 @@
 #include "window/FileActions.h"
 
+#include "scenario/ScenarioEdits.h"
+
 #include "document/ScenarioDocument.h"
 #include "window/BundledScenarios.h"
 #include "window/Icons.h"
@@ -24,6 +26,9 @@ const QString kFilter = QStringLiteral("BrokerLab scenarios (*.json);;All files 
 
 FileActions::FileActions(ScenarioDocument& document, QWidget* window)
     : QObject(window), document_(document), window_(window) {
+  new_ = new QAction(tr("&New Design"), this);
+  new_->setShortcut(QKeySequence::New);
+  new_->setToolTip(tr("Start a new design from a producer, a queue and a consumer (Ctrl+N)"));
   open_ = new QAction(icons::open(), tr("&Open…"), this);
   open_->setShortcut(QKeySequence::Open);
   open_->setToolTip(tr("Open a scenario file (Ctrl+O); you can also drop one on the window"));
@@ -36,6 +41,11 @@ FileActions::FileActions(ScenarioDocument& document, QWidget* window)
   quit_ = new QAction(tr("&Quit"), this);
   quit_->setShortcut(QKeySequence::Quit);
   recent_ = new QMenu(tr("Open &Recent"), window);
+  connect(new_, &QAction::triggered, this, [this] {
+    if (!maybeSave()) return;
+    document_.reset(edits::starterScenario());
+    emit created();
+  });
   connect(open_, &QAction::triggered, this, &FileActions::chooseAndOpen);
   connect(save_, &QAction::triggered, this, &FileActions::saveDocument);
   connect(saveAs_, &QAction::triggered, this, &FileActions::saveDocumentAs);

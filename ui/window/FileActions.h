@@ -23,6 +23,7 @@ class FileActions : public QObject {
 
   FileActions(ScenarioDocument& document, QWidget* window);
 
+  QAction* newDocument() const { return new_; }  // a starter design to edit (Ctrl+N)
   QAction* open() const { return open_; }
   QAction* save() const { return save_; }
   QAction* saveAs() const { return saveAs_; }
@@ -39,6 +40,7 @@ class FileActions : public QObject {
 
  signals:
   void opened(const QString& path);
+  void created();  // a new design was started
 
  private:
   void chooseAndOpen();
@@ -49,6 +51,7 @@ class FileActions : public QObject {
 
   ScenarioDocument& document_;
   QWidget* window_;
+  QAction* new_;
   QAction* open_;
   QAction* save_;
   QAction* saveAs_;

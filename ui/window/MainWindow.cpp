@@ -1,9 +1,14 @@
 #include "window/MainWindow.h"
 
+#include "canvas/ComponentItem.h"
+#include "canvas/TopologyScene.h"
 #include "canvas/TopologyView.h"
 #include "charts/ChartsDock.h"
 #include "controller/SimulationController.h"
 #include "document/ScenarioDocument.h"
+#include "editor/PaletteDock.h"
+#include "editor/PropertyDock.h"
+#include "editor/TopologyEditor.h"
 #include "faults/FaultActions.h"
 #include "faults/LiveChanges.h"
 #include "faults/WhatIfPanel.h"
@@ -52,7 +57,6 @@ MainWindow::MainWindow(QWidget* parent)
   exports_ = new ExportActions(canvas(), *controller_, this);
   buildToolBar();
   buildDocks();
-  buildMenus();
   statusBar()->showMessage(tr("Pick a scenario, or drop a scenario file on the window."));
 
   connect(startPage_, &StartPage::scenarioChosen, files_, &FileActions::openPath);
@@ -64,6 +68,9 @@ MainWindow::MainWindow(QWidget* parent)
           [this](const QString& text) { statusBar()->showMessage(text, 8000); });
   connect(document_, &ScenarioDocument::modifiedChanged, this, &MainWindow::updateTitle);
   connect(document_, &ScenarioDocument::filePathChanged, this, &MainWindow::updateTitle);
+  // After the window's own handlers of the document: an edit is on the canvas before the editor
+  // selects what it edited again.
+  buildEditor();
   updateTitle();
   resize(1600, 900);
 }
@@ -146,8 +153,39 @@ void MainWindow::buildDocks() {
   });
 }
 
+void MainWindow::buildEditor() {
+  editor_ = new TopologyEditor(*document_, canvas(), this);
+  palette_ = new PaletteDock(*editor_, canvas(), this);
+  properties_ = new PropertyDock(*editor_, *document_, this);
+  addDockWidget(Qt::LeftDockWidgetArea, palette_);
+  addDockWidget(Qt::RightDockWidgetArea, properties_);
+  tabifyDockWidget(inspector_, properties_);
+  palette_->hide();
+  properties_->hide();
+  connect(editor_, &TopologyEditor::editingChanged, this, [this](bool on) {
+    palette_->setVisible(on);
+    properties_->setVisible(on);
+    if (on) {
+      properties_->raise();
+      properties_->showComponent(canvas().selectedId());
+    }
+  });
+  connect(&canvas(), &TopologyView::componentSelected, properties_,
+          [this] { properties_->showComponent(canvas().selectedId()); });
+  connect(editor_, &TopologyEditor::message, this,
+          [this](const QString& text) { statusBar()->showMessage(text, 10000); });
+  connect(files_, &FileActions::created, editor_,
+          [this] { editor_->editMode()->setChecked(true); });
+  if (auto* bar = findChild<QToolBar*>(QStringLiteral("controls"))) {
+    bar->addSeparator();
+    bar->addAction(editor_->editMode());
+  }
+  buildMenus();
+}
+
 void MainWindow::buildMenus() {
   QMenu* file = menuBar()->addMenu(tr("&File"));
+  file->addAction(files_->newDocument());
   file->addAction(files_->open());
   file->addMenu(files_->recentMenu());
   file->addSeparator();
@@ -166,6 +204,8 @@ void MainWindow::buildMenus() {
   redo->setShortcut(QKeySequence::Redo);
   redo->setToolTip(tr("Redo what was undone (Ctrl+Shift+Z)"));
   edit->addActions({undo, redo});
+  edit->addSeparator();
+  edit->addActions({editor_->editMode(), editor_->renameAction(), editor_->removeAction()});
   QMenu* sim = menuBar()->addMenu(tr("&Simulation"));
   sim->addActions(time_->actions());
   menuBar()->addMenu(faults_->menu());
@@ -185,7 +225,8 @@ void MainWindow::buildMenus() {
   showSummary->setShortcut(QKeySequence(Qt::CTRL | Qt::Key_U));
   showSummary->setToolTip(
       tr("Show or hide the summary: key figures, Little's law and queueing theory (Ctrl+U)"));
-  view->addActions({showInspector, showJourney, showCharts, showSummary});
+  view->addActions({showInspector, showJourney, showCharts, showSummary,
+                    properties_->toggleViewAction(), palette_->toggleViewAction()});
   view->addSeparator();
   view->addActions({lecture_->previousMark(), lecture_->nextMark(), lecture_->toggle()});
   QMenu* help = menuBar()->addMenu(tr("&Help"));
@@ -207,10 +248,16 @@ void MainWindow::onScenarioReplaced() {
                                .arg(QString::fromStdString(document_->scenario().name)));
 }
 
-// An edit of the document: live faults and resets added or taken away are the run's live changes;
-// anything else changes the model, so the run starts again from it.
+// An edit of the document: where components sit changes no run (the canvas moves them); live
+// faults and resets added or taken away are the run's live changes; anything else changes the
+// model, so the run starts again from it.
 void MainWindow::onScenarioEdited() {
-  if (const auto changes = liveChangesBetween(controller_->scenario(), document_->scenario())) {
+  const Scenario& edited = document_->scenario();
+  Scenario base = controller_->scenario();
+  const bool moved = base.layout != edited.layout;
+  base.layout = edited.layout;
+  if (const auto changes = liveChangesBetween(base, edited)) {
+    if (moved) controller_->setLayout(edited.layout);
     controller_->setLiveChanges(*changes);
     return;
   }
@@ -221,6 +268,8 @@ void MainWindow::showComponentMenu(std::uint32_t component, std::uint16_t instan
                                    QPoint globalPos) {
   QMenu menu(this);
   menu.setToolTipsVisible(true);
+  if (component != kNone && canvas().topology())
+    editor_->populate(&menu, canvas().topology()->componentItem(component)->id());
   faults_->populate(&menu, component, instance);
   menu.exec(globalPos);
 }

@@ -27,6 +27,9 @@ class SimulationController;
 class StartPage;
 class TimeControls;
 class TopologyView;
+class TopologyEditor;
+class PaletteDock;
+class PropertyDock;
 
 class MainWindow : public QMainWindow {
   Q_OBJECT
@@ -48,6 +51,9 @@ class MainWindow : public QMainWindow {
   StartPage& startPage() { return *startPage_; }
   FileActions& files() { return *files_; }
   TimeControls& time() { return *time_; }
+  TopologyEditor& editor() { return *editor_; }
+  PaletteDock& palette() { return *palette_; }
+  PropertyDock& properties() { return *properties_; }
   bool showingCanvas() const;
   // A seed to run with instead of the scenario's (the --seed option); applies to later opens too.
   void setSeedOverride(std::optional<std::uint64_t> seed) { seed_ = seed; }
@@ -66,6 +72,7 @@ class MainWindow : public QMainWindow {
   void buildMenus();
   void buildToolBar();
   void buildDocks();
+  void buildEditor();
   void onScenarioReplaced();
   void onScenarioEdited();
   void showComponentMenu(std::uint32_t component, std::uint16_t instance, QPoint globalPos);
@@ -85,6 +92,9 @@ class MainWindow : public QMainWindow {
   ChartsDock* charts_;
   SummaryDock* summary_;
   TimeControls* time_;
+  TopologyEditor* editor_ = nullptr;
+  PaletteDock* palette_ = nullptr;
+  PropertyDock* properties_ = nullptr;
   HelpActions* help_;
   QAction* zoomIn_;
   QAction* zoomOut_;
