@@ -18,12 +18,13 @@ QString qs(std::string_view s) {
 
 }  // namespace
 
-DistributionField::DistributionField(const std::optional<json::Value>& current, QWidget* parent)
+DistributionField::DistributionField(const std::optional<json::Value>& current,
+                                     const std::string& fallback, QWidget* parent)
     : QWidget(parent) {
   grid_ = new QGridLayout(this);
   grid_->setContentsMargins(0, 0, 0, 0);
   kind_ = new QComboBox(this);
-  kind_->addItem(tr("default"));
+  kind_->addItem(fallback.empty() ? tr("default") : tr("default (%1)").arg(qs(fallback)));
   for (const std::string_view name : rules::distNames()) kind_->addItem(qs(name));
   grid_->addWidget(kind_, 0, 0, 1, 2);
   // The current value: a duration alone is a constant; an object names its kind.

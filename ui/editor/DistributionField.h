@@ -22,7 +22,9 @@ class DistributionField : public QWidget {
   Q_OBJECT
 
  public:
-  DistributionField(const std::optional<json::Value>& current, QWidget* parent = nullptr);
+  // `fallback`: what the default is, for its entry in the list of kinds.
+  DistributionField(const std::optional<json::Value>& current, const std::string& fallback,
+                    QWidget* parent = nullptr);
   // What the fields say now: nothing for the default.
   std::optional<json::Value> value() const;
   QComboBox* kind() const { return kind_; }

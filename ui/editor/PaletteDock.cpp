@@ -110,6 +110,7 @@ PaletteDock::PaletteDock(TopologyEditor& editor, TopologyView& canvas, QWidget* 
                                          qsizetype(edits::blueprintSummary(b).size()))));
   }
   setWidget(list_);
+  setMaximumWidth(200);
   const auto addInMiddle = [&editor, &canvas](QListWidgetItem* item) {
     const int i = item->listWidget()->row(item);
     if (!editor.editing()) editor.editMode()->setChecked(true);

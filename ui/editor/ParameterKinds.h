@@ -31,4 +31,8 @@ struct ParameterInfo {
 
 ParameterInfo parameterInfo(ComponentKind component, std::string_view key);
 
+// What a parameter left out means ("1", "manual", "60s", "never"), for the editor's empty fields;
+// empty when there is no default (the parameter is required, or its absence means none).
+std::string defaultText(ComponentKind component, std::string_view key);
+
 }  // namespace brokerlab::ui

@@ -161,7 +161,8 @@ QWidget* PropertyDock::makeField(std::size_t index, std::string_view keyView) {
     case ParameterKind::Choice:
     case ParameterKind::Flag: {
       auto* box = new QComboBox;
-      box->addItem(tr("default"));
+      const std::string fallback = defaultText(c.kind, key);
+      box->addItem(fallback.empty() ? tr("default") : tr("default (%1)").arg(qs(fallback)));
       if (info.kind == ParameterKind::Flag) {
         box->addItems({QStringLiteral("true"), QStringLiteral("false")});
       } else {
@@ -182,7 +183,7 @@ QWidget* PropertyDock::makeField(std::size_t index, std::string_view keyView) {
       return box;
     }
     case ParameterKind::Distribution: {
-      auto* dist = new DistributionField(current);
+      auto* dist = new DistributionField(current, defaultText(c.kind, key));
       dist->setToolTip(qs(info.hint));
       connect(dist, &DistributionField::edited, this,
               [this, dist, key] { check(key, dist->value(), dist); });
@@ -192,7 +193,8 @@ QWidget* PropertyDock::makeField(std::size_t index, std::string_view keyView) {
     }
     default: {
       auto* edit = new QLineEdit(textOf(current));
-      edit->setPlaceholderText(tr("default"));
+      const std::string fallback = defaultText(c.kind, key);
+      edit->setPlaceholderText(fallback.empty() ? tr("none") : tr("default: %1").arg(qs(fallback)));
       edit->setToolTip(qs(info.hint));
       const bool words = info.kind == ParameterKind::Words;
       const bool text = info.kind == ParameterKind::Text;
