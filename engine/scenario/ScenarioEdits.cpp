@@ -92,20 +92,24 @@ json::Value* member(json::Value& object, std::string_view key) {
   return nullptr;
 }
 
-// Changes component `index` in the scenario's document and reads the document again, so that the
-// loader checks the change with its own rules and messages. `allowed`, when given, is every key the
-// component may keep (others are removed: those of a consumer's former source kind, say).
-EditResult throughDocument(const Scenario& s, std::size_t index,
+// Changes one object of the scenario's document (the document itself, or component `index`) and
+// reads the document again, so that the loader checks the change with its own rules and messages.
+// `allowed`, when given, is every key the object may keep (others are removed: those of a
+// consumer's former source kind, say).
+EditResult throughDocument(const Scenario& s, std::optional<std::size_t> index,
                            const std::vector<MemberChange>& changes,
                            std::optional<std::span<const std::string_view>> allowed = {}) {
   json::ParseResult parsed = json::parse(writeScenario(s));
   if (!parsed.root) return refused("the scenario could not be written as a document");
   json::Value root = std::move(*parsed.root);
-  json::Value* components = member(root, "components");
-  if (!components || index >= components->items.size()) return refused("no such component");
-  json::Value& c = components->items[index];
+  json::Value* object = &root;
+  if (index) {
+    json::Value* components = member(root, "components");
+    if (!components || *index >= components->items.size()) return refused("no such component");
+    object = &components->items[*index];
+  }
   for (const MemberChange& change : changes) {
-    auto& ms = c.members;
+    auto& ms = object->members;
     const auto at = std::find_if(ms.begin(), ms.end(),
                                  [&](const json::Member& m) { return m.key == change.key; });
     if (!change.value) {
@@ -117,7 +121,7 @@ EditResult throughDocument(const Scenario& s, std::size_t index,
     }
   }
   if (allowed) {
-    std::erase_if(c.members, [&](const json::Member& m) {
+    std::erase_if(object->members, [&](const json::Member& m) {
       return std::find(allowed->begin(), allowed->end(), m.key) == allowed->end();
     });
   }
@@ -433,6 +437,20 @@ EditResult setParameter(const Scenario& s, std::size_t index, std::string_view k
   if (key == "id") return refused("the id is changed by renaming the component");
   if (key == "kind") return refused("the kind is changed by replacing the component");
   return throughDocument(s, index, {{std::string(key), value}});
+}
+
+EditResult setScenarioField(const Scenario& s, std::string_view key,
+                            const std::optional<json::Value>& value) {
+  if (std::find(kScenarioFields.begin(), kScenarioFields.end(), key) == kScenarioFields.end())
+    return refused("\"" + std::string(key) + "\" is not one of the scenario's own fields");
+  return throughDocument(s, std::nullopt, {{std::string(key), value}});
+}
+
+std::optional<json::Value> scenarioFieldValue(const Scenario& s, std::string_view key) {
+  json::ParseResult parsed = json::parse(writeScenario(s));
+  if (!parsed.root) return std::nullopt;
+  const json::Value* v = parsed.root->find(key);
+  return v ? std::optional<json::Value>(*v) : std::nullopt;
 }
 
 std::optional<json::Value> parameterValue(const Scenario& s, std::size_t index,

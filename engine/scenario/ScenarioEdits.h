@@ -10,6 +10,7 @@
 #include "scenario/Json.h"
 #include "scenario/Scenario.h"
 
+#include <array>
 #include <map>
 #include <optional>
 #include <span>
@@ -72,6 +73,14 @@ EditResult renameComponent(const Scenario& s, std::string_view from, std::string
 // document with the loader: its own rules and messages. An error's path names the parameter.
 EditResult setParameter(const Scenario& s, std::size_t index, std::string_view key,
                         const std::optional<json::Value>& value);
+// The scenario's own fields the editor changes, as the file names them.
+inline constexpr std::array<std::string_view, 5> kScenarioFields{"name", "description", "seed",
+                                                                 "duration", "sample_interval"};
+// Sets or removes one of them, read again by the loader (as setParameter).
+EditResult setScenarioField(const Scenario& s, std::string_view key,
+                            const std::optional<json::Value>& value);
+std::optional<json::Value> scenarioFieldValue(const Scenario& s, std::string_view key);
+
 // The value `key` of component `index` has in the file as the writer writes it; nullopt if unset.
 std::optional<json::Value> parameterValue(const Scenario& s, std::size_t index,
                                           std::string_view key);

@@ -267,6 +267,22 @@ class TestScenarioEdits : public QObject {
     QVERIFY2(o.error.find("not a parameter") != std::string::npos, o.error.c_str());
   }
 
+  void theScenariosOwnFields() {
+    const Scenario s = fixtures::bundledScenario("work-queue.json");
+    EditResult o = setScenarioField(s, "duration", json::stringValue("2m"));
+    expectSavable(o);
+    QCOMPARE(o.scenario->duration, 2 * kMinute);
+    o = setScenarioField(*o.scenario, "seed", json::numberValue("18446744073709551615"));
+    expectSavable(o);
+    QCOMPARE(*o.scenario->seed, UINT64_MAX);
+    QCOMPARE(json::compactText(*scenarioFieldValue(*o.scenario, "seed")),
+             std::string("18446744073709551615"));
+    o = setScenarioField(s, "duration", json::stringValue("soon"));
+    QVERIFY(!o.ok());
+    QVERIFY2(o.error.starts_with("duration: "), o.error.c_str());
+    QVERIFY(!setScenarioField(s, "components", std::nullopt).ok());
+  }
+
   void listsTheParametersOfAConsumerBySource() {
     Scenario s = fixtures::scenario(10 * kSecond);
     s.components.push_back(fixtures::stream("events", 1));

@@ -250,6 +250,23 @@ class tst_Editor : public QObject {
     QCOMPARE(w.document().undoStack()->count(), 4);
   }
 
+  void withNothingSelectedTheScenarioIsEdited() {
+    MainWindow w;
+    openWorkQueue(w);
+    PropertyDock& props = w.properties();
+    QTRY_VERIFY(props.field(QStringLiteral("duration")));
+    auto* duration = qobject_cast<QLineEdit*>(props.field(QStringLiteral("duration")));
+    QCOMPARE(duration->text(), QStringLiteral("1m"));
+    duration->setText(QStringLiteral("-5s"));
+    emit duration->textEdited(duration->text());
+    QVERIFY(props.problem().startsWith(QStringLiteral("duration: ")));
+    duration->setText(QStringLiteral("90s"));
+    emit duration->editingFinished();
+    QCOMPARE(w.document().scenario().duration, 90 * kSecond);
+    QCOMPARE(w.controller().model()->duration, 90 * kSecond);  // the run is the edited one
+    QCOMPARE(w.document().undoStack()->count(), 1);
+  }
+
   void whatTheEditorMakesSavesReopensAndValidates() {
     MainWindow w;
     w.files().setInteractive(false);

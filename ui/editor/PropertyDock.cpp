@@ -84,6 +84,8 @@ void PropertyDock::rebuild() {
   rows->setFieldGrowthPolicy(QFormLayout::AllNonFixedFieldsGrow);
   const std::optional<std::size_t> at = document_.hasScenario() ? index() : std::nullopt;
   if (!at) {
+    id_.clear();
+    if (document_.hasScenario()) addScenarioFields(rows);
     auto* hint = new QLabel(tr("Select a component on the canvas to edit its parameters."), form);
     hint->setWordWrap(true);
     rows->addRow(hint);
@@ -126,6 +128,47 @@ void PropertyDock::rebuild() {
     rows->addRow(label, field);
   }
   scroll_->setWidget(form);
+}
+
+// With no component selected: the scenario's own fields (its name, how long it runs...).
+void PropertyDock::addScenarioFields(QFormLayout* rows) {
+  auto* title = new QLabel(tr("<b>The scenario</b>"));
+  QFont big = title->font();
+  big.setPointSizeF(big.pointSizeF() * 1.2);
+  title->setFont(big);
+  rows->addRow(title);
+  for (const std::string_view keyView : edits::kScenarioFields) {
+    const std::string key(keyView);
+    const bool text = key == "name" || key == "description";
+    auto* edit = new QLineEdit(textOf(edits::scenarioFieldValue(document_.scenario(), key)));
+    edit->setCursorPosition(0);
+    if (key == "seed") edit->setPlaceholderText(tr("default: %1").arg(defaults::kSeed));
+    if (key == "sample_interval") edit->setPlaceholderText(tr("default: from the duration"));
+    edit->setToolTip(text            ? tr("Text")
+                     : key == "seed" ? tr("An integer from 0 to 2^64-1")
+                                     : tr("A duration: 250ms, 2s, 1.5m, 1h"));
+    const auto value = [edit, text]() -> std::optional<json::Value> {
+      if (text) return json::stringValue(edit->text().toStdString());
+      return valueFromText(edit->text());
+    };
+    connect(edit, &QLineEdit::textEdited, this, [this, edit, key, value] {
+      const edits::EditResult r = edits::setScenarioField(document_.scenario(), key, value());
+      showProblem(r.ok() ? QString() : QString::fromStdString(r.error), edit);
+    });
+    connect(edit, &QLineEdit::editingFinished, this, [this, edit, key, value] {
+      const std::optional<json::Value> now = edits::scenarioFieldValue(document_.scenario(), key);
+      const std::optional<json::Value> next = value();
+      if ((now ? json::compactText(*now) : "") == (next ? json::compactText(*next) : "")) return;
+      const edits::EditResult r = edits::setScenarioField(document_.scenario(), key, next);
+      if (!r.ok()) {
+        showProblem(QString::fromStdString(r.error), edit);
+        return;
+      }
+      editor_.setScenarioField(key, next);
+    });
+    fields_[qs(key)] = edit;
+    rows->addRow(qs(key), edit);
+  }
 }
 
 QWidget* PropertyDock::makeField(std::size_t index, std::string_view keyView) {

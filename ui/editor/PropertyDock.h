@@ -4,7 +4,8 @@
 // of value wants (ParameterKinds), checked as it is typed by the scenario loader itself (its
 // message shown under the form, the field marked) and applied, as one undo step, when the field is
 // left or a choice made. Left blank, a parameter takes its default. The id is edited here too
-// (a rename, everywhere the component is named).
+// (a rename, everywhere the component is named). With no component selected, it edits the
+// scenario's own fields: name, description, seed, duration, sample interval.
 
 #include "scenario/Json.h"
 
@@ -15,6 +16,7 @@
 #include <optional>
 #include <string>
 
+class QFormLayout;
 class QLabel;
 class QLineEdit;
 class QScrollArea;
@@ -44,6 +46,7 @@ class PropertyDock : public QDockWidget {
   void scheduleRebuild();
   void rebuild();
   QWidget* makeField(std::size_t index, std::string_view key);
+  void addScenarioFields(QFormLayout* rows);
   // A keystroke: is the value what the loader accepts? (nothing is changed)
   void check(const std::string& key, const std::optional<json::Value>& value, QWidget* field);
   // A field left or a choice made: one undo step when it differs from the scenario's.

@@ -132,6 +132,12 @@ bool TopologyEditor::setParameter(const QString& id, const std::string& key,
   return false;
 }
 
+bool TopologyEditor::setScenarioField(const std::string& key,
+                                      const std::optional<json::Value>& value) {
+  const edits::EditResult r = edits::setScenarioField(document_.scenario(), key, value);
+  return apply(r, value ? tr("Set %1").arg(q(key)) : tr("Reset %1").arg(q(key)), QString());
+}
+
 bool TopologyEditor::move(const QString& id, QPointF centre) {
   Scenario after = document_.scenario();
   after.layout = canvas_.positions();

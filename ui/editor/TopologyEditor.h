@@ -45,6 +45,8 @@ class TopologyEditor : public QObject {
   bool rename(const QString& from, const QString& to);
   bool setParameter(const QString& id, const std::string& key,
                     const std::optional<json::Value>& value);
+  // One of the scenario's own fields (edits::kScenarioFields: name, duration...).
+  bool setScenarioField(const std::string& key, const std::optional<json::Value>& value);
   // A component was dragged to `centre`: every component's place is saved, so nothing else moves.
   bool move(const QString& id, QPointF centre);
 
