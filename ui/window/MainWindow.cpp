@@ -2,6 +2,7 @@
 
 #include "canvas/TopologyView.h"
 #include "charts/ChartsDock.h"
+#include "compare/CompareActions.h"
 #include "controller/SimulationController.h"
 #include "document/ScenarioDocument.h"
 #include "faults/FaultActions.h"
@@ -155,6 +156,8 @@ void MainWindow::buildMenus() {
   file->addAction(files_->saveAs());
   file->addSeparator();
   file->addActions(exports_->actions());
+  file->addSeparator();
+  file->addActions((new CompareActions(*document_, this))->actions());
   file->addSeparator();
   file->addAction(home_);
   file->addAction(files_->quit());
