@@ -243,18 +243,20 @@ class tst_Compare : public QObject {
     w.clock().pause();
     const auto lines = w.charts().chart(OverlayKind::Backlog).plotted();
     QCOMPARE(lines.size(), std::size_t{2});
-    QCOMPARE(lines[0].name, QStringLiteral("orders.depth · A"));
-    QCOMPARE(lines[1].name, QStringLiteral("orders.depth · B"));
+    QCOMPARE(lines[0].name, QStringLiteral("orders · A"));
+    QCOMPARE(lines[1].name, QStringLiteral("orders · B"));
     QVERIFY(!lines[0].dashed);
     QVERIFY(lines[1].dashed);
     QVERIFY(lines[0].points.size() > 10);
     QVERIFY(lines[0].points != lines[1].points);
     const auto latency = w.charts().chart(OverlayKind::Latency).plotted();
-    QCOMPARE(latency.size(), std::size_t{4});  // end-to-end p50 and p99, each A and B
-    QCOMPARE(latency[0].name, QStringLiteral("orders-api.end_to_end_p50_s · A"));
+    QCOMPARE(latency.size(), std::size_t{4});              // end-to-end p50 and p99, each A and B
+    QCOMPARE(latency[0].name, QStringLiteral("p50 · A"));  // orders-api's: the title says so
+    QCOMPARE(latency[3].name, QStringLiteral("p99 · B"));
+    QVERIFY(latency[3].dashed);
     const auto throughput = w.charts().chart(OverlayKind::Throughput).plotted();
     QCOMPARE(throughput.size(), std::size_t{2});
-    QCOMPARE(throughput[1].name, QStringLiteral("orders.acked_per_s · B"));
+    QCOMPARE(throughput[1].name, QStringLiteral("orders · B"));
     QCOMPARE(w.charts().chart(OverlayKind::Utilization).plotted().size(), std::size_t{2});
   }
 

@@ -14,6 +14,10 @@ CompareCharts::CompareCharts(CompareClock& clock, QWidget* parent)
   grid_->setSpacing(2);
   for (int k = 0; k < kOverlayKindCount; ++k)
     charts_[static_cast<std::size_t>(k)] = new OverlayChart(static_cast<OverlayKind>(k), this);
+  for (int i = 0; i < 2; ++i) {  // the charts share the room alike
+    grid_->setRowStretch(i, 1);
+    grid_->setColumnStretch(i, 1);
+  }
   place();
   connect(&clock_, &CompareClock::frameAdvanced, this, &CompareCharts::onFrame);
   connect(&clock_, &CompareClock::settled, this, &CompareCharts::refresh);

@@ -53,15 +53,20 @@ CompareWindow::CompareWindow(QWidget* parent)
   figuresLayout->addWidget(table_, 1);
   below->addWidget(charts_);
   below->addWidget(figures);
-  below->setStretchFactor(0, 3);
-  below->setStretchFactor(1, 2);
 
-  auto* split = new QSplitter(Qt::Vertical, this);
+  split_ = new QSplitter(Qt::Vertical, this);
+  auto* split = split_;
+  below_ = below;
   split->addWidget(canvases);
   split->addWidget(below);
-  split->setStretchFactor(0, 1);
-  split->setStretchFactor(1, 1);
+  for (QSplitter* moved : {split, below})
+    connect(moved, &QSplitter::splitterMoved, this, [this] { sized_ = true; });
   setCentralWidget(split);
+  // Larger than the desktop's default: a comparison is shown to an audience more often than not.
+  QFont larger = font();
+  larger.setPointSizeF(larger.pointSizeF() * kFontScale);
+  setFont(larger);
+  charts_->setFontScale(1.0);  // the charts' own fonts, from the window's
 
   connect(clock_, &CompareClock::settled, this, &CompareWindow::refreshFigures);
   connect(clock_, &CompareClock::stateChanged, this, [this] {
@@ -129,6 +134,22 @@ void CompareWindow::bringTo(SimTime at) {
 void CompareWindow::showEvent(QShowEvent* event) {
   QMainWindow::showEvent(event);
   clock_->setTicking(true);
+  placeSplitters();
+}
+
+void CompareWindow::resizeEvent(QResizeEvent* event) {
+  QMainWindow::resizeEvent(event);
+  placeSplitters();
+}
+
+// Until the user moves a splitter: the canvases take 45% of the height, the charts 60% of the
+// width below them.
+void CompareWindow::placeSplitters() {
+  if (sized_) return;
+  const int h = split_->height();
+  const int w = below_->width() > 0 ? below_->width() : width();
+  split_->setSizes({h * 45 / 100, h - h * 45 / 100});
+  below_->setSizes({w * 60 / 100, w - w * 60 / 100});
 }
 
 void CompareWindow::closeEvent(QCloseEvent* event) {

@@ -15,6 +15,7 @@
 #include <optional>
 
 class QLabel;
+class QSplitter;
 
 namespace brokerlab {
 struct Scenario;
@@ -33,6 +34,8 @@ class CompareWindow : public QMainWindow {
   Q_OBJECT
 
  public:
+  static constexpr double kFontScale = 1.2;
+
   explicit CompareWindow(QWidget* parent = nullptr);
   ~CompareWindow() override;
 
@@ -61,9 +64,11 @@ class CompareWindow : public QMainWindow {
  protected:
   void showEvent(QShowEvent* event) override;
   void closeEvent(QCloseEvent* event) override;
+  void resizeEvent(QResizeEvent* event) override;
 
  private:
   void refreshFigures();
+  void placeSplitters();
 
   SimulationController* left_;
   SimulationController* right_;
@@ -74,6 +79,9 @@ class CompareWindow : public QMainWindow {
   CompareCharts* charts_;
   DifferenceTable* table_;
   QLabel* figuresTitle_;
+  QSplitter* split_;    // the canvases above, the charts and figures below
+  QSplitter* below_;    // the charts beside the figures
+  bool sized_ = false;  // the user moved a splitter: keep what they chose
   std::uint64_t seed_ = 1;
   SimTime figuresAt_ = kNever;
   QString nameA_, nameB_;

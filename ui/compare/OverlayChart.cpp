@@ -12,6 +12,14 @@
 
 namespace brokerlab::ui {
 
+QColor OverlayChart::runColour(bool b, std::size_t figure) {
+  // Blues and greens for A, oranges and pinks for B (Okabe-Ito: told apart by most colour-blind
+  // eyes); vermillion is left out, it means an error everywhere else.
+  static const QRgb a[] = {okabeIto::kBlue, okabeIto::kGreen, okabeIto::kSky, 0xff000000};
+  static const QRgb other[] = {okabeIto::kOrange, okabeIto::kPurple, 0xffb8860b, 0xff8b4513};
+  return QColor((b ? other : a)[figure % 4]);
+}
+
 OverlayChart::OverlayChart(OverlayKind kind, QWidget* parent) : QChartView(parent), kind_(kind) {
   setRenderHint(QPainter::Antialiasing);
   auto* c = new QChart;
@@ -66,14 +74,13 @@ void OverlayChart::show(const std::vector<SeriesPair>& pairs, double untilS) {
   const int columns = std::max(64, static_cast<int>(chart()->plotArea().width()) / 2);
   double high = 0;
   for (std::size_t i = 0; i < pairs.size(); ++i) {
-    const QColor colour = Theme::publisherColour(static_cast<std::uint32_t>(i));
-    const QString column = QString::fromStdString(pairs[i].column);
+    const QString label = QString::fromStdString(pairs[i].label);
     for (int side = 0; side < 2; ++side) {
       const TimeSeries& t = side == 0 ? *pairs[i].a : *pairs[i].b;
       QLineSeries* l = line(i * 2 + static_cast<std::size_t>(side));
-      QPen pen(colour, 2.5, side == 0 ? Qt::SolidLine : Qt::DashLine);
+      QPen pen(runColour(side == 1, i), 2.5, side == 0 ? Qt::SolidLine : Qt::DashLine);
       if (l->pen() != pen) l->setPen(pen);
-      const QString name = QStringLiteral("%1 · %2").arg(column, side == 0 ? "A" : "B");
+      const QString name = QStringLiteral("%1 · %2").arg(label, side == 0 ? "A" : "B");
       if (l->name() != name) l->setName(name);
       const double step = toSeconds(t.step());
       QList<QPointF> points = decimateMinMax(t.points(), step, step, columns, t.mins(), t.maxs());
@@ -81,6 +88,8 @@ void OverlayChart::show(const std::vector<SeriesPair>& pairs, double untilS) {
       l->replace(points);
     }
   }
+  const QString title = pairs.empty() ? overlayTitle(kind_) : pairs.front().title;
+  if (chart()->title() != title) chart()->setTitle(title);
   x_->setRange(0, std::max(untilS, 1.0));
   const double top =
       high <= 0 ? 1

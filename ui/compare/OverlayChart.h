@@ -1,8 +1,9 @@
 #pragma once
 
-// One chart of a comparison: each figure both runs have as two lines of one colour, run A solid
-// and run B dashed, against the shared simulated time; decimated to the chart's width keeping each
-// pixel column's lowest and highest value (charts/Decimate), replaced in one batch per refresh.
+// One chart of a comparison: each figure both runs have as two lines, run A solid in a blue or
+// green and run B dashed in an orange or pink, against the shared simulated time; decimated to the
+// chart's width keeping each pixel column's lowest and highest value (charts/Decimate), replaced in
+// one batch per refresh.
 
 #include "compare/SeriesPairs.h"
 
@@ -31,6 +32,8 @@ class OverlayChart : public QChartView {
   };
   std::vector<Line> plotted() const;
   void setFontScale(double scale);
+  // The colour of run A's (or B's) line of the chart's `figure`th figure.
+  static QColor runColour(bool b, std::size_t figure);
 
  private:
   QLineSeries* line(std::size_t i);

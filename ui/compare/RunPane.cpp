@@ -1,5 +1,6 @@
 #include "compare/RunPane.h"
 
+#include "canvas/Theme.h"
 #include "canvas/TopologyView.h"
 
 #include <QLabel>
@@ -16,9 +17,11 @@ RunPane::RunPane(SimulationController& controller, const QString& letter, QWidge
   header_->setTextFormat(Qt::RichText);
   header_->setMargin(6);
   header_->setAutoFillBackground(true);
+  // The run's colour in the charts: A blue, B orange.
+  const bool a = letter == QStringLiteral("A");
   QPalette band = header_->palette();
-  band.setColor(QPalette::Window, QColor(0x2b, 0x33, 0x3b));
-  band.setColor(QPalette::WindowText, Qt::white);
+  band.setColor(QPalette::Window, QColor(a ? okabeIto::kBlue : okabeIto::kOrange));
+  band.setColor(QPalette::WindowText, a ? Qt::white : Qt::black);
   header_->setPalette(band);
   QFont bigger = header_->font();
   bigger.setPointSizeF(bigger.pointSizeF() * 1.3);
@@ -29,7 +32,8 @@ RunPane::RunPane(SimulationController& controller, const QString& letter, QWidge
 }
 
 void RunPane::setRunName(const QString& file, const QString& scenarioName) {
-  const QString style = letter_ == QStringLiteral("A") ? tr("solid lines") : tr("dashed lines");
+  const QString style = letter_ == QStringLiteral("A") ? tr("solid blue and green lines")
+                                                       : tr("dashed orange and pink lines");
   header_->setText(QStringLiteral("<b>%1</b> &nbsp;·&nbsp; %2 &nbsp;<small>— %3 (%4)</small>")
                        .arg(letter_, file.toHtmlEscaped(), scenarioName.toHtmlEscaped(), style));
   header_->setToolTip(scenarioName);

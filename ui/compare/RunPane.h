@@ -1,7 +1,7 @@
 #pragma once
 
-// One side of a comparison: a header naming the run ("A · work-queue.json — its name", with the
-// line style its charts use) above its canvas.
+// One side of a comparison: a header naming the run ("A · work-queue.json — its name", in the
+// run's colour, with the line style its charts use) above its canvas.
 
 #include <QWidget>
 

@@ -18,11 +18,15 @@ class Simulator;
 
 namespace brokerlab::ui {
 
-enum class OverlayKind { Throughput, Backlog, Latency, Utilization };
+enum class OverlayKind { Backlog, Latency, Throughput, Utilization };  // in the order shown
 inline constexpr int kOverlayKindCount = 4;
 
 struct SeriesPair {
   std::string column;  // "orders.depth"
+  // For the legend, without what the chart's title says: "orders", or "orders-api p99" where the
+  // chart shows two figures of a component.
+  std::string label;
+  QString title;  // the chart's title for the figures shown: "Throughput: acked per second"
   const TimeSeries* a;
   const TimeSeries* b;
 };
