@@ -81,8 +81,13 @@ GuiOptions parseGuiOptions(const QStringList& arguments, std::optional<int>* exi
       QStringLiteral("charts"),
       QStringLiteral("With --bench-ui: a one-hour run sampled every 10 ms, brought to its last "
                      "minute, measured with the six charts open (prints chart_points_max=)."));
+  const QCommandLineOption compare(
+      QStringLiteral("compare"),
+      QStringLiteral("Open a comparison of FILE (A) and this scenario (B) on one seed and one "
+                     "clock; with --screenshot, the comparison window is what is written."),
+      QStringLiteral("OTHER.json"));
   parser.addOptions({seed, at, screenshot, size, bench, frames, inFlight, list, lecture, scrub,
-                     landings, show, charts});
+                     landings, show, charts, compare});
 
   GuiOptions o;
   if (!parser.parse(arguments)) {
@@ -101,7 +106,7 @@ GuiOptions parseGuiOptions(const QStringList& arguments, std::optional<int>* exi
     return o;
   }
   for (const QCommandLineOption* option :
-       {&seed, &at, &screenshot, &size, &frames, &inFlight, &landings}) {
+       {&seed, &at, &screenshot, &size, &frames, &inFlight, &landings, &compare}) {
     if (parser.values(*option).size() > 1) {
       usageError(parser,
                  QStringLiteral("--%1 is given more than once").arg(option->names().first()),
@@ -179,6 +184,11 @@ GuiOptions parseGuiOptions(const QStringList& arguments, std::optional<int>* exi
       return usageError(parser, QStringLiteral("--in-flight must be a positive integer"), exitCode),
              o;
   }
+  o.compare = parser.value(compare);
+  if (!o.compare.isEmpty() && o.file.isEmpty())
+    return usageError(parser, QStringLiteral("--compare needs FILE to compare with"), exitCode), o;
+  if (!o.compare.isEmpty() && (o.benchUi || o.benchScrub))
+    return usageError(parser, QStringLiteral("--compare is not for the benchmarks"), exitCode), o;
   if (!o.screenshot.isEmpty() && (!o.at || o.file.isEmpty()))
     return usageError(parser, QStringLiteral("--screenshot needs FILE and --at TIME"), exitCode), o;
   if (o.at && o.screenshot.isEmpty())

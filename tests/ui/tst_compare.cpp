@@ -5,6 +5,7 @@
 
 #include "UiFixtures.h"
 #include "canvas/Text.h"
+#include "canvas/Theme.h"
 #include "compare/CompareActions.h"
 #include "compare/CompareCharts.h"
 #include "compare/CompareClock.h"
@@ -58,6 +59,16 @@ double value(const DifferenceTable& t, const QString& figure, DifferenceTable::C
   const QVariant v = t.valueAt(row, column);
   if (!v.isValid()) qFatal("no value in row %s", qPrintable(figure));
   return v.toDouble();
+}
+
+int runGui(const QStringList& args) {
+  QProcess p;
+  QProcessEnvironment env = QProcessEnvironment::systemEnvironment();
+  env.insert(QStringLiteral("QT_QPA_PLATFORM"), QStringLiteral("offscreen"));
+  p.setProcessEnvironment(env);
+  p.start(QStringLiteral(BROKERLAB_GUI_EXE), args);
+  if (!p.waitForFinished(120000)) return -1;
+  return p.exitStatus() == QProcess::NormalExit ? p.exitCode() : -2;
 }
 
 }  // namespace
@@ -301,6 +312,29 @@ class tst_Compare : public QObject {
     QVERIFY(w->pane(false).header().contains(QStringLiteral("(saved)")));
     QVERIFY(w->pane(true).header().contains(QStringLiteral("(edited)")));
     w->close();
+  }
+
+  // brokerlab FILE --compare OTHER: the comparison window, headless into a picture.
+  void commandLineOpensAComparison() {
+    QTemporaryDir dir;
+    const QString png = dir.filePath(QStringLiteral("compare.png"));
+    const QString other =
+        QStringLiteral(BROKERLAB_SOURCE_DIR "/docs/examples/work-queue-2-workers.json");
+    QCOMPARE(runGui({scenarioPath(QStringLiteral("work-queue")), QStringLiteral("--compare"), other,
+                     QStringLiteral("--at"), QStringLiteral("20s"), QStringLiteral("--screenshot"),
+                     png}),
+             0);
+    const QImage image(png);
+    QCOMPARE(image.size(), QSize(1600, 900));
+    // Both run headers are in the picture: A's blue band on the left, B's orange on the right.
+    QCOMPARE(image.pixelColor(400, 45).rgb() & 0xffffff, okabeIto::kBlue & 0xffffff);
+    QCOMPARE(image.pixelColor(1200, 45).rgb() & 0xffffff, okabeIto::kOrange & 0xffffff);
+    QCOMPARE(runGui({QStringLiteral("--compare"), other}), 2);  // no FILE to compare with
+    QCOMPARE(runGui({scenarioPath(QStringLiteral("work-queue")), QStringLiteral("--compare"),
+                     QStringLiteral(BROKERLAB_SOURCE_DIR "/docs/examples/broken.json"),
+                     QStringLiteral("--at"), QStringLiteral("20s"), QStringLiteral("--screenshot"),
+                     png}),
+             1);
   }
 };
 
