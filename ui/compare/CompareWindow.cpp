@@ -41,9 +41,9 @@ CompareWindow::CompareWindow(QWidget* parent)
   canvases->addWidget(leftPane_);
   canvases->addWidget(rightPane_);
 
-  auto* below = new QSplitter(Qt::Horizontal);
-  charts_ = new CompareCharts(*clock_, below);
-  auto* figures = new QWidget(below);
+  below_ = new QSplitter(Qt::Horizontal);
+  charts_ = new CompareCharts(*clock_, below_);
+  auto* figures = new QWidget(below_);
   auto* figuresLayout = new QVBoxLayout(figures);
   figuresLayout->setContentsMargins(4, 0, 0, 0);
   figuresTitle_ = new QLabel(figures);
@@ -51,17 +51,15 @@ CompareWindow::CompareWindow(QWidget* parent)
   table_ = new DifferenceTable(figures);
   figuresLayout->addWidget(figuresTitle_);
   figuresLayout->addWidget(table_, 1);
-  below->addWidget(charts_);
-  below->addWidget(figures);
+  below_->addWidget(charts_);
+  below_->addWidget(figures);
 
   split_ = new QSplitter(Qt::Vertical, this);
-  auto* split = split_;
-  below_ = below;
-  split->addWidget(canvases);
-  split->addWidget(below);
-  for (QSplitter* moved : {split, below})
+  split_->addWidget(canvases);
+  split_->addWidget(below_);
+  for (QSplitter* moved : {split_, below_})
     connect(moved, &QSplitter::splitterMoved, this, [this] { sized_ = true; });
-  setCentralWidget(split);
+  setCentralWidget(split_);
   // Larger than the desktop's default: a comparison is shown to an audience more often than not.
   QFont larger = font();
   larger.setPointSizeF(larger.pointSizeF() * kFontScale);
