@@ -136,6 +136,23 @@ class tst_Compare : public QObject {
     QCOMPARE(clock.now(), a.duration);
   }
 
+  // Shown, the window's own 60 Hz timer drives the one clock; the space key plays and pauses.
+  void playsOnItsOwnTimer() {
+    const Scenario a = loadBundled(QStringLiteral("work-queue"));
+    CompareWindow w;
+    QVERIFY(w.load(a, QStringLiteral("A"), moreWorkers(a), QStringLiteral("B")).isEmpty());
+    w.show();
+    QVERIFY(QTest::qWaitForWindowExposed(&w));
+    w.clock().setSpeed(10);
+    QTest::keyClick(&w, Qt::Key_Space);
+    QVERIFY(w.clock().playing());
+    QTRY_VERIFY(w.clock().now() > kSecond);
+    QTest::keyClick(&w, Qt::Key_Space);
+    QVERIFY(!w.clock().playing());
+    QCOMPARE(w.left().simulator().now(), w.right().simulator().now());
+    QCOMPARE(w.figuresAt(), w.clock().now());
+  }
+
   // One run much heavier than the other, at a speed the frame budget cannot keep: the light one
   // is brought to where the heavy one got, every frame.
   void clocksStayEqualWhenTheBudgetRunsOut() {
