@@ -87,8 +87,13 @@ GuiOptions parseGuiOptions(const QStringList& arguments, std::optional<int>* exi
       QStringLiteral("Select this component on the canvas (the inspector and the properties "
                      "show it)."),
       QStringLiteral("ID"));
+  const QCommandLineOption compare(
+      QStringLiteral("compare"),
+      QStringLiteral("Open a comparison of FILE (A) and this scenario (B) on one seed and one "
+                     "clock; with --screenshot, the comparison window is what is written."),
+      QStringLiteral("OTHER.json"));
   parser.addOptions({seed, at, screenshot, size, bench, frames, inFlight, list, lecture, scrub,
-                     landings, show, charts, select});
+                     landings, show, charts, select, compare});
 
   GuiOptions o;
   if (!parser.parse(arguments)) {
@@ -107,7 +112,7 @@ GuiOptions parseGuiOptions(const QStringList& arguments, std::optional<int>* exi
     return o;
   }
   for (const QCommandLineOption* option :
-       {&seed, &at, &screenshot, &size, &frames, &inFlight, &landings}) {
+       {&seed, &at, &screenshot, &size, &frames, &inFlight, &landings, &compare}) {
     if (parser.values(*option).size() > 1) {
       usageError(parser,
                  QStringLiteral("--%1 is given more than once").arg(option->names().first()),
@@ -187,6 +192,11 @@ GuiOptions parseGuiOptions(const QStringList& arguments, std::optional<int>* exi
       return usageError(parser, QStringLiteral("--in-flight must be a positive integer"), exitCode),
              o;
   }
+  o.compare = parser.value(compare);
+  if (!o.compare.isEmpty() && o.file.isEmpty())
+    return usageError(parser, QStringLiteral("--compare needs FILE to compare with"), exitCode), o;
+  if (!o.compare.isEmpty() && (o.benchUi || o.benchScrub))
+    return usageError(parser, QStringLiteral("--compare is not for the benchmarks"), exitCode), o;
   if (!o.screenshot.isEmpty() && (!o.at || o.file.isEmpty()))
     return usageError(parser, QStringLiteral("--screenshot needs FILE and --at TIME"), exitCode), o;
   if (o.at && o.screenshot.isEmpty())

@@ -2,6 +2,7 @@
 
 // The command line of `brokerlab` (the GUI), parsed with QCommandLineParser:
 //   brokerlab [FILE] [--seed N] [--lecture] [--show PANELS]
+//   brokerlab FILE --compare OTHER [--seed N]           (FILE and OTHER side by side, one clock)
 //   brokerlab FILE --at TIME --screenshot OUT.png [--size WxH] [--show PANELS]  (headless)
 //   brokerlab --bench-ui [FILE] [--frames N] [--in-flight N] [--charts]  (frame-time benchmark)
 //   brokerlab --bench-scrub [FILE] [--landings N]                  (timeline landing benchmark)
@@ -18,6 +19,7 @@
 
 struct GuiOptions {
   QString file;
+  QString compare;  // --compare OTHER: a comparison window of FILE (A) and OTHER (B)
   std::optional<std::uint64_t> seed;
   std::optional<brokerlab::SimTime> at;
   QString screenshot;

@@ -3,8 +3,11 @@
 
 #include "bench/ScrubBenchmark.h"
 #include "bench/UiBenchmark.h"
+#include "canvas/ImageFile.h"
 #include "canvas/TopologyView.h"
 #include "charts/ChartsDock.h"
+#include "compare/CompareActions.h"
+#include "compare/CompareWindow.h"
 #include "controller/SimulationController.h"
 #include "document/ScenarioDocument.h"
 #include "editor/TopologyEditor.h"
@@ -54,6 +57,19 @@ void showPanels(brokerlab::ui::MainWindow& window, const QStringList& panels) {
   // The charts a third of the window's height: the canvas keeps the rest.
   if (panels.contains(QStringLiteral("charts")))
     window.resizeDocks({&window.charts()}, {window.height() / 3}, Qt::Vertical);
+}
+
+// The comparison window at --at, written to --screenshot.
+int compareScreenshot(brokerlab::ui::CompareWindow& compare, const GuiOptions& o) {
+  compare.bringTo(*o.at);
+  QCoreApplication::sendPostedEvents(nullptr, QEvent::LayoutRequest);
+  QString error;
+  if (!brokerlab::ui::writePng(compare.grab().toImage(), o.screenshot, &error)) {
+    std::fprintf(stderr, "brokerlab: cannot write %s: %s\n", qPrintable(o.screenshot),
+                 qPrintable(error));
+    return 1;
+  }
+  return 0;
 }
 
 int benchmark(brokerlab::ui::MainWindow& window, const GuiOptions& o) {
@@ -154,9 +170,21 @@ int main(int argc, char** argv) {
   }
   showPanels(window, o.show);
   if (!o.select.isEmpty()) window.canvas().selectComponent(o.select);
+  brokerlab::ui::CompareWindow* compare = nullptr;
+  if (!o.compare.isEmpty()) {
+    auto* actions = window.findChild<brokerlab::ui::CompareActions*>();
+    actions->setInteractive(!headless);
+    compare = actions->compareWithFile(o.compare, o.seed);
+    if (!compare && headless) return 1;  // the problems are on stderr
+    if (compare && headless) compare->resize(o.size);
+  }
   if (!headless) {
     window.show();
     if (o.lecture) window.lecture().setActive(true);
+    if (compare) {
+      compare->show();
+      compare->raise();
+    }
     return QApplication::exec();
   }
   // Headless: show (offscreen it is never on a screen) so layouts are real, then work once the
@@ -170,7 +198,9 @@ int main(int argc, char** argv) {
   }
   int rc = 0;
   QTimer::singleShot(0, [&] {
-    rc = o.benchUi ? benchmark(window, o) : screenshot(window, o);
+    rc = o.benchUi ? benchmark(window, o)
+         : compare ? compareScreenshot(*compare, o)
+                   : screenshot(window, o);
     QApplication::exit(rc);
   });
   QApplication::exec();

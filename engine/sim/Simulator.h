@@ -48,6 +48,8 @@ class Simulator {
   SimTime now() const { return now_; }
   std::uint64_t eventsProcessed() const { return events_; }
   std::size_t pendingEvents() const { return queue_.size(); }
+  // When the next event is due (kNever when none is): a comparison steps two runs to the earlier.
+  SimTime nextEventTime() const { return queue_.empty() ? kNever : queue_.top().time; }
   std::uint64_t traceHash() const { return hash_.value(); }
   TraceBuffer& trace() { return trace_; }
   const Ledger& ledger() const { return ledger_; }

@@ -243,7 +243,7 @@ void SimulationController::pullRecords() {
   buffer.pull(records_, buffer.size());
 }
 
-void SimulationController::runBudgeted(SimTime target) {
+void SimulationController::runBudgeted(SimTime target, bool budgeted) {
   QElapsedTimer budget;
   budget.start();
   const qint64 budgetNs = static_cast<qint64>(kSimulationBudgetMs * 1e6);
@@ -274,7 +274,7 @@ void SimulationController::runBudgeted(SimTime target) {
         return;
       case StopReason::EventBudget:
       case StopReason::TraceFull:
-        if (budget.nsecsElapsed() >= budgetNs) {
+        if (budgeted && budget.nsecsElapsed() >= budgetNs) {
           limited_ = true;
           return;
         }
@@ -290,6 +290,26 @@ void SimulationController::runBudgeted(SimTime target) {
 }
 
 void SimulationController::advanceFrame(double wallSeconds) {
+  frame(wallSeconds, kNever, true);
+}
+
+void SimulationController::advanceTo(SimTime target, double wallSeconds, bool budgeted) {
+  if (!sim_) return;
+  if (state_ == RunState::Playing) return frame(wallSeconds, target, budgeted);
+  if (state_ != RunState::Paused) return;
+  // Paused: a step to `target`, every record captured.
+  sim_->trace().setCapturing(true);
+  records_.clear();
+  frameOverflowed_ = false;
+  runBudgeted(std::min(target, duration()), budgeted);
+  recordsComplete_ = !frameOverflowed_;
+  animationSeconds_ = 0;
+  stepAnimationLeft_ = Animator::kMinVisualSeconds;
+  if (state_ == RunState::Paused && sim_->now() >= duration()) setState(RunState::Finished);
+  emit frameAdvanced();
+}
+
+void SimulationController::frame(double wallSeconds, SimTime given, bool budgeted) {
   records_.clear();
   frameOverflowed_ = false;
   animationSeconds_ = 0;
@@ -299,7 +319,9 @@ void SimulationController::advanceFrame(double wallSeconds) {
     uncaptured = !sim_->trace().capturing();
     const SimTime start = sim_->now();
     SimTime target;
-    if (untilTarget_ != kNever && !untilAnimated_) {
+    if (given != kNever) {
+      target = std::max(given, start);
+    } else if (untilTarget_ != kNever && !untilAnimated_) {
       target = untilTarget_;
     } else if (fast_) {
       target = duration();
@@ -309,10 +331,10 @@ void SimulationController::advanceFrame(double wallSeconds) {
       target = std::min(target, untilTarget_);
     }
     // Playing (not skipping ahead) stops at a caption that asks for a pause.
-    const bool watching = !fast_ && (untilTarget_ == kNever || untilAnimated_);
+    const bool watching = given == kNever && !fast_ && (untilTarget_ == kNever || untilAnimated_);
     const SimTime pausePoint = watching ? nextPausePoint(start) : kNever;
     target = std::min(target, pausePoint);
-    runBudgeted(std::min(target, duration()));
+    runBudgeted(std::min(target, duration()), budgeted);
     achievedSpeed_ = wallSeconds > 0 ? toSeconds(sim_->now() - start) / wallSeconds : 0;
     animationSeconds_ = wallSeconds;
     if (state_ == RunState::Playing && sim_->now() >= duration()) {

@@ -114,6 +114,15 @@ class SimulationController : public QObject {
   void advanceFrame(double wallSeconds);
   void setTicking(bool on);
 
+ public:
+  // For a comparison of two runs on one clock (ui/compare): brings the clock to exactly `target`
+  // (not past the end), capturing the records as play does. While Playing it is a playing frame
+  // of `wallSeconds`; while Paused, a step to `target` (its short animation follows). With
+  // `budgeted` it stops sooner when the frame's wall-time budget runs out (the clock then stands
+  // before `target`); without, it always gets there (unless the run halts). Captions do not
+  // pause it: the caller keeps the clock.
+  void advanceTo(SimTime target, double wallSeconds, bool budgeted);
+
  signals:
   void simulationReset();  // a new or restarted run: views rebuild or clear what they hold
   void frameAdvanced();    // after every frame and step: views pull records and state once
@@ -123,7 +132,9 @@ class SimulationController : public QObject {
 
  private:
   void tick();
-  void runBudgeted(SimTime target);
+  // One playing (or paused) frame; `given` is the target time (kNever: from the speed).
+  void frame(double wallSeconds, SimTime given, bool budgeted);
+  void runBudgeted(SimTime target, bool budgeted = true);
   void pullRecords();
   void setState(RunState state);
   void halt(const std::string& why);

@@ -4,6 +4,7 @@
 #include "canvas/TopologyScene.h"
 #include "canvas/TopologyView.h"
 #include "charts/ChartsDock.h"
+#include "compare/CompareActions.h"
 #include "controller/SimulationController.h"
 #include "document/ScenarioDocument.h"
 #include "editor/PaletteDock.h"
@@ -193,6 +194,8 @@ void MainWindow::buildMenus() {
   file->addAction(files_->saveAs());
   file->addSeparator();
   file->addActions(exports_->actions());
+  file->addSeparator();
+  file->addActions((new CompareActions(*document_, this))->actions());
   file->addSeparator();
   file->addAction(home_);
   file->addAction(files_->quit());

@@ -1,0 +1,359 @@
+// The comparison of two designs (ui/compare): both runs on one seed and one clock, the clocks
+// equal after every frame and step, the unchanged producer tracing the same records in both
+// (common random numbers), the charts overlaid, and the difference table holding exactly the two
+// runs' report figures whenever the clock stands still.
+
+#include "UiFixtures.h"
+#include "canvas/Text.h"
+#include "canvas/Theme.h"
+#include "compare/CompareActions.h"
+#include "compare/CompareCharts.h"
+#include "compare/CompareClock.h"
+#include "compare/CompareWindow.h"
+#include "compare/DifferenceTable.h"
+#include "compare/RunPane.h"
+#include "document/ScenarioDocument.h"
+#include "metrics/Report.h"
+#include "window/FileActions.h"
+#include "window/MainWindow.h"
+
+#include <QtTest>
+
+using namespace brokerlab;
+using namespace brokerlab::ui;
+using namespace brokerlab::ui::testing;
+
+namespace {
+
+constexpr double kFrame = 1.0 / 60;
+
+ComponentSpec& component(Scenario& s, const std::string& id) {
+  for (ComponentSpec& c : s.components)
+    if (c.id == id) return c;
+  qFatal("no component %s", id.c_str());
+}
+
+// The bundled work queue with a fourth, faster worker.
+Scenario moreWorkers(Scenario s) {
+  component(s, "workers").instances = 4;
+  component(s, "workers").service = Distribution::exponential(90 * kMillisecond);
+  s.name += " (4 workers)";
+  return s;
+}
+
+std::uint32_t indexOf(const SimulationController& c, const std::string& id) {
+  const auto& components = c.model()->components;
+  for (std::uint32_t i = 0; i < components.size(); ++i)
+    if (components[i].id == id) return i;
+  qFatal("no component %s", id.c_str());
+}
+
+void appendOf(std::vector<TraceRecord>& out, const SimulationController& c, std::uint32_t at) {
+  for (const TraceRecord& r : c.frameRecords())
+    if (r.component == at) out.push_back(r);
+}
+
+double value(const DifferenceTable& t, const QString& figure, DifferenceTable::Column column) {
+  const int row = t.rowOf(figure);
+  if (row < 0) qFatal("no row %s", qPrintable(figure));
+  const QVariant v = t.valueAt(row, column);
+  if (!v.isValid()) qFatal("no value in row %s", qPrintable(figure));
+  return v.toDouble();
+}
+
+int runGui(const QStringList& args) {
+  QProcess p;
+  QProcessEnvironment env = QProcessEnvironment::systemEnvironment();
+  env.insert(QStringLiteral("QT_QPA_PLATFORM"), QStringLiteral("offscreen"));
+  p.setProcessEnvironment(env);
+  p.start(QStringLiteral(BROKERLAB_GUI_EXE), args);
+  if (!p.waitForFinished(120000)) return -1;
+  return p.exitStatus() == QProcess::NormalExit ? p.exitCode() : -2;
+}
+
+}  // namespace
+
+class tst_Compare : public QObject {
+  Q_OBJECT
+
+ private slots:
+  void bothRunsUseOneSeed() {
+    Scenario a = loadBundled(QStringLiteral("work-queue"));
+    Scenario b = moreWorkers(a);
+    a.seed = 11;
+    b.seed = 99;
+    CompareWindow w;
+    QVERIFY(w.load(a, QStringLiteral("a.json"), b, QStringLiteral("b.json")).isEmpty());
+    QCOMPARE(w.seed(), 11u);
+    QCOMPARE(w.left().model()->seed, 11u);
+    QCOMPARE(w.right().model()->seed, 11u);  // the left one's, not its own
+    QVERIFY(w.pane(false).header().contains(QStringLiteral("a.json")));
+    QVERIFY(w.pane(true).header().contains(QStringLiteral("b.json")));
+    QVERIFY(w.reseed(5).isEmpty());
+    QCOMPARE(w.left().model()->seed, 5u);
+    QCOMPARE(w.right().model()->seed, 5u);
+    QCOMPARE(w.clock().now(), SimTime{0});
+    QVERIFY(w.load(a, QStringLiteral("a"), b, QStringLiteral("b"), 42).isEmpty());
+    QCOMPARE(w.right().model()->seed, 42u);
+  }
+
+  void clocksStayEqualWhilePlayingAndStepping() {
+    const Scenario a = loadBundled(QStringLiteral("work-queue"));
+    CompareWindow w;
+    QVERIFY(w.load(a, QStringLiteral("A"), moreWorkers(a), QStringLiteral("B")).isEmpty());
+    w.show();
+    CompareClock& clock = w.clock();
+    clock.setSpeed(20);
+    clock.play();
+    for (int i = 0; i < 120; ++i) {
+      clock.advanceFrame(kFrame);
+      QCOMPARE(w.left().simulator().now(), w.right().simulator().now());
+    }
+    QVERIFY(clock.now() > 30 * kSecond);  // two wall seconds at 20x
+    clock.pause();
+    QVERIFY(!clock.playing());
+    QCOMPARE(w.left().simulator().now(), w.right().simulator().now());
+    // Step: to the next instant either run has an event, both there.
+    for (int i = 0; i < 50; ++i) {
+      const SimTime next =
+          std::min(w.left().simulator().nextEventTime(), w.right().simulator().nextEventTime());
+      clock.step();
+      QCOMPARE(w.left().simulator().now(), next);
+      QCOMPARE(w.right().simulator().now(), next);
+    }
+    QVERIFY(!clock.playing());
+    clock.restart();
+    QCOMPARE(w.left().simulator().now(), SimTime{0});
+    QCOMPARE(w.right().simulator().now(), SimTime{0});
+    // To the end: both finish together.
+    clock.setSpeed(1000);
+    clock.play();
+    for (int i = 0; i < 1000 && clock.playing(); ++i) {
+      clock.advanceFrame(kFrame);
+      QCOMPARE(w.left().simulator().now(), w.right().simulator().now());
+    }
+    QVERIFY(clock.finished());
+    QCOMPARE(clock.now(), a.duration);
+  }
+
+  // Shown, the window's own 60 Hz timer drives the one clock; the space key plays and pauses.
+  void playsOnItsOwnTimer() {
+    const Scenario a = loadBundled(QStringLiteral("work-queue"));
+    CompareWindow w;
+    QVERIFY(w.load(a, QStringLiteral("A"), moreWorkers(a), QStringLiteral("B")).isEmpty());
+    w.show();
+    QVERIFY(QTest::qWaitForWindowExposed(&w));
+    w.clock().setSpeed(10);
+    QTest::keyClick(&w, Qt::Key_Space);
+    QVERIFY(w.clock().playing());
+    QTRY_VERIFY(w.clock().now() > kSecond);
+    QTest::keyClick(&w, Qt::Key_Space);
+    QVERIFY(!w.clock().playing());
+    QCOMPARE(w.left().simulator().now(), w.right().simulator().now());
+    QCOMPARE(w.figuresAt(), w.clock().now());
+  }
+
+  // One run much heavier than the other, at a speed the frame budget cannot keep: the light one
+  // is brought to where the heavy one got, every frame.
+  void clocksStayEqualWhenTheBudgetRunsOut() {
+    const Scenario a = loadBundled(QStringLiteral("mmc"));
+    Scenario b = a;
+    component(b, "servers").instances = 4;
+    CompareWindow w;
+    QVERIFY(w.load(a, QStringLiteral("mmc"), b, QStringLiteral("mmc 4")).isEmpty());
+    CompareClock& clock = w.clock();
+    clock.setSpeed(SimulationController::kMaxSpeed);
+    clock.play();
+    for (int i = 0; i < 20; ++i) {
+      clock.advanceFrame(0.1);  // 1000 simulated seconds a frame: more than a budget's worth
+      QCOMPARE(w.left().simulator().now(), w.right().simulator().now());
+    }
+    QVERIFY(w.left().speedLimited());  // the budget did run out
+    QVERIFY(clock.now() > 0);
+    clock.pause();
+  }
+
+  // Common random numbers in the window: the producer nobody edited publishes the same messages
+  // at the same instants in both runs, frame by frame; the edited workers do not process alike.
+  void unchangedProducerTracesTheSameRecords() {
+    const Scenario a = loadBundled(QStringLiteral("work-queue"));
+    CompareWindow w;
+    QVERIFY(w.load(a, QStringLiteral("A"), moreWorkers(a), QStringLiteral("B")).isEmpty());
+    const std::uint32_t producerA = indexOf(w.left(), "orders-api");
+    const std::uint32_t producerB = indexOf(w.right(), "orders-api");
+    const std::uint32_t workersA = indexOf(w.left(), "workers");
+    const std::uint32_t workersB = indexOf(w.right(), "workers");
+    std::vector<TraceRecord> pa, pb, wa, wb;
+    w.clock().setSpeed(10);
+    w.clock().play();
+    for (int i = 0; i < 180; ++i) {
+      w.clock().advanceFrame(kFrame);
+      QVERIFY(w.left().recordsComplete() && w.right().recordsComplete());
+      appendOf(pa, w.left(), producerA);
+      appendOf(pb, w.right(), producerB);
+      appendOf(wa, w.left(), workersA);
+      appendOf(wb, w.right(), workersB);
+    }
+    QVERIFY(pa.size() > 400);  // 30 simulated seconds at 20 a second
+    QVERIFY(pa == pb);
+    QVERIFY(!wa.empty() && wa != wb);
+  }
+
+  void differenceTableHoldsTheReportsFigures() {
+    const Scenario a = loadBundled(QStringLiteral("work-queue"));
+    CompareWindow w;
+    QVERIFY(w.load(a, QStringLiteral("A"), moreWorkers(a), QStringLiteral("B")).isEmpty());
+    w.show();
+    CompareClock& clock = w.clock();
+    clock.setSpeed(20);
+    clock.play();
+    for (int i = 0; i < 60; ++i) clock.advanceFrame(kFrame);
+    clock.pause();
+    QCOMPARE(w.figuresAt(), clock.now());
+    const DifferenceTable& t = w.table();
+    RunReport ra = buildReport(w.left().simulator());
+    RunReport rb = buildReport(w.right().simulator());
+    const auto check = [&t](const QString& figure, double inA, double inB) {
+      QCOMPARE(value(t, figure, DifferenceTable::A), inA);
+      QCOMPARE(value(t, figure, DifferenceTable::B), inB);
+      QCOMPARE(value(t, figure, DifferenceTable::Difference), inB - inA);
+      if (inA != 0) QCOMPARE(value(t, figure, DifferenceTable::Relative), (inB - inA) / inA);
+    };
+    check(QStringLiteral("published"), ra.ledger.published, rb.ledger.published);
+    QCOMPARE(ra.ledger.published, rb.ledger.published);  // the same publishes: same seed
+    check(QStringLiteral("orders: wait p50"), ra.queues[0].wait.p50S, rb.queues[0].wait.p50S);
+    check(QStringLiteral("orders: wait p99"), ra.queues[0].wait.p99S, rb.queues[0].wait.p99S);
+    QVERIFY(ra.queues[0].wait.p99S != rb.queues[0].wait.p99S);
+    check(QStringLiteral("orders: delivered"), ra.queues[0].counters.delivered,
+          rb.queues[0].counters.delivered);
+    check(QStringLiteral("orders: acked/s"), ra.queues[0].counters.acked / ra.simTimeS,
+          rb.queues[0].counters.acked / rb.simTimeS);
+    check(QStringLiteral("orders: mean backlog"), ra.queues[0].depthMean, rb.queues[0].depthMean);
+    check(QStringLiteral("orders-api: end-to-end p99"), ra.producers[0].endToEnd.p99S,
+          rb.producers[0].endToEnd.p99S);
+    check(QStringLiteral("workers: utilization"), ra.consumers[0].utilization,
+          rb.consumers[0].utilization);
+    check(QStringLiteral("workers: processed"), ra.consumers[0].processed,
+          rb.consumers[0].processed);
+    check(QStringLiteral("lost"), 0, 0);
+    check(QStringLiteral("still in the system"), ra.ledger.live(), rb.ledger.live());
+    // Trouble that neither run had is not listed.
+    QCOMPARE(t.rowOf(QStringLiteral("orders: dead-lettered")), -1);
+
+    // While playing the table keeps the last pause's figures...
+    const double publishedAtPause = value(t, QStringLiteral("published"), DifferenceTable::A);
+    clock.play();
+    for (int i = 0; i < 30; ++i) clock.advanceFrame(kFrame);
+    QCOMPARE(value(t, QStringLiteral("published"), DifferenceTable::A), publishedAtPause);
+    QVERIFY(static_cast<double>(buildReport(w.left().simulator()).ledger.published) !=
+            publishedAtPause);
+    // ...and at the end it holds the end's.
+    clock.setSpeed(1000);
+    for (int i = 0; i < 1000 && clock.playing(); ++i) clock.advanceFrame(kFrame);
+    QVERIFY(clock.finished());
+    QCOMPARE(w.figuresAt(), a.duration);
+    ra = buildReport(w.left().simulator());
+    rb = buildReport(w.right().simulator());
+    check(QStringLiteral("published"), ra.ledger.published, rb.ledger.published);
+    check(QStringLiteral("orders: wait p99"), ra.queues[0].wait.p99S, rb.queues[0].wait.p99S);
+    check(QStringLiteral("workers: processed"), ra.consumers[0].processed,
+          rb.consumers[0].processed);
+  }
+
+  void chartsOverlayBothRuns() {
+    const Scenario a = loadBundled(QStringLiteral("work-queue"));
+    CompareWindow w;
+    QVERIFY(w.load(a, QStringLiteral("A"), moreWorkers(a), QStringLiteral("B")).isEmpty());
+    w.show();
+    w.clock().setSpeed(30);
+    w.clock().play();
+    for (int i = 0; i < 60; ++i) w.clock().advanceFrame(kFrame);
+    w.clock().pause();
+    const auto lines = w.charts().chart(OverlayKind::Backlog).plotted();
+    QCOMPARE(lines.size(), std::size_t{2});
+    QCOMPARE(lines[0].name, QStringLiteral("orders · A"));
+    QCOMPARE(lines[1].name, QStringLiteral("orders · B"));
+    QVERIFY(!lines[0].dashed);
+    QVERIFY(lines[1].dashed);
+    QVERIFY(lines[0].points.size() > 10);
+    QVERIFY(lines[0].points != lines[1].points);
+    const auto latency = w.charts().chart(OverlayKind::Latency).plotted();
+    QCOMPARE(latency.size(), std::size_t{4});              // end-to-end p50 and p99, each A and B
+    QCOMPARE(latency[0].name, QStringLiteral("p50 · A"));  // orders-api's: the title says so
+    QCOMPARE(latency[3].name, QStringLiteral("p99 · B"));
+    QVERIFY(latency[3].dashed);
+    const auto throughput = w.charts().chart(OverlayKind::Throughput).plotted();
+    QCOMPARE(throughput.size(), std::size_t{2});
+    QCOMPARE(throughput[1].name, QStringLiteral("orders · B"));
+    QCOMPARE(w.charts().chart(OverlayKind::Utilization).plotted().size(), std::size_t{2});
+  }
+
+  void fileMenuOpensAComparison() {
+    MainWindow main;
+    main.files().setInteractive(false);
+    QVERIFY(main.files().openPath(scenarioPath(QStringLiteral("work-queue"))));
+    auto* actions = main.findChild<CompareActions*>();
+    QVERIFY(actions);
+    actions->setInteractive(false);
+    QVERIFY(actions->compareWith()->isEnabled());
+    QVERIFY(!actions->compareWithSaved()->isEnabled());  // nothing edited
+    QPointer<CompareWindow> w = actions->compareWithFile(scenarioPath(QStringLiteral("scale-out")));
+    QVERIFY(w);
+    QVERIFY(w->isVisible());
+    QCOMPARE(w->left().scenario(), main.document().scenario());
+    QVERIFY(w->pane(true).header().contains(QStringLiteral("scale-out.json")));
+    QCOMPARE(w->seed(), 1u);
+    // Not a scenario: no window, and the document is left alone.
+    QVERIFY(!actions->compareWithFile(QStringLiteral(BROKERLAB_SOURCE_DIR "/README.md")));
+    w->close();
+    QTRY_VERIFY(!w);  // deleted when closed
+  }
+
+  void comparesTheEditedDocumentWithItsFile() {
+    MainWindow main;
+    main.files().setInteractive(false);
+    const QString path = scenarioPath(QStringLiteral("work-queue"));
+    QVERIFY(main.files().openPath(path));
+    auto* actions = main.findChild<CompareActions*>();
+    actions->setInteractive(false);
+    const Scenario edited = moreWorkers(main.document().scenario());
+    // An edit as the editor makes it: an undoable replacement of the scenario.
+    main.document().undoStack()->push(new QUndoCommand);  // marks the document modified
+    main.document().replaceScenario(edited);
+    QVERIFY(main.document().isModified());
+    QVERIFY(actions->compareWithSaved()->isEnabled());
+    QPointer<CompareWindow> w = actions->compareWithSavedFile();
+    QVERIFY(w);
+    QCOMPARE(w->left().scenario(), *loadScenarioFile(path).scenario);
+    QCOMPARE(w->right().scenario(), edited);
+    QVERIFY(w->pane(false).header().contains(QStringLiteral("(saved)")));
+    QVERIFY(w->pane(true).header().contains(QStringLiteral("(edited)")));
+    w->close();
+  }
+
+  // brokerlab FILE --compare OTHER: the comparison window, headless into a picture.
+  void commandLineOpensAComparison() {
+    QTemporaryDir dir;
+    const QString png = dir.filePath(QStringLiteral("compare.png"));
+    const QString other =
+        QStringLiteral(BROKERLAB_SOURCE_DIR "/docs/examples/work-queue-2-workers.json");
+    QCOMPARE(runGui({scenarioPath(QStringLiteral("work-queue")), QStringLiteral("--compare"), other,
+                     QStringLiteral("--at"), QStringLiteral("20s"), QStringLiteral("--screenshot"),
+                     png}),
+             0);
+    const QImage image(png);
+    QCOMPARE(image.size(), QSize(1600, 900));
+    // Both run headers are in the picture: A's blue band on the left, B's orange on the right.
+    QCOMPARE(image.pixelColor(400, 45).rgb() & 0xffffff, okabeIto::kBlue & 0xffffff);
+    QCOMPARE(image.pixelColor(1200, 45).rgb() & 0xffffff, okabeIto::kOrange & 0xffffff);
+    QCOMPARE(runGui({QStringLiteral("--compare"), other}), 2);  // no FILE to compare with
+    QCOMPARE(runGui({scenarioPath(QStringLiteral("work-queue")), QStringLiteral("--compare"),
+                     QStringLiteral(BROKERLAB_SOURCE_DIR "/docs/examples/broken.json"),
+                     QStringLiteral("--at"), QStringLiteral("20s"), QStringLiteral("--screenshot"),
+                     png}),
+             1);
+  }
+};
+
+QTEST_MAIN(tst_Compare)
+#include "tst_compare.moc"

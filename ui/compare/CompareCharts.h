@@ -1,0 +1,47 @@
+#pragma once
+
+// The comparison's charts: throughput, backlog, latency and utilization with both runs overlaid
+// (A solid, B dashed). While the clock plays each chart is redrawn about ten times a second, one
+// chart a frame in turn; all at once whenever the clock stands still.
+
+#include "compare/OverlayChart.h"
+
+#include <QElapsedTimer>
+#include <QWidget>
+
+#include <array>
+#include <vector>
+
+class QGridLayout;
+
+namespace brokerlab::ui {
+
+class CompareClock;
+
+class CompareCharts : public QWidget {
+  Q_OBJECT
+
+ public:
+  static constexpr int kRefreshMs = 100;
+
+  CompareCharts(CompareClock& clock, QWidget* parent = nullptr);
+  OverlayChart& chart(OverlayKind kind) { return *charts_[static_cast<std::size_t>(kind)]; }
+  void setFontScale(double scale);
+
+ public slots:
+  void refresh();
+
+ private:
+  void onFrame();
+  void showOne(OverlayChart& chart);
+  void place();
+
+  CompareClock& clock_;
+  std::array<OverlayChart*, kOverlayKindCount> charts_{};
+  QGridLayout* grid_;
+  QElapsedTimer sinceRefresh_;
+  int next_ = 0;
+  std::vector<OverlayChart*> placed_;  // the charts in the grid, in order
+};
+
+}  // namespace brokerlab::ui

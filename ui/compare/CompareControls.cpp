@@ -1,0 +1,109 @@
+#include "compare/CompareControls.h"
+
+#include "canvas/Text.h"
+#include "compare/CompareClock.h"
+#include "window/Icons.h"
+#include "window/SpeedSlider.h"
+
+#include <QAction>
+#include <QFontDatabase>
+#include <QLabel>
+#include <QLineEdit>
+#include <QRegularExpressionValidator>
+#include <QToolBar>
+
+namespace brokerlab::ui {
+
+namespace {
+QAction* makeAction(QObject* parent, const QIcon& icon, const QString& text, const QString& tip,
+                    const QList<QKeySequence>& keys) {
+  auto* a = new QAction(icon, text, parent);
+  a->setShortcuts(keys);
+  a->setToolTip(
+      QStringLiteral("%1 (%2)").arg(tip, keys.first().toString(QKeySequence::NativeText)));
+  a->setShortcutContext(Qt::WindowShortcut);
+  return a;
+}
+}  // namespace
+
+CompareControls::CompareControls(CompareClock& clock, QWidget* window)
+    : QObject(window), clock_(clock) {
+  playPause_ = makeAction(window, icons::play(), tr("&Play"), tr("Play or pause both runs"),
+                          {Qt::Key_Space});
+  step_ = makeAction(window, icons::step(), tr("&Step"),
+                     tr("Both runs to the next instant at which either has an event"),
+                     {Qt::Key_Right, Qt::Key_Period});
+  restart_ = makeAction(window, icons::restart(), tr("&Restart"),
+                        tr("Both runs back to time 0 with the same seed"), {Qt::Key_R});
+  window->addActions({playPause_, step_, restart_});
+  slider_ = new SpeedSlider(window);
+  clockLabel_ = new QLabel(window);
+  QFont mono = QFontDatabase::systemFont(QFontDatabase::FixedFont);
+  mono.setPointSizeF(clockLabel_->font().pointSizeF() * 1.4);
+  mono.setBold(true);
+  clockLabel_->setFont(mono);
+  clockLabel_->setToolTip(tr("The one simulated clock both runs stand at"));
+  state_ = new QLabel(window);
+  seed_ = new QLineEdit(window);
+  seed_->setValidator(
+      new QRegularExpressionValidator(QRegularExpression(QStringLiteral("[0-9]{1,19}")), seed_));
+  seed_->setMaximumWidth(120);
+  seed_->setToolTip(
+      tr("The seed both runs use (common random numbers): press Enter to run both "
+         "again from 0 with it"));
+
+  connect(playPause_, &QAction::triggered, &clock_, &CompareClock::togglePlay);
+  connect(step_, &QAction::triggered, &clock_, &CompareClock::step);
+  connect(restart_, &QAction::triggered, &clock_, &CompareClock::restart);
+  connect(slider_, &SpeedSlider::speedChanged, &clock_, &CompareClock::setSpeed);
+  connect(seed_, &QLineEdit::returnPressed, this, [this] {
+    bool ok = false;
+    const std::uint64_t seed = seed_->text().toULongLong(&ok);
+    if (ok) emit seedChosen(seed);
+  });
+  connect(&clock_, &CompareClock::stateChanged, this, &CompareControls::refresh);
+  connect(&clock_, &CompareClock::frameAdvanced, this, &CompareControls::refreshClock);
+  refresh();
+}
+
+void CompareControls::populate(QToolBar* bar) {
+  bar->addAction(playPause_);
+  bar->addAction(step_);
+  bar->addAction(restart_);
+  bar->addSeparator();
+  bar->addWidget(slider_);
+  bar->addSeparator();
+  bar->addWidget(clockLabel_);
+  bar->addWidget(state_);
+  bar->addSeparator();
+  bar->addWidget(new QLabel(tr(" Seed (both): "), bar));
+  bar->addWidget(seed_);
+}
+
+void CompareControls::setSeed(std::uint64_t seed) {
+  seed_->setText(QString::number(seed));
+}
+
+QString CompareControls::clockText() const {
+  return clockLabel_->text();
+}
+
+void CompareControls::refreshClock() {
+  const QString text = formatClock(clock_.now());
+  if (clockLabel_->text() != text) clockLabel_->setText(text);
+}
+
+void CompareControls::refresh() {
+  const bool playing = clock_.playing();
+  playPause_->setIcon(playing ? icons::pause() : icons::play());
+  playPause_->setText(playing ? tr("&Pause") : tr("&Play"));
+  step_->setEnabled(!clock_.finished());
+  const QString halted = clock_.haltReason();
+  state_->setText(!halted.isEmpty()   ? tr("  halted — %1").arg(halted)
+                  : playing           ? tr("  playing")
+                  : clock_.finished() ? tr("  finished")
+                                      : tr("  paused"));
+  refreshClock();
+}
+
+}  // namespace brokerlab::ui

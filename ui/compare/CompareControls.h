@@ -1,0 +1,53 @@
+#pragma once
+
+// The one set of time controls of a comparison: play / pause, step, restart, the speed slider,
+// the shared clock, and the seed both runs use (a new seed runs both again from 0). Each forwards
+// to the comparison clock (or asks the window to run again); none decides anything itself.
+
+#include <QObject>
+
+#include <cstdint>
+
+class QAction;
+class QLabel;
+class QLineEdit;
+class QToolBar;
+class QWidget;
+
+namespace brokerlab::ui {
+
+class CompareClock;
+class SpeedSlider;
+
+class CompareControls : public QObject {
+  Q_OBJECT
+
+ public:
+  CompareControls(CompareClock& clock, QWidget* window);
+
+  QAction* playPause() const { return playPause_; }
+  QAction* step() const { return step_; }
+  QAction* restart() const { return restart_; }
+  SpeedSlider* speedSlider() const { return slider_; }
+  QString clockText() const;
+  void populate(QToolBar* toolBar);
+  void setSeed(std::uint64_t seed);
+
+ signals:
+  void seedChosen(std::uint64_t seed);
+
+ private:
+  void refresh();
+  void refreshClock();
+
+  CompareClock& clock_;
+  QAction* playPause_;
+  QAction* step_;
+  QAction* restart_;
+  SpeedSlider* slider_;
+  QLabel* clockLabel_;
+  QLabel* state_;
+  QLineEdit* seed_;
+};
+
+}  // namespace brokerlab::ui

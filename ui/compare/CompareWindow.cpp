@@ -1,0 +1,158 @@
+#include "compare/CompareWindow.h"
+
+#include "canvas/Text.h"
+#include "compare/CompareCharts.h"
+#include "compare/CompareClock.h"
+#include "compare/CompareControls.h"
+#include "compare/DifferenceTable.h"
+#include "compare/KeyFigures.h"
+#include "compare/RunPane.h"
+#include "controller/SimulationController.h"
+#include "metrics/Report.h"
+#include "window/Icons.h"
+
+#include <QCloseEvent>
+#include <QLabel>
+#include <QSplitter>
+#include <QToolBar>
+#include <QVBoxLayout>
+
+namespace brokerlab::ui {
+
+using RunState = SimulationController::RunState;
+
+CompareWindow::CompareWindow(QWidget* parent)
+    : QMainWindow(parent),
+      left_(new SimulationController(this)),
+      right_(new SimulationController(this)) {
+  setWindowIcon(icons::application());
+  setWindowTitle(tr("Compare — BrokerLab"));
+  clock_ = new CompareClock(*left_, *right_, this);
+  controls_ = new CompareControls(*clock_, this);
+  QToolBar* bar = addToolBar(tr("Time"));
+  bar->setObjectName(QStringLiteral("compare-time"));
+  bar->setMovable(false);
+  bar->setIconSize(QSize(28, 28));
+  controls_->populate(bar);
+
+  auto* canvases = new QSplitter(Qt::Horizontal);
+  leftPane_ = new RunPane(*left_, QStringLiteral("A"), canvases);
+  rightPane_ = new RunPane(*right_, QStringLiteral("B"), canvases);
+  canvases->addWidget(leftPane_);
+  canvases->addWidget(rightPane_);
+
+  below_ = new QSplitter(Qt::Horizontal);
+  charts_ = new CompareCharts(*clock_, below_);
+  auto* figures = new QWidget(below_);
+  auto* figuresLayout = new QVBoxLayout(figures);
+  figuresLayout->setContentsMargins(4, 0, 0, 0);
+  figuresTitle_ = new QLabel(figures);
+  figuresTitle_->setWordWrap(true);
+  table_ = new DifferenceTable(figures);
+  figuresLayout->addWidget(figuresTitle_);
+  figuresLayout->addWidget(table_, 1);
+  below_->addWidget(charts_);
+  below_->addWidget(figures);
+
+  split_ = new QSplitter(Qt::Vertical, this);
+  split_->addWidget(canvases);
+  split_->addWidget(below_);
+  for (QSplitter* moved : {split_, below_})
+    connect(moved, &QSplitter::splitterMoved, this, [this] { sized_ = true; });
+  setCentralWidget(split_);
+  // Larger than the desktop's default: a comparison is shown to an audience more often than not.
+  QFont larger = font();
+  larger.setPointSizeF(larger.pointSizeF() * kFontScale);
+  setFont(larger);
+  charts_->setFontScale(1.0);  // the charts' own fonts, from the window's
+
+  connect(clock_, &CompareClock::settled, this, &CompareWindow::refreshFigures);
+  connect(clock_, &CompareClock::stateChanged, this, [this] {
+    if (clock_->playing() && figuresAt_ != kNever)
+      figuresTitle_->setText(tr("<b>Key figures</b> at %1 — playing: they come up to date at the "
+                                "next pause")
+                                 .arg(formatClock(figuresAt_)));
+  });
+  connect(controls_, &CompareControls::seedChosen, this, &CompareWindow::reseed);
+  resize(1600, 900);
+}
+
+CompareWindow::~CompareWindow() = default;
+
+QString CompareWindow::load(const Scenario& a, const QString& nameA, const Scenario& b,
+                            const QString& nameB, std::optional<std::uint64_t> seed) {
+  const std::uint64_t s = seed.value_or(a.seed.value_or(1));
+  if (const QString e = left_->load(a, s); !e.isEmpty()) return tr("A (%1): %2").arg(nameA, e);
+  if (const QString e = right_->load(b, s); !e.isEmpty()) return tr("B (%1): %2").arg(nameB, e);
+  seed_ = s;
+  nameA_ = nameA;
+  nameB_ = nameB;
+  controls_->setSeed(s);
+  leftPane_->setRunName(nameA, QString::fromStdString(a.name));
+  rightPane_->setRunName(nameB, QString::fromStdString(b.name));
+  setWindowTitle(tr("Compare %1 with %2 (seed %3) — BrokerLab").arg(nameA, nameB).arg(s));
+  clock_->restart();  // both at 0, the views told once; the figures follow (settled)
+  return {};
+}
+
+QString CompareWindow::reseed(std::uint64_t seed) {
+  const Scenario a = left_->scenario();
+  const Scenario b = right_->scenario();
+  return load(a, nameA_, b, nameB_, seed);
+}
+
+void CompareWindow::refreshFigures() {
+  if (!left_->hasSimulation() || !right_->hasSimulation()) return;
+  table_->setFigures(keyFigures(buildReport(left_->simulator()), buildReport(right_->simulator())));
+  figuresAt_ = clock_->now();
+  const bool atEnd = clock_->finished();
+  figuresTitle_->setText(
+      tr("<b>Key figures</b> %1 %2 — B − A in <span style='color:#009e73'>green</span> where B "
+         "is better, <span style='color:#d55e00'>vermillion</span> where it is worse")
+          .arg(atEnd ? tr("at the end,") : tr("at"), formatClock(figuresAt_)));
+}
+
+void CompareWindow::bringTo(SimTime at) {
+  at = std::min(at, clock_->end());
+  const SimTime lead = std::min<SimTime>(kSecond, at);
+  // Without animation to a second before (each run to exactly that time), then on the one clock.
+  for (SimulationController* c : {left_, right_}) {
+    c->runUntil(at - lead);
+    while (c->state() == RunState::Playing) c->advanceFrame(1.0 / SimulationController::kFrameHz);
+  }
+  const double speed = clock_->speed();
+  clock_->setSpeed(1);
+  clock_->play();
+  while (clock_->playing() && clock_->now() < at)
+    clock_->advanceFrame(1.0 / SimulationController::kFrameHz);
+  clock_->pause();
+  clock_->setSpeed(speed);
+}
+
+void CompareWindow::showEvent(QShowEvent* event) {
+  QMainWindow::showEvent(event);
+  clock_->setTicking(true);
+  placeSplitters();
+}
+
+void CompareWindow::resizeEvent(QResizeEvent* event) {
+  QMainWindow::resizeEvent(event);
+  placeSplitters();
+}
+
+// Until the user moves a splitter: the canvases take 45% of the height, the charts 60% of the
+// width below them.
+void CompareWindow::placeSplitters() {
+  if (sized_) return;
+  const int h = split_->height();
+  const int w = below_->width() > 0 ? below_->width() : width();
+  split_->setSizes({h * 45 / 100, h - h * 45 / 100});
+  below_->setSizes({w * 60 / 100, w - w * 60 / 100});
+}
+
+void CompareWindow::closeEvent(QCloseEvent* event) {
+  clock_->setTicking(false);
+  event->accept();
+}
+
+}  // namespace brokerlab::ui

@@ -1,0 +1,65 @@
+#include "compare/DifferenceTable.h"
+
+#include "canvas/Theme.h"
+
+#include <QHeaderView>
+
+namespace brokerlab::ui {
+
+DifferenceTable::DifferenceTable(QWidget* parent) : QTableWidget(0, ColumnCount, parent) {
+  setHorizontalHeaderLabels({tr("Key figure"), tr("A"), tr("B"), tr("B − A"), tr("B vs A")});
+  setEditTriggers(QAbstractItemView::NoEditTriggers);
+  setSelectionBehavior(QAbstractItemView::SelectRows);
+  setAlternatingRowColors(true);
+  verticalHeader()->hide();
+  horizontalHeader()->setSectionResizeMode(Figure, QHeaderView::Stretch);
+  for (int c = A; c < ColumnCount; ++c)
+    horizontalHeader()->setSectionResizeMode(c, QHeaderView::ResizeToContents);
+}
+
+void DifferenceTable::setFigures(const std::vector<KeyFigure>& figures) {
+  figures_ = figures;
+  setRowCount(static_cast<int>(figures.size()));
+  const auto cell = [](const QString& text, const QVariant& value) {
+    auto* item = new QTableWidgetItem(text);
+    item->setData(Qt::UserRole, value);
+    item->setTextAlignment(Qt::AlignRight | Qt::AlignVCenter);
+    return item;
+  };
+  const QString none = QStringLiteral("–");
+  for (int r = 0; r < static_cast<int>(figures.size()); ++r) {
+    const KeyFigure& f = figures[static_cast<std::size_t>(r)];
+    setItem(r, Figure, new QTableWidgetItem(f.name));
+    setItem(r, A, f.a ? cell(formatFigure(*f.a, f.unit), *f.a) : cell(none, {}));
+    setItem(r, B, f.b ? cell(formatFigure(*f.b, f.unit), *f.b) : cell(none, {}));
+    const std::optional<double> d = f.difference();
+    const std::optional<double> rel = f.relative();
+    QTableWidgetItem* diff = d ? cell(formatFigure(*d, f.unit, true), *d) : cell(none, {});
+    QTableWidgetItem* relative = rel ? cell(formatRelative(*rel), *rel) : cell(none, {});
+    if (d && *d != 0 && f.better != 0) {
+      const bool improved = (*d > 0) == (f.better > 0);
+      const QColor colour(improved ? okabeIto::kGreen : okabeIto::kVermillion);
+      diff->setForeground(colour);
+      relative->setForeground(colour);
+      QFont bold = diff->font();
+      bold.setBold(true);
+      diff->setFont(bold);
+      relative->setFont(bold);
+    }
+    setItem(r, Difference, diff);
+    setItem(r, Relative, relative);
+  }
+}
+
+int DifferenceTable::rowOf(const QString& name) const {
+  for (std::size_t r = 0; r < figures_.size(); ++r)
+    if (figures_[r].name == name) return static_cast<int>(r);
+  return -1;
+}
+
+QVariant DifferenceTable::valueAt(int row, Column column) const {
+  const QTableWidgetItem* i = item(row, column);
+  return i ? i->data(Qt::UserRole) : QVariant();
+}
+
+}  // namespace brokerlab::ui

@@ -1,0 +1,32 @@
+#pragma once
+
+// The key figures of the two runs as a table: figure, A, B, B − A and the relative difference.
+// A difference is green when it is an improvement and vermillion when it is worse (where the
+// figure has a better direction). Each number cell keeps its exact value under Qt::UserRole (tests
+// read it); an absent value is an empty QVariant.
+
+#include "compare/KeyFigures.h"
+
+#include <QTableWidget>
+
+namespace brokerlab::ui {
+
+class DifferenceTable : public QTableWidget {
+  Q_OBJECT
+
+ public:
+  enum Column { Figure, A, B, Difference, Relative, ColumnCount };
+
+  explicit DifferenceTable(QWidget* parent = nullptr);
+  void setFigures(const std::vector<KeyFigure>& figures);
+  const std::vector<KeyFigure>& figures() const { return figures_; }
+  // The row of a figure by its name, or -1.
+  int rowOf(const QString& name) const;
+  // A number cell's exact value (empty when absent).
+  QVariant valueAt(int row, Column column) const;
+
+ private:
+  std::vector<KeyFigure> figures_;
+};
+
+}  // namespace brokerlab::ui

@@ -1,0 +1,41 @@
+#pragma once
+
+// The figures both runs of a comparison chart: for one overlay chart (throughput, backlog,
+// latency, utilization), the series of the metrics catalog (engine/metrics/SeriesCatalog) that
+// exist in both runs under the same column name ("orders.depth": the same queue id), the first
+// kind in the chart's order of preference that either run has anything of.
+
+#include "base/TimeSeries.h"
+
+#include <QString>
+
+#include <string>
+#include <vector>
+
+namespace brokerlab {
+class Simulator;
+}
+
+namespace brokerlab::ui {
+
+enum class OverlayKind { Backlog, Latency, Throughput, Utilization };  // in the order shown
+inline constexpr int kOverlayKindCount = 4;
+
+struct SeriesPair {
+  std::string column;  // "orders.depth"
+  // For the legend, without what the chart's title says: "orders", or "orders-api p99" where the
+  // chart shows two figures of a component.
+  std::string label;
+  QString title;  // the chart's title for the figures shown: "Throughput: acked per second"
+  const TimeSeries* a;
+  const TimeSeries* b;
+};
+
+// At most `max` pairs; none that are all zero (or gaps) in both runs. The pointers are into the
+// simulators: take them again after the runs move.
+std::vector<SeriesPair> pairedSeries(const Simulator& a, const Simulator& b, OverlayKind kind,
+                                     std::size_t max = 4);
+
+QString overlayTitle(OverlayKind kind);
+
+}  // namespace brokerlab::ui
