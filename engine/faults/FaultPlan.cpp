@@ -73,7 +73,21 @@ class Planner {
   }
 
   bool pick(FaultSpec& f) {
-    switch (below(8)) {
+    switch (below(9)) {
+      case 8: {  // a what-if change: a consumer's prefetch or a client's poll interval
+        const bool client = !clients_.empty() && (consumers_.empty() || below(2) == 0);
+        if (consumers_.empty() && !client) return false;
+        if (client) {
+          f.kind = FaultKind::Poll;
+          f.target = clients_[below(clients_.size())]->id;
+          f.pollInterval = span(0.001, 0.05);  // at least 1 ms
+        } else {
+          f.kind = FaultKind::Prefetch;
+          f.target = consumers_[below(consumers_.size())]->id;
+          f.prefetch = static_cast<std::uint32_t>(below(6));  // 0 (unlimited) to 5
+        }
+        return true;
+      }
       case 7:
         f.kind = FaultKind::Restart;
         f.target = "broker";

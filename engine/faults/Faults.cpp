@@ -1,5 +1,6 @@
 // Faults: consumer crashes (with the broker noticing them a heartbeat later), restarts, spikes,
-// slow consumers, poison messages, partitioned or degraded links, and scaling.
+// slow consumers, poison messages, partitioned or degraded links, scaling, and what-if changes of
+// a consumer's prefetch or a client's poll interval.
 //
 // A crash is the delicate one. What the instance held is either requeued (manual ack: once the
 // broker notices the dead connection, flagged redelivered) or lost (auto ack: the broker had let
@@ -120,6 +121,12 @@ void Simulator::onFaultStart(std::uint32_t fault) {
     case FaultKind::Scale:
       scaleConsumer(f.consumer, f.instances);
       break;
+    case FaultKind::Prefetch:
+      setPrefetch(f.consumer, f.prefetch);
+      break;
+    case FaultKind::Poll:
+      setPollInterval(f.client, f.pollInterval);
+      break;
   }
   if (f.duration > 0 && f.kind != FaultKind::Crash && f.kind != FaultKind::Scale)
     schedule(now_ + f.duration, EventKind::FaultEnd, fault, 0);
@@ -151,6 +158,8 @@ void Simulator::onFaultEnd(std::uint32_t fault) {
     case FaultKind::Crash:
     case FaultKind::Close:
     case FaultKind::Scale:
+    case FaultKind::Prefetch:
+    case FaultKind::Poll:
       break;
   }
 }
@@ -363,6 +372,27 @@ void Simulator::scaleConsumer(std::uint32_t consumer, std::uint32_t instances) {
   }
   if (def.queue != kNone) dispatch(def.queue);
   if (def.group != kNone) startRebalance(def.group);
+}
+
+// A prefetch fault (basic.qos again on a live channel, as RabbitMQ allows): from now on the
+// broker keeps each instance's unacknowledged deliveries within the new prefetch. A lower one takes
+// nothing back: what an instance holds beyond it stays until acked, and it gets no more until it
+// is below the new limit. A higher one (or 0, unlimited) lets the broker deliver more at once.
+// Stream consumers read it as they read their prefetch parameter: records in flight.
+void Simulator::setPrefetch(std::uint32_t consumer, std::uint32_t prefetch) {
+  const ConsumerDef& def = model_->consumers[consumer];
+  const bool stream = def.sourceKind == ChannelKind::Stream;
+  for (std::uint32_t i = 0; i < def.instanceSlots; ++i) {
+    ConsumerInstanceState& inst = instances_[def.firstInstance + i];
+    inst.prefetch = prefetch;
+    // The limit the invariants check (an auto-ack queue consumer has none).
+    const std::uint32_t limit = stream ? (prefetch == 0 ? kMaxRecordsInFlight : prefetch)
+                                       : (def.ack == AckMode::Manual ? prefetch : 0);
+    inst.heldOverPrefetch = limit != 0 && inst.unacked > limit ? inst.unacked : 0;
+  }
+  if (def.queue != kNone) dispatch(def.queue);
+  if (stream)
+    for (std::uint32_t i = 0; i < def.instanceSlots; ++i) fetch(def.firstInstance + i);
 }
 
 }  // namespace brokerlab

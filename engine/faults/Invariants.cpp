@@ -57,13 +57,18 @@ std::string Simulator::invariantViolation() const {
   }
   for (std::uint32_t i = 0; i < instances_.size(); ++i) {
     const ConsumerDef& c = m.consumers[instances_[i].consumer];
+    const ConsumerInstanceState& inst = instances_[i];
+    const std::uint32_t prefetch = inst.prefetch;  // the model's, or a prefetch fault's
     const std::uint32_t limit = c.sourceKind == ChannelKind::Stream
-                                    ? (c.prefetch == 0 ? kMaxRecordsInFlight : c.prefetch)
-                                    : (c.ack == AckMode::Manual ? c.prefetch : 0);
-    if (limit != 0 && instances_[i].unacked > limit)
+                                    ? (prefetch == 0 ? kMaxRecordsInFlight : prefetch)
+                                    : (c.ack == AckMode::Manual ? prefetch : 0);
+    // A lowered prefetch takes nothing back: what the instance held then may stay above it.
+    if (limit != 0 && inst.unacked > std::max(limit, inst.heldOverPrefetch))
       return name(c.component) + "#" + std::to_string(m.instanceNumber(i)) + ": " +
-             std::to_string(instances_[i].unacked) + " unacked, above prefetch " +
-             std::to_string(limit);
+             std::to_string(inst.unacked) + " unacked, above prefetch " + std::to_string(limit) +
+             (inst.heldOverPrefetch > limit ? " and the " + std::to_string(inst.heldOverPrefetch) +
+                                                  " it held when its prefetch was lowered"
+                                            : std::string());
     if (instances_[i].crashed && instances_[i].online)
       return name(c.component) + "#" + std::to_string(m.instanceNumber(i)) +
              " is online while crashed";

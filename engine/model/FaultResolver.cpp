@@ -1,4 +1,5 @@
 #include "model/ModelBuilder.h"
+#include "scenario/ScenarioRules.h"
 
 namespace brokerlab {
 
@@ -22,6 +23,8 @@ FaultDef resolveFault(const Model& m, const FaultSpec& spec, std::string& error)
   f.factor = spec.factor.value_or(1.0);
   f.fraction = spec.fraction.value_or(0.0);
   f.instances = spec.instances.value_or(0);
+  f.prefetch = spec.prefetch.value_or(0);
+  f.pollInterval = spec.pollInterval.value_or(0);
   if (spec.kind == FaultKind::Restart) {
     if (spec.target != "broker") error = "restart: the target must be \"broker\"";
     if (f.duration <= 0) error = "restart: the broker needs a duration (its downtime)";
@@ -53,6 +56,7 @@ FaultDef resolveFault(const Model& m, const FaultSpec& spec, std::string& error)
     case FaultKind::Close:
     case FaultKind::Slow:
     case FaultKind::Scale:
+    case FaultKind::Prefetch:
       if (ref.kind != ComponentKind::Consumer) {
         error = "\"" + id + "\" is not a consumer";
         return f;
@@ -96,9 +100,23 @@ FaultDef resolveFault(const Model& m, const FaultSpec& spec, std::string& error)
         return f;
       }
       break;
+    case FaultKind::Poll:
+      if (ref.kind != ComponentKind::Client) {
+        error = "\"" + id + "\" is not a client";
+        return f;
+      }
+      if (!spec.pollInterval || *spec.pollInterval <= 0) {
+        error = "poll: \"" + id + "\" needs a positive poll_interval";
+        return f;
+      }
+      f.client = ref.index;
+      break;
     case FaultKind::Restart:
       break;
   }
+  if (spec.kind == FaultKind::Prefetch && (!spec.prefetch || *spec.prefetch > limits::kMaxPrefetch))
+    error = "prefetch: \"" + id + "\" needs its new prefetch, 0 (unlimited) to " +
+            std::to_string(limits::kMaxPrefetch);
   return f;
 }
 

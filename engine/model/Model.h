@@ -182,6 +182,8 @@ struct FaultDef {
   double factor = 1;
   double fraction = 0;
   std::uint32_t instances = 0;
+  std::uint32_t prefetch = 0;  // prefetch: the new prefetch, 0 = unlimited
+  SimTime pollInterval = 0;    // poll: the new poll interval
   bool operator==(const FaultDef&) const = default;
 };
 

@@ -32,6 +32,12 @@ void readParameter(ValueReader& r, FaultSpec& f, std::string_view key, const jso
       f.instances = static_cast<std::uint32_t>(*n);
     }
   }
+  if (key == "prefetch") {
+    if (auto n = r.integer(v, path, 0, limits::kMaxPrefetch)) {
+      f.prefetch = static_cast<std::uint32_t>(*n);
+    }
+  }
+  if (key == "poll_interval") f.pollInterval = r.duration(v, path);
 }
 
 }  // namespace

@@ -36,7 +36,10 @@ std::string_view targetsOf(FaultKind kind) {
       return "a producer";
     case FaultKind::Slow:
     case FaultKind::Scale:
+    case FaultKind::Prefetch:
       return "a consumer";
+    case FaultKind::Poll:
+      return "a client";
     case FaultKind::Partition:
     case FaultKind::Degrade:
       return "a producer or a consumer (its link to the broker)";
@@ -52,7 +55,10 @@ bool canHit(FaultKind fault, ComponentKind kind) {
     case FaultKind::Close:
     case FaultKind::Slow:
     case FaultKind::Scale:
+    case FaultKind::Prefetch:
       return kind == ComponentKind::Consumer;
+    case FaultKind::Poll:
+      return kind == ComponentKind::Client;
     case FaultKind::Spike:
       return kind == ComponentKind::Producer || kind == ComponentKind::Client;
     case FaultKind::Poison:
@@ -67,12 +73,14 @@ bool canHit(FaultKind fault, ComponentKind kind) {
 }
 
 // Each parameter of a fault beyond at, kind and target by its JSON key, and whether it is set.
-std::array<std::pair<std::string_view, bool>, 5> faultParameters(const FaultSpec& f) {
+std::array<std::pair<std::string_view, bool>, 7> faultParameters(const FaultSpec& f) {
   return {{{"duration", f.duration.has_value()},
            {"restart_after", f.restartAfter.has_value()},
            {"factor", f.factor.has_value()},
            {"fraction", f.fraction.has_value()},
-           {"instances", f.instances.has_value()}}};
+           {"instances", f.instances.has_value()},
+           {"prefetch", f.prefetch.has_value()},
+           {"poll_interval", f.pollInterval.has_value()}}};
 }
 
 // What a kind's required value is for, said when it is missing.
@@ -98,6 +106,13 @@ std::optional<std::pair<std::string_view, std::string_view>> requiredOf(FaultKin
       return Required{"duration", "how long the link stays cut (a partition always heals)"};
     case FaultKind::Scale:
       return Required{"instances", "the consumer's new number of instances (0 to 10000)"};
+    case FaultKind::Prefetch:
+      return Required{"prefetch",
+                      "the consumer's new prefetch from then on (0 to 100000; 0 = unlimited)"};
+    case FaultKind::Poll:
+      return Required{"poll_interval",
+                      "the client's new poll interval from then on, a positive duration like "
+                      "\"500ms\""};
     case FaultKind::Crash:
     case FaultKind::Close:
     case FaultKind::Restart:
@@ -189,6 +204,12 @@ class FaultChecker {
     }
     if (f.instances && rules::faultTakes(f.kind, "instances")) {
       checks_.integerIn(field("instances"), *f.instances, 0, limits::kMaxInstances);
+    }
+    if (f.prefetch && rules::faultTakes(f.kind, "prefetch")) {
+      checks_.integerIn(field("prefetch"), *f.prefetch, 0, limits::kMaxPrefetch);
+    }
+    if (f.pollInterval && rules::faultTakes(f.kind, "poll_interval")) {
+      checks_.positiveDuration(field("poll_interval"), *f.pollInterval);
     }
   }
 

@@ -182,21 +182,39 @@ struct ActionSpec {
 };
 
 // A fault injected at a time: the scenario's "faults" array, or one applied live (the simulator
-// records live faults here too, so that a saved scenario replays the same run).
-enum class FaultKind { Crash, Restart, Spike, Slow, Poison, Partition, Degrade, Scale, Close };
-inline constexpr int kFaultKindCount = 9;
+// records live faults here too, so that a saved scenario replays the same run). Prefetch and Poll
+// are not failures but what-if changes of a setting from a time on (a consumer's prefetch, a
+// client's poll interval); they are faults so that they share the timeline, the live path and
+// the replay.
+enum class FaultKind {
+  Crash,
+  Restart,
+  Spike,
+  Slow,
+  Poison,
+  Partition,
+  Degrade,
+  Scale,
+  Close,
+  Prefetch,
+  Poll
+};
+inline constexpr int kFaultKindCount = 11;
 struct FaultSpec {
   SimTime at = 0;
   FaultKind kind = FaultKind::Crash;
-  // crash, close, slow, scale: a consumer ("workers", or "workers#2" for one instance); spike: a
-  // producer or client; poison: a producer; partition, degrade: a producer or consumer (its link
-  // to the broker); restart: "broker" (with a duration: its downtime).
+  // crash, close, slow, scale, prefetch: a consumer ("workers", or "workers#2" for one instance
+  // of a crash or close); spike: a producer or client; poison: a producer; partition, degrade: a
+  // producer or consumer (its link to the broker); poll: a client; restart: "broker" (with a
+  // duration: its downtime).
   std::string target;
   std::optional<SimTime> duration;  // spike, slow, poison, partition, degrade; restart: downtime
   std::optional<SimTime> restartAfter;     // crash, close: the instance comes back after this
   std::optional<double> factor;            // spike (rate), slow (service time), degrade (latency)
   std::optional<double> fraction;          // poison: of the messages sent while it lasts
   std::optional<std::uint32_t> instances;  // scale: the consumer's new number of instances
+  std::optional<std::uint32_t> prefetch;   // prefetch: the consumer's new prefetch (0 = unlimited)
+  std::optional<SimTime> pollInterval;     // poll: the client's new poll interval
   bool operator==(const FaultSpec&) const = default;
 };
 

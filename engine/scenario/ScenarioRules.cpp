@@ -20,8 +20,9 @@ constexpr std::array<std::string_view, 1> kNetwork{"latency"};
 constexpr std::array<std::string_view, 2> kPoint{"x", "y"};
 constexpr std::array<std::string_view, 5> kAction{"at", "kind", "target", "group", "to"};
 constexpr std::array<std::string_view, 2> kResetTo{"offset", "time"};
-constexpr std::array<std::string_view, 8> kFault{
-    "at", "kind", "target", "duration", "restart_after", "factor", "fraction", "instances"};
+constexpr std::array<std::string_view, 10> kFault{
+    "at",     "kind",     "target",    "duration", "restart_after",
+    "factor", "fraction", "instances", "prefetch", "poll_interval"};
 constexpr std::array<std::string_view, 3> kAnnotation{"at", "text", "pause"};
 // Every list of parameters below is in this order.
 // clang-format off
@@ -83,6 +84,8 @@ constexpr std::array<std::string_view, 5> kPoison{"at", "kind", "target", "durat
 constexpr std::array<std::string_view, 5> kPartition{"at", "kind", "target", "duration",
                                                      "fraction"};
 constexpr std::array<std::string_view, 4> kScale{"at", "kind", "target", "instances"};
+constexpr std::array<std::string_view, 4> kPrefetch{"at", "kind", "target", "prefetch"};
+constexpr std::array<std::string_view, 4> kPoll{"at", "kind", "target", "poll_interval"};
 // clang-format on
 constexpr std::array<std::string_view, kComponentKindCount> kKinds{
     "producer", "queue", "consumer", "topic", "stream", "client", "api", "store"};
@@ -101,9 +104,11 @@ constexpr std::array<std::string_view, 2> kRoleNames{"consumer", "worker"};
 constexpr std::array<std::string_view, 4> kNotifyNames{"poll", "webhook", "sse", "websocket"};
 constexpr std::array<std::string_view, 2> kResultDeliveryNames{"redirect", "inline"};
 constexpr std::array<std::string_view, kFaultKindCount> kFaultKindNames{
-    "crash", "restart", "spike", "slow", "poison", "partition", "degrade", "scale", "close"};
+    "crash",   "restart", "spike", "slow",     "poison", "partition",
+    "degrade", "scale",   "close", "prefetch", "poll"};
 constexpr std::array<std::string_view, kFaultKindCount> kAvailableFaultKinds{
-    "crash", "close", "restart", "spike", "slow", "poison", "partition", "degrade", "scale"};
+    "crash",     "close",   "restart", "spike",    "slow", "poison",
+    "partition", "degrade", "scale",   "prefetch", "poll"};
 constexpr std::array<std::string_view, 6> kDists{"constant", "exponential", "uniform",
                                                  "normal",   "lognormal",   "erlang"};
 constexpr std::array<std::string_view, 2> kConstantKeys{"dist", "value"};
@@ -252,6 +257,10 @@ Words parametersOf(FaultKind kind) {
       return kPartition;
     case FaultKind::Scale:
       return kScale;
+    case FaultKind::Prefetch:
+      return kPrefetch;
+    case FaultKind::Poll:
+      return kPoll;
   }
   return {};
 }

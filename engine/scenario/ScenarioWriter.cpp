@@ -253,6 +253,8 @@ void writeFault(JsonWriter& w, const FaultSpec& f) {
   m.number("factor", f.factor);
   m.number("fraction", f.fraction);
   m.integer("instances", f.instances);
+  m.integer("prefetch", f.prefetch);
+  m.duration("poll_interval", f.pollInterval);
   w.endObject();
 }
 

@@ -86,12 +86,12 @@ std::uint32_t Simulator::nextInstanceWithCredit(std::uint32_t queue) {
   for (std::uint32_t k = 0, i = q.rrCursor; k < n; ++k) {
     const std::uint32_t instance = list[i];
     if (++i == n) i = 0;
-    if (!instances_[instance].online) continue;
-    const ConsumerDef& def = model_->consumers[instances_[instance].consumer];
+    const ConsumerInstanceState& inst = instances_[instance];
+    if (!inst.online) continue;
+    const ConsumerDef& def = model_->consumers[inst.consumer];
     // Prefetch limits unacknowledged deliveries only: an auto-ack consumer, as in RabbitMQ, gets
     // messages as fast as the broker can send them.
-    if (def.ack == AckMode::Auto || def.prefetch == 0 ||
-        instances_[instance].unacked < def.prefetch) {
+    if (def.ack == AckMode::Auto || inst.prefetch == 0 || inst.unacked < inst.prefetch) {
       q.rrCursor = i;
       return instance;
     }
@@ -132,6 +132,7 @@ void Simulator::dispatch(std::uint32_t queue) {
     if (def.ack == AckMode::Manual) {  // under auto ack the message is no longer the queue's
       ++inst.unacked;
       ++q.unacked;
+      inst.heldOverPrefetch = 0;  // it had credit: it is below a lowered prefetch now
     }
     const SimTime arrival = sendOverLink(inst.downLinkFreeAt, def.latency, inst.rng, def.component);
     setState(msg, MessageState::ToConsumer);

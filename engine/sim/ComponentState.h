@@ -95,7 +95,13 @@ struct ConsumerInstanceState {
   std::uint32_t nextPartition =
       0;                      // stream consumers: where the round over owned partitions resumes
   std::uint32_t unacked = 0;  // manual-ack deliveries not yet acked or nacked
-  IndexRing buffer;           // prefetched deliveries waiting for the instance
+  // Its consumer's prefetch in force (0 = unlimited): the model's, until a prefetch fault
+  // changes it. Kept here, beside `unacked`, where each dispatch reads it.
+  std::uint32_t prefetch = 0;
+  // What it held when a prefetch fault set its prefetch below that (else 0): a lower prefetch
+  // takes nothing back, so until the instance drains below it, unacked may exceed it, never this.
+  std::uint32_t heldOverPrefetch = 0;
+  IndexRing buffer;  // prefetched deliveries waiting for the instance
   bool busy = false;
   SimTime downLinkFreeAt = 0;  // links are FIFO, like a TCP connection
   SimTime upLinkFreeAt = 0;
@@ -272,6 +278,10 @@ struct ClientSeries {
 struct ClientState {
   Rng rng;
   double rateFactor = 1;  // a spike multiplies the rate
+  // The poll interval in force and its backoff's ceiling: the model's, until a poll fault
+  // changes them (the ceiling is never below the interval).
+  SimTime pollInterval = 0;
+  SimTime maxPollInterval = 0;
   std::uint64_t submitted = 0;
   std::uint64_t requests = 0;
   std::uint64_t polls = 0;

@@ -65,7 +65,7 @@ void Simulator::onClientSubmit(std::uint32_t client) {
   Job j;
   j.id = nextSerial_++;  // one numbering with message serials: the job message carries this id
   j.submittedAt = now_;
-  j.pollDelay = def.pollInterval;
+  j.pollDelay = cs.pollInterval;
   j.client = client;
   // Draw only when the fraction is set, so that adding a zero fraction changes no other draw.
   j.invalid = def.invalidFraction > 0 && cs.rng.uniform01() < def.invalidFraction;
@@ -115,10 +115,23 @@ void Simulator::schedulePoll(std::uint32_t job) {
   schedule(now_ + std::max(j.pollDelay, model_->apis[def.api].retryAfter), EventKind::ClientPoll,
            job, 0);
   if (def.pollBackoff > 1) {
+    const SimTime ceiling = clients_[j.client].maxPollInterval;
     const double next = static_cast<double>(j.pollDelay) * def.pollBackoff;
-    j.pollDelay = next >= static_cast<double>(def.maxPollInterval) ? def.maxPollInterval
-                                                                   : static_cast<SimTime>(next);
+    j.pollDelay = next >= static_cast<double>(ceiling) ? ceiling : static_cast<SimTime>(next);
   }
+}
+
+// A poll fault: the client polls at `interval` from now on. A poll already scheduled still
+// happens when it was due (the client's timer is running); every poll scheduled after the change,
+// for its waiting jobs and for the jobs it submits later, waits the new interval, and a backoff
+// grows from it again (up to max_poll_interval, or the new interval if that is longer). Rare, so
+// a scan of the jobs is affordable.
+void Simulator::setPollInterval(std::uint32_t client, SimTime interval) {
+  ClientState& cs = clients_[client];
+  cs.pollInterval = interval;
+  cs.maxPollInterval = std::max(model_->clients[client].maxPollInterval, interval);
+  for (Job& j : jobs_)
+    if (j.client == client && waitingFor(j.outcome)) j.pollDelay = interval;
 }
 
 void Simulator::setOutcome(std::uint32_t job, ClientOutcome outcome) {

@@ -24,6 +24,7 @@ Simulator::Simulator(std::shared_ptr<const Model> model)
     for (std::uint32_t k = 0; k < def.instanceSlots; ++k) {
       ConsumerInstanceState& inst = instances_[def.firstInstance + k];
       inst.consumer = static_cast<std::uint32_t>(c);
+      inst.prefetch = def.prefetch;
       inst.rng = makeStream(m.seed, id + "#" + std::to_string(k + 1));
     }
   }
@@ -51,6 +52,8 @@ Simulator::Simulator(std::shared_ptr<const Model> model)
   for (std::uint32_t c = 0; c < m.clients.size(); ++c) {
     const ClientDef& def = m.clients[c];
     clients_[c].rng = makeStream(m.seed, m.components[def.component].id);
+    clients_[c].pollInterval = def.pollInterval;
+    clients_[c].maxPollInterval = def.maxPollInterval;
     if (def.notify == Notify::Websocket) {  // connect first; jobs follow the 101
       if (def.start < def.stop) schedule(def.start, EventKind::ClientConnect, c, 0);
       continue;

@@ -105,6 +105,9 @@ class Simulator {
   std::string invariantViolation() const;
   // Lets a test break the books on purpose, to prove the checker can fail.
   Ledger& ledgerForTesting() { return ledger_; }
+  // Let a test hand an instance more deliveries than the broker gave, to prove the checks see it.
+  std::vector<ConsumerInstanceState>& instancesForTesting() { return instances_; }
+  std::vector<QueueState>& queuesForTesting() { return queues_; }
   // Lets a test change the broker's downtime alone, to prove that operator== sees it.
   void setBrokerDownUntilForTesting(SimTime t) { brokerDownUntil_ = t; }
 
@@ -223,6 +226,8 @@ class Simulator {
   bool requeueOrphans(std::uint32_t instance);
   void onInstanceRestart(std::uint32_t instance, std::uint32_t epoch);
   void scaleConsumer(std::uint32_t consumer, std::uint32_t instances);
+  void setPrefetch(std::uint32_t consumer, std::uint32_t prefetch);
+  void setPollInterval(std::uint32_t client, SimTime interval);  // RequestClients.cpp
   std::vector<std::uint32_t> heldBy(std::uint32_t instance) const;
   void stopProcessing(std::uint32_t instance);
   void orphan(std::uint32_t instance, std::uint32_t msg);

@@ -74,7 +74,7 @@ void Simulator::fetch(std::uint32_t instance) {
   if (!inst.online || g.rebalancing) return;
   StreamState& st = streams_[def.stream];
   const auto partitions = static_cast<std::uint32_t>(st.partitions.size());
-  const std::uint32_t limit = def.prefetch == 0 ? kMaxRecordsInFlight : def.prefetch;
+  const std::uint32_t limit = inst.prefetch == 0 ? kMaxRecordsInFlight : inst.prefetch;
   const std::uint32_t streamComponent = model_->streams[def.stream].component;
   while (inst.unacked < limit) {
     std::uint32_t p = inst.nextPartition, k = 0;
@@ -103,6 +103,7 @@ void Simulator::fetch(std::uint32_t instance) {
     m.instance = instance;
     ++ledger_.reads;
     ++inst.unacked;
+    inst.heldOverPrefetch = 0;  // it had credit: it is below a lowered prefetch now
     inst.nextPartition = (p + 1) % partitions;
     const SimTime arrival = sendOverLink(inst.downLinkFreeAt, def.latency, inst.rng, def.component);
     setState(msg, MessageState::ToConsumer);

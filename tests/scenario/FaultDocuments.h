@@ -66,7 +66,7 @@ void everyFaultRows(const Row& row) {
       "is required: when the fault happens, like \"30s\"");
   row("no kind", oneFault("'at': '1s', 'target': 'w'"), "faults[0].kind",
       "is required: one of \"crash\", \"close\", \"restart\", \"spike\", \"slow\", "
-      "\"poison\", \"partition\", \"degrade\" or \"scale\"");
+      "\"poison\", \"partition\", \"degrade\", \"scale\", \"prefetch\" or \"poll\"");
   row("no target", oneFault("'at': '1s', 'kind': 'crash'"), "faults[0].target",
       "is required: the id of the component the fault hits");
   row("target as a number", oneFault("'at': '1s', 'kind': 'crash', 'target': 5"),
@@ -86,8 +86,8 @@ void everyFaultRows(const Row& row) {
       "is not a duration");
   row("misspelt kind", oneFault("'at': '1s', 'kind': 'crsh', 'target': 'w'"), "faults[0].kind",
       "must be one of \"crash\", \"close\", \"restart\", \"spike\", \"slow\", \"poison\", "
-      "\"partition\", \"degrade\" or \"scale\" (got the string \"crsh\"); did you mean "
-      "\"crash\"?");
+      "\"partition\", \"degrade\", \"scale\", \"prefetch\" or \"poll\" (got the string "
+      "\"crsh\"); did you mean \"crash\"?");
   // nothing else is said about a fault of an unknown kind: its keys mean nothing yet
   row("unknown kind", oneFault("'at': '1s', 'kind': 'explode', 'target': 'q', 'factor': 0"),
       "faults[0].kind", "(got the string \"explode\")");
@@ -275,6 +275,63 @@ void linkAndScaleRows(const Row& row) {
       "faults[0].duration",
       "\"duration\" is not a parameter of a \"scale\" fault (a \"scale\" fault takes: at, kind, "
       "target, instances)");
+}
+
+// What-if changes: a consumer's prefetch, a client's poll interval.
+template <typename Row>
+void whatIfRows(const Row& row) {
+  row("prefetch without prefetch", oneFault("'at': '1s', 'kind': 'prefetch', 'target': 'w'"),
+      "faults[0].prefetch",
+      "is required: the consumer's new prefetch from then on (0 to 100000; 0 = unlimited)");
+  row("prefetch 100001",
+      oneFault("'at': '1s', 'kind': 'prefetch', 'target': 'w', 'prefetch': 100001"),
+      "faults[0].prefetch", "must be an integer >= 0 and <= 100000 (got 100001)");
+  row("prefetch -1", oneFault("'at': '1s', 'kind': 'prefetch', 'target': 'w', 'prefetch': -1"),
+      "faults[0].prefetch", "(got -1)");
+  row("prefetch in words",
+      oneFault("'at': '1s', 'kind': 'prefetch', 'target': 'w', 'prefetch': 'many'"),
+      "faults[0].prefetch", "must be an integer");
+  row("prefetch of a producer",
+      oneFault("'at': '1s', 'kind': 'prefetch', 'target': 'p', 'prefetch': 2"), "faults[0].target",
+      "\"p\" is a producer, but the target of a \"prefetch\" fault must be a consumer");
+  row("prefetch of an instance",
+      oneFault("'at': '1s', 'kind': 'prefetch', 'target': 'w#1', 'prefetch': 2"),
+      "faults[0].target", "a \"prefetch\" fault hits the whole component");
+  row("duration on a prefetch",
+      oneFault("'at': '1s', 'kind': 'prefetch', 'target': 'w', 'prefetch': 2, 'duration': 5"),
+      "faults[0].duration",
+      "\"duration\" is not a parameter of a \"prefetch\" fault (a \"prefetch\" fault takes: at, "
+      "kind, target, prefetch)");
+  row("poll_interval on a prefetch",
+      oneFault("'at': '1s', 'kind': 'prefetch', 'target': 'w', 'prefetch': 2, "
+               "'poll_interval': '1s'"),
+      "faults[0].poll_interval", "\"poll_interval\" is not a parameter of a \"prefetch\" fault");
+  row("prefetch on a scale",
+      oneFault("'at': '1s', 'kind': 'scale', 'target': 'w', 'instances': 2, 'prefetch': 2"),
+      "faults[0].prefetch", "\"prefetch\" is not a parameter of a \"scale\" fault");
+  row("poll without poll_interval", oneFault("'at': '1s', 'kind': 'poll', 'target': 'c'"),
+      "faults[0].poll_interval",
+      "is required: the client's new poll interval from then on, a positive duration like "
+      "\"500ms\"");
+  row("poll interval 0", oneFault("'at': '1s', 'kind': 'poll', 'target': 'c', 'poll_interval': 0"),
+      "faults[0].poll_interval", "must be > 0 (got 0s)");
+  row("poll interval in words",
+      oneFault("'at': '1s', 'kind': 'poll', 'target': 'c', 'poll_interval': 'soon'"),
+      "faults[0].poll_interval", "is not a duration");
+  row("poll of a consumer",
+      oneFault("'at': '1s', 'kind': 'poll', 'target': 'w', 'poll_interval': '1s'"),
+      "faults[0].target",
+      "\"w\" is a consumer, but the target of a \"poll\" fault must be a client");
+  row("poll of an api", oneFault("'at': '1s', 'kind': 'poll', 'target': 'a', 'poll_interval': 1"),
+      "faults[0].target", "\"a\" is an api, but the target of a \"poll\" fault must be a client");
+  row("factor on a poll",
+      oneFault("'at': '1s', 'kind': 'poll', 'target': 'c', 'poll_interval': 1, 'factor': 2"),
+      "faults[0].factor",
+      "\"factor\" is not a parameter of a \"poll\" fault (a \"poll\" fault takes: at, kind, "
+      "target, poll_interval)");
+  row("poll at the end",
+      oneFault("'at': '60s', 'kind': 'poll', 'target': 'c', 'poll_interval': '1s'"), "faults[0].at",
+      "must be earlier than the scenario's duration");
 }
 
 template <typename Row>

@@ -83,8 +83,9 @@ class tst_ScenarioFaults : public QObject {
     QCOMPARE(rules::faultKindName(FaultKind::Partition), std::string_view("partition"));
     // every kind can be used
     const auto available = words(rules::availableFaultKinds());
-    QCOMPARE(available, (std::vector<std::string>{"crash", "close", "restart", "spike", "slow",
-                                                  "poison", "partition", "degrade", "scale"}));
+    QCOMPARE(available,
+             (std::vector<std::string>{"crash", "close", "restart", "spike", "slow", "poison",
+                                       "partition", "degrade", "scale", "prefetch", "poll"}));
   }
 
   void validDocuments_data() {
@@ -131,6 +132,20 @@ class tst_ScenarioFaults : public QObject {
     row("scale to 0", oneFault("'at': '10s', 'kind': 'scale', 'target': 'w', 'instances': 0"));
     row("scale to the limit",
         oneFault("'at': '10s', 'kind': 'scale', 'target': 'w', 'instances': 10000"));
+    row("prefetch of a queue consumer",
+        oneFault("'at': '10s', 'kind': 'prefetch', 'target': 'w', 'prefetch': 10"));
+    row("prefetch 0 (unlimited)",
+        oneFault("'at': '10s', 'kind': 'prefetch', 'target': 'w', 'prefetch': 0"));
+    row("prefetch to the limit",
+        oneFault("'at': '10s', 'kind': 'prefetch', 'target': 'sub', 'prefetch': 100000"));
+    row("prefetch of a stream consumer",
+        oneFault("'at': '10s', 'kind': 'prefetch', 'target': 'r', 'prefetch': 5"));
+    row("prefetch of a worker",
+        oneFault("'at': '10s', 'kind': 'prefetch', 'target': 'k', 'prefetch': 2"));
+    row("poll of a client",
+        oneFault("'at': '10s', 'kind': 'poll', 'target': 'c', 'poll_interval': '250ms'"));
+    row("poll interval of 1 ns",
+        oneFault("'at': '10s', 'kind': 'poll', 'target': 'c', 'poll_interval': 1"));
     row("faults in any order of time", faultsDoc("{'at': '30s', 'kind': 'crash', 'target': 'w'}, "
                                                  "{'at': '10s', 'kind': 'crash', 'target': 'w'}"));
     row("heartbeat of a queue consumer", faultsDoc("", j("'heartbeat': '5s'")));
@@ -158,6 +173,7 @@ class tst_ScenarioFaults : public QObject {
     crashRows(row);
     factorAndFractionRows(row);
     linkAndScaleRows(row);
+    whatIfRows(row);
     heartbeatRows(row);
   }
   void oneIssuePerMistake() {
@@ -212,7 +228,7 @@ class tst_ScenarioFaults : public QObject {
     const ScenarioLoadResult loaded = parseScenario(readAll(kEveryKey));
     QVERIFY2(loaded.ok(), qPrintable(describe(loaded.issues)));
     const Scenario& s = *loaded.scenario;
-    QCOMPARE(s.faults.size(), std::size_t(11));
+    QCOMPARE(s.faults.size(), std::size_t(13));
     const FaultSpec& crash = s.faults[0];
     QCOMPARE(crash.at, kMinute);
     QCOMPARE(crash.kind, FaultKind::Crash);
@@ -242,6 +258,13 @@ class tst_ScenarioFaults : public QObject {
     QCOMPARE(s.faults[8].instances, std::optional<std::uint32_t>(4));
     QCOMPARE(s.faults[9].target, std::string("workers#4"));  // a slot the scale adds
     QCOMPARE(s.faults[10].instances, std::optional<std::uint32_t>(0));
+    QCOMPARE(s.faults[11].kind, FaultKind::Prefetch);
+    QCOMPARE(s.faults[11].target, std::string("subscriber"));
+    QCOMPARE(s.faults[11].prefetch, std::optional<std::uint32_t>(0));  // unlimited, not absent
+    QCOMPARE(s.faults[12].kind, FaultKind::Poll);
+    QCOMPARE(s.faults[12].at, 9 * kMinute);
+    QCOMPARE(s.faults[12].pollInterval, std::optional<SimTime>(2500 * kMillisecond));
+    QVERIFY(!s.faults[12].prefetch && !s.faults[12].duration);
     const auto heartbeatOf = [&](const char* id) {
       for (const ComponentSpec& c : s.components) {
         if (c.id == id) return c.heartbeat;
@@ -264,7 +287,8 @@ class tst_ScenarioFaults : public QObject {
     QVERIFY(written.root);
     const json::Value* faults = written.root->find("faults");
     QVERIFY(faults != nullptr);
-    const std::size_t complete[] = {0, 2, 4, 5, 6, 7, 8};  // those with every key of their kind
+    // those with every key of their kind
+    const std::size_t complete[] = {0, 2, 4, 5, 6, 7, 8, 11, 12};
     for (const std::size_t i : complete) {
       const FaultKind kind = loaded.scenario->faults[i].kind;
       QCOMPARE(keysOf(faults->items[i]), words(rules::parametersOf(kind)));

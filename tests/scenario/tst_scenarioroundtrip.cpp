@@ -261,7 +261,11 @@ class tst_ScenarioRoundTrip : public QObject {
     degrade.factor = 1.5;
     FaultSpec scale = fault(2 * kMinute, FaultKind::Scale, "w");
     scale.instances = 10'000;
-    s.faults = {crash, spike, slow, poison, partition, degrade, scale};
+    FaultSpec prefetch = fault(3 * kMinute, FaultKind::Prefetch, "w");
+    prefetch.prefetch = 100'000;
+    FaultSpec unlimited = fault(4 * kMinute, FaultKind::Prefetch, "w");
+    unlimited.prefetch = 0;
+    s.faults = {crash, spike, slow, poison, partition, degrade, scale, prefetch, unlimited};
     const std::string text = writeScenario(s);
     const ScenarioLoadResult loaded = parseScenario(text);
     QVERIFY2(loaded.ok(), qPrintable(describe(loaded.issues)));
@@ -269,6 +273,42 @@ class tst_ScenarioRoundTrip : public QObject {
     QCOMPARE(writeScenario(*loaded.scenario), text);
     QVERIFY(text.find("\"target\": \"w#3\",\n      \"restart_after\": \"1ns\"") !=
             std::string::npos);
+    QVERIFY(text.find("\"kind\": \"prefetch\",\n      \"target\": \"w\",\n      "
+                      "\"prefetch\": 0") != std::string::npos);
+  }
+
+  // A client's poll interval changed from a time on: any positive duration, to the nanosecond.
+  void pollFaultsSurviveTheTrip() {
+    Scenario s;
+    s.name = "poll";
+    s.duration = kHour;
+    ComponentSpec c = ComponentSpec::make("c", ComponentKind::Client);
+    c.target = "a";
+    c.rate = 1;
+    ComponentSpec a = ComponentSpec::make("a", ComponentKind::Api);
+    a.queue = "jobs";
+    a.store = "s";
+    ComponentSpec k = ComponentSpec::make("k", ComponentKind::Consumer);
+    k.source = "jobs";
+    k.role = ConsumerRole::Worker;
+    k.store = "s";
+    k.service = Distribution::constant(kSecond);
+    s.components = {c, a, ComponentSpec::make("jobs", ComponentKind::Queue), k,
+                    ComponentSpec::make("s", ComponentKind::Store)};
+    for (const SimTime interval : {SimTime{1}, 1500 * kMillisecond, kHour + 1}) {
+      FaultSpec f;
+      f.at = kMinute + interval % kMinute;
+      f.kind = FaultKind::Poll;
+      f.target = "c";
+      f.pollInterval = interval;
+      s.faults.push_back(f);
+    }
+    const std::string text = writeScenario(s);
+    const ScenarioLoadResult loaded = parseScenario(text);
+    QVERIFY2(loaded.ok(), qPrintable(describe(loaded.issues)));
+    QVERIFY(*loaded.scenario == s);
+    QCOMPARE(writeScenario(*loaded.scenario), text);
+    QVERIFY(text.find("\"poll_interval\": \"1.5s\"") != std::string::npos);
   }
 
   void noFaultsAreWrittenAsAnEmptyList() {

@@ -1,15 +1,18 @@
-// Live what-if from the inspector: a producer's rate, a consumer's instances and service time
-// changed while the run goes on take effect at once in the engine, are live faults on the
-// document (undone with one undo each), and the saved scenario replays the window's run with the
-// same trace hash in brokerlab-cli.
+// Live what-if from the inspector: a producer's rate, a consumer's instances, service time and
+// prefetch, a client's poll interval changed while the run goes on take effect at once in the
+// engine, are live faults on the document (undone with one undo each) and marks on the timeline,
+// and the saved scenario replays the window's run with the same trace hash in brokerlab-cli and
+// in the window after reopening it.
 
 #include "UiFixtures.h"
 #include "document/ScenarioDocument.h"
 #include "faults/WhatIfPanel.h"
 #include "inspector/InspectorDock.h"
+#include "timeline/TimelineBar.h"
 #include "window/FileActions.h"
 #include "window/MainWindow.h"
 
+#include <QComboBox>
 #include <QDoubleSpinBox>
 #include <QPushButton>
 #include <QSpinBox>
@@ -78,6 +81,100 @@ class tst_WhatIf : public QObject {
     // Undo the service change: the run is landed again without it.
     w.document().undoStack()->undo();
     QCOMPARE(w.document().scenario().faults.size(), std::size_t{2});
+  }
+
+  // A worker's prefetch and a client's poll interval: applied from now, marked on the timeline,
+  // undone and redone, saved; the file replays the run in the CLI and, reopened, in the window.
+  void prefetchAndPollIntervalReplayAfterReopening() {
+    const QString original = scenarioPath(QStringLiteral("async-request-reply"));
+    const QString plainHash = cliTraceHash(original);
+    QVERIFY(!plainHash.isEmpty());
+    QTemporaryDir dir;
+    const QString copy = dir.filePath(QStringLiteral("what-if-poll.json"));
+    std::uint64_t hash = 0;
+    {
+      MainWindow w;
+      w.files().setInteractive(false);
+      QVERIFY(w.files().openPath(original));
+      SimulationController& c = w.controller();
+      runTo(c, 20 * kSecond);
+      auto* panel = w.inspector().findChild<WhatIfPanel*>();
+      QVERIFY(panel);
+
+      // The client (component 0, polls every second): every 2.5 s from now.
+      w.inspector().showComponent(0);
+      QVERIFY(panel->pollValue()->isVisibleTo(panel));  // in its row, with its unit
+      QVERIFY(panel->pollValue()->isEnabled());
+      QVERIFY(panel->prefetch()->isHidden());
+      QCOMPARE(panel->pollInterval(), kSecond);
+      QCOMPARE(panel->pollUnit()->currentText(), QStringLiteral("s"));
+      panel->pollValue()->setValue(2.5);
+      panel->pollUnit()->setCurrentIndex(0);  // ms: the same interval, in other units
+      QCOMPARE(panel->pollValue()->value(), 2500.0);
+      QCOMPARE(panel->pollInterval(), 2500 * kMillisecond);
+      panel->applyButton()->click();
+      QCOMPARE(c.simulator().clients()[0].pollInterval, 2500 * kMillisecond);
+      QCOMPARE(panel->pollUnit()->currentText(), QStringLiteral("s"));  // shown anew: 2.5 s
+
+      // The worker (component 3, prefetch 1): prefetch 4 from now. Nothing else changes.
+      runTo(c, 30 * kSecond);
+      w.inspector().showComponent(3);
+      QVERIFY(!panel->pollValue()->isVisibleTo(panel));
+      QVERIFY(panel->prefetch()->isVisibleTo(panel));
+      QCOMPARE(panel->prefetch()->value(), 1);
+      panel->prefetch()->setValue(4);
+      panel->applyButton()->click();
+      const ConsumerDef& worker = c.model()->consumers[0];
+      for (std::uint32_t i = 0; i < worker.instanceSlots; ++i)
+        QCOMPARE(c.simulator().instances()[worker.firstInstance + i].prefetch, std::uint32_t{4});
+      panel->applyButton()->click();  // nothing changed since: no fault
+      QCOMPARE(w.document().undoStack()->count(), 2);
+
+      const std::vector<FaultSpec>& faults = w.document().scenario().faults;
+      QCOMPARE(faults.size(), std::size_t{2});
+      QCOMPARE(faults[0].kind, FaultKind::Poll);
+      QCOMPARE(faults[0].target, std::string("browser"));
+      QCOMPARE(faults[0].pollInterval, std::optional<SimTime>(2500 * kMillisecond));
+      QVERIFY(faults[0].at > 20 * kSecond);
+      QCOMPARE(faults[1].kind, FaultKind::Prefetch);
+      QCOMPARE(faults[1].target, std::string("worker"));
+      QCOMPARE(faults[1].prefetch, std::optional<std::uint32_t>(4));
+
+      // Both on the timeline, as live faults.
+      auto* timeline = w.findChild<TimelineBar*>();
+      QVERIFY(timeline);
+      QStringList texts;
+      for (const TimelineBar::Mark& m : timeline->marks())
+        if (m.kind == TimelineBar::Mark::Kind::LiveFault) texts << m.text;
+      QVERIFY2(texts.contains(QStringLiteral("poll browser every 2.5 s (live)")),
+               qPrintable(texts.join(QLatin1Char('|'))));
+      QVERIFY2(texts.contains(QStringLiteral("prefetch worker to 4 (live)")),
+               qPrintable(texts.join(QLatin1Char('|'))));
+
+      // Undo the prefetch: the run is landed again without it; redo puts it back.
+      w.document().undoStack()->undo();
+      QCOMPARE(w.document().scenario().faults.size(), std::size_t{1});
+      QCOMPARE(c.simulator().instances()[worker.firstInstance].prefetch, std::uint32_t{1});
+      w.document().undoStack()->redo();
+      QCOMPARE(w.document().scenario().faults.size(), std::size_t{2});
+      runTo(c, 31 * kSecond);
+      QCOMPARE(c.simulator().instances()[worker.firstInstance].prefetch, std::uint32_t{4});
+
+      runTo(c, c.model()->duration);
+      hash = c.simulator().traceHash();
+      QString error;
+      QVERIFY2(w.document().save(copy, &error), qPrintable(error));
+    }
+    QCOMPARE(cliTraceHash(copy), hex(hash));
+    QVERIFY(hex(hash) != plainHash);  // the changes made a difference the hash sees
+
+    // Reopened in a new window: the faults are the scenario's own now, and replay the run.
+    MainWindow again;
+    again.files().setInteractive(false);
+    QVERIFY(again.files().openPath(copy));
+    QCOMPARE(again.document().scenario().faults.size(), std::size_t{2});
+    runTo(again.controller(), again.controller().model()->duration);
+    QCOMPARE(hex(again.controller().simulator().traceHash()), hex(hash));
   }
 };
 

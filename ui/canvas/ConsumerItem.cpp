@@ -18,6 +18,10 @@ namespace {
 constexpr double kRadius = 16;
 constexpr double kPitch = 46;
 constexpr double kRowHeight = 62;
+QString prefetchText(std::uint32_t prefetch) {
+  return QStringLiteral("prefetch %1")
+      .arg(prefetch == 0 ? QStringLiteral("∞") : QString::number(prefetch));
+}
 }  // namespace
 
 const char* instanceLookName(InstanceLook look) {
@@ -52,8 +56,9 @@ ConsumerItem::ConsumerItem(const Model& model, std::uint32_t consumer, const The
     role.clear();
     role << QStringLiteral("group %1").arg(QString::fromStdString(model.groups[def.group].name));
   } else {
-    role << QStringLiteral("prefetch %1")
-                .arg(def.prefetch == 0 ? QStringLiteral("∞") : QString::number(def.prefetch));
+    rolePrefix_ = role.join(QStringLiteral(" · "));
+    prefetch_ = def.prefetch;
+    role << prefetchText(prefetch_);
   }
   roleText_ = role.join(QStringLiteral(" · "));
   const std::size_t cols = std::clamp<std::size_t>(instances_.size(), 2, kPerRow);
@@ -83,6 +88,10 @@ void ConsumerItem::refresh(const FrameView& frame) {
   changed(processed_, cs.processed);
   changed(failed_, cs.failed);
   changed(serviceFactor_, cs.serviceFactor);
+  // A prefetch fault sets every instance's prefetch: the first tells (a group shows none).
+  if (group_ == kNone && !instances_.empty() &&
+      changed(prefetch_, sim.instances()[firstInstance_].prefetch))
+    roleText_ = rolePrefix_ + QStringLiteral(" · ") + prefetchText(prefetch_);
   const bool rebalancing = group_ != kNone && sim.groups()[group_].rebalancing;
   std::vector<Instance> next(instances_.size());
   for (std::size_t k = 0; k < next.size(); ++k) {

@@ -51,7 +51,9 @@ class ConsumerItem : public ComponentItem {
   std::uint32_t consumer_;
   std::uint32_t firstInstance_;
   std::uint32_t group_;
-  QString roleText_;
+  QString roleText_;    // "manual ack · prefetch 4": rebuilt when a prefetch fault changes it
+  QString rolePrefix_;  // what comes before the prefetch ("manual ack"), queue consumers only
+  std::uint32_t prefetch_ = 0;
   std::vector<Instance> instances_;
   std::uint64_t processed_ = 0;
   std::uint64_t failed_ = 0;

@@ -106,6 +106,8 @@ ClientItem::ClientItem(const Model& model, std::uint32_t client, const Theme& th
   const ClientDef& def = model.clients[client];
   switch (def.notify) {
     case Notify::Poll:
+      polls_ = true;
+      pollInterval_ = def.pollInterval;
       modeText_ = QStringLiteral("polls every ") + formatSeconds(def.pollInterval);
       break;
     case Notify::Webhook:
@@ -125,6 +127,8 @@ ClientItem::ClientItem(const Model& model, std::uint32_t client, const Theme& th
 
 void ClientItem::refresh(const FrameView& frame) {
   const ClientState& st = frame.sim.clients()[client_];
+  if (polls_ && changed(pollInterval_, st.pollInterval))
+    modeText_ = QStringLiteral("polls every ") + formatSeconds(pollInterval_);
   const auto count = [&](ClientOutcome o) { return st.outcomes[static_cast<std::size_t>(o)]; };
   changed(waiting_, count(ClientOutcome::Submitting) + count(ClientOutcome::Waiting));
   changed(done_, count(ClientOutcome::Result));

@@ -37,7 +37,9 @@ class ClientItem : public ComponentItem {
  private:
   std::uint32_t client_;
   QColor colour_;
-  QString modeText_;
+  QString modeText_;    // "polls every 1 s": rebuilt when a poll fault changes the interval
+  bool polls_ = false;  // notify: poll
+  SimTime pollInterval_ = 0;
   std::uint64_t waiting_ = 0;
   std::uint64_t done_ = 0;
   std::uint64_t failed_ = 0;  // failed, timed out, refused, expired, cancelled

@@ -3,12 +3,18 @@
 #include "controller/SimulationController.h"
 #include "faults/FaultActions.h"
 
+#include "canvas/Text.h"
+#include "scenario/ScenarioRules.h"
+
+#include <QComboBox>
 #include <QDoubleSpinBox>
 #include <QFormLayout>
+#include <QHBoxLayout>
 #include <QLabel>
 #include <QPushButton>
 #include <QSpinBox>
 
+#include <array>
 #include <cmath>
 
 namespace brokerlab::ui {
@@ -16,6 +22,9 @@ namespace brokerlab::ui {
 namespace {
 constexpr double kMaxFactor = 1000;  // the fault's factor limits (docs/scenario-format.md)
 constexpr double kMinFactor = 0.001;
+// The poll interval's units, as the unit box lists them, and the longest interval offered.
+constexpr std::array<SimTime, 3> kPollUnits{kMillisecond, kSecond, kMinute};
+constexpr SimTime kMaxPollInterval = 24 * kHour;
 }  // namespace
 
 WhatIfPanel::WhatIfPanel(SimulationController& controller, FaultActions& faults, QWidget* parent)
@@ -46,6 +55,34 @@ WhatIfPanel::WhatIfPanel(SimulationController& controller, FaultActions& faults,
       tr("Each service takes this many times the scenario's time from now on (a slow fault "
          "without an end; below 1 is faster)"));
   form->addRow(serviceLabel_, service_);
+  prefetchLabel_ = new QLabel(tr("Prefetch"), this);
+  prefetch_ = new QSpinBox(this);
+  prefetch_->setRange(0, static_cast<int>(limits::kMaxPrefetch));
+  prefetch_->setSpecialValueText(tr("unlimited"));  // 0, as in RabbitMQ
+  prefetch_->setToolTip(
+      tr("Unacknowledged deliveries each instance may hold from now on (basic.qos; 0 = "
+         "unlimited; a prefetch fault). A lower one takes nothing back: an instance gets no "
+         "more until it holds fewer. Auto-ack consumers of a queue are not limited by it."));
+  form->addRow(prefetchLabel_, prefetch_);
+  pollLabel_ = new QLabel(tr("Poll interval"), this);
+  poll_ = new QWidget(this);
+  auto* pollRow = new QHBoxLayout(poll_);
+  pollRow->setContentsMargins(0, 0, 0, 0);
+  pollValue_ = new QDoubleSpinBox(poll_);
+  pollValue_->setDecimals(3);
+  pollUnit_ = new QComboBox(poll_);
+  pollUnit_->addItems({tr("ms"), tr("s"), tr("min")});
+  pollUnit_->setCurrentIndex(1);
+  pollUnit_->setAccessibleName(tr("Poll interval unit"));
+  pollRow->addWidget(pollValue_, 1);
+  pollRow->addWidget(pollUnit_);
+  poll_->setToolTip(
+      tr("How long the client waits between polls from now on (a poll fault). A poll already "
+         "scheduled keeps its time; every later one waits the new interval, and a backoff grows "
+         "from it again."));
+  form->addRow(pollLabel_, poll_);
+  unitChanged();
+  connect(pollUnit_, &QComboBox::currentIndexChanged, this, &WhatIfPanel::unitChanged);
   apply_ = new QPushButton(tr("Apply from now"), this);
   form->addRow(apply_);
   connect(apply_, &QPushButton::clicked, this, &WhatIfPanel::applyChange);
@@ -70,12 +107,17 @@ void WhatIfPanel::showComponent(std::uint32_t component) {
     hide();
     return;
   }
+  const bool client = ref.kind == ComponentKind::Client;
   rateLabel_->setVisible(source);
   rate_->setVisible(source);
   instancesLabel_->setVisible(consumer);
   instances_->setVisible(consumer);
   serviceLabel_->setVisible(consumer);
   service_->setVisible(consumer);
+  prefetchLabel_->setVisible(consumer);
+  prefetch_->setVisible(consumer);
+  pollLabel_->setVisible(client);
+  poll_->setVisible(client);
   if (source) {
     const bool producer = ref.kind == ComponentKind::Producer;
     const Sampler& arrivals =
@@ -86,13 +128,46 @@ void WhatIfPanel::showComponent(std::uint32_t component) {
     rate_->setEnabled(baseRate_ > 0);
     rate_->setRange(baseRate_ * kMinFactor, baseRate_ * kMaxFactor);
     rate_->setValue(baseRate_ * factor);
+    if (client) {
+      // Clients told by webhook or WebSocket never poll (one told by SSE polls only to reopen
+      // its events stream after a 503).
+      const Notify notify = m.clients[ref.index].notify;
+      poll_->setEnabled(notify == Notify::Poll || notify == Notify::Sse);
+      setPollInterval(sim.clients()[ref.index].pollInterval);
+    }
   } else {
     const ConsumerDef& def = m.consumers[ref.index];
     instances_->setRange(0, static_cast<int>(def.instanceSlots));
     instances_->setValue(static_cast<int>(sim.consumers()[ref.index].active.value));
     service_->setValue(sim.consumers()[ref.index].serviceFactor);
+    // Every instance of a consumer has the same prefetch (a prefetch fault sets them all).
+    prefetch_->setEnabled(def.instanceSlots > 0);
+    prefetch_->setValue(static_cast<int>(
+        def.instanceSlots > 0 ? sim.instances()[def.firstInstance].prefetch : def.prefetch));
   }
   show();
+}
+
+SimTime WhatIfPanel::pollInterval() const {
+  return static_cast<SimTime>(std::llround(pollValue_->value() * static_cast<double>(pollUnitNs_)));
+}
+
+void WhatIfPanel::setPollInterval(SimTime interval) {
+  const int unit = interval >= kMinute && interval % kMinute == 0 ? 2 : interval >= kSecond ? 1 : 0;
+  const QSignalBlocker block(pollUnit_);
+  pollUnit_->setCurrentIndex(unit);
+  unitChanged();
+  pollValue_->setValue(static_cast<double>(interval) / static_cast<double>(pollUnitNs_));
+  pollShown_ = pollInterval();  // as the box rounds it: applying it unchanged changes nothing
+}
+
+// A new unit keeps the interval (1.5 s becomes 1500 ms), from 0.001 of the unit to a day.
+void WhatIfPanel::unitChanged() {
+  const SimTime before = pollInterval();
+  pollUnitNs_ = kPollUnits[static_cast<std::size_t>(std::max(0, pollUnit_->currentIndex()))];
+  const double unit = static_cast<double>(pollUnitNs_);
+  pollValue_->setRange(0.001, static_cast<double>(kMaxPollInterval) / unit);
+  if (before > 0) pollValue_->setValue(static_cast<double>(before) / unit);
 }
 
 void WhatIfPanel::applyChange() {
@@ -107,10 +182,20 @@ void WhatIfPanel::applyChange() {
     const double factor = rate_->value() / baseRate_;
     const double now = ref.kind == ComponentKind::Producer ? sim.producers()[ref.index].rateFactor
                                                            : sim.clients()[ref.index].rateFactor;
-    if (baseRate_ <= 0 || std::abs(factor - now) < 1e-9) return;
-    f.kind = FaultKind::Spike;
-    f.factor = factor;
-    faults_.apply(f, tr("%1's rate to %2/s").arg(id).arg(rate_->value(), 0, 'g', 4));
+    if (baseRate_ > 0 && std::abs(factor - now) >= 1e-9) {
+      f.kind = FaultKind::Spike;
+      f.factor = factor;
+      if (!faults_.apply(f, tr("%1's rate to %2/s").arg(id).arg(rate_->value(), 0, 'g', 4)))
+        return showComponent(component_);
+      f.factor.reset();
+    }
+    const SimTime interval = pollInterval();
+    if (ref.kind == ComponentKind::Client && poll_->isEnabled() && interval > 0 &&
+        interval != pollShown_) {
+      f.kind = FaultKind::Poll;
+      f.pollInterval = interval;
+      faults_.apply(f, tr("%1 polls every %2").arg(id, formatSeconds(interval)));
+    }
   } else if (ref.kind == ComponentKind::Consumer) {
     const ConsumerState& c = sim.consumers()[ref.index];
     if (static_cast<std::uint32_t>(instances_->value()) !=
@@ -124,7 +209,17 @@ void WhatIfPanel::applyChange() {
         1e-9) {
       f.kind = FaultKind::Slow;
       f.factor = service_->value();
-      faults_.apply(f, tr("%1's service time ×%2").arg(id).arg(service_->value(), 0, 'g', 4));
+      if (!faults_.apply(f, tr("%1's service time ×%2").arg(id).arg(service_->value(), 0, 'g', 4)))
+        return showComponent(component_);
+      f.factor.reset();
+    }
+    const ConsumerDef& def = m.consumers[ref.index];
+    const auto prefetch = static_cast<std::uint32_t>(prefetch_->value());
+    if (def.instanceSlots > 0 &&
+        prefetch != controller_.simulator().instances()[def.firstInstance].prefetch) {
+      f.kind = FaultKind::Prefetch;
+      f.prefetch = prefetch;
+      faults_.apply(f, tr("%1's prefetch to %2").arg(id, prefetch_->text()));
     }
   }
   showComponent(component_);

@@ -24,6 +24,10 @@ QString faultText(const FaultSpec& f) {
   if (f.kind != FaultKind::Restart) text += QLatin1Char(' ') + QString::fromStdString(f.target);
   if (f.factor) text += QStringLiteral(" ×%1").arg(*f.factor, 0, 'g', 3);
   if (f.instances) text += QStringLiteral(" to %1").arg(*f.instances);
+  if (f.prefetch)
+    text += *f.prefetch == 0 ? QStringLiteral(" to unlimited")
+                             : QStringLiteral(" to %1").arg(*f.prefetch);
+  if (f.pollInterval) text += QStringLiteral(" every %1").arg(formatSeconds(*f.pollInterval));
   if (f.duration) text += QStringLiteral(" for %1").arg(formatSeconds(*f.duration));
   return text;
 }
