@@ -61,6 +61,11 @@ CommandLine benchLine() {
   line.option({"model"},
               "Run one workload of the suite: " + QString::fromStdString(knownModels()) + ".",
               "NAME");
+  line.option({"size"},
+              "With --model: its size along its own dimension (mm1, mm1-1e8, backlog-1e7: "
+              "messages; queues-10k: queues; topic-100: subscribers; stream-32x4: partitions; "
+              "request-reply-1000: clients).",
+              "N");
   line.option({"suite"}, "Run every workload, each in its own process, and check the targets.");
   line.option({"scale"}, "Scale the workloads' sizes (above 0, at most 100; default 1).", "F");
   line.option({"vs-reference"},
@@ -94,6 +99,8 @@ BenchResult runBenchModel(const BenchModel& model, bool captureTrace) {
   BenchResult r;
   r.model = model.name;
   r.description = model.description;
+  r.unit = model.unit;
+  r.size = model.size;
   r.wallS = std::chrono::duration<double>(t2 - t0).count();
   r.runS = std::chrono::duration<double>(t2 - t1).count();
   r.messages = sim.ledger().published;
@@ -118,6 +125,8 @@ int benchCommand(const std::vector<std::string>& words) {
   }
   if (args.isSet("suite") && args.isSet("vs-reference"))
     return args.usage("give --suite or --vs-reference, not both");
+  if (args.isSet("size") && (args.isSet("suite") || args.isSet("vs-reference")))
+    return args.usage("--size is for one --model");
   if (args.isSet("suite")) return runBenchSuite(scale, args.isSet("json"));
   if (args.isSet("pairs") && !args.isSet("vs-reference"))
     return args.usage("--pairs is for --vs-reference");
@@ -137,10 +146,24 @@ int benchCommand(const std::vector<std::string>& words) {
   }
 
   const std::string name = args.value("model").value_or("mm1");
-  std::optional<BenchModel> model = benchModel(name, scale);
-  if (!model) return args.usage("unknown model \"" + name + "\" (models: " + knownModels() + ")");
+  const std::optional<BenchDimension> dimension = benchDimension(name);
+  if (!dimension)
+    return args.usage("unknown model \"" + name + "\" (models: " + knownModels() + ")");
+  std::optional<std::uint64_t> size;
+  if (const auto text = args.value("size")) {
+    size = positiveCount(*text);
+    if (!size || *size > dimension->maximum)
+      return args.usage("--size of " + name + " must be a count of " + dimension->unit +
+                        " from 1 to " + std::to_string(dimension->maximum) + " (got \"" + *text +
+                        "\")");
+  }
+  std::optional<BenchModel> model = benchModel(name, scale, size);
+  if (!model) return args.usage("cannot build " + name);
   if (args.isSet("messages") && args.isSet("events"))
     return args.usage("give --messages or --events, not both");
+  if (args.isSet("size") && (args.isSet("messages") || args.isSet("events")))
+    return args.usage("give --size or --" +
+                      std::string(args.isSet("messages") ? "messages" : "events") + ", not both");
   for (const char* option : {"messages", "events"}) {
     const auto text = args.value(option);
     if (!text) continue;
@@ -153,6 +176,7 @@ int benchCommand(const std::vector<std::string>& words) {
     const std::uint64_t messages =
         std::string(option) == "events" ? std::max<std::uint64_t>(1, *n / 5) : *n;
     model->scenario.components[0].count = messages;
+    model->size = messages;
     model->description =
         "M/M/1 work queue, rho 0.9, " + std::to_string(messages) + " messages, every hop modelled";
   }
