@@ -135,7 +135,10 @@ Scenario requestReply1000(double scale, std::uint64_t clients) {
     ComponentSpec c = ComponentSpec::make(numbered("client", i), ComponentKind::Client);
     c.target = "api";
     c.rate = kJobsPerS / kClients;
-    c.stop = s.duration - 60 * kSecond;  // the last minute lets the last jobs finish
+    // The last minute lets the last jobs finish (the last tenth of a run shorter than ten
+    // minutes: a run of a minute or less at a small scale used to stop its clients before it
+    // began).
+    c.stop = s.duration - std::min<SimTime>(60 * kSecond, s.duration / 10);
     c.pollInterval = kSecond;
     s.components.push_back(c);
   }
