@@ -2,10 +2,12 @@
 // with every hop of a real broker modelled (publish, arrive, deliver, service, ack) and zero link
 // latency, so its speed compares with a bare kernel's (ReferenceKernel.h, --vs-reference);
 // `--model` runs one workload of the suite and `--suite` all of them (BenchModels.cpp,
-// BenchSuite.cpp).
+// BenchSuite.cpp); `--scaling` runs them at a few sizes and fits how their cost grows
+// (BenchScaling.cpp).
 
 #include "BenchModels.h"
 #include "BenchReference.h"
+#include "BenchScaling.h"
 #include "BenchSuite.h"
 #include "CliArgs.h"
 #include "CommandLine.h"
@@ -67,7 +69,12 @@ CommandLine benchLine() {
               "request-reply-1000: clients).",
               "N");
   line.option({"suite"}, "Run every workload, each in its own process, and check the targets.");
-  line.option({"scale"}, "Scale the workloads' sizes (above 0, at most 100; default 1).", "F");
+  line.option({"scaling"},
+              "Run every workload (or --model's) at a few sizes along its dimension, each in its "
+              "own process, and print how run time and ns per event grow with the size.");
+  line.option({"points"}, "With --scaling: sizes per workload (2 to 6; default 3).", "N");
+  line.option({"scale"}, "Scale the workloads' message counts (above 0, at most 100; default 1).",
+              "F");
   line.option({"vs-reference"},
               "Run mm1 and queues-10k in turn with the bare reference kernel (a priority queue of "
               "arrivals and departures) and print each pair's ratio of messages/s and the median.");
@@ -123,11 +130,29 @@ int benchCommand(const std::vector<std::string>& words) {
     if (end == text->c_str() || *end != '\0' || !(scale > 0) || scale > 100)
       return args.usage("--scale must be a number above 0 and at most 100 (got \"" + *text + "\")");
   }
-  if (args.isSet("suite") && args.isSet("vs-reference"))
-    return args.usage("give --suite or --vs-reference, not both");
+  if (args.isSet("suite") + args.isSet("vs-reference") + args.isSet("scaling") > 1)
+    return args.usage("give one of --suite, --vs-reference and --scaling");
   if (args.isSet("size") && (args.isSet("suite") || args.isSet("vs-reference")))
     return args.usage("--size is for one --model");
+  if (args.isSet("size") && args.isSet("scaling"))
+    return args.usage("--scaling chooses its sizes: --points says how many, --scale how big");
+  if (args.isSet("points") && !args.isSet("scaling"))
+    return args.usage("--points is for --scaling");
   if (args.isSet("suite")) return runBenchSuite(scale, args.isSet("json"));
+  if (args.isSet("scaling")) {
+    int points = 3;
+    if (const auto text = args.value("points")) {
+      const auto n = positiveCount(*text);
+      if (!n || *n < 2 || *n > 6) return args.usage("--points must be a count from 2 to 6");
+      points = static_cast<int>(*n);
+    }
+    if (args.isSet("messages") || args.isSet("events") || args.isSet("pairs"))
+      return args.usage("--scaling runs the workloads at their own sizes: --scale sizes them");
+    const std::string only = args.value("model").value_or("");
+    if (!only.empty() && !benchDimension(only))
+      return args.usage("unknown model \"" + only + "\" (models: " + knownModels() + ")");
+    return runBenchScaling(scale, points, args.isSet("json"), only);
+  }
   if (args.isSet("pairs") && !args.isSet("vs-reference"))
     return args.usage("--pairs is for --vs-reference");
   if (args.isSet("vs-reference")) {
