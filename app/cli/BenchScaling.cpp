@@ -70,7 +70,7 @@ std::string fractions(int points) {
 std::string slopeText(const std::optional<double>& slope) {
   if (!slope) return "n/a";
   char buf[32];
-  std::snprintf(buf, sizeof buf, "%.2f", *slope);
+  std::snprintf(buf, sizeof buf, "%.2f", std::abs(*slope) < 0.005 ? 0.0 : *slope);  // not -0.00
   return buf;
 }
 
