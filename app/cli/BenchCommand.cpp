@@ -2,10 +2,12 @@
 // with every hop of a real broker modelled (publish, arrive, deliver, service, ack) and zero link
 // latency, so its speed compares with a bare kernel's (ReferenceKernel.h, --vs-reference);
 // `--model` runs one workload of the suite and `--suite` all of them (BenchModels.cpp,
-// BenchSuite.cpp).
+// BenchSuite.cpp); `--scaling` runs them at a few sizes and fits how their cost grows
+// (BenchScaling.cpp).
 
 #include "BenchModels.h"
 #include "BenchReference.h"
+#include "BenchScaling.h"
 #include "BenchSuite.h"
 #include "CliArgs.h"
 #include "CommandLine.h"
@@ -61,8 +63,18 @@ CommandLine benchLine() {
   line.option({"model"},
               "Run one workload of the suite: " + QString::fromStdString(knownModels()) + ".",
               "NAME");
+  line.option({"size"},
+              "With --model: its size along its own dimension (mm1, mm1-1e8, backlog-1e7: "
+              "messages; queues-10k: queues; topic-100: subscribers; stream-32x4: partitions; "
+              "request-reply-1000: clients).",
+              "N");
   line.option({"suite"}, "Run every workload, each in its own process, and check the targets.");
-  line.option({"scale"}, "Scale the workloads' sizes (above 0, at most 100; default 1).", "F");
+  line.option({"scaling"},
+              "Run every workload (or --model's) at a few sizes along its dimension, each in its "
+              "own process, and print how run time and ns per event grow with the size.");
+  line.option({"points"}, "With --scaling: sizes per workload (2 to 6; default 3).", "N");
+  line.option({"scale"}, "Scale the workloads' message counts (above 0, at most 100; default 1).",
+              "F");
   line.option({"vs-reference"},
               "Run mm1 and queues-10k in turn with the bare reference kernel (a priority queue of "
               "arrivals and departures) and print each pair's ratio of messages/s and the median.");
@@ -94,6 +106,8 @@ BenchResult runBenchModel(const BenchModel& model, bool captureTrace) {
   BenchResult r;
   r.model = model.name;
   r.description = model.description;
+  r.unit = model.unit;
+  r.size = model.size;
   r.wallS = std::chrono::duration<double>(t2 - t0).count();
   r.runS = std::chrono::duration<double>(t2 - t1).count();
   r.messages = sim.ledger().published;
@@ -116,9 +130,29 @@ int benchCommand(const std::vector<std::string>& words) {
     if (end == text->c_str() || *end != '\0' || !(scale > 0) || scale > 100)
       return args.usage("--scale must be a number above 0 and at most 100 (got \"" + *text + "\")");
   }
-  if (args.isSet("suite") && args.isSet("vs-reference"))
-    return args.usage("give --suite or --vs-reference, not both");
+  if (args.isSet("suite") + args.isSet("vs-reference") + args.isSet("scaling") > 1)
+    return args.usage("give one of --suite, --vs-reference and --scaling");
+  if (args.isSet("size") && (args.isSet("suite") || args.isSet("vs-reference")))
+    return args.usage("--size is for one --model");
+  if (args.isSet("size") && args.isSet("scaling"))
+    return args.usage("--scaling chooses its sizes: --points says how many, --scale how big");
+  if (args.isSet("points") && !args.isSet("scaling"))
+    return args.usage("--points is for --scaling");
   if (args.isSet("suite")) return runBenchSuite(scale, args.isSet("json"));
+  if (args.isSet("scaling")) {
+    int points = 3;
+    if (const auto text = args.value("points")) {
+      const auto n = positiveCount(*text);
+      if (!n || *n < 2 || *n > 6) return args.usage("--points must be a count from 2 to 6");
+      points = static_cast<int>(*n);
+    }
+    if (args.isSet("messages") || args.isSet("events") || args.isSet("pairs"))
+      return args.usage("--scaling runs the workloads at their own sizes: --scale sizes them");
+    const std::string only = args.value("model").value_or("");
+    if (!only.empty() && !benchDimension(only))
+      return args.usage("unknown model \"" + only + "\" (models: " + knownModels() + ")");
+    return runBenchScaling(scale, points, args.isSet("json"), only);
+  }
   if (args.isSet("pairs") && !args.isSet("vs-reference"))
     return args.usage("--pairs is for --vs-reference");
   if (args.isSet("vs-reference")) {
@@ -137,10 +171,24 @@ int benchCommand(const std::vector<std::string>& words) {
   }
 
   const std::string name = args.value("model").value_or("mm1");
-  std::optional<BenchModel> model = benchModel(name, scale);
-  if (!model) return args.usage("unknown model \"" + name + "\" (models: " + knownModels() + ")");
+  const std::optional<BenchDimension> dimension = benchDimension(name);
+  if (!dimension)
+    return args.usage("unknown model \"" + name + "\" (models: " + knownModels() + ")");
+  std::optional<std::uint64_t> size;
+  if (const auto text = args.value("size")) {
+    size = positiveCount(*text);
+    if (!size || *size > dimension->maximum)
+      return args.usage("--size of " + name + " must be a count of " + dimension->unit +
+                        " from 1 to " + std::to_string(dimension->maximum) + " (got \"" + *text +
+                        "\")");
+  }
+  std::optional<BenchModel> model = benchModel(name, scale, size);
+  if (!model) return args.usage("cannot build " + name);
   if (args.isSet("messages") && args.isSet("events"))
     return args.usage("give --messages or --events, not both");
+  if (args.isSet("size") && (args.isSet("messages") || args.isSet("events")))
+    return args.usage("give --size or --" +
+                      std::string(args.isSet("messages") ? "messages" : "events") + ", not both");
   for (const char* option : {"messages", "events"}) {
     const auto text = args.value(option);
     if (!text) continue;
@@ -153,6 +201,7 @@ int benchCommand(const std::vector<std::string>& words) {
     const std::uint64_t messages =
         std::string(option) == "events" ? std::max<std::uint64_t>(1, *n / 5) : *n;
     model->scenario.components[0].count = messages;
+    model->size = messages;
     model->description =
         "M/M/1 work queue, rho 0.9, " + std::to_string(messages) + " messages, every hop modelled";
   }

@@ -27,11 +27,17 @@ double mib(std::uint64_t bytes) {
   return static_cast<double>(bytes) / (1024.0 * 1024.0);
 }
 
-std::optional<BenchResult> runInChild(const std::string& model, double scale, std::string* error) {
+}  // namespace
+
+std::optional<BenchResult> runBenchModelInChild(const std::string& model, double scale,
+                                                std::optional<std::uint64_t> size,
+                                                std::string* error) {
+  QStringList args = {
+      "bench", "--model", QString::fromStdString(model), "--scale", QString::number(scale, 'g', 17),
+      "--json"};
+  if (size) args << "--size" << QString::number(*size);
   QProcess child;
-  child.start(QStringLiteral("/proc/self/exe"),
-              {"bench", "--model", QString::fromStdString(model), "--scale",
-               QString::number(scale, 'g', 17), "--json"});
+  child.start(QStringLiteral("/proc/self/exe"), args);
   // Ctrl-C on a terminal reaches the child too; a SIGINT sent to this process alone does not,
   // so the child is ended here.
   while (!child.waitForFinished(100) && child.state() != QProcess::NotRunning) {
@@ -63,6 +69,8 @@ std::optional<BenchResult> runInChild(const std::string& model, double scale, st
   BenchResult r;
   r.model = model;
   r.description = v.find("description") ? v.find("description")->text : "";
+  r.unit = v.find("dimension") ? v.find("dimension")->text : "";
+  r.size = u64("size");
   r.messages = u64("messages");
   r.events = u64("events");
   r.wallS = num("wall_s");
@@ -70,6 +78,8 @@ std::optional<BenchResult> runInChild(const std::string& model, double scale, st
   r.peakRssBytes = u64("peak_rss_bytes");
   return r;
 }
+
+namespace {
 
 const BenchResult* find(const std::vector<BenchResult>& results, const char* name) {
   for (const BenchResult& r : results)
@@ -159,6 +169,10 @@ std::string benchResultJson(const BenchResult& r) {
   w.string(r.model);
   w.key("description");
   w.string(r.description);
+  w.key("dimension");
+  w.string(r.unit);
+  w.key("size");
+  w.integer(r.size);
   writeMeasurements(w, r);
   if (r.waitMeanS) {
     w.key("wait_mean_s");
@@ -227,7 +241,7 @@ int runBenchSuite(double scale, bool json) {
   for (const std::string& name : names) {
     progress.items(results.size(), names.size(), "models", name);
     std::string error;
-    const std::optional<BenchResult> r = runInChild(name, scale, &error);
+    const std::optional<BenchResult> r = runBenchModelInChild(name, scale, std::nullopt, &error);
     if (!r && interrupted()) break;
     if (!r) {
       std::fprintf(stderr, "brokerlab-cli bench: %s failed: %s\n", name.c_str(), error.c_str());
