@@ -1,11 +1,10 @@
 #pragma once
 
-// `--set ID.PARAM=VALUE` (run and sweep): a value changed in the scenario's JSON document before it
-// is loaded, so that the loader checks the changed scenario with its own rules and messages, and a
-// set value means exactly what the same value written in the file means ("100ms", 4, "drop-head").
+// `--set ID.PARAM=VALUE` (run and sweep): the scenario file read once, its issues and warnings
+// printed as every command prints them, and its document kept so that values can be changed in it
+// before it is loaded again (engine/scenario/ScenarioAssignments).
 
-#include "scenario/Json.h"
-#include "scenario/Scenario.h"
+#include "scenario/ScenarioAssignments.h"
 
 #include <optional>
 #include <string>
@@ -24,10 +23,12 @@ class ScenarioSettings {
   // The scenario with each "ID.PARAM=VALUE" applied, or nothing with `*error` saying which
   // assignment is wrong and why (an unknown id or parameter, or the loader's message).
   std::optional<Scenario> with(const std::vector<std::string>& assignments,
-                               std::string* error) const;
+                               std::string* error) const {
+    return assignments_->with(assignments, error);
+  }
 
  private:
-  json::Value root_;
+  std::optional<ScenarioAssignments> assignments_;
   std::optional<Scenario> original_;
 };
 

@@ -1,6 +1,7 @@
 // `brokerlab-cli sweep FILE --set ID.PARAM=VALUES...`: the scenario over a grid of parameter
 // values, each point over several seeds, summarised as a CSV of means and 95% confidence intervals;
-// or the same grid as commands to run elsewhere (--plan) and their reports read back (--collect).
+// or the same grid as commands to run elsewhere (--plan) and their reports read back (--collect,
+// --merge).
 
 #include "CliArgs.h"
 #include "CommandLine.h"
@@ -8,17 +9,22 @@
 #include "Interrupt.h"
 #include "OutputFiles.h"
 #include "OutputPaths.h"
+#include "Progress.h"
 #include "ScenarioInput.h"
 #include "ScenarioSettings.h"
-#include "SweepCsv.h"
-#include "SweepGrid.h"
+#include "SimulatorHook.h"
 #include "SweepPlan.h"
-#include "SweepRunner.h"
 
 #include "model/ModelBuilder.h"
+#include "sweep/SweepCsv.h"
+#include "sweep/SweepGrid.h"
+#include "sweep/SweepRunner.h"
 
 #include <algorithm>
+#include <chrono>
+#include <condition_variable>
 #include <cstdio>
+#include <mutex>
 #include <thread>
 
 namespace brokerlab::cli {
@@ -30,12 +36,13 @@ constexpr std::uint64_t kMaxJobs = 1024;
 
 CommandLine sweepLine() {
   CommandLine line(
-      "sweep", "FILE",
+      "sweep", "FILE [REPORT...]",
       "Run a scenario over a grid of parameter values, each point with several seeds, and write "
       "a CSV: per point the parameters, then per key figure its mean over the seeds and the "
       "half-width of its 95% confidence interval (Student t). On a terminal, progress shows on "
       "stderr; Ctrl-C stops the sweep and writes the points whose every seed finished (exit 130).");
   line.positional("FILE", "The scenario file; - reads it from standard input (not with --plan).");
+  line.positional("REPORT", "With --merge: the reports the --plan commands wrote.");
   line.option({"set"},
               "A grid axis: a component's parameter and its values, a range of integers "
               "(workers.instances=1..8) or a list (orders-api.rate=50,100,200; workers.service."
@@ -55,6 +62,10 @@ CommandLine sweepLine() {
               "Read the reports the --plan commands wrote to DIR instead of running, and write "
               "the same CSV.",
               "DIR");
+  line.option({"merge"},
+              "Read the REPORT files named after FILE instead of running (reports the --plan "
+              "commands wrote, gathered from wherever they ran: point-K-seed-S.json, one per "
+              "point and seed), and write the same CSV.");
   return line;
 }
 
@@ -65,6 +76,8 @@ struct SweepOptions {
   std::size_t seeds = 5;
   unsigned jobs = 1;
   std::optional<std::string> plan, collect;
+  bool merge = false;
+  std::vector<std::string> reports;  // --merge
 };
 
 std::optional<int> readAxes(const CommandLine& args, SweepOptions& o) {
@@ -82,13 +95,19 @@ std::optional<int> readAxes(const CommandLine& args, SweepOptions& o) {
 std::optional<int> readOptions(CommandLine& args, const std::vector<std::string>& words,
                                SweepOptions& o) {
   if (const auto done = args.parse(words)) return *done;
-  const std::vector<std::string> files = args.positionals();
-  if (files.size() != 1) return args.usage("expects exactly one scenario FILE");
+  std::vector<std::string> files = args.positionals();
+  o.merge = args.isSet("merge");
+  if (files.empty()) return args.usage("expects a scenario FILE");
+  if (o.merge && files.size() == 1) return args.usage("--merge expects REPORT files after FILE");
+  if (!o.merge && files.size() != 1)
+    return args.usage("expects exactly one scenario FILE (REPORT files go with --merge)");
   o.file = files[0];
+  o.reports.assign(files.begin() + 1, files.end());
   o.output = args.value("output").value_or("-");
   o.plan = args.value("plan");
   o.collect = args.value("collect");
-  if (o.plan && o.collect) return args.usage("--plan and --collect cannot go together");
+  if ((o.plan ? 1 : 0) + (o.collect ? 1 : 0) + (o.merge ? 1 : 0) > 1)
+    return args.usage("--plan, --collect and --merge cannot go together");
   if (o.plan && o.file == "-")
     return args.usage("--plan needs a scenario file the commands can read, not standard input");
   std::optional<std::uint64_t> seeds, jobs;
@@ -105,6 +124,38 @@ std::optional<int> readOptions(CommandLine& args, const std::vector<std::string>
   if (const std::string conflict = outputConflict({{name, o.output}}, o.file); !conflict.empty())
     return args.usage(conflict);
   return std::nullopt;
+}
+
+// The grid run here on `jobs` threads, a progress line on a terminal, Ctrl-C stopping the runs.
+SweepOutcome runHere(const std::vector<Scenario>& scenarios,
+                     const std::vector<std::uint64_t>& seeds, unsigned jobs) {
+  SweepControl control;
+  control.prepare = prepareSimulator;
+  std::mutex mutex;
+  std::condition_variable changed;
+  bool finished = false;  // under `mutex`
+  control.runFinished = [&] {
+    const std::lock_guard lock(mutex);
+    changed.notify_one();
+  };
+  SweepOutcome outcome;
+  std::thread sweep([&] {
+    outcome = runSweep(scenarios, seeds, jobs, control);
+    const std::lock_guard lock(mutex);
+    finished = true;
+    changed.notify_one();
+  });
+  {
+    Progress progress("sweep");
+    std::unique_lock lock(mutex);
+    while (!finished) {
+      changed.wait_for(lock, std::chrono::milliseconds(100));
+      if (interrupted()) control.stop = true;
+      progress.items(control.done.load(), scenarios.size() * seeds.size(), "runs", "");
+    }
+  }
+  sweep.join();
+  return outcome;
 }
 
 int fail(const std::string& error, int status = kExitInvalidInput) {
@@ -148,14 +199,16 @@ int sweepCommand(const std::vector<std::string>& words) {
     return kExitOk;
   }
   catchInterrupt();
-  const SweepOutcome outcome = o.collect ? collectReports(*o.collect, points.size(), seeds)
-                                         : runSweep(scenarios, seeds, o.jobs);
+  const ReportGrid grid{points, seeds, settings.original().name};
+  const SweepOutcome outcome = o.collect ? collectReports(*o.collect, grid)
+                               : o.merge ? mergeReports(o.reports, grid)
+                                         : runHere(scenarios, seeds, o.jobs);
   if (!outcome.error.empty()) return fail(outcome.error);
   // Stopped by Ctrl-C: the points whose every seed finished, as run prints its report so far.
-  const std::optional<std::string> csv = sweepCsv(o.axes, outcome.runs, seeds.size(), &error);
-  if (!csv) return fail(error);
-  if (!writeOutput(o.output, "CSV", *csv, &error)) return fail(error);
-  if (outcome.interrupted)
+  const std::optional<SweepTable> table = sweepTable(o.axes, outcome.runs, seeds.size(), &error);
+  if (!table) return fail(error);
+  if (!writeOutput(o.output, "CSV", sweepCsv(*table), &error)) return fail(error);
+  if (outcome.stopped)
     return fail("interrupted (Ctrl-C) after " + std::to_string(outcome.done) + " of " +
                     std::to_string(points.size() * seeds.size()) +
                     " runs: the CSV has the points whose every seed finished",

@@ -1,7 +1,8 @@
 // `brokerlab-cli sweep`: the grid is every combination of the --set axes, each point's figures are
 // the mean and Student t half-width over its seeds and equal the individual runs', the CSV does
 // not depend on --jobs, a bad --set is a usage error naming it, and --plan's commands run anywhere
-// then --collect give the same CSV as a local sweep.
+// (by sh, or by GNU parallel as a cluster would) then --collect or --merge give the same CSV as a
+// local sweep, byte for byte; --merge names a report of another grid and a run with no report.
 
 #include "CliRunner.h"
 
@@ -200,7 +201,9 @@ class tst_Sweep : public QObject {
   }
 
   // The plan's commands, run one by one by a shell or two at a time by GNU parallel (Debian's
-  // `parallel`; skipped where it is not installed), then --collect: the local sweep's CSV.
+  // `parallel`), then --collect and --merge: the local sweep's CSV. scripts/brokerlab installs
+  // parallel and says so (BROKERLAB_PACKAGES_INSTALLED): there its absence fails the test; a build
+  // outside the script skips it, saying why.
   void planThenCollectEqualsALocalSweep_data() {
     QTest::addColumn<QString>("runner");
     QTest::newRow("sh") << "sh -e plan.txt";
@@ -208,47 +211,146 @@ class tst_Sweep : public QObject {
   }
   void planThenCollectEqualsALocalSweep() {
     QFETCH(QString, runner);
-    if (runner.startsWith("parallel") && QStandardPaths::findExecutable("parallel").isEmpty())
-      QSKIP("GNU parallel is not installed (Debian package parallel)");
+    if (runner.startsWith("parallel") && QStandardPaths::findExecutable("parallel").isEmpty()) {
+      if (qEnvironmentVariableIsSet("BROKERLAB_PACKAGES_INSTALLED"))
+        QFAIL(
+            "GNU parallel is not installed, though scripts/brokerlab installed its packages: "
+            "the Debian package parallel is missing from its list");
+      QSKIP(
+          "GNU parallel is not installed (Debian package parallel; scripts/brokerlab test "
+          "installs it)");
+    }
     QTemporaryDir dir;
-    const QStringList grid = {
-        "--set", "workers.instances=2..3", "--set", "orders-api.rate=15,25", "--seeds", "2"};
     const QString file = scenario("work-queue.json");
-    const Result local = cli(QStringList{"sweep", file} + grid);
+    const Result local = cli(QStringList{"sweep", file} + planGrid());
     QCOMPARE(local.exitCode, 0);
+    QVERIFY(runPlan(dir, runner));
+    const Result collected =
+        cli(QStringList{"sweep", file, "--collect", dir.filePath("reports")} + planGrid());
+    QCOMPARE(collected.exitCode, 0);
+    QCOMPARE(collected.out, local.out);
+    // --merge: the same reports named one by one, in any order, from wherever they are.
+    QStringList reports = QDir(dir.filePath("reports")).entryList({"*.json"}, QDir::Files);
+    QCOMPARE(reports.size(), 8);
+    std::reverse(reports.begin(), reports.end());
+    QVERIFY(QDir(dir.path()).mkdir("elsewhere"));
+    QVERIFY(QFile::rename(dir.filePath("reports/" + reports.first()),
+                          dir.filePath("elsewhere/" + reports.first())));
+    QStringList paths = {dir.filePath("elsewhere/" + reports.first())};
+    for (qsizetype i = 1; i < reports.size(); ++i) paths << dir.filePath("reports/" + reports[i]);
+    const Result merged =
+        cli(QStringList{"sweep", file} + planGrid() + QStringList{"--merge"} + paths);
+    QVERIFY2(merged.exitCode == 0, qPrintable(merged.err));
+    QCOMPARE(merged.out, local.out);
+    // A report missing is named.
+    QVERIFY(QFile::remove(dir.filePath("reports/point-3-seed-2.json")));
+    const Result missing =
+        cli(QStringList{"sweep", file, "--collect", dir.filePath("reports")} + planGrid());
+    QCOMPARE(missing.exitCode, 1);
+    QVERIFY2(missing.err.contains("point-3-seed-2.json: cannot open: no such file"),
+             qPrintable(missing.err));
+  }
+
+  // --merge refuses, naming the file: a report of a point or a seed the grid does not have, of
+  // another scenario, a file not named as the plan names reports, a run given twice; and names
+  // the first run of the grid with no report.
+  void mergeNamesWrongAndMissingReports_data() {
+    QTest::addColumn<QStringList>("grid");
+    QTest::addColumn<QStringList>("reports");
+    QTest::addColumn<QString>("message");
+    const QStringList all = {"point-1-seed-1.json", "point-1-seed-2.json", "point-2-seed-1.json",
+                             "point-2-seed-2.json", "point-3-seed-1.json", "point-3-seed-2.json",
+                             "point-4-seed-1.json", "point-4-seed-2.json"};
+    QTest::newRow("a point missing a seed")
+        << planGrid() << QStringList(all.mid(0, 5) + all.mid(6))
+        << "no report of point 3 (workers.instances=3 orders-api.rate=15), seed 2: 1 of 8 runs "
+           "have none";
+    QTest::newRow("a point not in the grid")
+        << QStringList{"--set", "workers.instances=2", "--set", "orders-api.rate=15,25", "--seeds",
+                       "2"}
+        << all
+        << "point-3-seed-1.json: a report of point 3, but the grid has 2 points (a report of "
+           "another sweep?)";
+    QTest::newRow("a seed not in the sweep")
+        << QStringList{"--set",   "workers.instances=2..3",
+                       "--set",   "orders-api.rate=15,25",
+                       "--seeds", "1"}
+        << all << "point-1-seed-2.json: a report of seed 2, but the sweep's seeds are 1 to 1";
+    QTest::newRow("twice") << planGrid() << QStringList(all + QStringList{"point-2-seed-1.json"})
+                           << "point-2-seed-1.json: point 2, seed 1 again (already read from ";
+    QTest::newRow("not a report's name")
+        << planGrid() << QStringList{"plan.txt"}
+        << "plan.txt: not a report as the --plan commands name them (point-K-seed-S.json)";
+    QTest::newRow("no reports") << planGrid() << QStringList()
+                                << "--merge expects REPORT files after FILE";
+  }
+  void mergeNamesWrongAndMissingReports() {
+    QFETCH(QStringList, grid);
+    QFETCH(QStringList, reports);
+    QFETCH(QString, message);
+    static QTemporaryDir dir;  // the plan's reports, run once for every row
+    static const bool ran = runPlan(dir, "sh -e plan.txt");
+    QVERIFY(ran);
+    QStringList paths;
+    for (const QString& r : reports)
+      paths << (r.endsWith(".json") ? dir.filePath("reports/" + r) : dir.filePath(r));
+    const Result r = cli(QStringList{"sweep", scenario("work-queue.json")} + grid +
+                         QStringList{"--merge"} + paths);
+    QCOMPARE(r.exitCode, reports.isEmpty() ? 2 : 1);
+    QVERIFY2(r.err.contains(message), qPrintable(r.err));
+    QVERIFY(r.out.isEmpty());
+  }
+
+  void mergeRefusesAReportOfAnotherScenario() {
+    QTemporaryDir dir;
+    QVERIFY(runPlan(dir, "sh -e plan.txt"));
+    QStringList paths;
+    for (const QString& r : QDir(dir.filePath("reports")).entryList({"*.json"}, QDir::Files))
+      paths << dir.filePath("reports/" + r);
+    const Result r =
+        cli(QStringList{"sweep", scenario("mm1.json"), "--set", "server.instances=1..4", "--set",
+                        "arrivals.rate=1,2", "--seeds", "2", "--merge"} +
+            paths);
+    QCOMPARE(r.exitCode, 1);
+    QVERIFY2(r.err.contains("point-1-seed-1.json: the report is of the scenario \"Work queue "
+                            "with competing consumers\", not \"M/M/1"),
+             qPrintable(r.err));
+  }
+
+ private:
+  static QStringList planGrid() {
+    return {"--set", "workers.instances=2..3", "--set", "orders-api.rate=15,25", "--seeds", "2"};
+  }
+
+  // Writes the plan of planGrid() to DIR/plan.txt, and runs it in DIR with `runner` (sh or GNU
+  // parallel), brokerlab-cli on its PATH: the reports are in DIR/reports.
+  static bool runPlan(const QTemporaryDir& dir, const QString& runner) {
+    const QString file = scenario("work-queue.json");
     const Result plan = cli(QStringList{"sweep", file, "--plan", dir.filePath("reports"), "-o",
                                         dir.filePath("plan.txt")} +
-                            grid);
-    QCOMPARE(plan.exitCode, 0);
+                            planGrid());
+    if (plan.exitCode != 0) return false;
     QFile planFile(dir.filePath("plan.txt"));
-    QVERIFY(planFile.open(QIODevice::ReadOnly));
+    if (!planFile.open(QIODevice::ReadOnly)) return false;
     const QString commands = QString::fromUtf8(planFile.readAll());
-    QCOMPARE(commands.count('\n'), 8);
-    QVERIFY(commands.startsWith("brokerlab-cli run " + file +
-                                " --seed 1 --set workers.instances=2 --set orders-api.rate=15 "
-                                "--json -o "));
-    QVERIFY(QDir(dir.path()).mkdir("reports"));
-    QVERIFY(QDir(dir.path()).mkdir("bin"));
-    QVERIFY(QFile::link(QStringLiteral(BROKERLAB_CLI), dir.filePath("bin/brokerlab-cli")));
+    if (commands.count('\n') != 8 ||
+        !commands.startsWith("brokerlab-cli run " + file +
+                             " --seed 1 --set workers.instances=2 --set orders-api.rate=15 "
+                             "--json -o "))
+      return false;
+    if (!QDir(dir.path()).mkpath("reports") || !QDir(dir.path()).mkpath("bin")) return false;
+    QFile::link(QStringLiteral(BROKERLAB_CLI), dir.filePath("bin/brokerlab-cli"));
     QProcess shell;
     QProcessEnvironment env = QProcessEnvironment::systemEnvironment();
     env.insert("PATH", dir.filePath("bin") + ':' + env.value("PATH"));
     shell.setProcessEnvironment(env);
     shell.setWorkingDirectory(dir.path());
     shell.start("sh", {"-c", runner});
-    QVERIFY(shell.waitForFinished(120000));
-    QVERIFY2(shell.exitCode() == 0, shell.readAllStandardError().constData());
-    const Result collected =
-        cli(QStringList{"sweep", file, "--collect", dir.filePath("reports")} + grid);
-    QCOMPARE(collected.exitCode, 0);
-    QCOMPARE(collected.out, local.out);
-    // A report missing is named.
-    QVERIFY(QFile::remove(dir.filePath("reports/point-3-seed-2.json")));
-    const Result missing =
-        cli(QStringList{"sweep", file, "--collect", dir.filePath("reports")} + grid);
-    QCOMPARE(missing.exitCode, 1);
-    QVERIFY2(missing.err.contains("point-3-seed-2.json: cannot open: no such file"),
-             qPrintable(missing.err));
+    if (!shell.waitForFinished(120000) || shell.exitCode() != 0) {
+      qWarning("%s", shell.readAllStandardError().constData());
+      return false;
+    }
+    return true;
   }
 };
 

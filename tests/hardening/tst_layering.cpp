@@ -1,6 +1,7 @@
 // The engine's layers (docs/architecture.md): every include points down the house, never up and
 // never sideways between the two top rooms.
 //
+//   sweep/                (runs of a scenario over a grid of parameters, and their statistics)
 //   metrics/  faults/     (peers: neither includes the other)
 //   sim/
 //   model/
@@ -24,8 +25,9 @@ const QString kSourceDir = QStringLiteral(BROKERLAB_SOURCE_DIR);
 
 const std::map<QString, int>& layers() {
   static const std::map<QString, int> rank = {
-      {QStringLiteral("base"), 0}, {QStringLiteral("scenario"), 1}, {QStringLiteral("model"), 2},
-      {QStringLiteral("sim"), 3},  {QStringLiteral("metrics"), 4},  {QStringLiteral("faults"), 4},
+      {QStringLiteral("base"), 0},  {QStringLiteral("scenario"), 1}, {QStringLiteral("model"), 2},
+      {QStringLiteral("sim"), 3},   {QStringLiteral("metrics"), 4},  {QStringLiteral("faults"), 4},
+      {QStringLiteral("sweep"), 5},
   };
   return rank;
 }
@@ -125,6 +127,14 @@ void tst_Layering::checkerReports_data() {
   QTest::newRow("peers") << "faults"
                          << "#include \"metrics/Report.h\"\n"
                          << list({"1: faults/ includes \"metrics/Report.h\" from its peer layer"});
+  QTest::newRow("sweep on top")
+      << "sweep"
+      << "#include \"metrics/Report.h\"\n#include \"faults/FaultPlan.h\"\n"
+      << QStringList();
+  QTest::newRow("metrics reaching into sweep")
+      << "metrics"
+      << "#include \"sweep/SweepCsv.h\"\n"
+      << list({"1: metrics/ includes \"sweep/SweepCsv.h\" from a layer above it"});
   QTest::newRow("unknown folder") << "sim"
                                   << "#include \"ui/Canvas.h\"\n#include \"Local.h\"\n"
                                   << list({"1: \"ui/Canvas.h\" is not in a known layer",

@@ -16,6 +16,7 @@
 #include "inspector/InspectorDock.h"
 #include "journey/JourneyDock.h"
 #include "summary/SummaryDock.h"
+#include "sweep/SweepAction.h"
 #include "window/CanvasPage.h"
 #include "window/ExportActions.h"
 #include "window/FileActions.h"
@@ -211,6 +212,8 @@ void MainWindow::buildMenus() {
   edit->addActions({editor_->editMode(), editor_->renameAction(), editor_->removeAction()});
   QMenu* sim = menuBar()->addMenu(tr("&Simulation"));
   sim->addActions(time_->actions());
+  sim->addSeparator();
+  sim->addAction(sweepAction(this, document_));
   menuBar()->addMenu(faults_->menu());
   QMenu* view = menuBar()->addMenu(tr("&View"));
   view->addActions({zoomIn_, zoomOut_, fit_});

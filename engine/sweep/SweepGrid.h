@@ -1,15 +1,16 @@
 #pragma once
 
-// The grid of `brokerlab-cli sweep`: each `--set ID.PARAM=VALUES` is an axis (a range of integers
-// a..b, or a comma list of values as the scenario format writes them), and the grid is their
-// cartesian product, the first axis varying slowest, as nested loops would.
+// The grid of a sweep (`brokerlab-cli sweep`, the window's Simulation > Sweep): each
+// `--set ID.PARAM=VALUES` is an axis (a range of integers a..b, or a comma list of values as the
+// scenario format writes them), and the grid is their cartesian product, the first axis varying
+// slowest, as nested loops would.
 
 #include <cstddef>
 #include <optional>
 #include <string>
 #include <vector>
 
-namespace brokerlab::cli {
+namespace brokerlab {
 
 // A limit on the grid: points x seeds. A sweep that reaches it is refused before it starts.
 inline constexpr std::size_t kMaxSweepRuns = 100000;
@@ -29,4 +30,4 @@ std::vector<std::vector<std::string>> expandGrid(const std::vector<SweepAxis>& a
 // Points in the grid (the product of the axes' sizes), saturating at kMaxSweepRuns + 1.
 std::size_t gridSize(const std::vector<SweepAxis>& axes);
 
-}  // namespace brokerlab::cli
+}  // namespace brokerlab

@@ -1,9 +1,9 @@
-#include "SweepStatistics.h"
+#include "sweep/SweepStatistics.h"
 
 #include <array>
 #include <cmath>
 
-namespace brokerlab::cli {
+namespace brokerlab {
 
 namespace {
 
@@ -47,4 +47,4 @@ std::optional<Estimate> estimate(const std::vector<double>& samples) {
   return e;
 }
 
-}  // namespace brokerlab::cli
+}  // namespace brokerlab

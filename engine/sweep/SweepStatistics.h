@@ -7,7 +7,7 @@
 #include <optional>
 #include <vector>
 
-namespace brokerlab::cli {
+namespace brokerlab {
 
 // The 0.975 quantile of Student's t with `df` degrees of freedom (df >= 1).
 double studentT975(std::uint64_t df);
@@ -20,4 +20,4 @@ struct Estimate {
 // Nothing for no samples.
 std::optional<Estimate> estimate(const std::vector<double>& samples);
 
-}  // namespace brokerlab::cli
+}  // namespace brokerlab

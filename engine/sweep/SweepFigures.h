@@ -1,8 +1,8 @@
 #pragma once
 
 // The key figures of one run, read from its JSON report (`run --json`), so that a local sweep and
-// a sweep collected from reports written elsewhere (`sweep --plan`, then `--collect`) read the same
-// numbers the same way and give the same CSV, byte for byte.
+// a sweep collected from reports written elsewhere (`sweep --plan`, then `--collect` or `--merge`)
+// read the same numbers the same way and give the same CSV, byte for byte.
 
 #include <cstdint>
 #include <optional>
@@ -10,9 +10,10 @@
 #include <string_view>
 #include <vector>
 
-namespace brokerlab::cli {
+namespace brokerlab {
 
 struct RunFigures {
+  std::string scenario;  // the scenario's name
   std::uint64_t seed = 0;
   // Named as the report names them, "<component>.<json key>" ("orders.wait_p99_s"), plus
   // "acked_per_s"; nothing where the report has null (nothing measured).
@@ -24,4 +25,4 @@ struct RunFigures {
 // is not one).
 std::optional<RunFigures> keyFigures(std::string_view reportJson, std::string* error);
 
-}  // namespace brokerlab::cli
+}  // namespace brokerlab

@@ -1,10 +1,10 @@
-#include "SweepFigures.h"
+#include "sweep/SweepFigures.h"
 
 #include "scenario/Json.h"
 
 #include <utility>
 
-namespace brokerlab::cli {
+namespace brokerlab {
 
 namespace {
 
@@ -62,6 +62,8 @@ std::optional<RunFigures> keyFigures(std::string_view reportJson, std::string* e
     return std::nullopt;
   }
   RunFigures f;
+  if (const json::Value* name = r.find("scenario"); name && name->isString())
+    f.scenario = name->text;
   f.seed = *seed->toUint64();
   f.names.push_back("acked_per_s");
   const double seconds = *simTime->toDouble();
@@ -77,4 +79,4 @@ std::optional<RunFigures> keyFigures(std::string_view reportJson, std::string* e
   return f;
 }
 
-}  // namespace brokerlab::cli
+}  // namespace brokerlab
