@@ -101,5 +101,8 @@ std::string compactText(const Value& value);
 // Values built in code (for a document changed before it is read again).
 Value stringValue(std::string text);
 Value numberValue(std::string text);  // the number's JSON text: "4", "0.5"
+// A value as a person types it for a scenario: JSON when it reads as JSON (4, 0.5, true, an
+// object), else a string ("100ms", "drop-head"), so that nobody has to quote quotes.
+Value valueOfText(std::string_view text);
 
 }  // namespace brokerlab::json

@@ -62,4 +62,10 @@ Value numberValue(std::string text) {
   return v;
 }
 
+Value valueOfText(std::string_view text) {
+  const ParseResult parsed = parse(text);
+  if (parsed.root && parsed.errors.empty()) return *parsed.root;
+  return stringValue(std::string(text));
+}
+
 }  // namespace brokerlab::json

@@ -7,53 +7,6 @@ namespace brokerlab {
 
 namespace {
 
-// The document back to text. Compact: nobody reads it, and numbers keep their exact source text
-// (a 64-bit seed must not pass through a double).
-void writeValue(const json::Value& v, std::string& out) {
-  switch (v.type) {
-    case json::Type::Null:
-      out += "null";
-      return;
-    case json::Type::Bool:
-      out += v.boolean ? "true" : "false";
-      return;
-    case json::Type::Number:
-      out += v.text;
-      return;
-    case json::Type::String:
-      out += json::quoted(v.text);
-      return;
-    case json::Type::Array:
-      out += '[';
-      for (std::size_t i = 0; i < v.items.size(); ++i) {
-        if (i > 0) out += ',';
-        writeValue(v.items[i], out);
-      }
-      out += ']';
-      return;
-    case json::Type::Object:
-      out += '{';
-      for (std::size_t i = 0; i < v.members.size(); ++i) {
-        if (i > 0) out += ',';
-        out += json::quoted(v.members[i].key) + ':';
-        writeValue(v.members[i].value, out);
-      }
-      out += '}';
-      return;
-  }
-}
-
-// A value as the scenario format writes it: JSON when it reads as JSON (4, 0.5, true, an
-// object), else a string ("100ms", "drop-head"), so that nobody has to quote quotes in a shell.
-json::Value valueOf(const std::string& text) {
-  const json::ParseResult parsed = json::parse(text);
-  if (parsed.root && parsed.errors.empty()) return *parsed.root;
-  json::Value v;
-  v.type = json::Type::String;
-  v.text = text;
-  return v;
-}
-
 std::string idOf(const json::Value& component) {
   const json::Value* id = component.find("id");
   return id && id->isString() ? id->text : std::string();
@@ -128,15 +81,15 @@ std::optional<Scenario> ScenarioAssignments::with(const std::vector<std::string>
     std::string param;
     std::string why = eq == std::string::npos ? "expects ID.PARAM=VALUE"
                                               : resolve(*components, a.substr(0, eq), index, param);
-    if (why.empty()) why = assign(components->items[index], param, valueOf(a.substr(eq + 1)));
+    if (why.empty())
+      why = assign(components->items[index], param, json::valueOfText(a.substr(eq + 1)));
     if (!why.empty()) {
       *error = "--set " + a + ": " + why;
       return std::nullopt;
     }
     paths.push_back(json::indexPath("components", index));
   }
-  std::string text;
-  writeValue(root, text);
+  const std::string text = json::compactText(root);
   ScenarioLoadResult loaded = parseScenario(text);
   if (loaded.ok()) return std::move(loaded.scenario);
   const ScenarioIssue& issue = loaded.issues.front();

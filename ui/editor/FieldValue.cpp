@@ -7,9 +7,7 @@ namespace brokerlab::ui {
 std::optional<json::Value> valueFromText(const QString& text) {
   const std::string typed = text.trimmed().toStdString();
   if (typed.empty()) return std::nullopt;
-  const json::ParseResult parsed = json::parse(typed);
-  if (parsed.root && parsed.errors.empty()) return *parsed.root;
-  return json::stringValue(typed);
+  return json::valueOfText(typed);
 }
 
 std::optional<json::Value> wordsFromText(const QString& text) {
