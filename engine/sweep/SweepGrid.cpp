@@ -1,5 +1,7 @@
 #include "sweep/SweepGrid.h"
 
+#include "base/WholeNumber.h"
+
 #include <algorithm>
 #include <cstdint>
 
@@ -7,24 +9,11 @@ namespace brokerlab {
 
 namespace {
 
-// A decimal integer from 0 to 2^64-1; nothing for anything else (a sign, a space, a fraction).
-std::optional<std::uint64_t> wholeNumber(const std::string& text) {
-  if (text.empty() || text.size() > 20) return std::nullopt;
-  std::uint64_t v = 0;
-  for (const char ch : text) {
-    if (ch < '0' || ch > '9') return std::nullopt;
-    const std::uint64_t digit = static_cast<std::uint64_t>(ch - '0');
-    if (v > (UINT64_MAX - digit) / 10) return std::nullopt;
-    v = v * 10 + digit;
-  }
-  return v;
-}
-
 // "a..b": every integer from a to b; an error for anything else around the "..".
 bool expandRange(const std::string& text, std::size_t dots, std::vector<std::string>& values,
                  std::string* error) {
-  const auto from = wholeNumber(text.substr(0, dots));
-  const auto to = wholeNumber(text.substr(dots + 2));
+  const auto from = parseWholeNumber(text.substr(0, dots));
+  const auto to = parseWholeNumber(text.substr(dots + 2));
   if (!from || !to) {
     *error = "a range is two whole numbers a..b (got \"" + text + "\")";
     return false;

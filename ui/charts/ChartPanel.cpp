@@ -3,6 +3,8 @@
 #include "canvas/Theme.h"
 #include "charts/Decimate.h"
 
+#include "charts/TimeChart.h"
+
 #include <QLineSeries>
 #include <QValueAxis>
 
@@ -37,19 +39,10 @@ QString ChartPanel::fileStem(SeriesChart chart) {
 
 ChartPanel::ChartPanel(SeriesChart chart, QWidget* parent) : QChartView(parent), chart_(chart) {
   setRenderHint(QPainter::Antialiasing);
-  auto* c = new QChart;
-  c->setTitle(title(chart));
-  c->setMargins(QMargins(4, 4, 4, 4));
-  c->legend()->setAlignment(Qt::AlignBottom);
-  c->setAnimationOptions(QChart::NoAnimation);
-  x_ = new QValueAxis(c);
-  x_->setTitleText(tr("simulated time (s)"));
-  x_->setLabelFormat(QStringLiteral("%.0f"));
-  y_ = new QValueAxis(c);
-  y_->setLabelFormat(QStringLiteral("%.3g"));
-  c->addAxis(x_, Qt::AlignBottom);
-  c->addAxis(y_, Qt::AlignLeft);
-  setChart(c);
+  TimeChartAxes axes;
+  setChart(newTimeChart(title(chart), &axes));
+  x_ = axes.x;
+  y_ = axes.y;
   setMinimumSize(280, 200);
 }
 

@@ -3,6 +3,8 @@
 #include "canvas/Theme.h"
 #include "charts/Decimate.h"
 
+#include "charts/TimeChart.h"
+
 #include <QLegendMarker>
 #include <QLineSeries>
 #include <QValueAxis>
@@ -22,19 +24,10 @@ QColor OverlayChart::runColour(bool b, std::size_t figure) {
 
 OverlayChart::OverlayChart(OverlayKind kind, QWidget* parent) : QChartView(parent), kind_(kind) {
   setRenderHint(QPainter::Antialiasing);
-  auto* c = new QChart;
-  c->setTitle(overlayTitle(kind));
-  c->setMargins(QMargins(4, 4, 4, 4));
-  c->legend()->setAlignment(Qt::AlignBottom);
-  c->setAnimationOptions(QChart::NoAnimation);
-  x_ = new QValueAxis(c);
-  x_->setTitleText(tr("simulated time (s)"));
-  x_->setLabelFormat(QStringLiteral("%.0f"));
-  y_ = new QValueAxis(c);
-  y_->setLabelFormat(QStringLiteral("%.3g"));
-  c->addAxis(x_, Qt::AlignBottom);
-  c->addAxis(y_, Qt::AlignLeft);
-  setChart(c);
+  TimeChartAxes axes;
+  setChart(newTimeChart(overlayTitle(kind), &axes));
+  x_ = axes.x;
+  y_ = axes.y;
   setMinimumSize(260, 200);
   setFontScale(1.0);
 }
