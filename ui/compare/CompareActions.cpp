@@ -77,17 +77,7 @@ CompareWindow* CompareActions::compareWithFile(const QString& path,
   if (!other) return nullptr;
   const QString nameA =
       document_.displayName() + (document_.isModified() ? tr(" (edited)") : QString());
-  auto* w = new CompareWindow(window_);
-  w->setAttribute(Qt::WA_DeleteOnClose);
-  if (const QString e =
-          w->load(document_.scenario(), nameA, *other, QFileInfo(path).fileName(), seed);
-      !e.isEmpty()) {
-    delete w;
-    tell(e);
-    return nullptr;
-  }
-  w->show();
-  return w;
+  return openWindow(document_.scenario(), nameA, *other, QFileInfo(path).fileName(), seed);
 }
 
 CompareWindow* CompareActions::compareWithSavedFile(std::optional<std::uint64_t> seed) {
@@ -95,12 +85,16 @@ CompareWindow* CompareActions::compareWithSavedFile(std::optional<std::uint64_t>
   const QString path = document_.filePath();
   const std::optional<Scenario> saved = loadOrTell(path, interactive_, window_);
   if (!saved) return nullptr;
+  return openWindow(*saved, tr("%1 (saved)").arg(QFileInfo(path).fileName()), document_.scenario(),
+                    tr("%1 (edited)").arg(document_.displayName()), seed);
+}
+
+CompareWindow* CompareActions::openWindow(const Scenario& a, const QString& nameA,
+                                          const Scenario& b, const QString& nameB,
+                                          std::optional<std::uint64_t> seed) {
   auto* w = new CompareWindow(window_);
   w->setAttribute(Qt::WA_DeleteOnClose);
-  if (const QString e =
-          w->load(*saved, tr("%1 (saved)").arg(QFileInfo(path).fileName()), document_.scenario(),
-                  tr("%1 (edited)").arg(document_.displayName()), seed);
-      !e.isEmpty()) {
+  if (const QString e = w->load(a, nameA, b, nameB, seed); !e.isEmpty()) {
     delete w;
     tell(e);
     return nullptr;

@@ -4,6 +4,8 @@
 // With Saved File (the file as saved, A, beside the document as edited, B): each opens a
 // comparison window with both runs on the same seed. Load errors are shown as when opening a file.
 
+#include "scenario/Scenario.h"
+
 #include <QObject>
 
 #include <cstdint>
@@ -36,6 +38,9 @@ class CompareActions : public QObject {
   CompareWindow* compareWithSavedFile(std::optional<std::uint64_t> seed = {});
 
  private:
+  // A comparison window of `a` and `b`, shown; nothing (and the reason told) when either fails.
+  CompareWindow* openWindow(const Scenario& a, const QString& nameA, const Scenario& b,
+                            const QString& nameB, std::optional<std::uint64_t> seed);
   void chooseAndCompare();
   void refresh();
   void tell(const QString& text);

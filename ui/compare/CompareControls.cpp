@@ -5,6 +5,8 @@
 #include "window/Icons.h"
 #include "window/SpeedSlider.h"
 
+#include "window/ShortcutAction.h"
+
 #include <QAction>
 #include <QFontDatabase>
 #include <QLabel>
@@ -14,27 +16,15 @@
 
 namespace brokerlab::ui {
 
-namespace {
-QAction* makeAction(QObject* parent, const QIcon& icon, const QString& text, const QString& tip,
-                    const QList<QKeySequence>& keys) {
-  auto* a = new QAction(icon, text, parent);
-  a->setShortcuts(keys);
-  a->setToolTip(
-      QStringLiteral("%1 (%2)").arg(tip, keys.first().toString(QKeySequence::NativeText)));
-  a->setShortcutContext(Qt::WindowShortcut);
-  return a;
-}
-}  // namespace
-
 CompareControls::CompareControls(CompareClock& clock, QWidget* window)
     : QObject(window), clock_(clock) {
-  playPause_ = makeAction(window, icons::play(), tr("&Play"), tr("Play or pause both runs"),
-                          {Qt::Key_Space});
-  step_ = makeAction(window, icons::step(), tr("&Step"),
-                     tr("Both runs to the next instant at which either has an event"),
-                     {Qt::Key_Right, Qt::Key_Period});
-  restart_ = makeAction(window, icons::restart(), tr("&Restart"),
-                        tr("Both runs back to time 0 with the same seed"), {Qt::Key_R});
+  playPause_ = newShortcutAction(window, icons::play(), tr("&Play"), tr("Play or pause both runs"),
+                                 {Qt::Key_Space});
+  step_ = newShortcutAction(window, icons::step(), tr("&Step"),
+                            tr("Both runs to the next instant at which either has an event"),
+                            {Qt::Key_Right, Qt::Key_Period});
+  restart_ = newShortcutAction(window, icons::restart(), tr("&Restart"),
+                               tr("Both runs back to time 0 with the same seed"), {Qt::Key_R});
   window->addActions({playPause_, step_, restart_});
   slider_ = new SpeedSlider(window);
   clockLabel_ = new QLabel(window);

@@ -7,6 +7,8 @@
 #include "window/RunStatus.h"
 #include "window/SpeedSlider.h"
 
+#include "window/ShortcutAction.h"
+
 #include <QAction>
 #include <QInputDialog>
 #include <QMessageBox>
@@ -14,38 +16,27 @@
 
 namespace brokerlab::ui {
 
-namespace {
-QAction* makeAction(QObject* parent, const QIcon& icon, const QString& text, const QString& tip,
-                    const QList<QKeySequence>& keys) {
-  auto* a = new QAction(icon, text, parent);
-  a->setShortcuts(keys);
-  a->setToolTip(keys.isEmpty() ? tip
-                               : QStringLiteral("%1 (%2)").arg(
-                                     tip, keys.first().toString(QKeySequence::NativeText)));
-  a->setShortcutContext(Qt::WindowShortcut);
-  return a;
-}
-}  // namespace
-
 TimeControls::TimeControls(SimulationController& controller, QWidget* window)
     : QObject(window), controller_(controller), window_(window) {
-  playPause_ = makeAction(this, icons::play(), tr("&Play"), tr("Play or pause the simulation"),
-                          {Qt::Key_Space});
-  step_ = makeAction(this, icons::step(), tr("&Step"), tr("Run exactly one event"),
-                     {Qt::Key_Right, Qt::Key_Period});
-  faster_ = makeAction(this, QIcon(), tr("&Faster"), tr("Speed up (1, 2, 5 steps)"),
-                       {Qt::Key_Plus, Qt::Key_Equal});
-  slower_ =
-      makeAction(this, QIcon(), tr("S&lower"), tr("Slow down (1, 2, 5 steps)"), {Qt::Key_Minus});
-  fastForward_ = makeAction(this, icons::fastForward(), tr("Fast-&forward"),
-                            tr("Run as fast as possible without per-message animation; depths, "
-                               "states and counters still update"),
-                            {Qt::Key_F});
+  playPause_ = newShortcutAction(this, icons::play(), tr("&Play"),
+                                 tr("Play or pause the simulation"), {Qt::Key_Space});
+  step_ = newShortcutAction(this, icons::step(), tr("&Step"), tr("Run exactly one event"),
+                            {Qt::Key_Right, Qt::Key_Period});
+  faster_ = newShortcutAction(this, QIcon(), tr("&Faster"), tr("Speed up (1, 2, 5 steps)"),
+                              {Qt::Key_Plus, Qt::Key_Equal});
+  slower_ = newShortcutAction(this, QIcon(), tr("S&lower"), tr("Slow down (1, 2, 5 steps)"),
+                              {Qt::Key_Minus});
+  fastForward_ =
+      newShortcutAction(this, icons::fastForward(), tr("Fast-&forward"),
+                        tr("Run as fast as possible without per-message animation; depths, "
+                           "states and counters still update"),
+                        {Qt::Key_F});
   fastForward_->setCheckable(true);
-  runUntil_ = makeAction(this, icons::runUntil(), tr("Run &until…"),
-                         tr("Run without animation to a simulated time, then pause"), {Qt::Key_U});
-  restart_ = makeAction(this, icons::restart(), tr("&Restart"),
-                        tr("Back to time 0 with the same seed"), {Qt::Key_R});
+  runUntil_ =
+      newShortcutAction(this, icons::runUntil(), tr("Run &until…"),
+                        tr("Run without animation to a simulated time, then pause"), {Qt::Key_U});
+  restart_ = newShortcutAction(this, icons::restart(), tr("&Restart"),
+                               tr("Back to time 0 with the same seed"), {Qt::Key_R});
   slider_ = new SpeedSlider(window);
   status_ = new RunStatus(controller_, window);
 
