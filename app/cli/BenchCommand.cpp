@@ -89,6 +89,10 @@ BenchResult runBenchModel(const BenchModel& model, bool captureTrace) {
   const auto t0 = std::chrono::steady_clock::now();
   auto built = buildModel(model.scenario);
   Simulator sim(std::make_shared<const Model>(std::move(*built.model)));
+  // As `run` has it without --check-invariants, in every build: a build without NDEBUG (the
+  // sanitizers') would otherwise check the whole state after each event, which measures the
+  // checker (10,000 queues: 37 s under ASan instead of 0.6 s).
+  sim.setInvariantChecks(false);
   const auto t1 = std::chrono::steady_clock::now();
   if (captureTrace) {
     sim.trace().setCapturing(true);
