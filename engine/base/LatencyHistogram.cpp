@@ -33,6 +33,17 @@ SimTime bucketMidpoint(std::uint32_t index) {
   return static_cast<SimTime>(lower + width / 2);
 }
 
+// The set bits of x. std::popcount is a call into libgcc unless the build targets CPUs with the
+// popcnt instruction (Debian's x86-64 baseline does not); this inline count is the same
+// arithmetic without the call, on the path of every latency recorded.
+constexpr std::uint32_t countBits(std::uint64_t x) {
+  x -= (x >> 1) & 0x5555555555555555ULL;
+  x = (x & 0x3333333333333333ULL) + ((x >> 2) & 0x3333333333333333ULL);
+  x = (x + (x >> 4)) & 0x0f0f0f0f0f0f0f0fULL;
+  return static_cast<std::uint32_t>((x * 0x0101010101010101ULL) >> 56);
+}
+static_assert(countBits(0) == 0 && countBits(~0ULL) == 64 && countBits(0x8000000000000001ULL) == 2);
+
 constexpr std::uint32_t kPageBits = 5;
 static_assert(LatencyHistogram::kPageSize == 1u << kPageBits);
 static_assert(LatencyHistogram::kBucketLimit / LatencyHistogram::kPageSize <= 64,
@@ -42,7 +53,7 @@ static_assert(LatencyHistogram::kBucketLimit / LatencyHistogram::kPageSize <= 64
 
 std::size_t LatencyHistogram::slotOf(std::uint32_t page) {
   const std::uint64_t bit = std::uint64_t{1} << page;
-  const auto slot = static_cast<std::size_t>(std::popcount(pages_ & (bit - 1)));
+  const auto slot = static_cast<std::size_t>(countBits(pages_ & (bit - 1)));
   if ((pages_ & bit) == 0) {
     buckets_.insert(buckets_.begin() + static_cast<std::ptrdiff_t>(slot * kPageSize), kPageSize, 0);
     pages_ |= bit;

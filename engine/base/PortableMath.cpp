@@ -1,6 +1,8 @@
 #include "base/PortableMath.h"
 
-#include <cmath>  // only ldexp, frexp, floor, fabs, sqrt, isnan, isinf: exact or correctly rounded
+#include <bit>
+#include <cmath>  // only ldexp, floor, fabs, sqrt, isnan, isinf: exact or correctly rounded
+#include <cstdint>
 #include <limits>
 
 namespace brokerlab::pmath {
@@ -78,10 +80,16 @@ double log(double x) {
   if (std::isnan(x) || x < 0) return kNaN;
   if (x == 0) return -kInf;
   if (std::isinf(x)) return x;
+  // x = m 2^k with m in [1, 2), read from the bits (exact, as frexp would be, without a call into
+  // libm on the samplers' hot path); a subnormal is first scaled into the normal range, exactly.
+  auto bits = std::bit_cast<std::uint64_t>(x);
   int k = 0;
-  double m = std::frexp(x, &k);  // x = m 2^k, m in [0.5, 1): exact, subnormals too
-  m *= 2;
-  --k;
+  if ((bits >> 52) == 0) {
+    bits = std::bit_cast<std::uint64_t>(x * 0x1p54);
+    k = -54;
+  }
+  k += static_cast<int>(bits >> 52) - 1023;
+  double m = std::bit_cast<double>((bits & 0x000fffffffffffffULL) | 0x3ff0000000000000ULL);
   if (m > kSqrt2) {  // keep f = m - 1 in [sqrt(2)/2 - 1, sqrt(2) - 1]
     m *= 0.5;
     ++k;
