@@ -62,35 +62,35 @@ double truncatedNormalMean(double mean, double stddev) {
 }  // namespace
 
 Sampler Sampler::constant(double valueNs) {
-  return {SamplerShape::Constant, nonNegative(valueNs), 0, 1};
+  return {nonNegative(valueNs), 0, 1, SamplerShape::Constant};
 }
 
 Sampler Sampler::exponential(double meanNs) {
-  return {SamplerShape::Exponential, nonNegative(meanNs), 0, 1};
+  return {nonNegative(meanNs), 0, 1, SamplerShape::Exponential};
 }
 
 Sampler Sampler::uniform(double minNs, double maxNs) {
   const double lo = nonNegative(std::min(minNs, maxNs));
   const double hi = nonNegative(std::max(minNs, maxNs));
-  return {SamplerShape::Uniform, lo, hi - lo, 1};
+  return {lo, hi - lo, 1, SamplerShape::Uniform};
 }
 
 Sampler Sampler::normal(double meanNs, double stddevNs) {
-  return {SamplerShape::Normal, meanNs, nonNegative(stddevNs), 1};
+  return {meanNs, nonNegative(stddevNs), 1, SamplerShape::Normal};
 }
 
 Sampler Sampler::lognormal(double meanNs, double stddevNs) {
   // A lognormal of mean 0 is the point 0; its log parameters would be -inf and NaN.
-  if (meanNs <= 0) return {SamplerShape::Constant, 0, 0, 1};
+  if (meanNs <= 0) return {0, 0, 1, SamplerShape::Constant};
   const double s = nonNegative(stddevNs);
   const double sigmaSquared = pmath::log1p((s * s) / (meanNs * meanNs));
-  return {SamplerShape::Lognormal, pmath::log(meanNs) - sigmaSquared / 2, std::sqrt(sigmaSquared),
-          1};
+  return {pmath::log(meanNs) - sigmaSquared / 2, std::sqrt(sigmaSquared), 1,
+          SamplerShape::Lognormal};
 }
 
 Sampler Sampler::erlang(std::uint32_t phases, double meanNs) {
   const std::uint32_t k = std::max<std::uint32_t>(phases, 1);
-  return {SamplerShape::Erlang, nonNegative(meanNs) / k, 0, k};
+  return {nonNegative(meanNs) / k, 0, k, SamplerShape::Erlang};
 }
 
 SimTime Sampler::sampleSlow(Rng& rng) const {

@@ -20,10 +20,11 @@ struct Sampler {
   // Parameters in nanoseconds, by shape:
   //   Constant a = value          Exponential a = mean          Uniform a = min, b = max - min
   //   Normal a = mean, b = stddev  Lognormal a = mu, b = sigma of the log   Erlang a = mean / k
-  SamplerShape kind = SamplerShape::Constant;
+  // (The shape comes last, where it fills the padding: 24 bytes, not 32.)
   double a = 0;
   double b = 0;
   std::uint32_t k = 1;
+  SamplerShape kind = SamplerShape::Constant;
 
   // Each from its parameters in nanoseconds. Negative parameters are clamped to 0 (validation
   // rejects them anyway), so that meanNs() stays consistent with what sample() returns.

@@ -176,8 +176,10 @@ RunReport buildReport(const Simulator& sim) {
 
   for (std::size_t i = 0; i < m.producers.size(); ++i) {
     const ProducerState& p = sim.producers()[i];
+    // Every message a producer sends has its size: the bytes are not counted on each publish.
     r.producers.push_back({m.components[m.producers[i].component].id, p.sent, p.rejected,
-                           p.bytesSent, summarize(sim.producerMetrics()[i].endToEnd)});
+                           p.sent * m.producers[i].sizeBytes,
+                           summarize(sim.producerMetrics()[i].endToEnd)});
   }
   for (std::size_t i = 0; i < m.queues.size(); ++i)
     if (m.queues[i].topic == kNone)

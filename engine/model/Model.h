@@ -19,31 +19,34 @@ namespace brokerlab {
 // What a producer or consumer is connected to.
 enum class ChannelKind : std::uint8_t { Queue, Topic, Stream };
 
-// The fields every publish reads come first (here and in ConsumerDef): in a model with thousands of
-// producers the definition is not in the cache, and fewer lines touched are fewer misses.
-struct ProducerDef {
+// The fields every publish reads come first (here and in ConsumerDef), and the struct starts a
+// cache line: in a model with thousands of producers the definition is not in the cache, and fewer
+// lines touched are fewer misses (a publish reads two lines of it, a delivery two of ConsumerDef).
+struct alignas(64) ProducerDef {
   std::uint32_t component;  // index in scenario order
   ChannelKind targetKind;
   std::uint32_t target;  // index into queues, topics or streams
   std::uint32_t queue;   // = target when the target is a queue, else kNone
   Sampler interarrival;
   Sampler latency;
+  // (the first line ends here)
   std::uint64_t count;  // 0 = unbounded
   SimTime stop;         // kMaxSimTime when the producer never stops
   std::uint64_t sizeBytes;
   std::uint64_t keys;  // stream targets: distinct record keys, 0 = unkeyed (round-robin)
-  bool confirm;        // publisher confirms: what the broker lost while down is sent again
-  SimTime expiration;  // per-message TTL; 0 = none
   // Topic targets: the routing keys to draw from, and for each key which of the topic's
   // subscriptions it matches (worked out once here, so routing does no string work).
   std::vector<std::string> routingKeys;
+  bool confirm;  // publisher confirms: what the broker lost while down is sent again
+  // (the second line ends here)
+  SimTime expiration;                                 // per-message TTL; 0 = none
   std::vector<std::vector<std::uint8_t>> keyMatches;  // [key][subscription of the topic]
   ZipfSampler keySampler;
   SimTime start;
   bool operator==(const ProducerDef&) const = default;
 };
 
-struct QueueDef {
+struct alignas(64) QueueDef {
   std::uint32_t component;
   std::uint64_t maxLength;  // 0 = unbounded
   Overflow overflow;
@@ -62,19 +65,20 @@ struct QueueDef {
   bool operator==(const QueueDef&) const = default;
 };
 
-struct ConsumerDef {
+struct alignas(64) ConsumerDef {
   std::uint32_t component;
-  ChannelKind sourceKind;
-  std::uint32_t queue;     // the queue it reads: a declared queue or its topic subscription's queue
-  std::uint32_t store;     // a request-reply worker: the status store it writes; else kNone
-  std::uint32_t prefetch;  // 0 = unlimited
-  AckMode ack;
-  bool requeue;  // a failure nacks with requeue; else it rejects: dead-letter or discard
+  std::uint32_t queue;  // the queue it reads: a declared queue or its topic subscription's queue
+  std::uint32_t store;  // a request-reply worker: the status store it writes; else kNone
   std::uint32_t firstInstance;
-  std::uint32_t group;  // stream consumers: their group; else kNone
+  ChannelKind sourceKind;
+  AckMode ack;
+  bool requeue;            // a failure nacks with requeue; else it rejects: dead-letter or discard
+  std::uint32_t prefetch;  // 0 = unlimited
   double failureProbability;
   Sampler service;
   Sampler latency;
+  // (the second line ends in `latency`: what a delivery reads stops there)
+  std::uint32_t group;          // stream consumers: their group; else kNone
   std::uint32_t stream;         // stream consumers: their stream; else kNone
   std::uint32_t instances;      // online from the start (join)
   std::uint32_t instanceSlots;  // instances allocated: more when a scale fault adds some later

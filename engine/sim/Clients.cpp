@@ -40,7 +40,6 @@ void Simulator::onProducerEmit(std::uint32_t producer) {
   ++ledger_.published;
   setState(msg, MessageState::ToBroker);
   ++p.sent;
-  p.bytesSent += def.sizeBytes;
 
   // A partition with a drop fraction: the publish is lost on the way. With publisher confirms the
   // producer learns it was never confirmed and sends it again, which lands after the link heals

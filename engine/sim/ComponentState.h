@@ -40,13 +40,14 @@ struct TimeIntegral {
   bool operator==(const TimeIntegral&) const = default;
 };
 
+// The four that every message moves come first, in the queue's second hot line (QueueState).
 struct QueueCounters {
   std::uint64_t published = 0;  // arrived from producers
-  std::uint64_t rejected = 0;   // refused by reject-publish
   std::uint64_t enqueued = 0;   // accepted into the ready list (from producers or dead-lettered in)
-  std::uint64_t deadLetteredIn = 0;
   std::uint64_t delivered = 0;  // deliveries, redeliveries included
   std::uint64_t acked = 0;
+  std::uint64_t rejected = 0;  // refused by reject-publish
+  std::uint64_t deadLetteredIn = 0;
   std::uint64_t nacked = 0;
   std::uint64_t redelivered = 0;  // deliveries that carried the redelivered flag
   std::uint64_t expired = 0;
@@ -66,8 +67,9 @@ struct QueueSeries {
 
 // What the event loop reads and writes for a queue. What it only records for reports lives in
 // QueueMetrics: with 10,000 queues taking turns, every line of this struct is a likely cache miss,
-// so it holds nothing else.
-struct QueueState {
+// so it holds nothing else. Aligned to a line, a message's hops touch two of them: the ring and
+// the depth, then the cursor and the hot counters.
+struct alignas(64) QueueState {
   IndexRing ready;
   TimeIntegral depth;
   std::uint32_t unacked = 0;
@@ -88,12 +90,11 @@ struct QueueMetrics {
   bool operator==(const QueueMetrics&) const = default;
 };
 
-struct ConsumerInstanceState {
+// Aligned to a line: a delivery's hops read the first two (the first: credit, the down link and the
+// service draw; the second: the buffer and the up link); the third holds what only faults use.
+struct alignas(64) ConsumerInstanceState {
   Rng rng;
   std::uint32_t consumer = 0;
-  bool online = false;  // between its consumer's join and leave
-  std::uint32_t nextPartition =
-      0;                      // stream consumers: where the round over owned partitions resumes
   std::uint32_t unacked = 0;  // manual-ack deliveries not yet acked or nacked
   // Its consumer's prefetch in force (0 = unlimited): the model's, until a prefetch fault
   // changes it. Kept here, beside `unacked`, where each dispatch reads it.
@@ -101,25 +102,29 @@ struct ConsumerInstanceState {
   // What it held when a prefetch fault set its prefetch below that (else 0): a lower prefetch
   // takes nothing back, so until the instance drains below it, unacked may exceed it, never this.
   std::uint32_t heldOverPrefetch = 0;
-  IndexRing buffer;  // prefetched deliveries waiting for the instance
+  bool online = false;  // between its consumer's join and leave
   bool busy = false;
+  bool crashed = false;
+  bool closed = false;         // down because it closed its channel (a close fault), not by a crash
+  bool disconnected = false;   // its broker restarted: back when the broker is
   SimTime downLinkFreeAt = 0;  // links are FIFO, like a TCP connection
   SimTime upLinkFreeAt = 0;
-  bool crashed = false;
-  bool closed = false;        // down because it closed its channel (a close fault), not by a crash
-  bool disconnected = false;  // its broker restarted: back when the broker is
-  std::uint32_t crashEpoch = 0;        // tells a pending restart from one a later crash superseded
+  IndexRing buffer;  // prefetched deliveries waiting for the instance
+  std::uint32_t nextPartition =
+      0;                         // stream consumers: where the round over owned partitions resumes
+  std::uint32_t crashEpoch = 0;  // tells a pending restart from one a later crash superseded
   std::vector<std::uint32_t> orphans;  // manual-ack deliveries of a crashed instance, publish order
   bool operator==(const ConsumerInstanceState&) const = default;
 };
 
-struct ConsumerState {
+// Aligned to a line; the first holds what each message's service reads and moves.
+struct alignas(64) ConsumerState {
   std::uint64_t processed = 0;
   std::uint64_t failed = 0;
-  TimeIntegral busy;     // number of busy instances
-  TimeIntegral active;   // instances in service (scale faults change it): utilization's capacity
-  bool present = false;  // between join and leave
+  TimeIntegral busy;         // number of busy instances
   double serviceFactor = 1;  // a slow fault multiplies service times
+  bool present = false;      // between join and leave
+  TimeIntegral active;  // instances in service (scale faults change it): utilization's capacity
   std::uint64_t crashes = 0;
   std::uint64_t closes = 0;  // channels closed by a close fault
   std::uint64_t requeuedAfterCrash = 0;
@@ -144,17 +149,18 @@ struct LinkState {
   bool operator==(const LinkState&) const = default;
 };
 
-struct ProducerState {
+// Aligned to a line: a publish reads and writes the first, nothing else. (Bytes sent are `sent`
+// times the producer's size_bytes: reports multiply rather than each publish adding.)
+struct alignas(64) ProducerState {
   Rng rng;
   double rateFactor = 1;      // a spike multiplies the rate
   double poisonFraction = 0;  // a poison fault: this fraction of messages always fail
-  std::uint64_t poisoned = 0;
-  std::uint32_t nextPartition = 0;  // unkeyed records go round-robin
   std::uint64_t sent = 0;
-  std::uint64_t rejected = 0;
-  std::uint64_t bytesSent = 0;
-  std::uint64_t droppedByPartition = 0;  // lost, or (with confirms) sent again when the link heals
   SimTime linkFreeAt = 0;
+  std::uint64_t poisoned = 0;
+  std::uint64_t rejected = 0;
+  std::uint64_t droppedByPartition = 0;  // lost, or (with confirms) sent again when the link heals
+  std::uint32_t nextPartition = 0;       // unkeyed records go round-robin
   bool operator==(const ProducerState&) const = default;
 };
 

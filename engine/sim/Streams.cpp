@@ -99,7 +99,7 @@ void Simulator::fetch(std::uint32_t instance) {
     origin.partition = p;
     const std::uint32_t msg = newMessageFrom(origin);
     Message& m = pool_[msg];
-    m.offset = gp.position++;
+    pool_.readOffset(msg) = gp.position++;
     m.instance = instance;
     ++ledger_.reads;
     ++inst.unacked;
@@ -118,21 +118,22 @@ void Simulator::onStreamReadDone(std::uint32_t instance, std::uint32_t msg) {
   const GroupDef& groupDef = model_->groups[def.group];
   GroupState& g = groups_[def.group];
   const Message& m = pool_[msg];
+  const std::uint64_t offset = pool_.readOffset(msg);
   GroupPartition& gp = g.partitions[m.partition];
   --inst.unacked;
   ++g.processed;
-  if (m.offset < gp.processedHigh) {
+  if (offset < gp.processedHigh) {
     ++g.duplicates;
   } else {
-    gp.processedHigh = m.offset + 1;
+    gp.processedHigh = offset + 1;
   }
   recordLatency(LatencyOwner::GroupEndToEnd, def.group, now_ - m.publishedAt);
   record(TraceKind::Complete, m, def.component, model_->streams[def.stream].component, instance,
-         static_cast<SimTime>(m.offset));
+         static_cast<SimTime>(offset));
   // Only the partition's current owner moves the group's position on; a record fetched before a
   // rebalance and finished after it is simply read again by the new owner.
   if (gp.owner == instance) {
-    gp.consumed = m.offset + 1;
+    gp.consumed = offset + 1;
     if (groupDef.commit == CommitMode::AfterProcessing && !g.rebalancing) {
       gp.committed = gp.consumed;
       setLag(def.group, m.partition);
