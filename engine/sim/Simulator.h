@@ -255,6 +255,12 @@ class Simulator {
   void onBrokerNack(std::uint32_t instance, std::uint32_t msg);
   void onQueueExpiry(std::uint32_t queue);
   void scheduleExpiryCheck(std::uint32_t queue);
+  // Whether `queue` can hold a message that expires: only with a TTL of its own, or in a model
+  // whose producers set expirations (enqueue sets expiresAt from nothing else). Elsewhere every
+  // message in it has expiresAt == kNever.
+  bool messagesCanExpire(std::uint32_t queue) const {
+    return model_->queues[queue].ttl != 0 || model_->messageExpirations;
+  }
   void requeue(std::uint32_t msg);
   void dropHeadDownTo(std::uint32_t queue, std::uint64_t keep);
   void deadLetterOrEnd(std::uint32_t queue, std::uint32_t msg, DeadLetterReason why);
