@@ -4,6 +4,7 @@
 #include "CliArgs.h"
 #include "Commands.h"
 #include "StandardOutput.h"
+#include "common/HugePages.h"
 
 #include <csignal>
 #include <cstdio>
@@ -73,6 +74,7 @@ int dispatch(const std::vector<std::string>& words) {
 }  // namespace
 
 int main(int argc, char** argv) {
+  brokerlab::restartWithHugePages(argv);
   // A file-size limit must fail a write (EFBIG, reported, the old file kept), not kill the program
   // half-way; a reader that closed its pipe ends it quietly, whatever the parent left SIGPIPE at.
   std::signal(SIGXFSZ, SIG_IGN);

@@ -6,6 +6,7 @@
 #include "canvas/ImageFile.h"
 #include "canvas/TopologyView.h"
 #include "charts/ChartsDock.h"
+#include "common/HugePages.h"
 #include "compare/CompareActions.h"
 #include "compare/CompareWindow.h"
 #include "controller/SimulationController.h"
@@ -140,6 +141,7 @@ int scrubBenchmark(const GuiOptions& o) {
 }  // namespace
 
 int main(int argc, char** argv) {
+  brokerlab::restartWithHugePages(argv);
   QApplication app(argc, argv);
   QApplication::setApplicationName(QStringLiteral("BrokerLab"));
   QApplication::setOrganizationName(QStringLiteral("BrokerLab"));
