@@ -7,7 +7,8 @@ namespace brokerlab {
 // components reads a few cache lines of a dozen arrays and of each component's own small buffers
 // per message, all at random places in a heap of hundreds of MiB; with 4 KiB pages nearly each of
 // those reads also misses the TLB, which maps 8 MiB. With 2 MiB pages the 10,000-queue benchmark
-// runs about 30% faster (docs/benchmarks.md); nothing a run computes changes, only where memory is.
+// runs about a quarter faster (docs/benchmarks.md); nothing a run computes changes, only where
+// memory is.
 //
 // Call first in main(), before any thread exists. It returns, and the program goes on as it is,
 // where there is nothing to gain or it cannot be done: not glibc 2.35+ on Linux, a sanitizer build,
