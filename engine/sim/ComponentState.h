@@ -91,7 +91,7 @@ struct QueueMetrics {
 };
 
 // Aligned to a line: a delivery's hops read the first two (the first: credit, the down link and the
-// service draw; the second: the buffer and the up link); the third holds what only faults use.
+// service draw; the second: the up link and the buffer); what follows, only streams and faults use.
 struct alignas(64) ConsumerInstanceState {
   Rng rng;
   std::uint32_t consumer = 0;
