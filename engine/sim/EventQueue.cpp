@@ -5,12 +5,6 @@ namespace brokerlab {
 // A 4-ary heap: half the depth of a binary heap and children that share a cache line.
 namespace {
 constexpr std::size_t kArity = 4;
-
-// 1 when x comes before y, else 0, computed without a branch (as Event::before).
-std::size_t earlier(const Event& x, const Event& y) {
-  return static_cast<std::size_t>((x.time < y.time) |
-                                  ((x.time == y.time) & (x.seqKind < y.seqKind)));
-}
 }  // namespace
 
 void EventQueue::heapPush(const Event& e) {
@@ -39,9 +33,9 @@ Event EventQueue::heapPop() {
     if (first + kArity <= n) {
       // All four children: pick the earliest without branches. Which child wins is a coin toss
       // the branch predictor loses about half the time, at every level of every pop.
-      const std::size_t a = first + earlier(heap_[first + 1], heap_[first]);
-      const std::size_t b = first + 2 + earlier(heap_[first + 3], heap_[first + 2]);
-      best = earlier(heap_[b], heap_[a]) ? b : a;
+      const std::size_t a = first + heap_[first + 1].before(heap_[first]);
+      const std::size_t b = first + 2 + heap_[first + 3].before(heap_[first + 2]);
+      best = heap_[b].before(heap_[a]) ? b : a;
     } else {
       for (std::size_t c = first + 1; c < n; ++c)
         if (heap_[c].before(heap_[best])) best = c;

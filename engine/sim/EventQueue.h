@@ -53,8 +53,10 @@ struct Event {
 
   EventKind kind() const { return static_cast<EventKind>(seqKind & 0xff); }
   std::uint64_t sequence() const { return seqKind >> 8; }
+  // Without short-circuits, so that a caller can use it as a number and take no branch (the event
+  // set's pop picks the earliest of four children so).
   bool before(const Event& o) const {
-    return time < o.time || (time == o.time && seqKind < o.seqKind);
+    return (time < o.time) | ((time == o.time) & (seqKind < o.seqKind));
   }
   bool operator==(const Event&) const = default;
 };
