@@ -57,7 +57,10 @@ struct Sampler {
   static SimTime toSimTime(double ns) {
     if (!(ns > 0)) return 0;
     if (ns >= static_cast<double>(kMaxSimTime)) return kMaxSimTime;
-    return static_cast<SimTime>(std::llround(ns));
+    // Half away from zero, as std::llround, without its call into libm at every sample: below
+    // 2^53 the fraction ns - trunc(ns) is exact, and above it every double is whole.
+    const auto whole = static_cast<SimTime>(ns);
+    return whole + (ns - static_cast<double>(whole) >= 0.5);
   }
 
  private:

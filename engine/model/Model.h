@@ -219,6 +219,7 @@ struct Model {
   std::vector<StoreDef> stores;
   std::vector<FaultDef> faults;
   std::vector<std::uint32_t> instanceConsumer;  // instance -> consumer index
+  std::vector<std::uint32_t> instanceNumbers;   // instance -> instanceNumber(instance)
   // Every queue's instance list, back to back (QueueDef::firstListed): one small array that stays
   // in the cache rather than a separate allocation per queue that each dispatch misses on.
   std::vector<std::uint32_t> queueInstances;
@@ -230,8 +231,7 @@ struct Model {
   }
   // An instance's number within its consumer, from 1 (the "k" of "workers#k"); 0 for kNone.
   std::uint32_t instanceNumber(std::uint32_t instance) const {
-    return instance == kNone ? 0
-                             : instance - consumers[instanceConsumer[instance]].firstInstance + 1;
+    return instance == kNone ? 0 : instanceNumbers[instance];  // every trace record reads it
   }
   bool operator==(const Model&) const = default;
 };

@@ -231,7 +231,10 @@ void Builder::buildConsumer(const ComponentSpec& c, std::uint32_t ci) {
     if (f.kind == FaultKind::Scale && f.target == c.id)
       k.instanceSlots = std::max(k.instanceSlots, f.instances.value_or(0));
   k.firstInstance = static_cast<std::uint32_t>(m_.instanceConsumer.size());
-  for (std::uint32_t i = 0; i < k.instanceSlots; ++i) m_.instanceConsumer.push_back(index);
+  for (std::uint32_t i = 0; i < k.instanceSlots; ++i) {
+    m_.instanceConsumer.push_back(index);
+    m_.instanceNumbers.push_back(i + 1);
+  }
   k.prefetch = c.prefetch.value_or(defaults::kPrefetch);
   k.ack = c.ack.value_or(defaults::kAck);
   k.requeue = c.requeue.value_or(defaults::kRequeue);

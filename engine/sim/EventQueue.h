@@ -91,15 +91,22 @@ class EventQueue {
   }
 
   Event pop() {
-    if (nowHead_ != now_.size() && (heap_.empty() || now_[nowHead_].before(heap_.front()))) {
-      const Event e = now_[nowHead_++];
-      if (nowHead_ == now_.size()) {  // reuse the storage: no allocation in steady state
-        now_.clear();
-        nowHead_ = 0;
-      }
-      return e;
-    }
+    if (nowFirst()) return popNow();
     return heapPop();
+  }
+
+  // The run loop's pop: moves the earliest event into `out` when it is due by `until`, and
+  // returns false (moving nothing) when the set is empty or its earliest event is later. One
+  // decision where top() then pop() would take it twice.
+  bool popDue(SimTime until, Event& out) {
+    if (nowFirst()) {
+      if (now_[nowHead_].time > until) return false;
+      out = popNow();
+      return true;
+    }
+    if (heap_.empty() || heap_.front().time > until) return false;
+    out = heapPop();
+    return true;
   }
 
   std::size_t memoryBytes() const {  // heap bytes
@@ -108,6 +115,17 @@ class EventQueue {
   bool operator==(const EventQueue&) const = default;
 
  private:
+  bool nowFirst() const {
+    return nowHead_ != now_.size() && (heap_.empty() || now_[nowHead_].before(heap_.front()));
+  }
+  Event popNow() {
+    const Event e = now_[nowHead_++];
+    if (nowHead_ == now_.size()) {  // reuse the storage: no allocation in steady state
+      now_.clear();
+      nowHead_ = 0;
+    }
+    return e;
+  }
   void heapPush(const Event& e);
   Event heapPop();
 

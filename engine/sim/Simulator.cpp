@@ -94,14 +94,17 @@ StopReason Simulator::runEvents(SimTime until, std::uint64_t maxEvents) {
   if (until > kMaxSimTime) until = kMaxSimTime;
   if (!violation_.empty()) return StopReason::InvariantViolated;
   if (!limitReached_.empty()) return StopReason::LimitReached;
-  while (!queue_.empty() && queue_.top().time <= until) {
-    if (maxEvents == 0) return StopReason::EventBudget;
-    const Event e = queue_.pop();
+  Event e{};
+  for (;; --maxEvents) {
+    if (maxEvents == 0) {
+      if (!queue_.empty() && queue_.top().time <= until) return StopReason::EventBudget;
+      break;
+    }
+    if (!queue_.popDue(until, e)) break;
     // The state is constant between events, so samples due before this event see it as it is now.
     if (e.time > nextSampleAt_) takeSamplesThrough(e.time - 1);
     now_ = e.time;
     ++events_;
-    --maxEvents;
     lastEvent_ = e;
     dispatchEvent(e);
     if (checkInvariants_) {

@@ -16,6 +16,10 @@ std::string_view traceKindName(TraceKind k) {
   return i < kTraceKindCount ? names[i] : "unknown";
 }
 
+void TraceBuffer::append(const TraceRecord& r) {
+  records_.push_back(r);
+}
+
 std::size_t TraceBuffer::pull(std::vector<TraceRecord>& out, std::size_t max) {
   const std::size_t n = std::min(max, records_.size());
   out.insert(out.end(), records_.begin(), records_.begin() + static_cast<std::ptrdiff_t>(n));

@@ -119,7 +119,7 @@ class TraceBuffer {
   bool full() const { return records_.size() >= capacity_; }
   std::size_t size() const { return records_.size(); }
   void add(const TraceRecord& r) {
-    if (capturing_) records_.push_back(r);
+    if (capturing_) append(r);
   }
   // Moves up to `max` of the oldest records into `out` (appending); returns how many.
   std::size_t pull(std::vector<TraceRecord>& out, std::size_t max);
@@ -127,6 +127,10 @@ class TraceBuffer {
   bool operator==(const TraceBuffer&) const = default;
 
  private:
+  // Out of line (Trace.cpp): the simulator records at every hop and captures only while a view
+  // pulls, so the vector's growth path stays out of every hop's code.
+  void append(const TraceRecord& r);
+
   std::vector<TraceRecord> records_;
   std::size_t capacity_;
   bool capturing_ = false;
