@@ -8,9 +8,11 @@
 #include "charts/ChartPanel.h"
 #include "charts/ChartsDock.h"
 #include "charts/Decimate.h"
+#include "charts/SeriesLabel.h"
 #include "sim/Simulator.h"
 #include "timeline/TimelineBar.h"
 
+#include <QFontMetricsF>
 #include <QSvgRenderer>
 #include <QTemporaryDir>
 #include <QtTest>
@@ -118,6 +120,76 @@ class tst_Charts : public QObject {
     const auto after = dock.panel(SeriesChart::Backlog).plotted();
     for (const QPointF& p : after[0].second) QVERIFY(p.x() <= 10.0 + 1e-9);
     QVERIFY(highest(after[0].second) < 50);  // before the spike
+  }
+
+  void seriesReadAsWordsInTheLegend() {
+    QCOMPARE(seriesLabel("steady.sent_per_s"), QStringLiteral("steady · sent/s"));
+    QCOMPARE(seriesLabel("orders.end_to_end_p99_s"), QStringLiteral("orders · end-to-end p99"));
+    QCOMPARE(seriesLabel("jobs.wait_p50_s"), QStringLiteral("jobs · wait p50"));
+    QCOMPARE(seriesLabel("api.responses_202_per_s"), QStringLiteral("api · responses 202/s"));
+    QCOMPARE(seriesLabel("client.polls_per_job"), QStringLiteral("client · polls/job"));
+    QCOMPARE(seriesLabel("v1.orders.busy_slots"), QStringLiteral("v1.orders · busy slots"));
+    QCOMPARE(seriesLabel("events/audit.lag_p3"), QStringLiteral("events/audit · lag p3"));
+  }
+
+  // At 1600 pixels the dock shows four charts side by side; the latency chart's eight series
+  // must each be readable whole, on as many rows as they need, inside the chart.
+  void theLegendWrapsRatherThanCutsNamesShort() {
+    SimulationController c;
+    TimelineBar timeline(c);
+    ChartsDock dock(c, timeline);
+    dock.resize(1600, 300);
+    dock.show();
+    c.load(loadBundled(QStringLiteral("traffic-spike")));
+    c.runUntil(45 * kSecond);
+    while (c.state() == SimulationController::RunState::Playing) c.advanceFrame(1.0 / 60);
+    dock.refresh();
+    QCoreApplication::processEvents();
+    const ChartPanel& latency = dock.panel(SeriesChart::Latency);
+    QVERIFY(latency.width() < 450);
+    const ChartLegend& legend = latency.legend();
+    const auto plotted = latency.plotted();
+    QCOMPARE(legend.entries().size(), plotted.size());
+    QCOMPARE(plotted.size(), std::size_t{ChartPanel::kMaxSeries});
+    QCOMPARE(legend.hidden(), 0);
+    QVERIFY(!legend.elided());
+    // The ninth latency series has no line (a chart draws eight): the note says so, and names it.
+    QCOMPARE(legend.notShown(), 1);
+    QCOMPARE(legend.placed().size(), plotted.size() + 1);
+    QCOMPARE(legend.placed().back().text, QStringLiteral("+1 more"));
+    QVERIFY(legend.placed().back().marker.isEmpty());
+    QVERIFY2(latency.toolTip().contains(QStringLiteral("events · wait p99")),
+             qPrintable(latency.toolTip()));
+    int rows = 0;
+    for (std::size_t i = 0; i < plotted.size(); ++i) {
+      const ChartLegend::Placed& p = legend.placed()[i];
+      QCOMPARE(p.text, seriesLabel(plotted[i].first.toStdString()));
+      QVERIFY(p.marker.left() >= 0);
+      QVERIFY(p.baseline.x() + QFontMetricsF(legend.font()).horizontalAdvance(p.text) <=
+              latency.width());
+      rows = std::max(rows, p.row + 1);
+    }
+    QVERIFY2(rows > 1, "eight names do not fit one row of a quarter of the screen");
+    QCOMPARE(legend.height(), rows * legend.rowHeight());
+    QVERIFY(dock.panel(SeriesChart::Backlog).toolTip().isEmpty());  // nothing to reveal
+    // The row's charts give every legend the tallest one's room: their time axes line up.
+    for (SeriesChart kind :
+         {SeriesChart::Throughput, SeriesChart::Backlog, SeriesChart::Utilization})
+      QCOMPARE(dock.panel(kind).chart()->plotArea().bottom(), latency.chart()->plotArea().bottom());
+
+    // A chart too small for every row says how many it left out, and names them all on hover.
+    ChartPanel small(SeriesChart::Latency);
+    small.resize(290, 200);
+    small.show(seriesOf(c.simulator()), 45);
+    const ChartLegend& cramped = small.legend();
+    QVERIFY(cramped.hidden() > 0);
+    QCOMPARE(cramped.notShown(), cramped.hidden() + 1);
+    QVERIFY(cramped.placed().back().marker.isEmpty());
+    QCOMPARE(cramped.placed().back().text, QStringLiteral("+%1 more").arg(cramped.notShown()));
+    QCOMPARE(static_cast<int>(cramped.placed().size()) - 1 + cramped.hidden(),
+             ChartPanel::kMaxSeries);
+    for (const ChartLegend::Entry& e : cramped.entries())
+      QVERIFY2(small.toolTip().contains(e.text), qPrintable(e.text));
   }
 
   void aChartExportsAsPngAndSvg() {

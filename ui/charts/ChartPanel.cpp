@@ -2,9 +2,10 @@
 
 #include "canvas/Theme.h"
 #include "charts/Decimate.h"
-
+#include "charts/SeriesLabel.h"
 #include "charts/TimeChart.h"
 
+#include <QLegend>
 #include <QLineSeries>
 #include <QValueAxis>
 
@@ -43,7 +44,47 @@ ChartPanel::ChartPanel(SeriesChart chart, QWidget* parent) : QChartView(parent),
   setChart(newTimeChart(title(chart), &axes));
   x_ = axes.x;
   y_ = axes.y;
+  legend_.setFont(this->chart()->legend()->font());
+  this->chart()->legend()->hide();
   setMinimumSize(280, 200);
+}
+
+namespace {
+constexpr int kMargin = 4;
+constexpr int kMinPlotHeight = 120;  // the rows a legend may take leave the plot this much
+}  // namespace
+
+void ChartPanel::placeLegend() {
+  const int rows = std::max(1, static_cast<int>((height() - kMinPlotHeight) / legend_.rowHeight()));
+  const qreal before = legend_.height();
+  legend_.layout(width() - 2 * kMargin, rows);
+  setLegendRoom(legendRoom_);
+  // What the rows could not show whole is one hover away.
+  QStringList lines;
+  if (legend_.notShown() > 0 || legend_.elided())
+    for (const ChartLegend::Entry& e : legend_.entries()) lines << e.text;
+  if (!notDrawn_.isEmpty())
+    lines << tr("Not drawn (a chart draws %1 lines; select a component to narrow them):")
+                 .arg(kMaxSeries)
+          << notDrawn_;
+  setToolTip(lines.join(QLatin1Char('\n')));
+  if (legend_.height() != before) emit legendResized();
+}
+
+void ChartPanel::setLegendRoom(qreal height) {
+  legendRoom_ = height;
+  const int room = static_cast<int>(std::ceil(std::max(legendRoom_, legend_.height())));
+  if (chart()->margins().bottom() != kMargin + room)
+    chart()->setMargins(QMargins(kMargin, kMargin, kMargin, kMargin + room));
+}
+
+qreal ChartPanel::legendTop() const {
+  return chart()->geometry().bottom() - kMargin - std::max(legendRoom_, legend_.height());
+}
+
+void ChartPanel::resizeEvent(QResizeEvent* event) {
+  QChartView::resizeEvent(event);
+  placeLegend();
 }
 
 void ChartPanel::show(const std::vector<NamedSeries>& series, double untilS) {
@@ -56,10 +97,14 @@ void ChartPanel::show(const std::vector<NamedSeries>& series, double untilS) {
     return quiet(t.points()) && quiet(t.maxs());
   };
   std::vector<const NamedSeries*> mine;
-  for (const NamedSeries& s : series)
-    if (s.chart == chart_ && s.charted && static_cast<int>(mine.size()) < kMaxSeries &&
-        !silent(*s.series))
+  QStringList notDrawn;
+  for (const NamedSeries& s : series) {
+    if (s.chart != chart_ || !s.charted || silent(*s.series)) continue;
+    if (static_cast<int>(mine.size()) < kMaxSeries)
       mine.push_back(&s);
+    else
+      notDrawn << seriesLabel(s.column);
+  }
   // What the picture is made of: which series, how many points each holds at which step, the
   // marks, and the present to the pixel. When none of it changed (a long run at 1x gains a point
   // every few seconds) the chart is left as it is: replacing and repainting it would redraw the
@@ -104,6 +149,11 @@ void ChartPanel::show(const std::vector<NamedSeries>& series, double untilS) {
     if (lines_[i]->name() != name) lines_[i]->setName(name);
     lines_[i]->replace(points);
   }
+  std::vector<ChartLegend::Entry> entries;
+  for (std::size_t i = 0; i < mine.size(); ++i)
+    entries.push_back({lines_[i]->pen().color(), seriesLabel(mine[i]->column)});
+  notDrawn_ = notDrawn;
+  if (legend_.setEntries(std::move(entries), static_cast<int>(notDrawn.size()))) placeLegend();
   x_->setRange(0, std::max(untilS, 1.0));
   // A little headroom, and round to a nice number so the axis does not twitch every refresh.
   const double top =
@@ -139,6 +189,8 @@ void ChartPanel::drawForeground(QPainter* painter, const QRectF& rect) {
     painter->drawLine(chart()->mapToScene(QPointF(x, area.top())),
                       chart()->mapToScene(QPointF(x, area.bottom())));
   }
+  legend_.paint(*painter, QPointF(chart()->geometry().left() + kMargin, legendTop()),
+                x_->titleBrush().color());
 }
 
 }  // namespace brokerlab::ui

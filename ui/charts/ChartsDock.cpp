@@ -11,6 +11,8 @@
 #include <QMenu>
 #include <QMessageBox>
 
+#include <algorithm>
+
 namespace brokerlab::ui {
 
 ChartsDock::ChartsDock(SimulationController& controller, const TimelineBar& timeline,
@@ -27,6 +29,7 @@ ChartsDock::ChartsDock(SimulationController& controller, const TimelineBar& time
     panel->setContextMenuPolicy(Qt::CustomContextMenu);
     connect(panel, &QWidget::customContextMenuRequested, this,
             [this, panel](QPoint at) { exportMenu(*panel, panel->mapToGlobal(at)); });
+    connect(panel, &ChartPanel::legendResized, this, &ChartsDock::alignLegends);
   }
   setWidget(body);
   connect(&controller_, &SimulationController::frameAdvanced, this, &ChartsDock::onFrame);
@@ -102,6 +105,14 @@ void ChartsDock::placePanels() {
   for (ChartPanel* p : panels_) grid_->removeWidget(p);
   for (std::size_t i = 0; i < shown.size(); ++i)
     grid_->addWidget(shown[i], static_cast<int>(i) / columns, static_cast<int>(i) % columns);
+  alignLegends();
+}
+
+void ChartsDock::alignLegends() {
+  qreal tallest = 0;
+  for (const ChartPanel* p : panels_)
+    if (!p->isHidden()) tallest = std::max(tallest, p->legend().height());
+  for (ChartPanel* p : panels_) p->setLegendRoom(tallest);
 }
 
 void ChartsDock::exportMenu(ChartPanel& panel, QPoint globalPos) {

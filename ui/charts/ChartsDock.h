@@ -47,6 +47,7 @@ class ChartsDock : public QDockWidget {
  private:
   void onFrame();
   void placePanels();
+  void alignLegends();  // every shown chart gets the tallest legend's room
   std::vector<NamedSeries> selectedSeries() const;  // the selected component's, or all
   void showSeries(ChartPanel& panel);
   // Right click on a chart: it as PNG or SVG, or every series as the CLI's metrics CSV.
