@@ -43,6 +43,20 @@ double highest(const QList<QPointF>& points) {
   for (const QPointF& p : points) h = std::max(h, p.y());
   return h;
 }
+// The charts dock, `width` x `height`, on the bundled traffic spike at 45 s (run there without
+// animation).
+struct SpikeAt45s {
+  SimulationController c;
+  TimelineBar timeline{c};
+  ChartsDock dock{c, timeline};
+  SpikeAt45s(int width, int height) {
+    dock.resize(width, height);
+    dock.show();
+    c.load(loadBundled(QStringLiteral("traffic-spike")));
+    runTo(c, 45 * kSecond);
+    dock.refresh();
+  }
+};
 }  // namespace
 
 class tst_Charts : public QObject {
@@ -81,15 +95,9 @@ class tst_Charts : public QObject {
   }
 
   void chartsPlotTheEnginesSeries() {
-    SimulationController c;
-    TimelineBar timeline(c);
-    ChartsDock dock(c, timeline);
-    dock.resize(1200, 500);
-    dock.show();
-    c.load(loadBundled(QStringLiteral("traffic-spike")));
-    c.runUntil(45 * kSecond);
-    while (c.state() == SimulationController::RunState::Playing) c.advanceFrame(1.0 / 60);
-    dock.refresh();
+    SpikeAt45s spike(1200, 500);
+    SimulationController& c = spike.c;
+    ChartsDock& dock = spike.dock;
     // The backlog chart: the queue's depth and unacked, and its highest point is the highest
     // depth the engine sampled (the envelope's), however many points were folded together.
     const auto plotted = dock.panel(SeriesChart::Backlog).plotted();
@@ -135,15 +143,9 @@ class tst_Charts : public QObject {
   // At 1600 pixels the dock shows four charts side by side; the latency chart's eight series
   // must each be readable whole, on as many rows as they need, inside the chart.
   void theLegendWrapsRatherThanCutsNamesShort() {
-    SimulationController c;
-    TimelineBar timeline(c);
-    ChartsDock dock(c, timeline);
-    dock.resize(1600, 300);
-    dock.show();
-    c.load(loadBundled(QStringLiteral("traffic-spike")));
-    c.runUntil(45 * kSecond);
-    while (c.state() == SimulationController::RunState::Playing) c.advanceFrame(1.0 / 60);
-    dock.refresh();
+    SpikeAt45s spike(1600, 300);
+    SimulationController& c = spike.c;
+    ChartsDock& dock = spike.dock;
     QCoreApplication::processEvents();
     const ChartPanel& latency = dock.panel(SeriesChart::Latency);
     QVERIFY(latency.width() < 450);
