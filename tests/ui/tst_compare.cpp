@@ -9,6 +9,7 @@
 #include "compare/CompareActions.h"
 #include "compare/CompareCharts.h"
 #include "compare/CompareClock.h"
+#include "compare/CompareTimeline.h"
 #include "compare/CompareWindow.h"
 #include "compare/DifferenceTable.h"
 #include "compare/RunPane.h"
@@ -134,6 +135,67 @@ class tst_Compare : public QObject {
     }
     QVERIFY(clock.finished());
     QCOMPARE(clock.now(), a.duration);
+  }
+
+  // A click on the time axis lands both runs there, on the checkpoints' same runs; the key
+  // figures follow; the marks of both are drawn, a shared one once.
+  void theTimeAxisLandsBothRuns() {
+    const Scenario a = loadBundled(QStringLiteral("work-queue"));
+    Scenario b = moreWorkers(a);
+    b.annotations.pop_back();                                    // A's last caption: A only
+    b.annotations.push_back({7 * kSecond, "only in B", false});  // and one of B's own
+    CompareWindow w;
+    QVERIFY(w.load(a, QStringLiteral("A"), b, QStringLiteral("B")).isEmpty());
+    w.show();
+    QVERIFY(QTest::qWaitForWindowExposed(&w));
+    CompareTimeline& axis = w.timeline();
+    QVERIFY(axis.isVisible());
+
+    QStringList texts;
+    for (const TimeScrubber::Mark& m : axis.marks()) texts << m.text;
+    QCOMPARE(texts.size(), static_cast<qsizetype>(a.annotations.size() + 1));
+    // A caption both have is drawn once, as it reads (" (pauses)" when it pauses the run).
+    const QString shared = QString::fromStdString(a.annotations.front().text);
+    QCOMPARE(std::count_if(texts.begin(), texts.end(),
+                           [&](const QString& t) { return t.contains(shared); }),
+             1);
+    QVERIFY(texts.filter(shared).front().startsWith(shared));
+    const QString onlyA = QStringLiteral("A: ") + QString::fromStdString(a.annotations.back().text);
+    QVERIFY2(std::any_of(texts.begin(), texts.end(),
+                         [&](const QString& t) { return t.startsWith(onlyA); }),
+             qPrintable(texts.join(QLatin1Char('\n'))));
+    QVERIFY(texts.contains(QStringLiteral("B: only in B")));
+
+    // At 30 s (later: running there), then back at 12 s (from the checkpoints).
+    std::vector<SimTime> landed;
+    for (const double seconds : {30.0, 12.0}) {
+      const int x = static_cast<int>(axis.xOf(static_cast<SimTime>(seconds * 1e9)));
+      const SimTime t = axis.timeAt(x);
+      QTest::mouseClick(&axis, Qt::LeftButton, {}, QPoint(x, 28));
+      QTRY_COMPARE(w.left().simulator().now(), t);
+      QCOMPARE(w.right().simulator().now(), t);
+      QVERIFY(!w.clock().playing());
+      QCOMPARE(w.figuresAt(), t);
+      // The same runs as from 0 to there, with the comparison's one seed.
+      const std::array<std::pair<const Scenario*, SimulationController*>, 2> runs = {
+          {{&a, &w.left()}, {&b, &w.right()}}};
+      for (const auto& [scenario, there] : runs) {
+        SimulationController fresh;
+        QVERIFY(fresh.load(*scenario, w.seed()).isEmpty());
+        runTo(fresh, t);
+        QCOMPARE(hex(there->simulator().traceHash()), hex(fresh.simulator().traceHash()));
+      }
+      landed.push_back(t);
+    }
+    QVERIFY(landed[0] > 29 * kSecond && landed[0] < 31 * kSecond);
+    QVERIFY(landed[1] < landed[0]);
+    const SimTime earlier = landed[1];
+    // Playing on from a landing keeps the clocks equal.
+    w.clock().setSpeed(20);
+    w.clock().play();
+    for (int i = 0; i < 30; ++i) w.clock().advanceFrame(kFrame);
+    QCOMPARE(w.left().simulator().now(), w.right().simulator().now());
+    QVERIFY(w.clock().now() > earlier);
   }
 
   // Shown, the window's own 60 Hz timer drives the one clock; the space key plays and pauses.

@@ -80,6 +80,15 @@ void CompareClock::restart() {
   emit settled();
 }
 
+void CompareClock::seek(SimTime t) {
+  playing_ = false;
+  for (SimulationController* c : {&left_, &right_})
+    if (c->hasSimulation()) c->seek(std::min(t, c->model()->duration));
+  emit frameAdvanced();
+  emit stateChanged();
+  emit settled();
+}
+
 void CompareClock::setSpeed(double speed) {
   speed_ = std::clamp(speed, SimulationController::kMinSpeed, SimulationController::kMaxSpeed);
   emit stateChanged();

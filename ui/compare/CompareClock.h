@@ -44,6 +44,9 @@ class CompareClock : public QObject {
   void togglePlay();
   void step();
   void restart();
+  // Both runs at `t` (a run that ends sooner at its end): from a checkpoint when earlier, running
+  // there when later; then the clock stands still.
+  void seek(SimTime t);
   void setSpeed(double simSecondsPerWallSecond);
   // One frame of `wallSeconds`: the timer calls this; tests call it directly.
   void advanceFrame(double wallSeconds);

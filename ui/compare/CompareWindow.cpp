@@ -4,6 +4,7 @@
 #include "compare/CompareCharts.h"
 #include "compare/CompareClock.h"
 #include "compare/CompareControls.h"
+#include "compare/CompareTimeline.h"
 #include "compare/DifferenceTable.h"
 #include "compare/KeyFigures.h"
 #include "compare/RunPane.h"
@@ -35,11 +36,19 @@ CompareWindow::CompareWindow(QWidget* parent)
   bar->setIconSize(QSize(28, 28));
   controls_->populate(bar);
 
-  auto* canvases = new QSplitter(Qt::Horizontal);
+  // The two canvases, and under them the one time axis both runs land on.
+  auto* runs = new QWidget;
+  auto* runsLayout = new QVBoxLayout(runs);
+  runsLayout->setContentsMargins(0, 0, 0, 0);
+  runsLayout->setSpacing(0);
+  auto* canvases = new QSplitter(Qt::Horizontal, runs);
   leftPane_ = new RunPane(*left_, QStringLiteral("A"), canvases);
   rightPane_ = new RunPane(*right_, QStringLiteral("B"), canvases);
   canvases->addWidget(leftPane_);
   canvases->addWidget(rightPane_);
+  timeline_ = new CompareTimeline(*clock_, runs);
+  runsLayout->addWidget(canvases, 1);
+  runsLayout->addWidget(timeline_);
 
   below_ = new QSplitter(Qt::Horizontal);
   charts_ = new CompareCharts(*clock_, below_);
@@ -55,7 +64,7 @@ CompareWindow::CompareWindow(QWidget* parent)
   below_->addWidget(figures);
 
   split_ = new QSplitter(Qt::Vertical, this);
-  split_->addWidget(canvases);
+  split_->addWidget(runs);
   split_->addWidget(below_);
   for (QSplitter* moved : {split_, below_})
     connect(moved, &QSplitter::splitterMoved, this, [this] { sized_ = true; });

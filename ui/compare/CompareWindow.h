@@ -3,9 +3,10 @@
 // A comparison of two designs: two scenarios (or a scenario and an edited copy) run side by side
 // with the same seed, so that with the engine's per-component random streams (common random
 // numbers) whatever the second design did not change draws the same numbers. Two canvases with
-// their names, one clock (CompareClock), the charts with both runs overlaid (CompareCharts), and
-// the key figures with their differences (DifferenceTable), brought up to date whenever the clock
-// stands still. The window only assembles; the controllers run the simulations.
+// their names, one clock (CompareClock) and its time axis to land on (CompareTimeline), the charts
+// with both runs overlaid (CompareCharts), and the key figures with their differences
+// (DifferenceTable), brought up to date whenever the clock stands still. The window only assembles;
+// the controllers run the simulations.
 
 #include "base/SimTime.h"
 
@@ -26,6 +27,7 @@ namespace brokerlab::ui {
 class CompareCharts;
 class CompareClock;
 class CompareControls;
+class CompareTimeline;
 class DifferenceTable;
 class RunPane;
 class SimulationController;
@@ -53,6 +55,7 @@ class CompareWindow : public QMainWindow {
   SimulationController& right() { return *right_; }
   RunPane& pane(bool right) { return right ? *rightPane_ : *leftPane_; }
   CompareCharts& charts() { return *charts_; }
+  CompareTimeline& timeline() { return *timeline_; }
   DifferenceTable& table() { return *table_; }
   // The time the key figures were last brought up to date at (kNever: not yet).
   SimTime figuresAt() const { return figuresAt_; }
@@ -76,6 +79,7 @@ class CompareWindow : public QMainWindow {
   CompareControls* controls_;
   RunPane* leftPane_;
   RunPane* rightPane_;
+  CompareTimeline* timeline_;
   CompareCharts* charts_;
   DifferenceTable* table_;
   QLabel* figuresTitle_;

@@ -1,218 +1,47 @@
 #include "timeline/TimelineBar.h"
 
-#include "canvas/Text.h"
-#include "canvas/Theme.h"
 #include "controller/SimulationController.h"
-#include "scenario/ScenarioRules.h"
-
-#include <QHelpEvent>
-#include <QMouseEvent>
-#include <QPainter>
-#include <QToolTip>
-
-#include <algorithm>
-#include <cmath>
+#include "timeline/RunMarks.h"
 
 namespace brokerlab::ui {
 
-namespace {
-QString faultText(const FaultSpec& f) {
-  const std::string_view kind = rules::faultKindName(f.kind);
-  QString text = f.kind == FaultKind::Restart
-                     ? QStringLiteral("broker restart")
-                     : QString::fromLatin1(kind.data(), static_cast<qsizetype>(kind.size()));
-  if (f.kind != FaultKind::Restart) text += QLatin1Char(' ') + QString::fromStdString(f.target);
-  if (f.factor) text += QStringLiteral(" ×%1").arg(*f.factor, 0, 'g', 3);
-  if (f.instances) text += QStringLiteral(" to %1").arg(*f.instances);
-  if (f.prefetch)
-    text += *f.prefetch == 0 ? QStringLiteral(" to unlimited")
-                             : QStringLiteral(" to %1").arg(*f.prefetch);
-  if (f.pollInterval) text += QStringLiteral(" every %1").arg(formatSeconds(*f.pollInterval));
-  if (f.duration) text += QStringLiteral(" for %1").arg(formatSeconds(*f.duration));
-  return text;
-}
-QString actionText(const ActionSpec& a) {
-  return QStringLiteral("reset %1 on %2")
-      .arg(QString::fromStdString(a.group), QString::fromStdString(a.target));
-}
-QColor markColour(TimelineBar::Mark::Kind kind) {
-  switch (kind) {
-    case TimelineBar::Mark::Kind::Fault:
-      return QColor(okabeIto::kOrange);
-    case TimelineBar::Mark::Kind::LiveFault:
-      return QColor(okabeIto::kVermillion);
-    case TimelineBar::Mark::Kind::Action:
-    case TimelineBar::Mark::Kind::LiveAction:
-      return QColor(okabeIto::kPurple);
-    case TimelineBar::Mark::Kind::Annotation:
-      return QColor(okabeIto::kBlue);
-  }
-  return Qt::black;
-}
-}  // namespace
-
 TimelineBar::TimelineBar(SimulationController& controller, QWidget* parent)
-    : QWidget(parent), controller_(controller) {
-  setMinimumHeight(56);
-  setMouseTracking(true);
-  setCursor(Qt::PointingHandCursor);
+    : TimeScrubber(parent), controller_(controller) {
   setToolTip(
       tr("The run's time: click or drag to land there (earlier moments re-simulate from a "
          "checkpoint: the same run). Marks: faults (orange; vermillion when applied live), "
          "offset resets (purple), captions (blue)."));
-  landing_.setSingleShot(true);
-  landing_.setInterval(0);
-  connect(&landing_, &QTimer::timeout, this, [this] { controller_.seek(pending_); });
   connect(&controller_, &SimulationController::frameAdvanced, this, qOverload<>(&QWidget::update));
   connect(&controller_, &SimulationController::timelineChanged, this,
           qOverload<>(&QWidget::update));
 }
 
-std::vector<TimelineBar::Mark> TimelineBar::marks() const {
-  std::vector<Mark> out;
-  if (!controller_.hasSimulation()) return out;
-  const Scenario& s = controller_.scenario();
-  for (const FaultSpec& f : s.faults)
-    out.push_back({f.at, f.at + f.duration.value_or(0), faultText(f), Mark::Kind::Fault});
-  for (const ActionSpec& a : s.actions)
-    out.push_back({a.at, a.at, actionText(a), Mark::Kind::Action});
-  for (const LiveChange& c : controller_.timeline().changes()) {
-    if (c.fault) {
-      out.push_back({c.at(), c.at() + c.fault->duration.value_or(0),
-                     faultText(*c.fault) + tr(" (live)"), Mark::Kind::LiveFault});
-    } else {
-      out.push_back(
-          {c.at(), c.at(), actionText(*c.action) + tr(" (live)"), Mark::Kind::LiveAction});
-    }
-  }
-  for (const AnnotationSpec& a : s.annotations) {
-    QString text = QString::fromStdString(a.text);
-    if (a.pause.value_or(false)) text += tr(" (pauses)");
-    out.push_back({a.at, a.at, text, Mark::Kind::Annotation});
-  }
-  return out;
+std::vector<TimeScrubber::Mark> TimelineBar::marks() const {
+  return runMarks(controller_);
 }
 
-QRectF TimelineBar::track() const {
-  return QRectF(16, 22, width() - 32, 14);
+bool TimelineBar::hasRun() const {
+  return controller_.hasSimulation();
 }
 
-double TimelineBar::xOf(SimTime t) const {
-  if (!controller_.hasSimulation()) return track().left();
-  const QRectF r = track();
-  return r.left() +
-         r.width() * static_cast<double>(t) / static_cast<double>(controller_.model()->duration);
+SimTime TimelineBar::duration() const {
+  return controller_.model()->duration;
 }
 
-SimTime TimelineBar::timeAt(double x) const {
-  if (!controller_.hasSimulation()) return 0;
-  const QRectF r = track();
-  const double f = std::clamp((x - r.left()) / r.width(), 0.0, 1.0);
-  return static_cast<SimTime>(std::llround(f * static_cast<double>(controller_.model()->duration)));
+SimTime TimelineBar::explored() const {
+  return controller_.explored();
 }
 
-void TimelineBar::paintEvent(QPaintEvent*) {
-  QPainter p(this);
-  p.setRenderHint(QPainter::Antialiasing);
-  p.fillRect(rect(), QColor(0xee, 0xf1, 0xf4));
-  if (!controller_.hasSimulation()) return;
-  const QRectF r = track();
-  const SimTime duration = controller_.model()->duration;
-  // Time ticks: about eight, on round values.
-  const double raw = toSeconds(duration) / 8;
-  const double magnitude = std::pow(10.0, std::floor(std::log10(std::max(raw, 1e-9))));
-  double step = magnitude;
-  for (double m : {1.0, 2.0, 5.0, 10.0})
-    if (m * magnitude >= raw) {
-      step = m * magnitude;
-      break;
-    }
-  p.setFont(QFont(font().family(), 9));
-  p.setPen(QColor(0x5c, 0x63, 0x6e));
-  for (double s = 0; s <= toSeconds(duration) + 1e-9; s += step) {
-    const double x = xOf(static_cast<SimTime>(s * 1e9));
-    p.drawLine(QPointF(x, r.bottom()), QPointF(x, r.bottom() + 4));
-    // Labels stay inside the bar: the first starts at its tick, the last ends at it.
-    QRectF label(x - 40, r.bottom() + 4, 80, 14);
-    int align = Qt::AlignCenter;
-    if (label.left() < 0) {
-      label.moveLeft(x - 2);
-      align = Qt::AlignLeft | Qt::AlignVCenter;
-    } else if (label.right() > width()) {
-      label.moveRight(x + 2);
-      align = Qt::AlignRight | Qt::AlignVCenter;
-    }
-    p.drawText(label, align, formatClock(static_cast<SimTime>(s * 1e9)));
-  }
-  // The track, the explored part, the marks, the present.
-  p.setPen(Qt::NoPen);
-  p.setBrush(QColor(0xd8, 0xdd, 0xe3));
-  p.drawRoundedRect(r, 4, 4);
-  p.setBrush(QColor(0x9c, 0xc7, 0xe4));
-  p.drawRoundedRect(QRectF(r.left(), r.top(), xOf(controller_.explored()) - r.left(), r.height()),
-                    4, 4);
-  for (const Mark& m : marks()) {
-    const QColor c = markColour(m.kind);
-    const double x0 = xOf(m.at);
-    const double x1 = std::max(xOf(m.until), x0 + 2);
-    p.setPen(Qt::NoPen);
-    QColor band = c;
-    band.setAlpha(90);
-    p.setBrush(band);
-    p.drawRect(QRectF(x0, r.top(), x1 - x0, r.height()));
-    p.setBrush(c);
-    if (m.kind == Mark::Kind::Annotation) {  // a caption: a dot on a stem, above the faults
-      p.setPen(QPen(c, 1.5));
-      p.drawLine(QPointF(x0, r.top()), QPointF(x0, r.top() - 14));
-      p.setPen(Qt::NoPen);
-      p.drawEllipse(QPointF(x0, r.top() - 16), 4.5, 4.5);
-      continue;
-    }
-    const bool live = m.kind == Mark::Kind::LiveFault || m.kind == Mark::Kind::LiveAction;
-    p.drawPolygon(QPolygonF({QPointF(x0, r.top() - 1), QPointF(x0 - 6, r.top() - (live ? 14 : 10)),
-                             QPointF(x0 + 6, r.top() - (live ? 14 : 10))}));
-  }
-  const double now = xOf(controller_.simulator().now());
-  p.setPen(QPen(QColor(0x1f, 0x23, 0x28), 2));
-  p.drawLine(QPointF(now, 4), QPointF(now, r.bottom() + 2));
-  p.setBrush(Qt::white);
-  p.drawEllipse(QPointF(now, r.center().y()), 7, 7);
+SimTime TimelineBar::present() const {
+  return controller_.simulator().now();
 }
 
-void TimelineBar::requestLanding(double x) {
-  pending_ = timeAt(x);
-  if (!landing_.isActive()) landing_.start();
-}
-
-void TimelineBar::mousePressEvent(QMouseEvent* event) {
-  if (event->button() != Qt::LeftButton || !controller_.hasSimulation()) return;
-  dragging_ = true;
+void TimelineBar::beginLanding() {
   controller_.pause();
-  requestLanding(event->position().x());
 }
 
-void TimelineBar::mouseMoveEvent(QMouseEvent* event) {
-  if (dragging_) requestLanding(event->position().x());
-}
-
-void TimelineBar::mouseReleaseEvent(QMouseEvent* event) {
-  if (!dragging_) return;
-  dragging_ = false;
-  requestLanding(event->position().x());
-}
-
-bool TimelineBar::event(QEvent* e) {
-  if (e->type() == QEvent::ToolTip) {
-    const auto* help = static_cast<QHelpEvent*>(e);
-    QStringList lines;
-    for (const Mark& m : marks())
-      if (std::abs(xOf(m.at) - help->pos().x()) <= 6)
-        lines << QStringLiteral("%1  %2").arg(formatClock(m.at), m.text);
-    lines << tr("%1: click or drag to land here").arg(formatClock(timeAt(help->pos().x())));
-    QToolTip::showText(help->globalPos(), lines.join(QLatin1Char('\n')), this);
-    return true;
-  }
-  return QWidget::event(e);
+void TimelineBar::land(SimTime t) {
+  controller_.seek(t);
 }
 
 }  // namespace brokerlab::ui

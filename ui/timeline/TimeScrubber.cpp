@@ -1,0 +1,162 @@
+#include "timeline/TimeScrubber.h"
+
+#include "canvas/Text.h"
+#include "canvas/Theme.h"
+
+#include <QHelpEvent>
+#include <QMouseEvent>
+#include <QPainter>
+#include <QToolTip>
+
+#include <algorithm>
+#include <cmath>
+
+namespace brokerlab::ui {
+
+namespace {
+QColor markColour(TimeScrubber::Mark::Kind kind) {
+  switch (kind) {
+    case TimeScrubber::Mark::Kind::Fault:
+      return QColor(okabeIto::kOrange);
+    case TimeScrubber::Mark::Kind::LiveFault:
+      return QColor(okabeIto::kVermillion);
+    case TimeScrubber::Mark::Kind::Action:
+    case TimeScrubber::Mark::Kind::LiveAction:
+      return QColor(okabeIto::kPurple);
+    case TimeScrubber::Mark::Kind::Annotation:
+      return QColor(okabeIto::kBlue);
+  }
+  return Qt::black;
+}
+}  // namespace
+
+TimeScrubber::TimeScrubber(QWidget* parent) : QWidget(parent) {
+  setMinimumHeight(56);
+  setMouseTracking(true);
+  setCursor(Qt::PointingHandCursor);
+  landing_.setSingleShot(true);
+  landing_.setInterval(0);
+  connect(&landing_, &QTimer::timeout, this, [this] { land(pending_); });
+}
+
+QRectF TimeScrubber::track() const {
+  return QRectF(16, 22, width() - 32, 14);
+}
+
+double TimeScrubber::xOf(SimTime t) const {
+  const QRectF r = track();
+  if (!hasRun() || duration() <= 0) return r.left();
+  return r.left() + r.width() * static_cast<double>(t) / static_cast<double>(duration());
+}
+
+SimTime TimeScrubber::timeAt(double x) const {
+  if (!hasRun()) return 0;
+  const QRectF r = track();
+  const double f = std::clamp((x - r.left()) / r.width(), 0.0, 1.0);
+  return static_cast<SimTime>(std::llround(f * static_cast<double>(duration())));
+}
+
+void TimeScrubber::paintEvent(QPaintEvent*) {
+  QPainter p(this);
+  p.setRenderHint(QPainter::Antialiasing);
+  p.fillRect(rect(), QColor(0xee, 0xf1, 0xf4));
+  if (!hasRun()) return;
+  const QRectF r = track();
+  const SimTime length = duration();
+  // Time ticks: about eight, on round values.
+  const double raw = toSeconds(length) / 8;
+  const double magnitude = std::pow(10.0, std::floor(std::log10(std::max(raw, 1e-9))));
+  double step = magnitude;
+  for (double m : {1.0, 2.0, 5.0, 10.0})
+    if (m * magnitude >= raw) {
+      step = m * magnitude;
+      break;
+    }
+  p.setFont(QFont(font().family(), 9));
+  p.setPen(QColor(0x5c, 0x63, 0x6e));
+  for (double s = 0; s <= toSeconds(length) + 1e-9; s += step) {
+    const double x = xOf(static_cast<SimTime>(s * 1e9));
+    p.drawLine(QPointF(x, r.bottom()), QPointF(x, r.bottom() + 4));
+    // Labels stay inside the bar: the first starts at its tick, the last ends at it.
+    QRectF label(x - 40, r.bottom() + 4, 80, 14);
+    int align = Qt::AlignCenter;
+    if (label.left() < 0) {
+      label.moveLeft(x - 2);
+      align = Qt::AlignLeft | Qt::AlignVCenter;
+    } else if (label.right() > width()) {
+      label.moveRight(x + 2);
+      align = Qt::AlignRight | Qt::AlignVCenter;
+    }
+    p.drawText(label, align, formatClock(static_cast<SimTime>(s * 1e9)));
+  }
+  // The track, the explored part, the marks, the present.
+  p.setPen(Qt::NoPen);
+  p.setBrush(QColor(0xd8, 0xdd, 0xe3));
+  p.drawRoundedRect(r, 4, 4);
+  p.setBrush(QColor(0x9c, 0xc7, 0xe4));
+  p.drawRoundedRect(QRectF(r.left(), r.top(), xOf(explored()) - r.left(), r.height()), 4, 4);
+  for (const Mark& m : marks()) {
+    const QColor c = markColour(m.kind);
+    const double x0 = xOf(m.at);
+    const double x1 = std::max(xOf(m.until), x0 + 2);
+    p.setPen(Qt::NoPen);
+    QColor band = c;
+    band.setAlpha(90);
+    p.setBrush(band);
+    p.drawRect(QRectF(x0, r.top(), x1 - x0, r.height()));
+    p.setBrush(c);
+    if (m.kind == Mark::Kind::Annotation) {  // a caption: a dot on a stem, above the faults
+      p.setPen(QPen(c, 1.5));
+      p.drawLine(QPointF(x0, r.top()), QPointF(x0, r.top() - 14));
+      p.setPen(Qt::NoPen);
+      p.drawEllipse(QPointF(x0, r.top() - 16), 4.5, 4.5);
+      continue;
+    }
+    const bool live = m.kind == Mark::Kind::LiveFault || m.kind == Mark::Kind::LiveAction;
+    p.drawPolygon(QPolygonF({QPointF(x0, r.top() - 1), QPointF(x0 - 6, r.top() - (live ? 14 : 10)),
+                             QPointF(x0 + 6, r.top() - (live ? 14 : 10))}));
+  }
+  const double now = xOf(present());
+  p.setPen(QPen(QColor(0x1f, 0x23, 0x28), 2));
+  p.drawLine(QPointF(now, 4), QPointF(now, r.bottom() + 2));
+  p.setBrush(Qt::white);
+  p.drawEllipse(QPointF(now, r.center().y()), 7, 7);
+}
+
+void TimeScrubber::requestLanding(double x) {
+  pending_ = timeAt(x);
+  if (!landing_.isActive()) landing_.start();
+}
+
+void TimeScrubber::mousePressEvent(QMouseEvent* event) {
+  if (event->button() != Qt::LeftButton || !hasRun()) return;
+  dragging_ = true;
+  beginLanding();
+  requestLanding(event->position().x());
+}
+
+void TimeScrubber::mouseMoveEvent(QMouseEvent* event) {
+  if (dragging_) requestLanding(event->position().x());
+}
+
+void TimeScrubber::mouseReleaseEvent(QMouseEvent* event) {
+  if (!dragging_) return;
+  dragging_ = false;
+  requestLanding(event->position().x());
+}
+
+bool TimeScrubber::event(QEvent* e) {
+  if (e->type() == QEvent::ToolTip) {
+    const auto* help = static_cast<QHelpEvent*>(e);
+    QStringList lines;
+    for (const Mark& m : marks())
+      if (std::abs(xOf(m.at) - help->pos().x()) <= 6)
+        lines << QStringLiteral("%1  %2").arg(formatClock(m.at), m.text);
+    lines << tr("%1: click or drag to land here").arg(formatClock(timeAt(help->pos().x())));
+    QToolTip::showText(help->globalPos(), lines.join(QLatin1Char('\n')), this);
+    return true;
+  }
+  return QWidget::event(e);
+}
+
+}  // namespace brokerlab::ui
