@@ -1,11 +1,9 @@
 #pragma once
 
-// Live faults from the window: for each component the faults it can take, as menu entries with
-// presets a lecturer can use without a dialog (crash an instance, spike a producer, slow a
-// consumer, poison messages, partition or degrade a link, scale a consumer, restart the broker,
-// replay a stream group). Choosing one applies it through the controller (the engine's
-// injectFault / injectAction) and records it on the document's undo stack, so it is drawn on the
-// timeline, saved with the scenario and undone like any edit.
+// Live faults from the window: the entries FaultPresets offers for each component, in the Faults
+// menu and a component's context menu. Choosing one applies it through the controller (the
+// engine's injectFault / injectAction) and records it on the document's undo stack, so it is drawn
+// on the timeline, saved with the scenario and undone like any edit.
 
 #include "scenario/Scenario.h"
 
@@ -19,6 +17,7 @@ class QWidget;
 
 namespace brokerlab::ui {
 
+class FaultPresets;
 class ScenarioDocument;
 class SimulationController;
 
@@ -26,9 +25,6 @@ class FaultActions : public QObject {
   Q_OBJECT
 
  public:
-  static constexpr SimTime kPresetDuration = 30 * kSecond;
-  static constexpr SimTime kPresetRestartAfter = 30 * kSecond;
-
   FaultActions(SimulationController& controller, ScenarioDocument& document, QWidget* window);
 
   // Fills `menu` with what `component` can take; `instance` (a consumer instance's number, from
@@ -36,7 +32,7 @@ class FaultActions : public QObject {
   void populate(QMenu* menu, std::uint32_t component, std::uint16_t instance);
   // The Faults menu of the menu bar: the broker, then one submenu per component.
   QMenu* menu() const { return menu_; }
-  QAction* restartBroker() const { return restartBroker_; }
+  QAction* restartBroker() const;
 
   // Applies a fault or reset now; false (and `message` says why) when it cannot.
   bool apply(const FaultSpec& spec, const QString& what);
@@ -47,16 +43,11 @@ class FaultActions : public QObject {
 
  private:
   void rebuildMenu();
-  void addConsumerEntries(QMenu* menu, std::uint32_t consumer, std::uint16_t instance);
-  void addProducerEntries(QMenu* menu, const QString& id, bool isClient);
-  void addStreamEntries(QMenu* menu, std::uint32_t stream);
-  QAction* add(QMenu* menu, const QString& text, FaultSpec spec);
 
   SimulationController& controller_;
   ScenarioDocument& document_;
-  QWidget* window_;
+  FaultPresets* presets_;
   QMenu* menu_;
-  QAction* restartBroker_;
 };
 
 }  // namespace brokerlab::ui
