@@ -9,6 +9,7 @@
 #include "compare/CompareActions.h"
 #include "compare/CompareCharts.h"
 #include "compare/CompareClock.h"
+#include "compare/CompareFaults.h"
 #include "compare/CompareTimeline.h"
 #include "compare/CompareWindow.h"
 #include "compare/DifferenceTable.h"
@@ -18,6 +19,8 @@
 #include "window/FileActions.h"
 #include "window/MainWindow.h"
 
+#include <QMenu>
+#include <QStatusBar>
 #include <QtTest>
 
 using namespace brokerlab;
@@ -196,6 +199,72 @@ class tst_Compare : public QObject {
     for (int i = 0; i < 30; ++i) w.clock().advanceFrame(kFrame);
     QCOMPARE(w.left().simulator().now(), w.right().simulator().now());
     QVERIFY(w.clock().now() > earlier);
+  }
+
+  // A fault chosen from a component's menu in a comparison hits both runs at the same instant;
+  // a run without that component says so, and the other still takes it.
+  void aLiveFaultHitsBothRuns() {
+    const Scenario a = loadBundled(QStringLiteral("work-queue"));
+    Scenario b = moreWorkers(a);
+    CompareWindow w;
+    QVERIFY(w.load(a, QStringLiteral("A"), b, QStringLiteral("B")).isEmpty());
+    w.show();
+    CompareClock& clock = w.clock();
+    clock.setSpeed(20);
+    clock.play();
+    while (clock.now() < 10 * kSecond) clock.advanceFrame(kFrame);
+    clock.pause();
+    const SimTime before = clock.now();
+    const SimTime figuresBefore = w.figuresAt();
+
+    QMenu menu;
+    w.faults().populate(&menu, /*right=*/false, indexOf(w.left(), "workers"), 0);
+    QAction* crash = nullptr;
+    for (QAction* action : menu.actions())
+      if (action->text().startsWith(QStringLiteral("Crash every instance of workers")))
+        crash = action;
+    QVERIFY(crash);
+    crash->trigger();
+    for (const SimulationController* run : {&w.left(), &w.right()}) {
+      QCOMPARE(run->timeline().changes().size(), std::size_t{1});
+      const LiveChange& change = run->timeline().changes().front();
+      QVERIFY(change.fault);
+      QCOMPARE(change.fault->kind, FaultKind::Crash);
+      QCOMPARE(change.fault->target, std::string("workers"));
+      QVERIFY(change.at() > before && change.at() < before + kMillisecond);
+      QCOMPARE(run->simulator().now(), change.at());  // the instant ran: the crash shows now
+    }
+    QCOMPARE(w.left().timeline().changes().front().at(),
+             w.right().timeline().changes().front().at());
+    const QString said = w.statusBar()->currentMessage();
+    QVERIFY2(said.contains(QStringLiteral("A at")) && said.contains(QStringLiteral("B at")),
+             qPrintable(said));
+    QVERIFY(w.figuresAt() > figuresBefore);  // the key figures followed
+    // One mark on the time axis: both runs have it.
+    int live = 0;
+    for (const TimeScrubber::Mark& m : w.timeline().marks())
+      if (m.kind == TimeScrubber::Mark::Kind::LiveFault) {
+        ++live;
+        QVERIFY2(!m.text.startsWith(QStringLiteral("A:")), qPrintable(m.text));
+      }
+    QCOMPARE(live, 1);
+
+    // A fault for a component only A has: A takes it, B is named.
+    Scenario renamed = a;
+    for (ComponentSpec& c : renamed.components)
+      if (c.id == "orders-api") c.id = "checkout";
+    QVERIFY(w.load(a, QStringLiteral("A"), renamed, QStringLiteral("B")).isEmpty());
+    QMenu producer;
+    w.faults().populate(&producer, /*right=*/false, indexOf(w.left(), "orders-api"), 0);
+    QAction* spike = nullptr;
+    for (QAction* action : producer.actions())
+      if (action->text().startsWith(QStringLiteral("Spike orders-api"))) spike = action;
+    QVERIFY(spike);
+    spike->trigger();
+    QCOMPARE(w.left().timeline().changes().size(), std::size_t{1});
+    QCOMPARE(w.right().timeline().changes().size(), std::size_t{0});
+    QVERIFY2(w.statusBar()->currentMessage().contains(QStringLiteral("B cannot take it")),
+             qPrintable(w.statusBar()->currentMessage()));
   }
 
   // Shown, the window's own 60 Hz timer drives the one clock; the space key plays and pauses.

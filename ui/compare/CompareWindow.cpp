@@ -1,9 +1,11 @@
 #include "compare/CompareWindow.h"
 
 #include "canvas/Text.h"
+#include "canvas/TopologyView.h"
 #include "compare/CompareCharts.h"
 #include "compare/CompareClock.h"
 #include "compare/CompareControls.h"
+#include "compare/CompareFaults.h"
 #include "compare/CompareTimeline.h"
 #include "compare/DifferenceTable.h"
 #include "compare/KeyFigures.h"
@@ -14,7 +16,9 @@
 
 #include <QCloseEvent>
 #include <QLabel>
+#include <QMenu>
 #include <QSplitter>
+#include <QStatusBar>
 #include <QToolBar>
 #include <QVBoxLayout>
 
@@ -83,6 +87,27 @@ CompareWindow::CompareWindow(QWidget* parent)
                                  .arg(formatClock(figuresAt_)));
   });
   connect(controls_, &CompareControls::seedChosen, this, &CompareWindow::reseed);
+
+  // Live faults: a component's right-click menu, applied to both runs; Ctrl+B restarts both
+  // brokers.
+  faults_ = new CompareFaults(*clock_, this);
+  addAction(faults_->restartBroker());
+  for (const bool right : {false, true}) {
+    RunPane* pane = right ? rightPane_ : leftPane_;
+    connect(&pane->canvas(), &TopologyView::componentMenuRequested, this,
+            [this, right](std::uint32_t component, std::uint16_t instance, QPoint at) {
+              QMenu menu(this);
+              menu.setToolTipsVisible(true);
+              faults_->populate(&menu, right, component, instance);
+              menu.exec(at);
+            });
+  }
+  statusBar()->showMessage(
+      tr("Right-click a component to apply a fault to both runs at the present moment"));
+  connect(faults_, &CompareFaults::message, this, [this](const QString& text) {
+    statusBar()->showMessage(text);
+    if (!clock_->playing()) refreshFigures();  // the runs took the change's instant
+  });
   resize(1600, 900);
 }
 

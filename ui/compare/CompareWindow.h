@@ -27,6 +27,7 @@ namespace brokerlab::ui {
 class CompareCharts;
 class CompareClock;
 class CompareControls;
+class CompareFaults;
 class CompareTimeline;
 class DifferenceTable;
 class RunPane;
@@ -56,6 +57,7 @@ class CompareWindow : public QMainWindow {
   RunPane& pane(bool right) { return right ? *rightPane_ : *leftPane_; }
   CompareCharts& charts() { return *charts_; }
   CompareTimeline& timeline() { return *timeline_; }
+  CompareFaults& faults() { return *faults_; }
   DifferenceTable& table() { return *table_; }
   // The time the key figures were last brought up to date at (kNever: not yet).
   SimTime figuresAt() const { return figuresAt_; }
@@ -80,6 +82,7 @@ class CompareWindow : public QMainWindow {
   RunPane* leftPane_;
   RunPane* rightPane_;
   CompareTimeline* timeline_;
+  CompareFaults* faults_;
   CompareCharts* charts_;
   DifferenceTable* table_;
   QLabel* figuresTitle_;
