@@ -7,6 +7,8 @@
 #include "canvas/CanvasExport.h"
 #include "canvas/TopologyScene.h"
 #include "canvas/TopologyView.h"
+#include "charts/ChartPanel.h"
+#include "charts/ChartsDock.h"
 #include "controller/SimulationController.h"
 #include "document/ScenarioDocument.h"
 #include "window/FileActions.h"
@@ -75,6 +77,14 @@ void tst_Lecture::lectureKeysDriveTheRun() {
   QTest::keyClick(&w, Qt::Key_PageDown);
   QTest::keyClick(&w, Qt::Key_R);  // restart
   QCOMPARE(c.simulator().now(), SimTime{0});
+  // Ctrl+K brings the charts back, in the projector's type; Esc returns them to the window's.
+  const double body = w.font().pointSizeF();
+  QVERIFY(!w.charts().isVisible());
+  QTest::keyClick(&w, Qt::Key_K, Qt::ControlModifier);
+  QVERIFY(w.charts().isVisible());
+  const ChartPanel& backlog = w.charts().panel(SeriesChart::Backlog);
+  QCOMPARE(backlog.legend().font().pointSizeF(), body * w.canvas().theme().scale());
+  QVERIFY(backlog.chart()->titleFont().pointSizeF() > body * w.canvas().theme().scale());
   // 1: the first bundled scenario (work-queue).
   QTest::keyClick(&w, Qt::Key_1);
   QVERIFY(w.document().filePath().endsWith(QStringLiteral("work-queue.json")));
@@ -84,6 +94,7 @@ void tst_Lecture::lectureKeysDriveTheRun() {
   QVERIFY(!w.lecture().active());
   QVERIFY(w.menuBar()->isVisible());
   QCOMPARE(w.canvas().theme().scale(), 1.0);
+  QCOMPARE(backlog.legend().font().pointSizeF(), body);
   QTest::keyClick(&w, Qt::Key_2);  // outside lecture mode the digits do nothing
   QVERIFY(w.document().filePath().endsWith(QStringLiteral("work-queue.json")));
 }

@@ -5,6 +5,7 @@
 #include "charts/SeriesLabel.h"
 #include "charts/TimeChart.h"
 
+#include <QFontMetricsF>
 #include <QLegend>
 #include <QLineSeries>
 #include <QValueAxis>
@@ -44,18 +45,28 @@ ChartPanel::ChartPanel(SeriesChart chart, QWidget* parent) : QChartView(parent),
   setChart(newTimeChart(title(chart), &axes));
   x_ = axes.x;
   y_ = axes.y;
-  legend_.setFont(this->chart()->legend()->font());
   this->chart()->legend()->hide();
+  setFontScale(1.0);
   setMinimumSize(280, 200);
+}
+
+void ChartPanel::setFontScale(double scale) {
+  legend_.setFont(scaleTimeChartFonts(chart(), {x_, y_}, font(), scale));
+  placeLegend();
+  emit legendResized();
 }
 
 namespace {
 constexpr int kMargin = 4;
-constexpr int kMinPlotHeight = 120;  // the rows a legend may take leave the plot this much
+// The rows a legend may take leave the rest of the chart this many lines of its type: the title,
+// the time axis's labels and title, and a plot whose value labels still fit (Qt Charts cuts them
+// to "…" below that).
+constexpr double kChartLines = 9;
 }  // namespace
 
 void ChartPanel::placeLegend() {
-  const int rows = std::max(1, static_cast<int>((height() - kMinPlotHeight) / legend_.rowHeight()));
+  const double rest = kChartLines * QFontMetricsF(legend_.font()).height();
+  const int rows = std::max(1, static_cast<int>((height() - rest) / legend_.rowHeight()));
   const qreal before = legend_.height();
   legend_.layout(width() - 2 * kMargin, rows);
   setLegendRoom(legendRoom_);

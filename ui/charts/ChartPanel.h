@@ -34,6 +34,8 @@ class ChartPanel : public QChartView {
   std::vector<std::pair<QString, QList<QPointF>>> plotted() const;
   int pointsShown() const;
   const ChartLegend& legend() const { return legend_; }
+  // Type `scale` times the window's (a projector's larger type in lecture mode).
+  void setFontScale(double scale);
   // Room under the axis for the legend, at least its own rows: a row of charts gives each the
   // tallest legend's room so that their axes line up.
   void setLegendRoom(qreal height);

@@ -149,6 +149,11 @@ void ChartsDock::resizeEvent(QResizeEvent* event) {
   placePanels();
 }
 
+void ChartsDock::setFontScale(double scale) {
+  for (ChartPanel* p : panels_) p->setFontScale(scale);
+  refresh();
+}
+
 int ChartsDock::pointsShown() const {
   int n = 0;
   for (const ChartPanel* p : panels_) n += p->pointsShown();

@@ -36,6 +36,8 @@ class ChartsDock : public QDockWidget {
   ChartPanel& panel(SeriesChart chart) { return *panels_[static_cast<std::size_t>(chart)]; }
   // Points held by all charts now (the benchmark prints the maximum).
   int pointsShown() const;
+  // Every chart's type `scale` times the window's (lecture mode: the projector's).
+  void setFontScale(double scale);
 
  public slots:
   void setComponent(std::uint32_t component);  // kNone: every component

@@ -23,4 +23,19 @@ QChart* newTimeChart(const QString& title, TimeChartAxes* axes) {
   return c;
 }
 
+QFont scaleTimeChartFonts(QChart* chart, const TimeChartAxes& axes, const QFont& base,
+                          double scale) {
+  QFont title = base;
+  title.setPointSizeF(base.pointSizeF() * 1.15 * scale);
+  title.setBold(true);
+  chart->setTitleFont(title);
+  QFont body = base;
+  body.setPointSizeF(base.pointSizeF() * scale);
+  for (QValueAxis* axis : {axes.x, axes.y}) {
+    axis->setLabelsFont(body);
+    axis->setTitleFont(body);
+  }
+  return body;
+}
+
 }  // namespace brokerlab::ui

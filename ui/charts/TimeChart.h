@@ -3,6 +3,7 @@
 // The one look of a chart over simulated time, for the charts dock and the comparison: a title,
 // a time axis in seconds below, a value axis on the left, the legend under the plot, no animation.
 
+#include <QFont>
 #include <QString>
 
 class QChart;
@@ -17,5 +18,11 @@ struct TimeChartAxes {
 
 // A new chart (owned by the caller, usually handed to a QChartView) and its two axes.
 QChart* newTimeChart(const QString& title, TimeChartAxes* axes);
+
+// The chart's fonts from `base` (the view's font) times `scale` (a projector's larger type): a
+// bold title a little larger than the rest, the axes' labels and titles at the body size, which it
+// returns for the legend.
+QFont scaleTimeChartFonts(QChart* chart, const TimeChartAxes& axes, const QFont& base,
+                          double scale);
 
 }  // namespace brokerlab::ui

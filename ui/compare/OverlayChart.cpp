@@ -33,17 +33,7 @@ OverlayChart::OverlayChart(OverlayKind kind, QWidget* parent) : QChartView(paren
 }
 
 void OverlayChart::setFontScale(double scale) {
-  QFont title = font();
-  title.setPointSizeF(title.pointSizeF() * 1.15 * scale);
-  title.setBold(true);
-  chart()->setTitleFont(title);
-  QFont body = font();
-  body.setPointSizeF(body.pointSizeF() * scale);
-  chart()->legend()->setFont(body);
-  for (QValueAxis* axis : {x_, y_}) {
-    axis->setLabelsFont(body);
-    axis->setTitleFont(body);
-  }
+  chart()->legend()->setFont(scaleTimeChartFonts(chart(), {x_, y_}, font(), scale));
 }
 
 QLineSeries* OverlayChart::line(std::size_t i) {

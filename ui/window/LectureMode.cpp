@@ -2,6 +2,7 @@
 
 #include "canvas/Theme.h"
 #include "canvas/TopologyView.h"
+#include "charts/ChartsDock.h"
 #include "controller/SimulationController.h"
 #include "timeline/TimelineBar.h"
 #include "window/CanvasPage.h"
@@ -70,9 +71,12 @@ void LectureMode::setActive(bool on) {
         d->hide();
       }
     window_.canvas().setTheme(Theme::lecture());
+    // The docks are put away, but Ctrl+K brings the charts back: in the projector's type.
+    window_.charts().setFontScale(Theme::lecture().scale());
     window_.showFullScreen();
   } else {
     window_.canvas().setTheme(Theme());
+    window_.charts().setFontScale(1.0);
     window_.showNormal();
     window_.restoreGeometry(geometry_);
     for (QDockWidget* d : docksShown_) d->show();
