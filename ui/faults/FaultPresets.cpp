@@ -96,13 +96,17 @@ void FaultPresets::addConsumerEntries(QMenu* menu, std::uint32_t consumer, std::
   }
   if (def.instanceSlots <= def.instances)
     scale->setToolTip(tr("A scenario with a scale fault to more instances reserves room for them"));
+  addLinkEntries(menu, id);
+}
+
+void FaultPresets::addLinkEntries(QMenu* menu, const QString& id) {
   FaultSpec partition = spec(FaultKind::Partition, id);
   partition.duration = 10 * kSecond;
   add(menu, tr("Partition %1's link for 10 s").arg(id), partition);
   FaultSpec degrade = spec(FaultKind::Degrade, id);
   degrade.factor = 10;
   degrade.duration = kPresetDuration;
-  add(menu, tr("Degrade %1's link ×10 for %2").arg(id, lasting), degrade);
+  add(menu, tr("Degrade %1's link ×10 for %2").arg(id, formatSeconds(kPresetDuration)), degrade);
 }
 
 void FaultPresets::addProducerEntries(QMenu* menu, const QString& id, bool isClient) {
@@ -116,13 +120,7 @@ void FaultPresets::addProducerEntries(QMenu* menu, const QString& id, bool isCli
   poison.fraction = 0.2;
   poison.duration = kPresetDuration;
   add(menu, tr("Poison 20% of %1's messages for %2").arg(id, lasting), poison);
-  FaultSpec partition = spec(FaultKind::Partition, id);
-  partition.duration = 10 * kSecond;
-  add(menu, tr("Partition %1's link for 10 s").arg(id), partition);
-  FaultSpec degrade = spec(FaultKind::Degrade, id);
-  degrade.factor = 10;
-  degrade.duration = kPresetDuration;
-  add(menu, tr("Degrade %1's link ×10 for %2").arg(id, lasting), degrade);
+  addLinkEntries(menu, id);
 }
 
 void FaultPresets::addStreamEntries(QMenu* menu, std::uint32_t stream) {

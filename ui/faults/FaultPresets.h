@@ -44,6 +44,7 @@ class FaultPresets : public QObject {
   void addConsumerEntries(QMenu* menu, std::uint32_t consumer, std::uint16_t instance);
   void addProducerEntries(QMenu* menu, const QString& id, bool isClient);
   void addStreamEntries(QMenu* menu, std::uint32_t stream);
+  void addLinkEntries(QMenu* menu, const QString& id);  // a partition, a degraded link
   QAction* add(QMenu* menu, const QString& text, FaultSpec spec);
 
   const SimulationController& controller_;
