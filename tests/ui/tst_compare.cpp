@@ -19,8 +19,10 @@
 #include "window/FileActions.h"
 #include "window/MainWindow.h"
 
+#include <QClipboard>
 #include <QMenu>
 #include <QStatusBar>
+#include <QTemporaryDir>
 #include <QtTest>
 
 using namespace brokerlab;
@@ -265,6 +267,61 @@ class tst_Compare : public QObject {
     QCOMPARE(w.right().timeline().changes().size(), std::size_t{0});
     QVERIFY2(w.statusBar()->currentMessage().contains(QStringLiteral("B cannot take it")),
              qPrintable(w.statusBar()->currentMessage()));
+  }
+
+  // The key figures leave the window as CSV (exact values, for a spreadsheet) and, copied, as
+  // the table shows them.
+  void keyFiguresExportAndCopy() {
+    const Scenario a = loadBundled(QStringLiteral("work-queue"));
+    CompareWindow w;
+    QVERIFY(w.load(a, QStringLiteral("A"), moreWorkers(a), QStringLiteral("B")).isEmpty());
+    w.bringTo(20 * kSecond);
+    const DifferenceTable& table = w.table();
+    const std::vector<KeyFigure>& figures = table.figures();
+    QVERIFY(figures.size() > 5);
+
+    const QString csv = QString::fromStdString(keyFiguresCsv(figures));
+    const QStringList lines = csv.split(QLatin1Char('\n'), Qt::SkipEmptyParts);
+    QCOMPARE(lines.front(), QStringLiteral("figure,unit,better,a,b,b_minus_a,b_vs_a"));
+    QCOMPARE(lines.size(), static_cast<qsizetype>(figures.size() + 1));
+    const QString name = QStringLiteral("orders-api: end-to-end p99");
+    const int row = table.rowOf(name);
+    QVERIFY(row >= 0);
+    const QStringList fields = lines[row + 1].split(QLatin1Char(','));
+    QCOMPARE(fields.size(), 7);
+    QCOMPARE(fields[0], name);
+    QCOMPARE(fields[1], QStringLiteral("s"));
+    QCOMPARE(fields[2], QStringLiteral("lower"));
+    QCOMPARE(fields[3].toDouble(), table.valueAt(row, DifferenceTable::A).toDouble());
+    QCOMPARE(fields[4].toDouble(), table.valueAt(row, DifferenceTable::B).toDouble());
+    QCOMPARE(fields[5].toDouble(), table.valueAt(row, DifferenceTable::Difference).toDouble());
+    // A name with a comma or a quote is quoted; an absent value is an empty field.
+    KeyFigure odd;
+    odd.name = QStringLiteral("q \"x\", y: delivered");
+    odd.a = 3;
+    QCOMPARE(keyFiguresCsv({odd}), std::string("figure,unit,better,a,b,b_minus_a,b_vs_a\n"
+                                               "\"q \"\"x\"\", y: delivered\",count,,3,,,\n"));
+
+    QTemporaryDir dir;
+    const QString path = dir.filePath(QStringLiteral("figures.csv"));
+    QString error;
+    QVERIFY2(w.exportKeyFigures(path, &error), qPrintable(error));
+    QFile written(path);
+    QVERIFY(written.open(QIODevice::ReadOnly));
+    QCOMPARE(QString::fromUtf8(written.readAll()), csv);
+    QVERIFY(!w.exportKeyFigures(dir.filePath(QStringLiteral("no/such/dir/f.csv")), &error));
+    QVERIFY(error.contains(QStringLiteral("key figures")));
+
+    // Copy: the header and the selected row, as shown.
+    w.table().selectRow(row);
+    const QStringList copied = w.table().copyText().split(QLatin1Char('\n'), Qt::SkipEmptyParts);
+    QCOMPARE(copied.size(), 2);
+    QVERIFY(copied[0].startsWith(QStringLiteral("Key figure\tA\tB")));
+    QCOMPARE(copied[1].section(QLatin1Char('\t'), 0, 0), name);
+    QCOMPARE(copied[1].section(QLatin1Char('\t'), 1, 1),
+             table.item(row, DifferenceTable::A)->text());
+    QTest::keyClick(&w.table(), Qt::Key_C, Qt::ControlModifier);  // Ctrl+C puts the same there
+    QCOMPARE(QGuiApplication::clipboard()->text(), w.table().copyText());
   }
 
   // Shown, the window's own 60 Hz timer drives the one clock; the space key plays and pauses.

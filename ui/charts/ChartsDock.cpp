@@ -117,30 +117,21 @@ void ChartsDock::alignLegends() {
 
 void ChartsDock::exportMenu(ChartPanel& panel, QPoint globalPos) {
   QMenu menu(this);
-  menu.addAction(tr("Export This Chart as PNG…"));  // the remaining choice below
+  QAction* png = menu.addAction(tr("Export This Chart as PNG…"));
   QAction* svg = menu.addAction(tr("Export This Chart as SVG…"));
   QAction* csv = menu.addAction(tr("Export All Series as CSV…"));
   csv->setToolTip(tr("The columns of brokerlab-cli run --metrics-csv (docs/cli.md)"));
   QAction* chosen = menu.exec(globalPos);
   if (!chosen || !controller_.hasSimulation()) return;
-  const QString base = ChartPanel::fileStem(panel.kind());
-  QString path;
-  if (chosen == csv) {
-    path = QFileDialog::getSaveFileName(this, tr("Export all series as CSV"),
-                                        QStringLiteral("metrics.csv"), tr("CSV (*.csv)"));
-  } else {
-    const bool asSvg = chosen == svg;
-    path = QFileDialog::getSaveFileName(
-        this, tr("Export the chart"),
-        base + (asSvg ? QStringLiteral(".svg") : QStringLiteral(".png")),
-        asSvg ? tr("SVG pictures (*.svg)") : tr("PNG pictures (*.png)"));
+  if (chosen == png || chosen == svg) {
+    saveChartAs(this, panel, ChartPanel::fileStem(panel.kind()), chosen == svg);
+    return;
   }
+  const QString path = QFileDialog::getSaveFileName(
+      this, tr("Export all series as CSV"), QStringLiteral("metrics.csv"), tr("CSV (*.csv)"));
   if (path.isEmpty()) return;
   QString error;
-  const bool ok = chosen == csv   ? exportMetricsCsv(controller_.simulator(), path, &error)
-                  : chosen == svg ? exportChartSvg(panel, path, &error)
-                                  : exportChartPng(panel, path, &error);
-  if (!ok)
+  if (!exportMetricsCsv(controller_.simulator(), path, &error))
     QMessageBox::critical(this, tr("Export failed"), tr("%1 was not written: %2").arg(path, error));
 }
 

@@ -1,9 +1,11 @@
 #include "compare/CompareCharts.h"
 
+#include "charts/ChartExport.h"
 #include "compare/CompareClock.h"
 #include "controller/SimulationController.h"
 
 #include <QGridLayout>
+#include <QMenu>
 
 namespace brokerlab::ui {
 
@@ -12,8 +14,22 @@ CompareCharts::CompareCharts(CompareClock& clock, QWidget* parent)
   grid_ = new QGridLayout(this);
   grid_->setContentsMargins(0, 0, 0, 0);
   grid_->setSpacing(2);
-  for (int k = 0; k < kOverlayKindCount; ++k)
-    charts_[static_cast<std::size_t>(k)] = new OverlayChart(static_cast<OverlayKind>(k), this);
+  static const char* stems[kOverlayKindCount] = {"compare-backlog", "compare-latency",
+                                                 "compare-throughput", "compare-utilization"};
+  for (int k = 0; k < kOverlayKindCount; ++k) {
+    auto* chart = new OverlayChart(static_cast<OverlayKind>(k), this);
+    charts_[static_cast<std::size_t>(k)] = chart;
+    // Right click: the chart as a picture, for a design document or a slide.
+    chart->setContextMenuPolicy(Qt::CustomContextMenu);
+    const QString stem = QString::fromLatin1(stems[k]);
+    connect(chart, &QWidget::customContextMenuRequested, this, [this, chart, stem](QPoint at) {
+      QMenu menu(this);
+      menu.addAction(tr("Export This Chart as PNG…"));  // the other choice below
+      QAction* svg = menu.addAction(tr("Export This Chart as SVG…"));
+      if (QAction* chosen = menu.exec(chart->mapToGlobal(at)))
+        saveChartAs(this, *chart, stem, chosen == svg);
+    });
+  }
   for (int i = 0; i < 2; ++i) {  // the charts share the room alike
     grid_->setRowStretch(i, 1);
     grid_->setColumnStretch(i, 1);

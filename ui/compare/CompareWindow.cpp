@@ -13,10 +13,15 @@
 #include "controller/SimulationController.h"
 #include "metrics/Report.h"
 #include "window/Icons.h"
+#include "window/RunExport.h"
 
+#include <QApplication>
+#include <QClipboard>
 #include <QCloseEvent>
+#include <QFileDialog>
 #include <QLabel>
 #include <QMenu>
+#include <QMessageBox>
 #include <QSplitter>
 #include <QStatusBar>
 #include <QToolBar>
@@ -62,6 +67,9 @@ CompareWindow::CompareWindow(QWidget* parent)
   figuresTitle_ = new QLabel(figures);
   figuresTitle_->setWordWrap(true);
   table_ = new DifferenceTable(figures);
+  table_->setContextMenuPolicy(Qt::CustomContextMenu);
+  connect(table_, &QWidget::customContextMenuRequested, this,
+          [this](QPoint at) { figuresMenu(table_->viewport()->mapToGlobal(at)); });
   figuresLayout->addWidget(figuresTitle_);
   figuresLayout->addWidget(table_, 1);
   below_->addWidget(charts_);
@@ -144,6 +152,35 @@ void CompareWindow::refreshFigures() {
       tr("<b>Key figures</b> %1 %2 — B − A in <span style='color:#009e73'>green</span> where B "
          "is better, <span style='color:#d55e00'>vermillion</span> where it is worse")
           .arg(atEnd ? tr("at the end,") : tr("at"), formatClock(figuresAt_)));
+}
+
+bool CompareWindow::exportKeyFigures(const QString& path, QString* error) const {
+  return writeWholeFile(path, tr("key figures"), keyFiguresCsv(table_->figures()), error);
+}
+
+void CompareWindow::figuresMenu(QPoint globalPos) {
+  QMenu menu(this);
+  QAction* copy = menu.addAction(tr("Copy"));
+  copy->setShortcut(QKeySequence::Copy);
+  copy->setToolTip(tr("The selected rows (or all) as shown, to paste into a spreadsheet"));
+  menu.addAction(tr("Export Key Figures as CSV…"));  // the other choice
+  menu.setToolTipsVisible(true);
+  QAction* chosen = menu.exec(globalPos);
+  if (!chosen) return;
+  if (chosen == copy) {
+    QApplication::clipboard()->setText(table_->copyText());
+    return;
+  }
+  const QString suggested =
+      QStringLiteral("key-figures-%1s-seed-%2.csv")
+          .arg(QString::number(toSeconds(figuresAt_ == kNever ? 0 : figuresAt_), 'f', 3))
+          .arg(seed_);
+  const QString path = QFileDialog::getSaveFileName(this, tr("Export the key figures as CSV"),
+                                                    suggested, tr("CSV (*.csv)"));
+  if (path.isEmpty()) return;
+  QString error;
+  if (!exportKeyFigures(path, &error))
+    QMessageBox::critical(this, tr("Export failed"), tr("%1 was not written: %2").arg(path, error));
 }
 
 void CompareWindow::bringTo(SimTime at) {

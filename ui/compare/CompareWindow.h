@@ -62,6 +62,9 @@ class CompareWindow : public QMainWindow {
   // The time the key figures were last brought up to date at (kNever: not yet).
   SimTime figuresAt() const { return figuresAt_; }
 
+  // The key figures as CSV (keyFiguresCsv), written whole or not at all.
+  bool exportKeyFigures(const QString& path, QString* error) const;
+
   // Headless use (screenshots): both runs without animation to a second before `at`, then played
   // at 1x on the one clock, paused there.
   void bringTo(SimTime at);
@@ -73,6 +76,7 @@ class CompareWindow : public QMainWindow {
 
  private:
   void refreshFigures();
+  void figuresMenu(QPoint globalPos);
   void placeSplitters();
 
   SimulationController* left_;

@@ -2,7 +2,12 @@
 
 #include "canvas/Theme.h"
 
+#include <QApplication>
+#include <QClipboard>
 #include <QHeaderView>
+#include <QKeyEvent>
+
+#include <algorithm>
 
 namespace brokerlab::ui {
 
@@ -60,6 +65,33 @@ int DifferenceTable::rowOf(const QString& name) const {
 QVariant DifferenceTable::valueAt(int row, Column column) const {
   const QTableWidgetItem* i = item(row, column);
   return i ? i->data(Qt::UserRole) : QVariant();
+}
+
+QString DifferenceTable::copyText() const {
+  QStringList lines;
+  QStringList header;
+  for (int c = 0; c < columnCount(); ++c) header << horizontalHeaderItem(c)->text();
+  lines << header.join(QLatin1Char('\t'));
+  const QModelIndexList selected = selectionModel()->selectedRows();
+  std::vector<int> rows;
+  for (const QModelIndex& i : selected) rows.push_back(i.row());
+  std::sort(rows.begin(), rows.end());
+  if (rows.empty())
+    for (int r = 0; r < rowCount(); ++r) rows.push_back(r);
+  for (int r : rows) {
+    QStringList cells;
+    for (int c = 0; c < columnCount(); ++c) cells << (item(r, c) ? item(r, c)->text() : QString());
+    lines << cells.join(QLatin1Char('\t'));
+  }
+  return lines.join(QLatin1Char('\n')) + QLatin1Char('\n');
+}
+
+void DifferenceTable::keyPressEvent(QKeyEvent* event) {
+  if (event->matches(QKeySequence::Copy)) {
+    QApplication::clipboard()->setText(copyText());
+    return;
+  }
+  QTableWidget::keyPressEvent(event);
 }
 
 }  // namespace brokerlab::ui

@@ -24,6 +24,12 @@ class DifferenceTable : public QTableWidget {
   int rowOf(const QString& name) const;
   // A number cell's exact value (empty when absent).
   QVariant valueAt(int row, Column column) const;
+  // The header and the selected rows (every row when none is selected) as shown, a tab between
+  // cells: what Ctrl+C puts on the clipboard, to paste into a spreadsheet or a document.
+  QString copyText() const;
+
+ protected:
+  void keyPressEvent(QKeyEvent* event) override;
 
  private:
   std::vector<KeyFigure> figures_;

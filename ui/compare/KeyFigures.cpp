@@ -184,4 +184,49 @@ QString formatRelative(double fraction) {
   return QStringLiteral("%1%2%").arg(sign).arg(std::abs(fraction) * 100, 0, 'f', 1);
 }
 
+namespace {
+std::string csvField(const QString& text) {
+  std::string s = text.toStdString();
+  if (s.find_first_of(",\"\n\r") == std::string::npos) return s;
+  std::string quoted = "\"";
+  for (char c : s) {
+    if (c == '"') quoted += '"';
+    quoted += c;
+  }
+  return quoted + '"';
+}
+std::string csvNumber(const std::optional<double>& v) {
+  // QString::number is the C locale's whatever the user's: a point, never a comma.
+  return v ? QString::number(*v, 'g', 9).toStdString() : std::string();
+}
+const char* unitName(FigureUnit unit) {
+  switch (unit) {
+    case FigureUnit::Count:
+      return "count";
+    case FigureUnit::PerSecond:
+      return "per_s";
+    case FigureUnit::Seconds:
+      return "s";
+    case FigureUnit::Fraction:
+      return "fraction";
+    case FigureUnit::Messages:
+      return "messages";
+  }
+  return "";
+}
+}  // namespace
+
+std::string keyFiguresCsv(const std::vector<KeyFigure>& figures) {
+  std::string out = "figure,unit,better,a,b,b_minus_a,b_vs_a\n";
+  for (const KeyFigure& f : figures) {
+    out += csvField(f.name) + ',' + unitName(f.unit) + ',' +
+           (f.better > 0   ? "higher"
+            : f.better < 0 ? "lower"
+                           : "") +
+           ',' + csvNumber(f.a) + ',' + csvNumber(f.b) + ',' + csvNumber(f.difference()) + ',' +
+           csvNumber(f.relative()) + '\n';
+  }
+  return out;
+}
+
 }  // namespace brokerlab::ui

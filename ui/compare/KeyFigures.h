@@ -8,6 +8,7 @@
 #include <QString>
 
 #include <optional>
+#include <string>
 #include <vector>
 
 namespace brokerlab {
@@ -35,5 +36,12 @@ std::vector<KeyFigure> keyFigures(const RunReport& a, const RunReport& b);
 // "1,234", "12.3/s", "250 ms", "81.2%", "3.47"; a difference with its sign.
 QString formatFigure(double value, FigureUnit unit, bool signedValue = false);
 QString formatRelative(double fraction);  // "+12.5%", "−3.0%"
+
+// The figures as CSV for a spreadsheet or a design document: a header line, then one line a
+// figure: figure, unit (count, per_s, s, fraction, messages), better (higher, lower or empty),
+// a, b, b_minus_a, b_vs_a (a fraction), exact to nine significant digits; an absent value is an
+// empty field. The moment and the seed go in the file's name (the window suggests one), so the
+// table stays plain CSV.
+std::string keyFiguresCsv(const std::vector<KeyFigure>& figures);
 
 }  // namespace brokerlab::ui

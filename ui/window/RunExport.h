@@ -6,6 +6,8 @@
 
 #include <QString>
 
+#include <string>
+
 namespace brokerlab {
 class Simulator;
 }
@@ -13,6 +15,9 @@ class Simulator;
 namespace brokerlab::ui {
 
 bool exportReportJson(const Simulator& sim, const QString& path, QString* error);
+// `text` to `path`, whole or not at all; `what` names it in an error ("cannot write metrics …").
+bool writeWholeFile(const QString& path, const QString& what, const std::string& text,
+                    QString* error);
 bool exportMetricsCsv(const Simulator& sim, const QString& path, QString* error);
 
 }  // namespace brokerlab::ui
