@@ -250,6 +250,10 @@ class tst_Compare : public QObject {
         QVERIFY2(!m.text.startsWith(QStringLiteral("A:")), qPrintable(m.text));
       }
     QCOMPARE(live, 1);
+    // Running both again from the seed box leaves the live faults behind.
+    QVERIFY(w.reseed(w.seed()).isEmpty());
+    QVERIFY(w.left().timeline().changes().empty());
+    QVERIFY(w.right().timeline().changes().empty());
 
     // A fault for a component only A has: A takes it, B is named.
     Scenario renamed = a;
