@@ -74,27 +74,18 @@ double expMinusSquare(double x) {
   return exp(-square) * exp(-rest);
 }
 
-}  // namespace
-
-double log(double x) {
-  if (std::isnan(x) || x < 0) return kNaN;
-  if (x == 0) return -kInf;
-  if (std::isinf(x)) return x;
-  // x = m 2^k with m in [1, 2), read from the bits (exact, as frexp would be, without a call into
-  // libm on the samplers' hot path); a subnormal is first scaled into the normal range, exactly.
-  auto bits = std::bit_cast<std::uint64_t>(x);
-  int k = 0;
-  if ((bits >> 52) == 0) {
-    bits = std::bit_cast<std::uint64_t>(x * 0x1p54);
-    k = -54;
-  }
-  k += static_cast<int>(bits >> 52) - 1023;
-  double m = std::bit_cast<double>((bits & 0x000fffffffffffffULL) | 0x3ff0000000000000ULL);
-  if (m > kSqrt2) {  // keep f = m - 1 in [sqrt(2)/2 - 1, sqrt(2) - 1]
-    m *= 0.5;
-    ++k;
-  }
-  const double f = m - 1.0;  // exact
+// log of a positive normal double, by fdlibm's reduction and polynomial. The reduction to
+// m in [sqrt(2)/2, sqrt(2)] is done on the bits, without a branch: for a uniform draw whether m
+// is above sqrt(2) is a coin toss, which a branch would mispredict about every other sample.
+// Halving m is exact, so this is the same arithmetic as a branch would do, to the bit. `scaled`:
+// the power of 2 that `bits` was scaled up by (a subnormal's).
+double logNormal(std::uint64_t bits, int scaled = 0) {
+  constexpr std::uint64_t kSqrt2Bits = std::bit_cast<std::uint64_t>(kSqrt2);
+  std::uint64_t mBits = (bits & 0x000fffffffffffffULL) | 0x3ff0000000000000ULL;
+  const std::uint64_t above = mBits > kSqrt2Bits;  // m > sqrt(2): positive doubles order as bits
+  mBits -= above << 52;                            // m / 2
+  const int k = static_cast<int>(bits >> 52) - 1023 - scaled + static_cast<int>(above);
+  const double f = std::bit_cast<double>(mBits) - 1.0;  // exact
   const double s = f / (2.0 + f);
   const double z = s * s;
   const double w = z * z;
@@ -104,6 +95,23 @@ double log(double x) {
   const double hfsq = 0.5 * f * f;
   const double dk = k;
   return dk * kLn2Hi - ((hfsq - (s * (hfsq + r) + dk * kLn2Lo)) - f);
+}
+
+}  // namespace
+
+double log(double x) {
+  const auto bits = std::bit_cast<std::uint64_t>(x);
+  // One unsigned comparison tells a positive normal finite x (the samplers' every call) from
+  // the rest: negatives, zeros, subnormals, infinities and NaNs.
+  constexpr std::uint64_t kMinNormal = 0x0010000000000000ULL;
+  constexpr std::uint64_t kInfBits = 0x7ff0000000000000ULL;
+  if (bits - kMinNormal < kInfBits - kMinNormal) [[likely]]
+    return logNormal(bits);
+  if (std::isnan(x) || x < 0) return kNaN;
+  if (x == 0) return -kInf;
+  if (std::isinf(x)) return x;
+  // A subnormal, scaled into the normal range exactly.
+  return logNormal(std::bit_cast<std::uint64_t>(x * 0x1p54), 54);
 }
 
 double log1p(double x) {
