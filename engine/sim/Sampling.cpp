@@ -77,12 +77,11 @@ void Simulator::takeSamplesThrough(SimTime t) {
 // histograms (PercentileSeries::settle), so that a report sees them all.
 void Simulator::settleWindows() {
   for (const std::uint32_t owner : unsettled_) {
-    const LatencyLog::Entry e{owner, 0};
-    if (e.kind() == LatencyOwner::QueueWait) {
-      QueueMetrics& q = queueMetrics_[e.index()];
+    if (LatencyLog::kindOf(owner) == LatencyOwner::QueueWait) {
+      QueueMetrics& q = queueMetrics_[LatencyLog::indexOf(owner)];
       q.series.wait.settle(q.waitWindow, q.wait);
     } else {
-      ProducerMetrics& p = producerMetrics_[e.index()];
+      ProducerMetrics& p = producerMetrics_[LatencyLog::indexOf(owner)];
       p.endToEndSeries.settle(p.endToEndWindow, p.endToEnd);
     }
   }

@@ -234,35 +234,46 @@ void Simulator::setDepth(std::uint32_t queue) {
   q.depth.set(now_, q.ready.size());
 }
 
-LatencyHistogram& Simulator::histogramOf(const LatencyLog::Entry& e) {
-  switch (e.kind()) {
-    case LatencyOwner::QueueWait:  // percentiles over time: a window (PercentileSeries)
-      return queueMetrics_[e.index()].waitWindow;
-    case LatencyOwner::ProducerEndToEnd:
-      return producerMetrics_[e.index()].endToEndWindow;
-    case LatencyOwner::GroupEndToEnd:
-      return groups_[e.index()].endToEnd;
-    case LatencyOwner::ApiWait:
-      return apis_[e.index()].wait;
-    case LatencyOwner::ClientResult:
-      break;
-  }
-  return clients_[e.index()].timeToResult;
-}
+namespace {
 
-void Simulator::flushLatencies() {
-  // The histogram a few entries ahead is fetched while this one is recorded. (Fetching its bucket
-  // too, once the header is at hand, cost a cache-resident model more than it saved a large one.)
+// Records one kind's logged latencies. The histogram a few entries ahead is fetched while this one
+// is recorded. (Fetching its bucket too, once the header is at hand, cost a cache-resident model
+// more than it saved a large one.) A window's first latency since it was emptied is listed in
+// `unsettled` (when the kind has windows): settleWindows() will have it to move.
+template <class HistogramOf>
+void recordAll(const std::vector<LatencyLog::Entry>& log, LatencyOwner kind,
+               HistogramOf histogramOf, std::vector<std::uint32_t>* unsettled) {
   constexpr std::size_t kHeaderAhead = 16;
-  const std::vector<LatencyLog::Entry>& log = latencies_.entries();
   const std::size_t n = log.size();
   for (std::size_t i = 0; i < n; ++i) {
-    if (i + kHeaderAhead < n) __builtin_prefetch(&histogramOf(log[i + kHeaderAhead]));
-    LatencyHistogram& h = histogramOf(log[i]);
-    // A window's first latency since it was emptied: settleWindows() will have it to move.
-    if (h.count() == 0 && hasWindow(log[i].kind())) unsettled_.push_back(log[i].owner);
+    if (i + kHeaderAhead < n) __builtin_prefetch(&histogramOf(log[i + kHeaderAhead].index));
+    LatencyHistogram& h = histogramOf(log[i].index);
+    if (unsettled && h.count() == 0) unsettled->push_back(LatencyLog::owner(kind, log[i].index));
     h.record(log[i].ns);
   }
+}
+
+}  // namespace
+
+void Simulator::flushLatencies() {
+  // Percentiles over time (PercentileSeries) are recorded into windows.
+  recordAll(
+      latencies_.entries(LatencyOwner::QueueWait), LatencyOwner::QueueWait,
+      [this](std::uint32_t i) -> LatencyHistogram& { return queueMetrics_[i].waitWindow; },
+      &unsettled_);
+  recordAll(
+      latencies_.entries(LatencyOwner::ProducerEndToEnd), LatencyOwner::ProducerEndToEnd,
+      [this](std::uint32_t i) -> LatencyHistogram& { return producerMetrics_[i].endToEndWindow; },
+      &unsettled_);
+  recordAll(
+      latencies_.entries(LatencyOwner::GroupEndToEnd), LatencyOwner::GroupEndToEnd,
+      [this](std::uint32_t i) -> LatencyHistogram& { return groups_[i].endToEnd; }, nullptr);
+  recordAll(
+      latencies_.entries(LatencyOwner::ApiWait), LatencyOwner::ApiWait,
+      [this](std::uint32_t i) -> LatencyHistogram& { return apis_[i].wait; }, nullptr);
+  recordAll(
+      latencies_.entries(LatencyOwner::ClientResult), LatencyOwner::ClientResult,
+      [this](std::uint32_t i) -> LatencyHistogram& { return clients_[i].timeToResult; }, nullptr);
   latencies_.clear();
 }
 

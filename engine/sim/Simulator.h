@@ -290,10 +290,6 @@ class Simulator {
     if (latencies_.add(owner, index, ns)) flushLatencies();
   }
   void flushLatencies();
-  LatencyHistogram& histogramOf(const LatencyLog::Entry& e);
-  static bool hasWindow(LatencyOwner kind) {
-    return kind == LatencyOwner::QueueWait || kind == LatencyOwner::ProducerEndToEnd;
-  }
   void settleWindows();
   void record(TraceKind kind, const Message& m, std::uint32_t component, std::uint32_t peer,
               std::uint32_t instance, SimTime aux);
@@ -319,7 +315,7 @@ class Simulator {
   TraceHash hash_;
   TraceBuffer trace_;
   LatencyLog latencies_;  // empty whenever runUntil has returned
-  // Owners (as LatencyLog::Entry::owner) whose window histogram holds latencies; the windows are
+  // Owners (as LatencyLog::owner) whose window histogram holds latencies; the windows are
   // moved into the run's histograms when runUntil returns, and emptied at every sample.
   std::vector<std::uint32_t> unsettled_;
   std::vector<ProducerState> producers_;
