@@ -93,6 +93,56 @@ class tst_PortableMath : public QObject {
     QVERIFY2(worst <= bound, qPrintable(QString("%1 ulp at %2").arg(worst).arg(at, 0, 'g', 17)));
   }
 
+  // log's results to the bit, as the fdlibm code with a branch for the reduction gave them: at and
+  // around sqrt(2), where the reduction halves the mantissa or not, in two binades; the smallest
+  // and largest uniform draws; subnormals, whose scaling enters the same formula. A change here
+  // is every exponential draw that could round to another nanosecond.
+  void logIsPinnedToTheBit() {
+    const struct {
+      double x;
+      std::uint64_t bits;
+    } pinned[] = {
+        {0x1.6a09e667f3bcdp+0, 0x3fd62e42fefa39f0ULL},  // sqrt(2) rounded: not halved
+        {0x1.6a09e667f3bcep+0, 0x3fd62e42fefa39f3ULL},  // the next double: halved
+        {0x1.6a09e667f3bccp+0, 0x3fd62e42fefa39eeULL},
+        {0x1.6a09e667f3bcdp-11, 0xc01d1cb7eea86c0aULL},
+        {0x1.6a09e667f3bcep-11, 0xc01d1cb7eea86c0aULL},
+        {0x1.0000000000001p-53, 0xc0425e4f7b2737faULL},  // the smallest draw of uniformOpen01
+        {0x1.fffffffffffffp-1, 0xbca0000000000000ULL},
+        {0x1p-1, 0xbfe62e42fefa39efULL},
+        {0x1.6666666666666p-1, 0xbfd6d3c324e13f50ULL},
+        {0x1.999999999999ap-4, 0xc0026bb1bbb55515ULL},
+        {0x1.56e1fc2f8f359p-997, 0xc085963447f87fb5ULL},
+        {0x0.0000000000001p-1022, 0xc0874385446d71c3ULL},  // subnormals
+        {0x0.fffffffffffffp-1022, 0xc086232bdd7abcd2ULL},
+        {0x0.b504f333f9de7p-1022, 0xc08625f1a5da9c19ULL},
+        {0x1.bc16d674ec8p+59, 0x4044b927f32bffb8ULL},
+    };
+    for (const auto& p : pinned) {
+      std::uint64_t got = 0;
+      const double y = pmath::log(p.x);
+      std::memcpy(&got, &y, sizeof got);
+      QVERIFY2(got == p.bits, qPrintable(QString("log(%1) = %2, pinned %3")
+                                             .arg(p.x, 0, 'g', 17)
+                                             .arg(got, 16, 16, QChar('0'))
+                                             .arg(p.bits, 16, 16, QChar('0'))));
+    }
+  }
+
+  // The same over a million uniform draws, as the exponential sampler makes them: a fingerprint of
+  // every result's bits, so that a change by one ulp anywhere in the draws' range shows.
+  void logOfDrawsIsPinnedToTheBit() {
+    Rng rng;
+    std::uint64_t fingerprint = 0;
+    for (int i = 0; i < 1'000'000; ++i) {
+      const double y = pmath::log(rng.uniformOpen01());
+      std::uint64_t bits = 0;
+      std::memcpy(&bits, &y, sizeof bits);
+      fingerprint = (fingerprint ^ bits) * 0x100000001B3ULL;
+    }
+    QCOMPARE(fingerprint, std::uint64_t{0xe44becc798196569ULL});
+  }
+
   void specialValues() {
     const double inf = std::numeric_limits<double>::infinity();
     QCOMPARE(pmath::log(1.0), 0.0);
