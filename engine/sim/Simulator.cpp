@@ -277,13 +277,6 @@ void Simulator::flushLatencies() {
   latencies_.clear();
 }
 
-void Simulator::record(TraceKind kind, const Message& m, std::uint32_t component,
-                       std::uint32_t peer, std::uint32_t instance, SimTime aux) {
-  const auto number = static_cast<std::uint16_t>(model_->instanceNumber(instance));
-  emitRecord({now_, aux, m.serial, component, peer, m.partition, number, kind,
-              static_cast<std::uint8_t>(m.redelivered)});
-}
-
 // A new message that carries `original`'s identity (serial, producer, key, publish time): a topic's
 // copy for one subscription, or a read of a stream record.
 std::uint32_t Simulator::newMessageFrom(const Message& original) {

@@ -292,7 +292,11 @@ class Simulator {
   void flushLatencies();
   void settleWindows();
   void record(TraceKind kind, const Message& m, std::uint32_t component, std::uint32_t peer,
-              std::uint32_t instance, SimTime aux);
+              std::uint32_t instance, SimTime aux) {
+    const auto number = static_cast<std::uint16_t>(model_->instanceNumber(instance));
+    emitRecord({now_, aux, m.serial, component, peer, m.partition, number, kind,
+                static_cast<std::uint8_t>(m.redelivered)});
+  }
   void emitRecord(const TraceRecord& r) {
     hash_.add(r);
     trace_.add(r);
