@@ -273,18 +273,15 @@ void Simulator::endHeld(std::uint32_t msg, Outcome o, bool eventPending) {
   m.orphanPending = true;
 }
 
-// True when the event is for a message a crash took away: the handler must do nothing.
-bool Simulator::staleEvent(std::uint32_t msg) {
+// An event for a message a crash took away has come (the handler does nothing): a tombstone's
+// slot is free now; an orphan no longer waits for it.
+void Simulator::settleStaleEvent(std::uint32_t msg) {
   Message& m = pool_[msg];
   if (m.state == MessageState::Tombstone) {
     pool_.release(msg);
-    return true;
-  }
-  if (m.state == MessageState::Orphaned) {
+  } else {  // Orphaned: the event it waited for has come
     m.orphanPending = false;
-    return true;
   }
-  return false;
 }
 
 void Simulator::onCrashDetected(std::uint32_t instance) {

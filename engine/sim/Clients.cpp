@@ -129,7 +129,9 @@ void Simulator::startNextDelivery(std::uint32_t instance) {
   }
   setState(msg, MessageState::Processing);
   // A worker skips a job that ended while it waited (cancelled): no processing time, no draw.
-  SimTime service = workerStartsJob(instance, msg) ? def.service.sample(inst.rng) : SimTime{0};
+  // (Only a worker's job message asks the store; the rest are not looked at further.)
+  const bool runs = def.store == kNone || pool_[msg].job == kNone || workerStartsJob(instance, msg);
+  SimTime service = runs ? def.service.sample(inst.rng) : SimTime{0};
   const double slower = consumers_[inst.consumer].serviceFactor;
   if (slower != 1.0) service = saturatedTime(static_cast<double>(service) * slower);
   const SimTime done = now_ + service;

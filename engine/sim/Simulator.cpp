@@ -214,26 +214,6 @@ void Simulator::dispatchEvent(const Event& e) {
   }
 }
 
-void Simulator::setState(std::uint32_t msg, MessageState s) {
-  Message& m = pool_[msg];
-  if (m.state != MessageState::Free) --ledger_.inState[static_cast<std::size_t>(m.state)];
-  ++ledger_.inState[static_cast<std::size_t>(s)];
-  m.state = s;
-}
-
-void Simulator::end(std::uint32_t msg, Outcome o) {
-  // A topic copy refused by its full subscription queue ends without ever having had a place.
-  if (pool_[msg].state != MessageState::Free)
-    --ledger_.inState[static_cast<std::size_t>(pool_[msg].state)];
-  ++ledger_.outcomes[static_cast<std::size_t>(o)];
-  pool_.release(msg);
-}
-
-void Simulator::setDepth(std::uint32_t queue) {
-  QueueState& q = queues_[queue];
-  q.depth.set(now_, q.ready.size());
-}
-
 namespace {
 
 // Records one kind's logged latencies. The histogram a few entries ahead is fetched while this one
@@ -291,21 +271,6 @@ std::uint32_t Simulator::newMessageFrom(const Message& original) {
   m.partition = source.partition;
   m.poison = source.poison;
   return msg;
-}
-
-SimTime Simulator::sendOverLink(SimTime& linkFreeAt, const Sampler& latency, Rng& rng,
-                                std::uint32_t component) {
-  SimTime delay = latency.sample(rng);
-  SimTime at = now_ + delay;
-  if (const LinkState* link = faultedLink(component)) {
-    if (link->latencyFactor != 1.0)
-      delay = saturatedTime(static_cast<double>(delay) * link->latencyFactor);
-    // A partitioned link holds what is sent until it heals (TCP retransmits; nothing is dropped).
-    at = (link->heldUntil > now_ ? link->heldUntil : now_) + delay;
-  }
-  if (at < linkFreeAt) at = linkFreeAt;  // FIFO: a later send never overtakes an earlier one
-  linkFreeAt = at;
-  return at;
 }
 
 bool Simulator::operator==(const Simulator& o) const {

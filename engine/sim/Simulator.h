@@ -243,7 +243,17 @@ class Simulator {
   const LinkState* faultedLink(std::uint32_t component) const {
     return linkFaultSeen_ ? &links_[component] : nullptr;
   }
-  bool staleEvent(std::uint32_t msg);
+  // Whether an event for `msg` comes too late: its holder crashed (Orphaned) or the slot is only
+  // kept for this event (Tombstone). Inline: every hop of a delivery asks, and the answer is
+  // almost always no.
+  bool staleEvent(std::uint32_t msg) {
+    const MessageState s = pool_[msg].state;
+    if (s != MessageState::Tombstone && s != MessageState::Orphaned) [[likely]]
+      return false;
+    settleStaleEvent(msg);
+    return true;
+  }
+  void settleStaleEvent(std::uint32_t msg);
   void recordFault(TraceKind kind, const FaultDef& f);
 
   // Broker (Broker.cpp)
@@ -283,9 +293,24 @@ class Simulator {
   void noteLimit();
 
   // Bookkeeping shared by both halves.
-  void setState(std::uint32_t msg, MessageState s);
-  void end(std::uint32_t msg, Outcome o);
-  void setDepth(std::uint32_t queue);
+  // Inline, as record(): each hop calls them, and a call costs more than their work.
+  void setState(std::uint32_t msg, MessageState s) {
+    Message& m = pool_[msg];
+    if (m.state != MessageState::Free) --ledger_.inState[static_cast<std::size_t>(m.state)];
+    ++ledger_.inState[static_cast<std::size_t>(s)];
+    m.state = s;
+  }
+  void end(std::uint32_t msg, Outcome o) {
+    // A topic copy refused by its full subscription queue ends without ever having had a place.
+    if (pool_[msg].state != MessageState::Free)
+      --ledger_.inState[static_cast<std::size_t>(pool_[msg].state)];
+    ++ledger_.outcomes[static_cast<std::size_t>(o)];
+    pool_.release(msg);
+  }
+  void setDepth(std::uint32_t queue) {
+    QueueState& q = queues_[queue];
+    q.depth.set(now_, q.ready.size());
+  }
   void recordLatency(LatencyOwner owner, std::uint32_t index, SimTime ns) {
     if (latencies_.add(owner, index, ns)) flushLatencies();
   }
@@ -302,8 +327,22 @@ class Simulator {
     trace_.add(r);
   }
   std::uint32_t newMessageFrom(const Message& original);
+  // When something sent now over a FIFO link arrives (a later send never overtakes an earlier
+  // one), with the link's faults. Inline: a message crosses three links.
   SimTime sendOverLink(SimTime& linkFreeAt, const Sampler& latency, Rng& rng,
-                       std::uint32_t component);
+                       std::uint32_t component) {
+    SimTime delay = latency.sample(rng);
+    SimTime at = now_ + delay;
+    if (const LinkState* link = faultedLink(component)) {
+      if (link->latencyFactor != 1.0)
+        delay = saturatedTime(static_cast<double>(delay) * link->latencyFactor);
+      // A partitioned link holds what is sent until it heals (TCP retransmits; nothing is dropped).
+      at = (link->heldUntil > now_ ? link->heldUntil : now_) + delay;
+    }
+    if (at < linkFreeAt) at = linkFreeAt;
+    linkFreeAt = at;
+    return at;
+  }
   void schedule(SimTime at, EventKind kind, std::uint32_t a, std::uint32_t b) {
     queue_.push(now_, at, kind, a, b);
   }
