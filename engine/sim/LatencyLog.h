@@ -19,6 +19,7 @@ enum class LatencyOwner : std::uint8_t {
 };
 
 inline constexpr std::size_t kLatencyOwnerCount = 5;
+static_assert(static_cast<std::size_t>(LatencyOwner::ClientResult) + 1 == kLatencyOwnerCount);
 
 // Latencies waiting to reach their histograms. With thousands of queues, each histogram's buckets
 // are cold when the next record for it comes, so recording on the spot costs the event a cache
