@@ -81,12 +81,19 @@ double LatencyHistogram::meanNs() const {
          static_cast<double>(remainder) / static_cast<double>(count_);
 }
 
+std::uint64_t LatencyHistogram::rankOf(std::uint64_t count, double p) {
+  const double clamped = p > 0 ? std::min(p, 100.0) : 0.0;
+  const auto wanted = static_cast<double>(count) * clamped / 100.0;
+  return std::clamp<std::uint64_t>(static_cast<std::uint64_t>(std::ceil(wanted)), 1, count);
+}
+
+SimTime LatencyHistogram::bucketMidpointOf(SimTime ns) {
+  return bucketMidpoint(bucketIndex(static_cast<std::uint64_t>(std::max<SimTime>(ns, 0))));
+}
+
 SimTime LatencyHistogram::percentile(double p) const {
   if (count_ == 0) return 0;
-  const double clamped = p > 0 ? std::min(p, 100.0) : 0.0;
-  const auto wanted = static_cast<double>(count_) * clamped / 100.0;
-  const std::uint64_t rank =
-      std::clamp<std::uint64_t>(static_cast<std::uint64_t>(std::ceil(wanted)), 1, count_);
+  const std::uint64_t rank = rankOf(count_, p);
   if (rank == 1) return min_;
   if (rank == count_) return max_;
   std::uint64_t seen = 0;

@@ -29,11 +29,13 @@ class alignas(64) LatencyHistogram {
   // clamped to [min, max]; p = 0 gives min and p = 100 gives max exactly; 0 when empty.
   SimTime percentile(double p) const;
 
+  // The parts of percentile() a holder of raw values shares (LatencyWindow): the rank it reads
+  // among `count` values (nearest rank, from 1), and the midpoint of the bucket that holds `ns`.
+  static std::uint64_t rankOf(std::uint64_t count, double p);
+  static SimTime bucketMidpointOf(SimTime ns);
+
   void merge(const LatencyHistogram& other);
   void clear();  // keeps the memory of the buckets
-  // Room for `pages` pages of buckets without allocating: a histogram recorded into on the hot
-  // path and cleared at each sample is sized when the simulator is built.
-  void reservePages(std::size_t pages) { buckets_.reserve(pages * kPageSize); }
 
   // Buckets held: whole pages of kPageSize, only those a value fell in, at most kBucketLimit.
   std::size_t bucketCount() const { return buckets_.size(); }

@@ -3,16 +3,18 @@
 // A latency's p50, p95 and p99 over time: the percentiles of the latencies of each sample
 // interval, one point each per interval.
 //
-// The hot path records a latency once, into its owner's window histogram, not into the run's
-// histogram too (that doubled the cost of recording: 5% more instructions in the M/M/1 benchmark).
-// The window moves into the run's histogram when the interval closes (sample) and whenever the run
-// stops between two samples (settle), so the run's histogram is whole whenever the simulator is not
-// running; what a settle moved is kept in `settled` for the interval's percentiles.
+// The hot path records a latency once, into its owner's window (LatencyWindow.h), not into the
+// run's histogram too (that doubled the cost of recording: 5% more instructions in the M/M/1
+// benchmark). The window moves into the run's histogram when the interval closes (sample) and
+// whenever the run stops between two samples (settle), so the run's histogram is whole whenever
+// the simulator is not running; what a settle moved is kept in `settled` for the interval's
+// percentiles.
 //
 //   record -> window --sample--> percentiles of window + settled; run += window; both cleared
 //                    --settle--> run += window, settled += window; window cleared
 
 #include "base/LatencyHistogram.h"
+#include "base/LatencyWindow.h"
 #include "base/TimeSeries.h"
 
 #include <cstddef>
@@ -30,16 +32,16 @@ struct PercentileSeries {
         p99(step, capacity, envelope) {}
 
   // Moves `window` into `run`, keeping its latencies for this interval's percentiles.
-  void settle(LatencyHistogram& window, LatencyHistogram& run) {
+  void settle(LatencyWindow& window, LatencyHistogram& run) {
     if (window.count() == 0) return;
-    run.merge(window);
-    settled.merge(window);
+    window.addTo(run);
+    window.addTo(settled);
     window.clear();  // keeps its buckets' memory: recording into it does not allocate again
   }
 
   // Closes the interval: appends the percentiles of everything recorded in it (gaps when nothing
   // was) and moves `window` into `run`.
-  void sample(LatencyHistogram& window, LatencyHistogram& run) {
+  void sample(LatencyWindow& window, LatencyHistogram& run) {
     if (settled.count() > 0) {  // the run stopped within the interval: it is split in two
       settle(window, run);
       append(settled);
@@ -48,7 +50,7 @@ struct PercentileSeries {
     }
     append(window);
     if (window.count() == 0) return;
-    run.merge(window);
+    window.addTo(run);
     window.clear();
   }
 
@@ -58,16 +60,13 @@ struct PercentileSeries {
   bool operator==(const PercentileSeries&) const = default;
 
  private:
-  void append(const LatencyHistogram& interval) {
+  template <class Latencies>  // LatencyHistogram or LatencyWindow
+  void append(const Latencies& interval) {
     const bool gap = interval.count() == 0;
     p50.append(gap ? kSeriesGap : toSeconds(interval.percentile(50)));
     p95.append(gap ? kSeriesGap : toSeconds(interval.percentile(95)));
     p99.append(gap ? kSeriesGap : toSeconds(interval.percentile(99)));
   }
 };
-
-// Pages a window histogram holds from the start: a zero and a few powers of two of latency cover
-// most intervals; a wider interval grows it once, and clear() keeps what it grew to.
-inline constexpr std::size_t kWindowPages = 4;
 
 }  // namespace brokerlab

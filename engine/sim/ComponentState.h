@@ -5,6 +5,7 @@
 
 #include "base/IndexRing.h"
 #include "base/LatencyHistogram.h"
+#include "base/LatencyWindow.h"
 #include "base/PercentileSeries.h"
 #include "base/Rng.h"
 #include "base/SimTime.h"
@@ -80,8 +81,8 @@ struct alignas(64) QueueState {
 };
 
 struct QueueMetrics {
-  LatencyHistogram wait;        // enqueue -> delivery; whole whenever the simulator is not running
-  LatencyHistogram waitWindow;  // where waits are recorded, until they move into `wait`
+  LatencyHistogram wait;     // enqueue -> delivery; whole whenever the simulator is not running
+  LatencyWindow waitWindow;  // where waits are recorded, until they move into `wait`
   QueueSeries series;
   // Rare events, kept here rather than in the hot QueueCounters: messages dead-lettered by
   // DeadLetterReason, and failures a consumer rejected without requeue (dead-lettered or not).
@@ -166,8 +167,8 @@ struct alignas(64) ProducerState {
 
 // A producer's records for reports, apart from its hot state (as QueueMetrics).
 struct ProducerMetrics {
-  LatencyHistogram endToEnd;        // publish -> ack (manual) or -> processed (auto), as `wait`
-  LatencyHistogram endToEndWindow;  // as QueueMetrics::waitWindow
+  LatencyHistogram endToEnd;     // publish -> ack (manual) or -> processed (auto), as `wait`
+  LatencyWindow endToEndWindow;  // as QueueMetrics::waitWindow
   TimeSeries sentPerS;
   PercentileSeries endToEndSeries;
   std::uint64_t sentAtLastSample = 0;

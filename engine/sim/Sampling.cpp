@@ -1,9 +1,10 @@
 // The sample event: every `sample_interval` of simulated time each time series gets one point.
 // Rates are counter differences over the interval, levels (depth, lag, busy) are time averages of
-// their integrals, latency percentiles come from window histograms emptied at each sample
-// (base/PercentileSeries.h). Everything is sized here when the simulator is built: a series grows
-// its vector up to its capacity and then halves in place, and a histogram only grows when its
-// latencies spread wider than ever before in the run; no event allocates for the series.
+// their integrals, latency percentiles come from windows emptied at each sample
+// (base/PercentileSeries.h, base/LatencyWindow.h). Everything is sized here when the simulator is
+// built: a series grows its vector up to its capacity and then halves in place, and a histogram
+// only grows when its latencies spread wider than ever before in the run (a window's, when an
+// interval first holds more latencies than it keeps as values); no event allocates for the series.
 
 #include "sim/Simulator.h"
 
@@ -40,13 +41,11 @@ void Simulator::initSeries() {
   for (ProducerMetrics& p : producerMetrics_) {
     p.sentPerS = series;
     p.endToEndSeries = percentiles;
-    p.endToEndWindow.reservePages(kWindowPages);
   }
   for (QueueMetrics& q : queueMetrics_) {
     QueueSeries& s = q.series;
     s.publishedPerS = s.deliveredPerS = s.ackedPerS = s.depth = s.unacked = series;
     s.wait = percentiles;
-    q.waitWindow.reservePages(kWindowPages);
   }
   for (ConsumerMetrics& c : consumerMetrics_) c.utilization = c.activeInstances = series;
   for (std::uint32_t g = 0; g < m.groups.size(); ++g) {

@@ -227,7 +227,7 @@ void recordAll(const std::vector<LatencyLog::Entry>& log, LatencyOwner kind,
   const std::size_t n = log.size();
   for (std::size_t i = 0; i < n; ++i) {
     if (i + kHeaderAhead < n) __builtin_prefetch(&histogramOf(log[i + kHeaderAhead].index));
-    LatencyHistogram& h = histogramOf(log[i].index);
+    auto& h = histogramOf(log[i].index);  // a LatencyHistogram, or a LatencyWindow
     if (unsettled && h.count() == 0) unsettled->push_back(LatencyLog::owner(kind, log[i].index));
     h.record(log[i].ns);
   }
@@ -239,11 +239,11 @@ void Simulator::flushLatencies() {
   // Percentiles over time (PercentileSeries) are recorded into windows.
   recordAll(
       latencies_.entries(LatencyOwner::QueueWait), LatencyOwner::QueueWait,
-      [this](std::uint32_t i) -> LatencyHistogram& { return queueMetrics_[i].waitWindow; },
+      [this](std::uint32_t i) -> LatencyWindow& { return queueMetrics_[i].waitWindow; },
       &unsettled_);
   recordAll(
       latencies_.entries(LatencyOwner::ProducerEndToEnd), LatencyOwner::ProducerEndToEnd,
-      [this](std::uint32_t i) -> LatencyHistogram& { return producerMetrics_[i].endToEndWindow; },
+      [this](std::uint32_t i) -> LatencyWindow& { return producerMetrics_[i].endToEndWindow; },
       &unsettled_);
   recordAll(
       latencies_.entries(LatencyOwner::GroupEndToEnd), LatencyOwner::GroupEndToEnd,
