@@ -31,6 +31,12 @@ struct PercentileSeries {
         p95(step, capacity, envelope),
         p99(step, capacity, envelope) {}
 
+  void reserve(std::size_t points) {
+    p50.reserve(points);
+    p95.reserve(points);
+    p99.reserve(points);
+  }
+
   // Moves `window` into `run`, keeping its latencies for this interval's percentiles.
   void settle(LatencyWindow& window, LatencyHistogram& run) {
     if (window.count() == 0) return;

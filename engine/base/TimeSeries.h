@@ -72,6 +72,16 @@ class TimeSeries {
     if (points_.size() == capacity_) halve();
   }
 
+  // Room for `points` points (at most the capacity) before any is appended.
+  void reserve(std::size_t points) {
+    const std::size_t n = points < capacity_ ? points : capacity_;
+    points_.reserve(n);
+    if (envelope_) {
+      mins_.reserve(n);
+      maxs_.reserve(n);
+    }
+  }
+
   const std::vector<double>& points() const { return points_; }
   // Empty without an envelope; else as long as points(): the lowest and highest sample of each.
   const std::vector<double>& mins() const { return mins_; }
@@ -79,8 +89,10 @@ class TimeSeries {
   SimTime step() const { return baseStep_ * static_cast<SimTime>(stride_); }
   // End of the window that point i summarises.
   SimTime timeOf(std::size_t i) const { return step() * static_cast<SimTime>(i + 1); }
-  std::size_t memoryBytes() const {  // heap bytes
-    return (points_.capacity() + mins_.capacity() + maxs_.capacity()) * sizeof(double);
+  // The heap bytes a copy holds (what a checkpoint costs): the points, not the room reserved for
+  // the rest of the run, which a copy does not take.
+  std::size_t memoryBytes() const {
+    return (points_.size() + mins_.size() + maxs_.size()) * sizeof(double);
   }
   // Bit for bit, so that gaps (NaN, which equals nothing) compare equal in equal runs.
   bool operator==(const TimeSeries& o) const {

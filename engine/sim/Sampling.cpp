@@ -48,6 +48,24 @@ void Simulator::initSeries() {
     s.wait = percentiles;
   }
   for (ConsumerMetrics& c : consumerMetrics_) c.utilization = c.activeInstances = series;
+  // Each series' points, for the samples the run will take, reserved in the order sampling
+  // appends to them: consecutive appends then write neighbouring memory.
+  const std::size_t samples =
+      static_cast<std::size_t>(m.duration / std::max<SimTime>(m.sampleInterval, 1)) + 1;
+  for (QueueMetrics& q : queueMetrics_) {
+    QueueSeries& s = q.series;
+    for (TimeSeries* t : {&s.publishedPerS, &s.deliveredPerS, &s.ackedPerS, &s.depth, &s.unacked})
+      t->reserve(samples);
+    s.wait.reserve(samples);
+  }
+  for (ProducerMetrics& p : producerMetrics_) {
+    p.sentPerS.reserve(samples);
+    p.endToEndSeries.reserve(samples);
+  }
+  for (ConsumerMetrics& c : consumerMetrics_) {
+    c.utilization.reserve(samples);
+    c.activeInstances.reserve(samples);
+  }
   for (std::uint32_t g = 0; g < m.groups.size(); ++g) {
     GroupState& gs = groups_[g];
     gs.lagSeries = series;

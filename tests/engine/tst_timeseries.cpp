@@ -81,6 +81,21 @@ class tst_TimeSeries : public QObject {
     QCOMPARE(q.depth.points()[1], 14.5);
     QCOMPARE(sim.producerMetrics()[0].sentPerS.points().size(), std::size_t{5});
   }
+
+  // Reserving changes no point, and a checkpoint's cost counts the points held, not the room.
+  void reservedRoomIsNotAPointAndCostsACopyNothing() {
+    TimeSeries reserved(kSecond, 8, true), grown(kSecond, 8, true);
+    reserved.reserve(100);  // at most the capacity
+    QCOMPARE(reserved.memoryBytes(), std::size_t{0});
+    QVERIFY(reserved == grown);
+    for (int i = 0; i < 11; ++i) {
+      reserved.append(i % 3 == 0 ? kSeriesGap : i);
+      grown.append(i % 3 == 0 ? kSeriesGap : i);
+    }
+    QVERIFY(reserved == grown);
+    QCOMPARE(reserved.memoryBytes(), 3 * reserved.points().size() * sizeof(double));
+    QCOMPARE(TimeSeries(reserved).memoryBytes(), reserved.memoryBytes());
+  }
 };
 
 QTEST_APPLESS_MAIN(tst_TimeSeries)
