@@ -23,10 +23,10 @@ enum class ChannelKind : std::uint8_t { Queue, Topic, Stream };
 // cache line: in a model with thousands of producers the definition is not in the cache, and fewer
 // lines touched are fewer misses (a publish reads two lines of it, a delivery two of ConsumerDef).
 struct alignas(64) ProducerDef {
-  std::uint32_t component;  // index in scenario order
-  ChannelKind targetKind;
-  std::uint32_t target;  // index into queues, topics or streams
-  std::uint32_t queue;   // = target when the target is a queue, else kNone
+  std::uint32_t component;        // index in scenario order
+  std::uint32_t target;           // index into queues, topics or streams
+  std::uint32_t queue;            // = target when the target is a queue, else kNone
+  std::uint32_t targetComponent;  // the target's component: a publish's trace record names it
   Sampler interarrival;
   Sampler latency;
   // (the first line ends here)
@@ -38,6 +38,7 @@ struct alignas(64) ProducerDef {
   // subscriptions it matches (worked out once here, so routing does no string work).
   std::vector<std::string> routingKeys;
   bool confirm;  // publisher confirms: what the broker lost while down is sent again
+  ChannelKind targetKind;
   // (the second line ends here)
   SimTime expiration;                                 // per-message TTL; 0 = none
   std::vector<std::vector<std::uint8_t>> keyMatches;  // [key][subscription of the topic]

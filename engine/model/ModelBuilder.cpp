@@ -62,10 +62,24 @@ class Builder {
     if (!s_.sampleInterval)
       m_.sampleInterval = std::max(m_.sampleInterval, sampleIntervalForSize());
     listQueueInstances();
+    for (ProducerDef& p : m_.producers)
+      p.targetComponent = channelComponent(p.targetKind, p.target);
     return {std::move(m_), {}};
   }
 
  private:
+  std::uint32_t channelComponent(ChannelKind kind, std::uint32_t channel) const {
+    switch (kind) {
+      case ChannelKind::Queue:
+        return m_.queues[channel].component;
+      case ChannelKind::Topic:
+        return m_.topics[channel].component;
+      case ChannelKind::Stream:
+        return m_.streams[channel].component;
+    }
+    return kNone;
+  }
+
   // Dispatch order among competing consumers: consumers in scenario order, then instance number.
   void listQueueInstances() {
     for (QueueDef& q : m_.queues) q.listed = 0;

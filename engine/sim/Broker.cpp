@@ -92,7 +92,7 @@ std::uint32_t Simulator::nextInstanceWithCredit(std::uint32_t queue) {
     // messages as fast as the broker can send them. (The instance's credit is looked at first:
     // when it has none, as at each publish to a busy queue, its definition is not read.)
     if (inst.prefetch == 0 || inst.unacked < inst.prefetch ||
-        model_->consumers[inst.consumer].ack == AckMode::Auto) {
+        model_->consumers[consumerOf(instance)].ack == AckMode::Auto) {
       q.rrCursor = i;
       return instance;
     }
@@ -124,7 +124,7 @@ void Simulator::dispatch(std::uint32_t queue) {
     changed = true;
     Message& m = pool_[msg];
     ConsumerInstanceState& inst = instances_[instance];
-    const ConsumerDef& def = model_->consumers[inst.consumer];
+    const ConsumerDef& def = model_->consumers[consumerOf(instance)];
     ++m.deliveries;
     expectInvariant(m.expiresAt > now_, "an expired message is never delivered", m);
     expectInvariant(m.redelivered == (m.deliveries > 1),
@@ -158,7 +158,7 @@ void Simulator::onBrokerAck(std::uint32_t instance, std::uint32_t msg) {
   --q.unacked;
   ++q.counters.acked;
   record(TraceKind::Ack, m, model_->queues[queue].component,
-         model_->consumers[instances_[instance].consumer].component, instance, 0);
+         model_->consumers[consumerOf(instance)].component, instance, 0);
   if (m.producer != kNone)
     recordLatency(LatencyOwner::ProducerEndToEnd, m.producer, now_ - m.publishedAt);
   end(msg, Outcome::Acked);
@@ -174,7 +174,7 @@ void Simulator::onBrokerNack(std::uint32_t instance, std::uint32_t msg) {
   --instances_[instance].unacked;
   --q.unacked;
   ++q.counters.nacked;
-  const ConsumerDef& consumer = model_->consumers[instances_[instance].consumer];
+  const ConsumerDef& consumer = model_->consumers[consumerOf(instance)];
   // aux 1: a reject (nack with requeue=false), 0: a nack that requeues
   record(TraceKind::Nack, m, def.component, consumer.component, instance, consumer.requeue ? 0 : 1);
   m.instance = kNone;

@@ -4,18 +4,6 @@
 
 namespace brokerlab {
 
-std::uint32_t targetComponent(const Model& m, const ProducerDef& p) {
-  switch (p.targetKind) {
-    case ChannelKind::Queue:
-      return m.queues[p.target].component;
-    case ChannelKind::Topic:
-      return m.topics[p.target].component;
-    case ChannelKind::Stream:
-      return m.streams[p.target].component;
-  }
-  return kNone;
-}
-
 std::uint32_t sourceComponent(const Model& m, const ConsumerDef& c) {
   return c.sourceKind == ChannelKind::Stream ? m.streams[c.stream].component
                                              : m.queues[c.queue].component;
@@ -49,7 +37,7 @@ void Simulator::onProducerEmit(std::uint32_t producer) {
       p.rng.uniform01() < link->dropFraction) {
     ++p.droppedByPartition;
     if (!def.confirm) {
-      record(TraceKind::Publish, m, def.component, targetComponent(*model_, def), kNone, now_);
+      record(TraceKind::Publish, m, def.component, def.targetComponent, kNone, now_);
       record(TraceKind::Lost, m, def.component, kNone, kNone,
              static_cast<SimTime>(Outcome::LostPartition));
       end(msg, Outcome::LostPartition);
@@ -57,7 +45,7 @@ void Simulator::onProducerEmit(std::uint32_t producer) {
     }
   }
   const SimTime arrival = sendOverLink(p.linkFreeAt, def.latency, p.rng, def.component);
-  record(TraceKind::Publish, m, def.component, targetComponent(*model_, def), kNone, arrival);
+  record(TraceKind::Publish, m, def.component, def.targetComponent, kNone, arrival);
   schedule(arrival, EventKind::BrokerReceive, 0, msg);
   scheduleNextEmit(producer);
 }
@@ -111,7 +99,7 @@ void Simulator::onConsumerLeave(std::uint32_t consumer) {
 void Simulator::onConsumerReceive(std::uint32_t instance, std::uint32_t msg) {
   if (staleEvent(msg)) return;
   ConsumerInstanceState& inst = instances_[instance];
-  const ConsumerDef& def = model_->consumers[inst.consumer];
+  const ConsumerDef& def = model_->consumers[consumerOf(instance)];
   setState(msg, MessageState::Buffered);
   record(TraceKind::Receive, pool_[msg], def.component, sourceComponent(*model_, def), instance, 0);
   inst.buffer.pushBack(msg);
@@ -120,11 +108,11 @@ void Simulator::onConsumerReceive(std::uint32_t instance, std::uint32_t msg) {
 
 void Simulator::startNextDelivery(std::uint32_t instance) {
   ConsumerInstanceState& inst = instances_[instance];
-  const ConsumerDef& def = model_->consumers[inst.consumer];
+  const ConsumerDef& def = model_->consumers[consumerOf(instance)];
   const std::uint32_t msg = inst.buffer.popFront();
   if (!inst.busy) {
     inst.busy = true;
-    ConsumerState& c = consumers_[inst.consumer];
+    ConsumerState& c = consumers_[consumerOf(instance)];
     c.busy.set(now_, c.busy.value + 1);
   }
   setState(msg, MessageState::Processing);
@@ -132,7 +120,7 @@ void Simulator::startNextDelivery(std::uint32_t instance) {
   // (Only a worker's job message asks the store; the rest are not looked at further.)
   const bool runs = def.store == kNone || pool_[msg].job == kNone || workerStartsJob(instance, msg);
   SimTime service = runs ? def.service.sample(inst.rng) : SimTime{0};
-  const double slower = consumers_[inst.consumer].serviceFactor;
+  const double slower = consumers_[consumerOf(instance)].serviceFactor;
   if (slower != 1.0) service = saturatedTime(static_cast<double>(service) * slower);
   const SimTime done = now_ + service;
   record(TraceKind::Process, pool_[msg], def.component, kNone, instance, done);
@@ -142,8 +130,8 @@ void Simulator::startNextDelivery(std::uint32_t instance) {
 void Simulator::onServiceDone(std::uint32_t instance, std::uint32_t msg) {
   if (staleEvent(msg)) return;
   ConsumerInstanceState& inst = instances_[instance];
-  const ConsumerDef& def = model_->consumers[inst.consumer];
-  ConsumerState& c = consumers_[inst.consumer];
+  const ConsumerDef& def = model_->consumers[consumerOf(instance)];
+  ConsumerState& c = consumers_[consumerOf(instance)];
   if (def.sourceKind == ChannelKind::Stream) {
     ++c.processed;
     onStreamReadDone(instance, msg);
@@ -161,8 +149,8 @@ void Simulator::onServiceDone(std::uint32_t instance, std::uint32_t msg) {
 
 void Simulator::finishQueueDelivery(std::uint32_t instance, std::uint32_t msg) {
   ConsumerInstanceState& inst = instances_[instance];
-  const ConsumerDef& def = model_->consumers[inst.consumer];
-  ConsumerState& c = consumers_[inst.consumer];
+  const ConsumerDef& def = model_->consumers[consumerOf(instance)];
+  ConsumerState& c = consumers_[consumerOf(instance)];
   // Draw only when failures are possible, so adding failure_probability: 0 changes nothing.
   const bool failed = pool_[msg].poison ||
                       (def.failureProbability > 0 && inst.rng.uniform01() < def.failureProbability);

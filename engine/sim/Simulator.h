@@ -16,8 +16,7 @@
 
 namespace brokerlab {
 
-// The component a producer sends to / a consumer reads from (topic subscriptions: the topic).
-std::uint32_t targetComponent(const Model& m, const ProducerDef& p);
+// The component a consumer reads from (topic subscriptions: the topic).
 std::uint32_t sourceComponent(const Model& m, const ConsumerDef& c);
 
 enum class StopReason {
@@ -208,6 +207,12 @@ class Simulator {
                   SimTime aux, HttpDetail detail, std::uint32_t instance = kNone);
   std::uint64_t requestId(const HttpRequest& r) const {
     return r.unknownId || r.job == kNone ? 0 : jobs_[r.job].id;
+  }
+  // An instance's consumer, from the model's small table rather than the instance's state: the
+  // consumer's definition and state can then be fetched alongside the instance's line, not after
+  // it (in a large model each is a cache miss on a message's hops).
+  std::uint32_t consumerOf(std::uint32_t instance) const {
+    return model_->instanceConsumer[instance];
   }
   std::uint32_t apiOfJob(std::uint32_t job) const { return model_->clients[jobs_[job].client].api; }
   // The component that published `m`: its producer, or the API that turned a POST into a job.
