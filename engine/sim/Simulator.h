@@ -147,7 +147,8 @@ class Simulator {
   void onConsumerJoin(std::uint32_t consumer);
   void onConsumerLeave(std::uint32_t consumer);
   void onConsumerReceive(std::uint32_t instance, std::uint32_t msg);
-  void startNextDelivery(std::uint32_t instance);
+  void startNextDelivery(std::uint32_t instance);  // the first buffered delivery
+  void startDelivery(std::uint32_t instance, std::uint32_t msg);
   void onServiceDone(std::uint32_t instance, std::uint32_t msg);
   void finishQueueDelivery(std::uint32_t instance, std::uint32_t msg);
 
@@ -311,6 +312,15 @@ class Simulator {
       --ledger_.inState[static_cast<std::size_t>(pool_[msg].state)];
     ++ledger_.outcomes[static_cast<std::size_t>(o)];
     pool_.release(msg);
+  }
+  // Starts fetching the two lines of a queue's state a hop reads (the ring and depth; the credit
+  // cursor and counters) as soon as a message's queue is known, so that in a large model the miss
+  // overlaps the current hop's own misses instead of stalling the next hop (the broker's receive
+  // or ack) on its own.
+  void prefetchQueueState(std::uint32_t queue) const {
+    const auto* lines = reinterpret_cast<const char*>(&queues_[queue]);
+    __builtin_prefetch(lines);
+    __builtin_prefetch(lines + 64);
   }
   void setDepth(std::uint32_t queue) {
     QueueState& q = queues_[queue];
