@@ -75,6 +75,8 @@ struct alignas(64) ConsumerDef {
   AckMode ack;
   bool requeue;            // a failure nacks with requeue; else it rejects: dead-letter or discard
   std::uint32_t prefetch;  // 0 = unlimited
+  // The component it reads from (a topic subscription's: the topic): its trace records name it.
+  std::uint32_t sourceComponent;
   double failureProbability;
   Sampler service;
   Sampler latency;

@@ -64,6 +64,10 @@ class Builder {
     listQueueInstances();
     for (ProducerDef& p : m_.producers)
       p.targetComponent = channelComponent(p.targetKind, p.target);
+    for (ConsumerDef& c : m_.consumers)
+      c.sourceComponent = c.sourceKind == ChannelKind::Stream
+                              ? channelComponent(ChannelKind::Stream, c.stream)
+                              : channelComponent(ChannelKind::Queue, c.queue);
     return {std::move(m_), {}};
   }
 

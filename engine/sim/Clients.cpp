@@ -4,11 +4,6 @@
 
 namespace brokerlab {
 
-std::uint32_t sourceComponent(const Model& m, const ConsumerDef& c) {
-  return c.sourceKind == ChannelKind::Stream ? m.streams[c.stream].component
-                                             : m.queues[c.queue].component;
-}
-
 void Simulator::onProducerEmit(std::uint32_t producer) {
   const ProducerDef& def = model_->producers[producer];
   ProducerState& p = producers_[producer];
@@ -20,7 +15,7 @@ void Simulator::onProducerEmit(std::uint32_t producer) {
   m.publishedAt = now_;
   m.producer = producer;
   m.queue = def.queue;
-  if (def.queue != kNone) prefetchQueueState(def.queue);
+  if (def.queue != kNone) prefetchQueue(def.queue);
   drawKey(producer, m);
   if (p.poisonFraction > 0 && p.rng.uniform01() < p.poisonFraction) {
     m.poison = true;
@@ -102,7 +97,7 @@ void Simulator::onConsumerReceive(std::uint32_t instance, std::uint32_t msg) {
   ConsumerInstanceState& inst = instances_[instance];
   const ConsumerDef& def = model_->consumers[consumerOf(instance)];
   setState(msg, MessageState::Buffered);
-  record(TraceKind::Receive, pool_[msg], def.component, sourceComponent(*model_, def), instance, 0);
+  record(TraceKind::Receive, pool_[msg], def.component, def.sourceComponent, instance, 0);
   // An idle instance with nothing buffered starts on it at once: the buffer is FIFO, so this is
   // what a push and a pop would give, without touching the buffer's storage (a cache miss in a
   // large model).
@@ -164,7 +159,9 @@ void Simulator::finishQueueDelivery(std::uint32_t instance, std::uint32_t msg) {
                       (def.failureProbability > 0 && inst.rng.uniform01() < def.failureProbability);
   ++(failed ? c.failed : c.processed);
   const Message& m = pool_[msg];
-  const std::uint32_t queueComponent = model_->queues[m.queue].component;
+  // The queue that delivered it is the one this consumer reads (it lists the consumer's instances).
+  expectInvariant(m.queue == def.queue, "a delivery comes from its consumer's queue", m);
+  const std::uint32_t queueComponent = def.sourceComponent;
 
   if (def.store != kNone && m.job != kNone) {
     // A worker's failure is the job's (Failed in the store, with a reason); the message itself
@@ -186,7 +183,7 @@ void Simulator::finishQueueDelivery(std::uint32_t instance, std::uint32_t msg) {
   }
 
   if (def.ack == AckMode::Manual) {
-    prefetchQueueState(m.queue);  // for the ack
+    prefetchQueue(m.queue);  // for the ack
     const SimTime arrival = sendOverLink(inst.upLinkFreeAt, def.latency, inst.rng, def.component);
     setState(msg, failed ? MessageState::NackToBroker : MessageState::AckToBroker);
     record(failed ? TraceKind::Fail : TraceKind::Complete, m, def.component, queueComponent,

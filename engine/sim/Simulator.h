@@ -16,9 +16,6 @@
 
 namespace brokerlab {
 
-// The component a consumer reads from (topic subscriptions: the topic).
-std::uint32_t sourceComponent(const Model& m, const ConsumerDef& c);
-
 enum class StopReason {
   ReachedTime,        // every event up to the requested time has run; the clock stands at that time
   EventBudget,        // the event budget ran out first (the UI's per-frame budget)
@@ -313,11 +310,12 @@ class Simulator {
     ++ledger_.outcomes[static_cast<std::size_t>(o)];
     pool_.release(msg);
   }
-  // Starts fetching the two lines of a queue's state a hop reads (the ring and depth; the credit
-  // cursor and counters) as soon as a message's queue is known, so that in a large model the miss
-  // overlaps the current hop's own misses instead of stalling the next hop (the broker's receive
-  // or ack) on its own.
-  void prefetchQueueState(std::uint32_t queue) const {
+  // Starts fetching what the broker reads of a queue (its definition's line; the two lines of its
+  // state: the ring and depth, the credit cursor and counters) as soon as a message's queue is
+  // known, so that in a large model those misses overlap the current hop's own instead of
+  // stalling the next hop (the broker's receive or ack).
+  void prefetchQueue(std::uint32_t queue) const {
+    __builtin_prefetch(&model_->queues[queue]);
     const auto* lines = reinterpret_cast<const char*>(&queues_[queue]);
     __builtin_prefetch(lines);
     __builtin_prefetch(lines + 64);
