@@ -6,8 +6,8 @@
 // In a model with thousands of queues each interval brings a queue a few dozen latencies spread
 // over a dozen powers of two. A histogram then adds a page of buckets (moving the pages after it)
 // for almost every value, and the interval's end walks all those pages twice. Kept as values, a
-// latency is one store into lines that were just read, and the interval's end records each value
-// into the run's histogram. Whatever the mode, the answers are the histogram's to the bit: the
+// latency is one store into the window itself, and the interval's end records each value into
+// the run's histogram. Whatever the mode, the answers are the histogram's to the bit: the
 // same percentiles (bucket midpoints clamped to min and max) and the same histogram after addTo().
 
 #include "base/LatencyHistogram.h"
