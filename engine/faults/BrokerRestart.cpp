@@ -24,7 +24,7 @@ void Simulator::brokerGoesDown(SimTime downtime) {
   brokerDownUntil_ = std::max(brokerDownUntil_, now_ + downtime);
   if (alreadyDown) return;  // a second restart only makes the downtime longer
   for (std::uint32_t i = 0; i < instances_.size(); ++i)
-    if (model_->consumers[instances_[i].consumer].queue != kNone) disconnect(i);
+    if (model_->consumers[consumerOf(i)].queue != kNone) disconnect(i);
   for (std::uint32_t q = 0; q < model_->queues.size(); ++q) {
     const QueueDef& def = model_->queues[q];
     if (def.durable) continue;
@@ -37,7 +37,7 @@ void Simulator::brokerGoesDown(SimTime downtime) {
 // The instance's connection dropped with the broker.
 void Simulator::disconnect(std::uint32_t instance) {
   ConsumerInstanceState& inst = instances_[instance];
-  const ConsumerDef& def = model_->consumers[inst.consumer];
+  const ConsumerDef& def = model_->consumers[consumerOf(instance)];
   const bool durable = model_->queues[def.queue].durable;
   QueueState& q = queues_[def.queue];
   if (!inst.crashed) {
@@ -75,8 +75,8 @@ void Simulator::onBrokerUp() {
     if (!inst.disconnected) continue;
     inst.disconnected = false;
     requeueOrphans(i);
-    const ConsumerDef& def = model_->consumers[inst.consumer];
-    const ConsumerState& c = consumers_[inst.consumer];
+    const ConsumerDef& def = model_->consumers[consumerOf(i)];
+    const ConsumerState& c = consumers_[consumerOf(i)];
     inst.online = !inst.crashed && c.present && i - def.firstInstance < c.active.value;
   }
   for (std::uint32_t q = 0; q < model_->queues.size(); ++q) dispatch(q);

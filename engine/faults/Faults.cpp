@@ -194,7 +194,7 @@ void Simulator::stopProcessing(std::uint32_t instance) {
   inst.buffer.clear();
   if (inst.busy) {
     inst.busy = false;
-    ConsumerState& c = consumers_[inst.consumer];
+    ConsumerState& c = consumers_[consumerOf(instance)];
     c.busy.set(now_, c.busy.value - 1);
   }
 }
@@ -214,7 +214,7 @@ void Simulator::orphan(std::uint32_t instance, std::uint32_t msg) {
 void Simulator::crashInstance(std::uint32_t instance, SimTime restartAfter, bool closing) {
   ConsumerInstanceState& inst = instances_[instance];
   if (inst.crashed) return;
-  const std::uint32_t consumer = inst.consumer;
+  const std::uint32_t consumer = consumerOf(instance);
   const ConsumerDef& def = model_->consumers[consumer];
   ConsumerState& c = consumers_[consumer];
   inst.online = false;
@@ -286,7 +286,7 @@ void Simulator::settleStaleEvent(std::uint32_t msg) {
 
 void Simulator::onCrashDetected(std::uint32_t instance) {
   ConsumerInstanceState& inst = instances_[instance];
-  const ConsumerDef& def = model_->consumers[inst.consumer];
+  const ConsumerDef& def = model_->consumers[consumerOf(instance)];
   const auto number = static_cast<std::uint16_t>(model_->instanceNumber(instance));
   emitRecord({now_, static_cast<SimTime>(inst.orphans.size()), 0, def.component, kNone, 0, number,
               TraceKind::Detect, 0});
@@ -300,7 +300,7 @@ bool Simulator::requeueOrphans(std::uint32_t instance) {
   if (orphans.empty()) return false;
   // Back to the head of the queue, the earliest first: push the latest first (a quorum queue takes
   // them at its back: the earliest first).
-  const std::uint32_t queue = model_->consumers[instances_[instance].consumer].queue;
+  const std::uint32_t queue = model_->consumers[consumerOf(instance)].queue;
   const QueueDef& def = model_->queues[queue];
   if (def.returnsToTail) std::reverse(orphans.begin(), orphans.end());
   for (auto it = orphans.rbegin(); it != orphans.rend(); ++it) {
@@ -325,7 +325,7 @@ void Simulator::requeueOrphan(std::uint32_t msg) {
   const QueueDef& def = model_->queues[queue];
   QueueState& q = queues_[queue];
   --q.unacked;
-  ++consumers_[instances_[m.instance].consumer].requeuedAfterCrash;
+  ++consumers_[consumerOf(m.instance)].requeuedAfterCrash;
   m.instance = kNone;
   if (def.maxDeliveries != 0 && m.deliveries >= def.maxDeliveries) {
     record(TraceKind::Drop, m, def.component, kNone, kNone, 0);
@@ -340,7 +340,7 @@ void Simulator::onInstanceRestart(std::uint32_t instance, std::uint32_t epoch) {
   if (!inst.crashed || inst.crashEpoch != epoch) return;
   inst.crashed = false;
   inst.closed = false;
-  const std::uint32_t consumer = inst.consumer;
+  const std::uint32_t consumer = consumerOf(instance);
   const ConsumerDef& def = model_->consumers[consumer];
   const ConsumerState& c = consumers_[consumer];
   const auto number = static_cast<std::uint16_t>(model_->instanceNumber(instance));

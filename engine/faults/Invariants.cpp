@@ -48,7 +48,7 @@ std::string Simulator::invariantViolation() const {
     // The broker's unacked count is exactly what its manual-ack channels hold, live or orphaned.
     std::uint64_t held = 0;
     for (const std::uint32_t i : m.listedInstances(q)) {
-      const ConsumerDef& c = m.consumers[instances_[i].consumer];
+      const ConsumerDef& c = m.consumers[consumerOf(i)];
       if (c.ack == AckMode::Manual) held += instances_[i].unacked + instances_[i].orphans.size();
     }
     if (held != qs.unacked)
@@ -56,7 +56,7 @@ std::string Simulator::invariantViolation() const {
              " unacked, but its consumers hold " + std::to_string(held);
   }
   for (std::uint32_t i = 0; i < instances_.size(); ++i) {
-    const ConsumerDef& c = m.consumers[instances_[i].consumer];
+    const ConsumerDef& c = m.consumers[consumerOf(i)];
     const ConsumerInstanceState& inst = instances_[i];
     const std::uint32_t prefetch = inst.prefetch;  // the model's, or a prefetch fault's
     const std::uint32_t limit = c.sourceKind == ChannelKind::Stream
@@ -85,7 +85,7 @@ std::string Simulator::invariantViolation() const {
         return where + ": committed offset beyond the log end (negative lag)";
       if (gp.position > log.endOffset() + 0 && gp.owner != kNone)
         return where + ": position beyond the log end";
-      if (gp.owner != kNone && m.consumers[instances_[gp.owner].consumer].group != g)
+      if (gp.owner != kNone && m.consumers[consumerOf(gp.owner)].group != g)
         return where + ": owned by an instance outside the group";
       if (!gs.rebalancing && gp.owner != kNone && !instances_[gp.owner].online &&
           !instances_[gp.owner].crashed)

@@ -93,9 +93,9 @@ struct QueueMetrics {
 
 // Aligned to a line: a delivery's hops read the first two (the first: credit, the down link and the
 // service draw; the second: the up link and the buffer); what follows, only streams and faults use.
+// Which consumer it belongs to is the model's to say (Simulator::consumerOf), not a field here.
 struct alignas(64) ConsumerInstanceState {
   Rng rng;
-  std::uint32_t consumer = 0;
   std::uint32_t unacked = 0;  // manual-ack deliveries not yet acked or nacked
   // Its consumer's prefetch in force (0 = unlimited): the model's, until a prefetch fault
   // changes it. Kept here, beside `unacked`, where each dispatch reads it.

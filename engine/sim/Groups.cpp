@@ -122,7 +122,7 @@ void Simulator::assignPartitions(std::uint32_t group) {
     gp.position = gp.committed;
     gp.consumed = kNoOffset;
     const std::uint32_t ownerComponent =
-        owner == kNone ? kNone : model_->consumers[instances_[owner].consumer].component;
+        owner == kNone ? kNone : model_->consumers[consumerOf(owner)].component;
     const auto number = static_cast<std::uint16_t>(model_->instanceNumber(owner));
     emitRecord({now_, static_cast<SimTime>(gp.position), 0, model_->streams[def.stream].component,
                 ownerComponent, p, number, TraceKind::Assign, 0});

@@ -235,7 +235,7 @@ void Simulator::onStoreApply(std::uint32_t job, std::uint32_t packed) {
 // A worker takes a job message: it marks the job Running in the store, or skips a job that has
 // already ended (cancelled while it waited). Returns whether to process it.
 bool Simulator::workerStartsJob(std::uint32_t instance, std::uint32_t msg) {
-  const std::uint32_t consumer = instances_[instance].consumer;
+  const std::uint32_t consumer = consumerOf(instance);
   const ConsumerDef& def = model_->consumers[consumer];
   const Message& m = pool_[msg];
   if (def.store == kNone || m.job == kNone) return true;
@@ -258,7 +258,7 @@ bool Simulator::workerStartsJob(std::uint32_t instance, std::uint32_t msg) {
 // write has landed, so a crash in between would redeliver rather than lose the job. Returns when
 // the write lands (now, when there is nothing to write).
 SimTime Simulator::workerEndsJob(std::uint32_t instance, std::uint32_t msg, bool failed) {
-  const std::uint32_t consumer = instances_[instance].consumer;
+  const std::uint32_t consumer = consumerOf(instance);
   const ConsumerDef& def = model_->consumers[consumer];
   Job& j = jobs_[pool_[msg].job];
   // A job skipped at the start has nothing to write; one cancelled while it ran still gets its

@@ -23,7 +23,6 @@ Simulator::Simulator(std::shared_ptr<const Model> model)
     consumers_[c].active.set(0, def.instances);
     for (std::uint32_t k = 0; k < def.instanceSlots; ++k) {
       ConsumerInstanceState& inst = instances_[def.firstInstance + k];
-      inst.consumer = static_cast<std::uint32_t>(c);
       inst.prefetch = def.prefetch;
       inst.rng = makeStream(m.seed, id + "#" + std::to_string(k + 1));
     }

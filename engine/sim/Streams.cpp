@@ -69,7 +69,7 @@ void Simulator::onRetentionCheck(std::uint32_t stream) {
 // holds `prefetch` of them or has read everything there is.
 void Simulator::fetch(std::uint32_t instance) {
   ConsumerInstanceState& inst = instances_[instance];
-  const ConsumerDef& def = model_->consumers[inst.consumer];
+  const ConsumerDef& def = model_->consumers[consumerOf(instance)];
   GroupState& g = groups_[def.group];
   if (!inst.online || g.rebalancing) return;
   StreamState& st = streams_[def.stream];
@@ -114,7 +114,7 @@ void Simulator::fetch(std::uint32_t instance) {
 
 void Simulator::onStreamReadDone(std::uint32_t instance, std::uint32_t msg) {
   ConsumerInstanceState& inst = instances_[instance];
-  const ConsumerDef& def = model_->consumers[inst.consumer];
+  const ConsumerDef& def = model_->consumers[consumerOf(instance)];
   const GroupDef& groupDef = model_->groups[def.group];
   GroupState& g = groups_[def.group];
   const Message& m = pool_[msg];
