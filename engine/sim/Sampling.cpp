@@ -38,33 +38,32 @@ void Simulator::initSeries() {
   const TimeSeries series(m.sampleInterval, points, m.seriesEnvelopes);
   const PercentileSeries percentiles(m.sampleInterval, points, m.seriesEnvelopes);
   unsettled_.reserve(producerMetrics_.size() + queueMetrics_.size());
-  for (ProducerMetrics& p : producerMetrics_) {
-    p.sentPerS = series;
-    p.endToEndSeries = percentiles;
-  }
-  for (QueueMetrics& q : queueMetrics_) {
-    QueueSeries& s = q.series;
-    s.publishedPerS = s.deliveredPerS = s.ackedPerS = s.depth = s.unacked = series;
-    s.wait = percentiles;
-  }
-  for (ConsumerMetrics& c : consumerMetrics_) c.utilization = c.activeInstances = series;
-  // Each series' points, for the samples the run will take, reserved in the order sampling
-  // appends to them: consecutive appends then write neighbouring memory.
+  // A series of a queue, producer or consumer starts with room for the samples the run will take,
+  // reserved in the order sampling appends to them (queues, producers, consumers): consecutive
+  // appends then write neighbouring memory, and none reallocates.
   const std::size_t samples =
       static_cast<std::size_t>(m.duration / std::max<SimTime>(m.sampleInterval, 1)) + 1;
+  const auto start = [&](TimeSeries& t) {
+    t = series;
+    t.reserve(samples);
+  };
+  const auto startPercentiles = [&](PercentileSeries& p) {
+    p = percentiles;
+    p.reserve(samples);
+  };
   for (QueueMetrics& q : queueMetrics_) {
     QueueSeries& s = q.series;
     for (TimeSeries* t : {&s.publishedPerS, &s.deliveredPerS, &s.ackedPerS, &s.depth, &s.unacked})
-      t->reserve(samples);
-    s.wait.reserve(samples);
+      start(*t);
+    startPercentiles(s.wait);
   }
   for (ProducerMetrics& p : producerMetrics_) {
-    p.sentPerS.reserve(samples);
-    p.endToEndSeries.reserve(samples);
+    start(p.sentPerS);
+    startPercentiles(p.endToEndSeries);
   }
   for (ConsumerMetrics& c : consumerMetrics_) {
-    c.utilization.reserve(samples);
-    c.activeInstances.reserve(samples);
+    start(c.utilization);
+    start(c.activeInstances);
   }
   for (std::uint32_t g = 0; g < m.groups.size(); ++g) {
     GroupState& gs = groups_[g];
