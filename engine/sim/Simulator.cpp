@@ -215,10 +215,11 @@ void Simulator::dispatchEvent(const Event& e) {
 
 namespace {
 
-// Records one kind's logged latencies. The histogram a few entries ahead is fetched while this one
-// is recorded. (Fetching its bucket too, once the header is at hand, cost a cache-resident model
-// more than it saved a large one.) A window's first latency since it was emptied is listed in
-// `unsettled` (when the kind has windows): settleWindows() will have it to move.
+// Records one kind's logged latencies, into a histogram or a window (LatencyWindow). The first line
+// of the one a few entries ahead is fetched while this one is recorded. (Fetching a histogram's
+// bucket too, once the header is at hand, cost a cache-resident model more than it saved a large
+// one.) A window's first latency since it was emptied is listed in `unsettled` (when the kind has
+// windows): settleWindows() will have it to move.
 template <class HistogramOf>
 void recordAll(const std::vector<LatencyLog::Entry>& log, LatencyOwner kind,
                HistogramOf histogramOf, std::vector<std::uint32_t>* unsettled) {
