@@ -3,6 +3,8 @@
 // Randomness for the engine: one xoshiro256** stream per component, seeded from the scenario
 // seed and the stream's name, so a run is a pure function of the scenario.
 
+#include "base/PortableMath.h"
+
 #include <cstdint>
 #include <string_view>
 
@@ -22,7 +24,7 @@ struct Rng {
                         0xf88bb8a8724c81ecULL};
 
   std::uint64_t next() {
-    const std::uint64_t result = rotl(s[1] * 5, 7) * 9;
+    const std::uint64_t result = outputOf(s[1]);
     const std::uint64_t t = s[1] << 17;
     s[2] ^= s[0];
     s[3] ^= s[1];
@@ -37,11 +39,40 @@ struct Rng {
   double uniform01() { return static_cast<double>(next() >> 11) * 0x1.0p-53; }
 
   // (0, 1]: never 0, so log() of it is finite.
-  double uniformOpen01() { return static_cast<double>((next() >> 11) + 1) * 0x1.0p-53; }
+  double uniformOpen01() { return open01Of(next()); }
+
+  // -log(uniformOpen01()), the core of an exponential draw, to the bit. The -log of the stream's
+  // next output is worked out ahead, when one is drawn: a log is a long chain of dependent
+  // floating-point operations, and what is drawn decides which event comes next, so computed on
+  // demand its whole latency stalls the run (a mispredicted branch waits for it); computed ahead,
+  // nothing waits for it. An output is a function of s[1] alone, so the value kept is right
+  // whenever s[1] is still the word it was computed from, whatever was drawn in between: the
+  // stream's outputs are the same, in the same order, as without it.
+  double negLogOpen01() {
+    const double r = aheadFor == s[1] ? aheadNegLog : negLogOf(s[1]);
+    next();
+    aheadFor = s[1];
+    aheadNegLog = negLogOf(s[1]);
+    return r;
+  }
 
   bool operator==(const Rng&) const = default;
 
   static constexpr std::uint64_t rotl(std::uint64_t x, int k) { return (x << k) | (x >> (64 - k)); }
+
+ private:
+  static std::uint64_t outputOf(std::uint64_t s1) { return rotl(s1 * 5, 7) * 9; }
+  static double open01Of(std::uint64_t output) {
+    return static_cast<double>((output >> 11) + 1) * 0x1.0p-53;
+  }
+  static double negLogOf(std::uint64_t s1) { return -pmath::log(open01Of(outputOf(s1))); }
+
+ public:
+  // negLogOpen01's own: the value for the output that s[1] == aheadFor gives (a pair kept
+  // consistent from the start, so a match is always right). Public only so that Rng stays an
+  // aggregate, {{w0, w1, w2, w3}}.
+  std::uint64_t aheadFor = 0;
+  double aheadNegLog = negLogOf(0);
 };
 
 // The stream of one component (or of one consumer instance, named "id#k"). It depends only on

@@ -42,7 +42,7 @@ struct Sampler {
       case SamplerShape::Constant:
         return toSimTime(a);
       case SamplerShape::Exponential:
-        return toSimTime(-a * pmath::log(rng.uniformOpen01()));
+        return toSimTime(a * rng.negLogOpen01());
       default:
         return sampleSlow(rng);
     }

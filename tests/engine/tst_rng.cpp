@@ -1,9 +1,11 @@
 // Specification of the engine's randomness: reference generators, and one stream per name.
 
+#include "base/PortableMath.h"
 #include "base/Rng.h"
 
 #include <QTest>
 
+#include <bit>
 #include <cmath>
 #include <set>
 #include <string>
@@ -28,6 +30,8 @@ class tst_Rng : public QObject {
   void defaultRngIsNotZero();
   void uniform01_data();
   void uniform01();
+  void negLogOpen01IsMinusLogOfTheSameDraw();
+  void negLogOpen01AtAZeroWord();
 };
 
 // Reference: Vigna's splitmix64.c; outputs from state 0 and from state 1234567.
@@ -154,6 +158,60 @@ void tst_Rng::uniform01() {
   QCOMPARE(outOfRange, 0);
   const double standardError = 1.0 / std::sqrt(12.0 * n);
   QVERIFY2(std::abs(sum / n - 0.5) < 4 * standardError, qPrintable(QString::number(sum / n)));
+}
+
+// negLogOpen01 works out the next draw's -log ahead. Whatever mix of draws follows, and across
+// copies (a checkpoint), each must be -log(uniformOpen01()) of the same stream drawn plainly, to
+// the bit, and the stream's outputs must be the same ones in the same order.
+void tst_Rng::negLogOpen01IsMinusLogOfTheSameDraw() {
+  Rng ahead = makeStream(11, "lookahead");
+  Rng plain = ahead;
+  Rng choose = makeStream(11, "which draw");
+  std::vector<Rng> copies;
+  int negLogs = 0;
+  for (int i = 0; i < 200'000; ++i) {
+    const std::uint64_t pick = choose.next() % 8;
+    if (pick == 0) {
+      QCOMPARE(ahead.next(), plain.next());
+    } else if (pick == 1) {
+      QCOMPARE(ahead.uniform01(), plain.uniform01());
+    } else if (pick == 2) {
+      QCOMPARE(ahead.uniformOpen01(), plain.uniformOpen01());
+    } else {  // most draws exponential, often several in a row, as a sampler draws
+      const double got = ahead.negLogOpen01();
+      const double want = -pmath::log(plain.uniformOpen01());
+      QCOMPARE(std::bit_cast<std::uint64_t>(got), std::bit_cast<std::uint64_t>(want));
+      ++negLogs;
+    }
+    if (i % 20'000 == 0) copies.push_back(ahead);
+  }
+  QVERIFY(negLogs > 100'000);
+  QCOMPARE(ahead.next(), plain.next());
+  // A copy taken mid-stream continues exactly as a fresh run to that point would.
+  for (Rng& copy : copies) {
+    Rng again = copy;
+    for (int i = 0; i < 50; ++i) {
+      const double a = copy.negLogOpen01();
+      const double b = -pmath::log(again.uniformOpen01());
+      QCOMPARE(std::bit_cast<std::uint64_t>(a), std::bit_cast<std::uint64_t>(b));
+    }
+  }
+}
+
+// The lookahead is keyed by the state word an output comes from; a stream whose word is 0 (the
+// key a fresh Rng starts with) must still draw right.
+void tst_Rng::negLogOpen01AtAZeroWord() {
+  Rng ahead;
+  ahead.s[0] = 1;
+  ahead.s[1] = 0;
+  ahead.s[2] = 2;
+  ahead.s[3] = 3;
+  Rng plain = ahead;
+  for (int i = 0; i < 4; ++i) {
+    const double got = ahead.negLogOpen01();
+    const double want = -pmath::log(plain.uniformOpen01());
+    QCOMPARE(std::bit_cast<std::uint64_t>(got), std::bit_cast<std::uint64_t>(want));
+  }
 }
 
 QTEST_APPLESS_MAIN(tst_Rng)
