@@ -7,16 +7,21 @@ namespace {
 constexpr std::size_t kArity = 4;
 }  // namespace
 
-void EventQueue::heapPush(const Event& e) {
+void EventQueue::heapPush(SimTime time, std::uint64_t seqKind, std::uint32_t a, std::uint32_t b) {
   std::size_t i = heap_.size();
-  heap_.push_back(e);
+  heap_.emplace_back();
   while (i > 0) {
     const std::size_t parent = (i - 1) / kArity;
-    if (!e.before(heap_[parent])) break;
-    heap_[i] = heap_[parent];
+    const Event& p = heap_[parent];
+    if (!((time < p.time) | ((time == p.time) & (seqKind < p.seqKind)))) break;
+    heap_[i] = p;
     i = parent;
   }
-  heap_[i] = e;
+  Event& slot = heap_[i];
+  slot.time = time;
+  slot.seqKind = seqKind;
+  slot.a = a;
+  slot.b = b;
 }
 
 Event EventQueue::heapPop() {

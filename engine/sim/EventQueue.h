@@ -76,11 +76,14 @@ class EventQueue {
 
   // `currentTime` is the simulator's clock; `time` must not be earlier.
   void push(SimTime currentTime, SimTime time, EventKind kind, std::uint32_t a, std::uint32_t b) {
-    const Event e{time, (nextSeq_++ << 8) | static_cast<std::uint64_t>(kind), a, b};
+    // The event is written field by field where it goes, never built on the stack and copied: a
+    // copy reads it back 16 bytes at a time, a load the store buffer cannot forward from two
+    // 8-byte stores, and it stalls until they have retired (on every hop).
+    const std::uint64_t seqKind = (nextSeq_++ << 8) | static_cast<std::uint64_t>(kind);
     if (time == currentTime && (now_.size() == nowHead_ || now_.back().time == time)) {
-      now_.push_back(e);
+      now_.emplace_back(time, seqKind, a, b);
     } else {
-      heapPush(e);
+      heapPush(time, seqKind, a, b);
     }
   }
 
@@ -126,7 +129,7 @@ class EventQueue {
     }
     return e;
   }
-  void heapPush(const Event& e);
+  void heapPush(SimTime time, std::uint64_t seqKind, std::uint32_t a, std::uint32_t b);
   Event heapPop();
 
   std::vector<Event> heap_;
