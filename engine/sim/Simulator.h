@@ -263,6 +263,7 @@ class Simulator {
   void onBrokerReceive(std::uint32_t msg);
   void enqueue(std::uint32_t queue, std::uint32_t msg, bool fromDeadLetter);
   void dispatch(std::uint32_t queue);
+  void expireHead(std::uint32_t queue);
   std::uint32_t nextInstanceWithCredit(std::uint32_t queue);
   void onBrokerAck(std::uint32_t instance, std::uint32_t msg);
   void onBrokerNack(std::uint32_t instance, std::uint32_t msg);
@@ -332,8 +333,11 @@ class Simulator {
   void record(TraceKind kind, const Message& m, std::uint32_t component, std::uint32_t peer,
               std::uint32_t instance, SimTime aux) {
     const auto number = static_cast<std::uint16_t>(model_->instanceNumber(instance));
-    emitRecord({now_, aux, m.serial, component, peer, m.partition, number, kind,
-                static_cast<std::uint8_t>(m.redelivered)});
+    const auto redelivered = static_cast<std::uint8_t>(m.redelivered);
+    // Hashed from the values, and built as a record only when it is captured (TraceHash::add).
+    hash_.add(now_, aux, m.serial, component, peer, m.partition, number, kind, redelivered);
+    if (trace_.capturing())
+      trace_.add({now_, aux, m.serial, component, peer, m.partition, number, kind, redelivered});
   }
   void emitRecord(const TraceRecord& r) {
     hash_.add(r);

@@ -82,13 +82,21 @@ inline constexpr std::uint32_t kNoComponent = 0xffffffffu;
 class TraceHash {
  public:
   void add(const TraceRecord& r) {
-    mix(static_cast<std::uint64_t>(r.time));
-    mix(static_cast<std::uint64_t>(r.aux));
-    mix(r.message);
-    mix((static_cast<std::uint64_t>(r.component) << 32) | r.peer);
-    mix((static_cast<std::uint64_t>(r.partition) << 32) |
-        (static_cast<std::uint64_t>(r.instance) << 16) | (static_cast<std::uint64_t>(r.kind) << 8) |
+    add(r.time, r.aux, r.message, r.component, r.peer, r.partition, r.instance, r.kind,
         r.redelivered);
+  }
+  // The same from the fields as values: the simulator hashes each record from the values it has
+  // at hand, and builds a TraceRecord in memory only when the trace is captured.
+  void add(SimTime time, SimTime aux, std::uint64_t message, std::uint32_t component,
+           std::uint32_t peer, std::uint32_t partition, std::uint16_t instance, TraceKind kind,
+           std::uint8_t redelivered) {
+    mix(static_cast<std::uint64_t>(time));
+    mix(static_cast<std::uint64_t>(aux));
+    mix(message);
+    mix((static_cast<std::uint64_t>(component) << 32) | peer);
+    mix((static_cast<std::uint64_t>(partition) << 32) |
+        (static_cast<std::uint64_t>(instance) << 16) | (static_cast<std::uint64_t>(kind) << 8) |
+        redelivered);
   }
   std::uint64_t value() const { return finalize(h_); }
   bool operator==(const TraceHash&) const = default;
