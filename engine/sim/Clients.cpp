@@ -4,7 +4,10 @@
 
 namespace brokerlab {
 
-void Simulator::onProducerEmit(std::uint32_t producer) {
+// `queue` is the producer's (its definition's `queue`), carried by the event: the queue's lines are
+// requested before the definition's own miss is over, not after.
+void Simulator::onProducerEmit(std::uint32_t producer, std::uint32_t queue) {
+  if (queue != kNone) prefetchQueue(queue);
   const ProducerDef& def = model_->producers[producer];
   ProducerState& p = producers_[producer];
 
@@ -15,7 +18,6 @@ void Simulator::onProducerEmit(std::uint32_t producer) {
   m.publishedAt = now_;
   m.producer = producer;
   m.queue = def.queue;
-  if (def.queue != kNone) prefetchQueue(def.queue);
   drawKey(producer, m);
   if (p.poisonFraction > 0 && p.rng.uniform01() < p.poisonFraction) {
     m.poison = true;
@@ -54,7 +56,7 @@ void Simulator::scheduleNextEmit(std::uint32_t producer) {
     SimTime gap = def.interarrival.sample(p.rng);
     if (p.rateFactor != 1.0) gap = saturatedTime(static_cast<double>(gap) / p.rateFactor);
     const SimTime next = now_ + gap;
-    if (next < def.stop) schedule(next, EventKind::ProducerEmit, producer, 0);
+    if (next < def.stop) schedule(next, EventKind::ProducerEmit, producer, def.queue);
   }
 }
 

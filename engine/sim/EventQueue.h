@@ -9,7 +9,7 @@ namespace brokerlab {
 
 // What an event does; the simulator switches on it (no virtual dispatch, no std::function).
 enum class EventKind : std::uint8_t {
-  ProducerEmit,     // a = producer
+  ProducerEmit,     // a = producer, b = its queue or kNone (Simulator::onProducerEmit)
   BrokerReceive,    // b = message: a published message arrives at the broker
   ConsumerReceive,  // a = instance, b = message: a delivery arrives at a consumer instance
   ServiceDone,      // a = instance, b = message

@@ -78,7 +78,7 @@ Simulator::Simulator(std::shared_ptr<const Model> model)
   for (std::uint32_t p = 0; p < m.producers.size(); ++p) {
     const ProducerDef& def = m.producers[p];
     const SimTime first = def.start + def.interarrival.sample(producers_[p].rng);
-    if (first < def.stop) schedule(first, EventKind::ProducerEmit, p, 0);
+    if (first < def.stop) schedule(first, EventKind::ProducerEmit, p, def.queue);
   }
 }
 
@@ -124,7 +124,7 @@ StopReason Simulator::runEvents(SimTime until, std::uint64_t maxEvents) {
 void Simulator::dispatchEvent(const Event& e) {
   switch (e.kind()) {
     case EventKind::ProducerEmit:
-      onProducerEmit(e.a);
+      onProducerEmit(e.a, e.b);
       break;
     case EventKind::BrokerReceive:
       onBrokerReceive(e.b);

@@ -138,7 +138,7 @@ class Simulator {
   double intervalMean(double area, double areaBefore) const;
 
   // Producers and consumers (Clients.cpp)
-  void onProducerEmit(std::uint32_t producer);
+  void onProducerEmit(std::uint32_t producer, std::uint32_t queue);
   void scheduleNextEmit(std::uint32_t producer);
   void drawKey(std::uint32_t producer, Message& m);
   void onConsumerJoin(std::uint32_t consumer);
