@@ -69,6 +69,11 @@ std::string Simulator::invariantViolation() const {
              (inst.heldOverPrefetch > limit ? " and the " + std::to_string(inst.heldOverPrefetch) +
                                                   " it held when its prefetch was lowered"
                                             : std::string());
+    // Auto ack: a delivery is done when it is sent, so nothing is held (dispatch's credit test
+    // counts on it).
+    if (c.sourceKind != ChannelKind::Stream && c.ack == AckMode::Auto && inst.unacked != 0)
+      return name(c.component) + "#" + std::to_string(m.instanceNumber(i)) +
+             ": an auto-ack instance holds " + std::to_string(inst.unacked) + " unacked";
     if (instances_[i].crashed && instances_[i].online)
       return name(c.component) + "#" + std::to_string(m.instanceNumber(i)) +
              " is online while crashed";

@@ -15,6 +15,7 @@ class InvariantsTest : public QObject {
   void brokenLedgerStopsTheRun();
   void violationIsStickyAndCopied();
   void checksCanBeSwitchedOff();
+  void autoAckInstanceHoldsNothing();
 };
 
 namespace {
@@ -89,5 +90,23 @@ void InvariantsTest::checksCanBeSwitchedOff() {
   QVERIFY(!sim.invariantViolation().empty());  // the state check still sees it when asked
 }
 
+// Dispatch's credit test relies on an auto-ack instance holding no unacked delivery: a healthy
+// run with crashes keeps it, and a count planted behind the broker's back is caught.
+void InvariantsTest::autoAckInstanceHoldsNothing() {
+  Scenario s = busy();
+  s.components[3].ack = AckMode::Auto;
+  Simulator sim = simulator(s);
+  RUN_UNTIL(sim, 60 * kSecond);
+  QVERIFY2(sim.violation().empty(), sim.violation().c_str());
+  QVERIFY(sim.consumers()[0].crashes > 0);
+  QCOMPARE(QString::fromStdString(sim.invariantViolation()), QString());
+  Simulator broken = sim;
+  broken.instancesForTesting()[1].unacked = 1;
+  const QString why = QString::fromStdString(broken.invariantViolation());
+  QVERIFY2(why.contains(QStringLiteral("workers#2: an auto-ack instance holds 1 unacked")),
+           qPrintable(why));
+}
+
 QTEST_APPLESS_MAIN(InvariantsTest)
+
 #include "tst_invariants.moc"
