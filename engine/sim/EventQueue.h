@@ -51,6 +51,12 @@ struct Event {
   std::uint32_t a;
   std::uint32_t b;
 
+  Event() = default;
+  // A constructor, not only aggregate braces: emplace_back builds an event in place with it
+  // (Clang 14 has no parenthesized aggregate initialization).
+  constexpr Event(SimTime t, std::uint64_t sk, std::uint32_t first, std::uint32_t second)
+      : time(t), seqKind(sk), a(first), b(second) {}
+
   EventKind kind() const { return static_cast<EventKind>(seqKind & 0xff); }
   std::uint64_t sequence() const { return seqKind >> 8; }
   // Without short-circuits, so that a caller can use it as a number and take no branch (the event
