@@ -6,6 +6,7 @@
 #include "UiFixtures.h"
 #include "canvas/Text.h"
 #include "canvas/Theme.h"
+#include "charts/Decimate.h"
 #include "compare/CompareActions.h"
 #include "compare/CompareCharts.h"
 #include "compare/CompareClock.h"
@@ -483,6 +484,28 @@ class tst_Compare : public QObject {
     QCOMPARE(throughput.size(), std::size_t{2});
     QCOMPARE(throughput[1].name, QStringLiteral("orders · B"));
     QCOMPARE(w.charts().chart(OverlayKind::Utilization).plotted().size(), std::size_t{2});
+  }
+
+  // What a chart draws is its series decimated for the plot's laid-out width, however many
+  // refreshes (throttled by the wall clock) came before: a chart first shown before its layout
+  // used the smallest count, and the comparison's screenshot differed from run to run.
+  void chartsDecimateForTheirLaidOutWidth() {
+    const Scenario a = loadBundled(QStringLiteral("work-queue"));
+    CompareWindow w;
+    QVERIFY(w.load(a, QStringLiteral("A"), moreWorkers(a), QStringLiteral("B")).isEmpty());
+    w.resize(1600, 900);
+    w.show();
+    w.bringTo(40 * kSecond);
+    QCoreApplication::sendPostedEvents(nullptr, QEvent::LayoutRequest);
+    const OverlayChart& chart = w.charts().chart(OverlayKind::Backlog);
+    const double width = chart.chart()->plotArea().width();
+    QVERIFY2(width > 256, qPrintable(QString::number(width)));  // more than the smallest count
+    const TimeSeries& depth = w.clock().left().simulator().queueMetrics()[0].series.depth;
+    const double step = toSeconds(depth.step());
+    const QList<QPointF> expected = decimateMinMax(
+        depth.points(), step, step, static_cast<int>(width) / 2, depth.mins(), depth.maxs());
+    QVERIFY(expected.size() > 2 * 64);
+    QCOMPARE(chart.plotted()[0].points, expected);
   }
 
   void fileMenuOpensAComparison() {

@@ -19,6 +19,7 @@ CompareCharts::CompareCharts(CompareClock& clock, QWidget* parent)
   for (int k = 0; k < kOverlayKindCount; ++k) {
     auto* chart = new OverlayChart(static_cast<OverlayKind>(k), this);
     charts_[static_cast<std::size_t>(k)] = chart;
+    connect(chart, &OverlayChart::columnsChanged, this, [this, chart] { showOne(*chart); });
     // Right click: the chart as a picture, for a design document or a slide.
     chart->setContextMenuPolicy(Qt::CustomContextMenu);
     const QString stem = QString::fromLatin1(stems[k]);

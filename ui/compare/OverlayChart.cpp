@@ -14,6 +14,13 @@
 
 namespace brokerlab::ui {
 
+namespace {
+// A pixel column's lowest and highest value for every two pixels of the plot's width.
+int columnsFor(double plotWidth) {
+  return std::max(64, static_cast<int>(plotWidth) / 2);
+}
+}  // namespace
+
 QColor OverlayChart::runColour(bool b, std::size_t figure) {
   // Blues and greens for A, oranges and pinks for B (Okabe-Ito: told apart by most colour-blind
   // eyes); vermillion is left out, it means an error everywhere else.
@@ -30,6 +37,13 @@ OverlayChart::OverlayChart(OverlayKind kind, QWidget* parent) : QChartView(paren
   y_ = axes.y;
   setMinimumSize(260, 200);
   setFontScale(1.0);
+  // The lines were decimated for the plot's width when they were last shown; a chart is often
+  // shown before it has been laid out (at the smallest count), so when its width settles it asks
+  // to be shown again. Otherwise what is drawn would depend on how many refreshes, throttled by
+  // the wall clock, came before: a comparison's screenshot was not the same twice.
+  connect(chart(), &QChart::plotAreaChanged, this, [this](const QRectF& area) {
+    if (columns_ != 0 && columnsFor(area.width()) != columns_) emit columnsChanged();
+  });
 }
 
 void OverlayChart::setFontScale(double scale) {
@@ -54,7 +68,8 @@ void OverlayChart::show(const std::vector<SeriesPair>& pairs, double untilS) {
     delete lines_.back();
     lines_.pop_back();
   }
-  const int columns = std::max(64, static_cast<int>(chart()->plotArea().width()) / 2);
+  columns_ = columnsFor(chart()->plotArea().width());
+  const int columns = columns_;
   double high = 0;
   for (std::size_t i = 0; i < pairs.size(); ++i) {
     const QString label = QString::fromStdString(pairs[i].label);

@@ -35,6 +35,10 @@ class OverlayChart : public QChartView {
   // The colour of run A's (or B's) line of the chart's `figure`th figure.
   static QColor runColour(bool b, std::size_t figure);
 
+ signals:
+  // The plot's width changed since the lines were decimated: show() them again.
+  void columnsChanged();
+
  private:
   QLineSeries* line(std::size_t i);
 
@@ -42,6 +46,7 @@ class OverlayChart : public QChartView {
   QValueAxis* x_;
   QValueAxis* y_;
   std::vector<QLineSeries*> lines_;
+  int columns_ = 0;  // the decimation of the last show(); 0 before the first
 };
 
 }  // namespace brokerlab::ui
