@@ -147,9 +147,7 @@ void ChartPanel::show(const std::vector<NamedSeries>& series, double untilS) {
     delete lines_.back();
     lines_.pop_back();
   }
-  // A lowest and a highest point for every two pixels: a spike still reaches its height, and a
-  // chart holds half the points it would with a pair per pixel (--bench-ui --charts).
-  const int columns = std::max(64, static_cast<int>(chart()->plotArea().width()) / 2);
+  const int columns = decimationColumns(chart()->plotArea().width());  // (--bench-ui --charts)
   double high = 0;
   for (std::size_t i = 0; i < mine.size(); ++i) {
     const TimeSeries& t = *mine[i]->series;

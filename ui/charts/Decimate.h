@@ -7,6 +7,7 @@
 #include <QList>
 #include <QPointF>
 
+#include <algorithm>
 #include <span>
 
 namespace brokerlab::ui {
@@ -16,5 +17,12 @@ namespace brokerlab::ui {
 // 2 * columns points come back unchanged. NaN values are gaps and are skipped.
 QList<QPointF> decimateMinMax(std::span<const double> ys, double x0, double dx, int columns,
                               std::span<const double> mins = {}, std::span<const double> maxs = {});
+
+// The columns a chart decimates to for a plot `plotWidth` pixels wide: a lowest and a highest
+// point for every two pixels (a spike still reaches its height, and a chart holds half the points
+// it would with a pair per pixel), at least 64 (a plot not laid out yet has no width).
+inline int decimationColumns(double plotWidth) {
+  return std::max(64, static_cast<int>(plotWidth) / 2);
+}
 
 }  // namespace brokerlab::ui

@@ -14,13 +14,6 @@
 
 namespace brokerlab::ui {
 
-namespace {
-// A pixel column's lowest and highest value for every two pixels of the plot's width.
-int columnsFor(double plotWidth) {
-  return std::max(64, static_cast<int>(plotWidth) / 2);
-}
-}  // namespace
-
 QColor OverlayChart::runColour(bool b, std::size_t figure) {
   // Blues and greens for A, oranges and pinks for B (Okabe-Ito: told apart by most colour-blind
   // eyes); vermillion is left out, it means an error everywhere else.
@@ -42,7 +35,7 @@ OverlayChart::OverlayChart(OverlayKind kind, QWidget* parent) : QChartView(paren
   // to be shown again. Otherwise what is drawn would depend on how many refreshes, throttled by
   // the wall clock, came before: a comparison's screenshot was not the same twice.
   connect(chart(), &QChart::plotAreaChanged, this, [this](const QRectF& area) {
-    if (columns_ != 0 && columnsFor(area.width()) != columns_) emit columnsChanged();
+    if (columns_ != 0 && decimationColumns(area.width()) != columns_) emit columnsChanged();
   });
 }
 
@@ -68,8 +61,7 @@ void OverlayChart::show(const std::vector<SeriesPair>& pairs, double untilS) {
     delete lines_.back();
     lines_.pop_back();
   }
-  columns_ = columnsFor(chart()->plotArea().width());
-  const int columns = columns_;
+  columns_ = decimationColumns(chart()->plotArea().width());
   double high = 0;
   for (std::size_t i = 0; i < pairs.size(); ++i) {
     const QString label = QString::fromStdString(pairs[i].label);
@@ -81,7 +73,7 @@ void OverlayChart::show(const std::vector<SeriesPair>& pairs, double untilS) {
       const QString name = QStringLiteral("%1 · %2").arg(label, side == 0 ? "A" : "B");
       if (l->name() != name) l->setName(name);
       const double step = toSeconds(t.step());
-      QList<QPointF> points = decimateMinMax(t.points(), step, step, columns, t.mins(), t.maxs());
+      QList<QPointF> points = decimateMinMax(t.points(), step, step, columns_, t.mins(), t.maxs());
       for (const QPointF& p : points) high = std::max(high, p.y());
       l->replace(points);
     }
