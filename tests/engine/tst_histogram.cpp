@@ -177,6 +177,13 @@ void tst_Histogram::memoryFollowsTheValuesSeen() {
   std::vector<SimTime> everyPage = {0, 32};
   for (int exponent = 6; exponent <= 62; ++exponent) everyPage.push_back(SimTime{1} << exponent);
   QCOMPARE(histogramOf(everyPage).bucketCount(), LatencyHistogram::kBucketLimit);
+  // And no room held beyond them: a page is added alone (10,000 queues' histograms once held a
+  // third of their memory unused). 17 pages, as a queue's waits between 1 ms and a minute hold.
+  std::vector<SimTime> seventeen = {0};
+  for (int exponent = 20; exponent < 36; ++exponent) seventeen.push_back(SimTime{1} << exponent);
+  const LatencyHistogram h = histogramOf(seventeen);
+  QCOMPARE(h.bucketCount(), 17 * page);
+  QCOMPARE(h.memoryBytes(), 17 * page * sizeof(std::uint64_t));
 }
 
 QTEST_APPLESS_MAIN(tst_Histogram)
