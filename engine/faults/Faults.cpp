@@ -306,7 +306,7 @@ bool Simulator::requeueOrphans(std::uint32_t instance) {
   for (auto it = orphans.rbegin(); it != orphans.rend(); ++it) {
     std::uint32_t msg = *it;
     if (pool_[msg].orphanPending) {  // its old slot waits for the pending event
-      const std::uint32_t copy = pool_.allocate();
+      const std::uint32_t copy = allocateMessage();
       pool_[copy] = pool_[msg];
       pool_[copy].orphanPending = false;
       pool_[msg].state = MessageState::Tombstone;  // the message (and its count) moved to `copy`

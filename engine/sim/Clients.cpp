@@ -11,7 +11,7 @@ void Simulator::onProducerEmit(std::uint32_t producer, std::uint32_t queue) {
   const ProducerDef& def = model_->producers[producer];
   ProducerState& p = producers_[producer];
 
-  const std::uint32_t msg = pool_.allocate();
+  const std::uint32_t msg = allocateMessage();
   Message& m = pool_[msg];
   m = Message{};
   m.serial = nextSerial_++;

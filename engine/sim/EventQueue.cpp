@@ -24,12 +24,12 @@ void EventQueue::heapPush(SimTime time, std::uint64_t seqKind, std::uint32_t a, 
   slot.b = b;
 }
 
-Event EventQueue::heapPop() {
-  const Event top = heap_.front();
+void EventQueue::heapPop(Event& out) {
+  out = heap_.front();
   const Event last = heap_.back();
   heap_.pop_back();
   const std::size_t n = heap_.size();
-  if (n == 0) return top;
+  if (n == 0) return;
   std::size_t i = 0;
   for (;;) {
     const std::size_t first = i * kArity + 1;
@@ -50,7 +50,6 @@ Event EventQueue::heapPop() {
     i = best;
   }
   heap_[i] = last;
-  return top;
 }
 
 }  // namespace brokerlab

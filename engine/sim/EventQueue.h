@@ -100,22 +100,29 @@ class EventQueue {
   }
 
   Event pop() {
-    if (nowFirst()) return popNow();
-    return heapPop();
+    Event e;
+    if (nowFirst()) {
+      popNow(e);
+    } else {
+      heapPop(e);
+    }
+    return e;
   }
 
+  // Where popDue() found the event it moved, if any.
+  enum class Popped : std::uint8_t { Nothing, Now, Heap };
   // The run loop's pop: moves the earliest event into `out` when it is due by `until`, and
-  // returns false (moving nothing) when the set is empty or its earliest event is later. One
+  // returns Nothing (moving nothing) when the set is empty or its earliest event is later. One
   // decision where top() then pop() would take it twice.
-  bool popDue(SimTime until, Event& out) {
+  Popped popDue(SimTime until, Event& out) {
     if (nowFirst()) {
-      if (now_[nowHead_].time > until) return false;
-      out = popNow();
-      return true;
+      if (now_[nowHead_].time > until) return Popped::Nothing;
+      popNow(out);
+      return Popped::Now;
     }
-    if (heap_.empty() || heap_.front().time > until) return false;
-    out = heapPop();
-    return true;
+    if (heap_.empty() || heap_.front().time > until) return Popped::Nothing;
+    heapPop(out);
+    return Popped::Heap;
   }
 
   std::size_t memoryBytes() const {  // heap bytes
@@ -124,19 +131,24 @@ class EventQueue {
   bool operator==(const EventQueue&) const = default;
 
  private:
+  // The FIFO's ends compared as addresses: its length would be a division by the event's size.
   bool nowFirst() const {
-    return nowHead_ != now_.size() && (heap_.empty() || now_[nowHead_].before(heap_.front()));
+    const Event* head = now_.data() + nowHead_;
+    return head != now_.data() + now_.size() && (heap_.empty() || head->before(heap_.front()));
   }
-  Event popNow() {
-    const Event e = now_[nowHead_++];
-    if (nowHead_ == now_.size()) {  // reuse the storage: no allocation in steady state
+  void popNow(Event& out) {
+    const Event* head = now_.data() + nowHead_++;
+    out = *head;
+    if (head + 1 ==
+        now_.data() + now_.size()) {  // reuse the storage: no allocation in steady state
       now_.clear();
       nowHead_ = 0;
     }
-    return e;
   }
   void heapPush(SimTime time, std::uint64_t seqKind, std::uint32_t a, std::uint32_t b);
-  Event heapPop();
+  // Moves the earliest event into `out`, written where the caller keeps it (no copy through a
+  // returned temporary).
+  void heapPop(Event& out);
 
   std::vector<Event> heap_;
   std::vector<Event> now_;

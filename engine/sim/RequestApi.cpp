@@ -156,7 +156,7 @@ void Simulator::releaseSlot(std::uint32_t api) {
 void Simulator::publishJob(std::uint32_t api, std::uint32_t job) {
   const ApiDef& def = model_->apis[api];
   ApiState& as = apis_[api];
-  const std::uint32_t msg = pool_.allocate();
+  const std::uint32_t msg = allocateMessage();
   Message& m = pool_[msg];
   m = Message{};
   m.serial = jobs_[job].id;  // the correlation id

@@ -14,6 +14,7 @@ bool waitingFor(ClientOutcome o) {
 }  // namespace
 
 std::uint32_t Simulator::allocateRequest() {
+  mayBeAtLimit_ = true;
   if (!freeRequests_.empty()) {
     const std::uint32_t r = freeRequests_.back();
     freeRequests_.pop_back();
@@ -72,6 +73,7 @@ void Simulator::onClientSubmit(std::uint32_t client) {
   const bool cancel =
       !j.invalid && def.cancelFraction > 0 && cs.rng.uniform01() < def.cancelFraction;
   jobs_.push_back(j);
+  mayBeAtLimit_ = true;
   ++cs.submitted;
   ++cs.outcomes[static_cast<std::size_t>(ClientOutcome::Submitting)];
   sendRequest(client, job, HttpMethod::Post, Route::Jobs, false);

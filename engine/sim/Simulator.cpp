@@ -93,31 +93,47 @@ StopReason Simulator::runEvents(SimTime until, std::uint64_t maxEvents) {
   if (until > kMaxSimTime) until = kMaxSimTime;
   if (!violation_.empty()) return StopReason::InvariantViolated;
   if (!limitReached_.empty()) return StopReason::LimitReached;
+  // Neither changes while events run (only calls between runs set them): one test after each
+  // event stands for the checks they ask for.
+  const bool watched = checkInvariants_ || trace_.capturing();
   Event e{};
   for (;; --maxEvents) {
     if (maxEvents == 0) {
       if (!queue_.empty() && queue_.top().time <= until) return StopReason::EventBudget;
       break;
     }
-    if (!queue_.popDue(until, e)) break;
+    if (queue_.popDue(until, e) == EventQueue::Popped::Nothing) break;
     // The state is constant between events, so samples due before this event see it as it is now.
     if (e.time > nextSampleAt_) takeSamplesThrough(e.time - 1);
     now_ = e.time;
     ++events_;
-    lastEvent_ = e;
+    if (checkInvariants_) lastEvent_ = e;  // only a violation's message reads it
     dispatchEvent(e);
-    if (checkInvariants_) {
-      if (violation_.empty()) {
-        const std::string broken = invariantViolation();
-        if (!broken.empty()) noteViolation(broken, 0);
-      }
-      if (!violation_.empty()) return StopReason::InvariantViolated;
+    if (watched || mayBeAtLimit_) [[unlikely]] {
+      const StopReason stop = afterEvent();
+      if (stop != StopReason::ReachedTime) return stop;
     }
-    if (atLimit()) return StopReason::LimitReached;
-    if (trace_.capturing() && trace_.full()) return StopReason::TraceFull;
   }
   takeSamplesThrough(until);
   if (until > now_) now_ = until;
+  return StopReason::ReachedTime;
+}
+
+// The checks after an event, in order: the invariants, the run limits, a full trace buffer.
+// ReachedTime: none of them stops the run.
+StopReason Simulator::afterEvent() {
+  if (checkInvariants_) {
+    if (violation_.empty()) {
+      const std::string broken = invariantViolation();
+      if (!broken.empty()) noteViolation(broken, 0);
+    }
+    if (!violation_.empty()) return StopReason::InvariantViolated;
+  }
+  if (mayBeAtLimit_) {
+    if (atLimit()) return StopReason::LimitReached;
+    mayBeAtLimit_ = false;
+  }
+  if (trace_.capturing() && trace_.full()) return StopReason::TraceFull;
   return StopReason::ReachedTime;
 }
 
@@ -261,7 +277,7 @@ void Simulator::flushLatencies() {
 // copy for one subscription, or a read of a stream record.
 std::uint32_t Simulator::newMessageFrom(const Message& original) {
   const Message source = original;  // the pool may grow and move `original`
-  const std::uint32_t msg = pool_.allocate();
+  const std::uint32_t msg = allocateMessage();
   Message& m = pool_[msg];
   m = Message{};
   m.serial = source.serial;

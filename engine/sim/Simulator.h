@@ -92,7 +92,10 @@ class Simulator {
   const std::string& violation() const { return violation_; }
 
   // Bounds on what the run may hold (sim/RunLimits.h); lower ones suit an interactive session.
-  void setLimits(const RunLimits& limits) { limits_ = limits; }
+  void setLimits(const RunLimits& limits) {
+    limits_ = limits;
+    mayBeAtLimit_ = true;  // a lowered limit may be reached already
+  }
   const RunLimits& limits() const { return limits_; }
   // Empty until a limit is reached; then which one, when, and how the scenario can stay under it.
   const std::string& limitReached() const { return limitReached_; }
@@ -124,6 +127,7 @@ class Simulator {
   // when the run cannot go on there (a full trace buffer, a broken invariant, a limit).
   std::string settleForLiveChange();
   void dispatchEvent(const Event& e);
+  StopReason afterEvent();
   // Sampling.cpp: the time series, sized at build and sampled every sample_interval.
   void initSeries();
   void takeSamplesThrough(SimTime t);
@@ -284,8 +288,8 @@ class Simulator {
     if (checkInvariants_ && !holds && violation_.empty()) noteViolation(rule, m.serial);
   }
   void noteViolation(const std::string& rule, std::uint64_t message);
-  // After each event: true (and limitReached_ set) when the run holds what limits_ allow. Four
-  // comparisons on the hot path; the message is built in RunLimits.cpp.
+  // True (and limitReached_ set) when the run holds what limits_ allow; the message is built in
+  // RunLimits.cpp. Asked after an event only when mayBeAtLimit_ says a bounded count grew.
   bool atLimit() {
     if (pool_.live() < limits_.liveMessages && retainedRecords_ < limits_.retainedRecords &&
         jobs_.size() < limits_.jobs &&
@@ -295,6 +299,11 @@ class Simulator {
     return true;
   }
   void noteLimit();
+  // Every message comes from here: a new message is a count that limits_ bound.
+  std::uint32_t allocateMessage() {
+    mayBeAtLimit_ = true;
+    return pool_.allocate();
+  }
 
   // Bookkeeping shared by both halves.
   // Inline, as record(): each hop calls them, and a call costs more than their work.
@@ -412,6 +421,11 @@ class Simulator {
   RunLimits limits_;
   std::uint64_t retainedRecords_ = 0;  // in all streams: what RunLimits::retainedRecords bounds
   std::string limitReached_;
+  // Set where a count that limits_ bound grows (a message, a retained record, a job, a request);
+  // the run loop asks atLimit() only then, and clears it when no limit is reached. Counts only
+  // grow in events, so an event that set nothing cannot have reached a limit (four comparisons
+  // saved on every other event). Not compared by operator==: it only decides when to ask.
+  bool mayBeAtLimit_ = true;
 };
 
 }  // namespace brokerlab

@@ -38,6 +38,7 @@ void Simulator::append(std::uint32_t stream, std::uint32_t msg) {
   const std::uint64_t offset = st.partitions[m.partition].append(r, def.segmentBytes);
   ++st.appended;
   ++retainedRecords_;
+  mayBeAtLimit_ = true;
   expectInvariant(offset + 1 == st.partitions[m.partition].endOffset(),
                   "offsets strictly increase per partition", m);
   record(TraceKind::Append, m, def.component, kNone, kNone, static_cast<SimTime>(offset));

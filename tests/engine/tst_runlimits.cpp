@@ -55,6 +55,31 @@ class tst_RunLimits : public QObject {
     QCOMPARE(copy.limitReached(), sim.limitReached());
   }
 
+  // The run asks for the limits only after an event that grew a bounded count; a limit lowered
+  // between runs below what the run holds already must still stop it after its next event, even
+  // one that adds nothing: here a broker's receive into the full drop-head queue (it drops the
+  // head), found by trying each next event on a copy.
+  void aLimitLoweredBetweenRunsStopsTheNextEvent() {
+    Simulator sim = simulator(flood(100));
+    QCOMPARE(sim.runUntil(60 * kSecond), StopReason::ReachedTime);
+    bool found = false;
+    for (int i = 0; i < 100 && !found; ++i) {
+      Simulator probe = sim;
+      QCOMPARE(probe.runUntil(sim.model().duration, 1), StopReason::EventBudget);
+      found = probe.ledger().published == sim.ledger().published &&
+              probe.messages().live() <= sim.messages().live();
+      if (!found) sim = probe;
+    }
+    QVERIFY(found);
+    const std::size_t held = sim.messages().live();
+    QVERIFY2(held >= 100, qPrintable(QString::number(held)));
+    const std::uint64_t events = sim.eventsProcessed();
+    sim.setLimits(limits(held - 10, kBig, kBig, kBig));
+    QCOMPARE(sim.runUntil(sim.model().duration), StopReason::LimitReached);
+    QCOMPARE(sim.eventsProcessed(), events + 1);
+    QVERIFY(sim.limitReached().find("messages in the system at once") != std::string::npos);
+  }
+
   // The same producer into a queue bounded by max_length runs to its end under the same limit:
   // what counts is what the run holds, not what it has published.
   void aBoundedQueueRunsToItsEnd() {
