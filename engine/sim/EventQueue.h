@@ -124,6 +124,10 @@ class EventQueue {
     heapPop(out);
     return Popped::Heap;
   }
+  // The earliest event of the heap part (not the FIFO's), or null: what the run loop looks ahead
+  // to. Zero-delay hops never enter the heap, so this is the next event that is not part of the
+  // current chain of hops.
+  const Event* heapFront() const { return heap_.empty() ? nullptr : heap_.data(); }
 
   std::size_t memoryBytes() const {  // heap bytes
     return (heap_.capacity() + now_.capacity()) * sizeof(Event);

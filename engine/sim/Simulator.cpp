@@ -102,7 +102,11 @@ StopReason Simulator::runEvents(SimTime until, std::uint64_t maxEvents) {
       if (!queue_.empty() && queue_.top().time <= until) return StopReason::EventBudget;
       break;
     }
-    if (queue_.popDue(until, e) == EventQueue::Popped::Nothing) break;
+    const EventQueue::Popped popped = queue_.popDue(until, e);
+    if (popped == EventQueue::Popped::Nothing) break;
+    if (popped == EventQueue::Popped::Heap) {
+      if (const Event* next = queue_.heapFront()) prefetchFor(*next);
+    }
     // The state is constant between events, so samples due before this event see it as it is now.
     if (e.time > nextSampleAt_) takeSamplesThrough(e.time - 1);
     now_ = e.time;
