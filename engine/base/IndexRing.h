@@ -37,6 +37,15 @@ class IndexRing {
     return v;
   }
 
+  // Where front() reads and where the next pushBack() writes, for a prefetch (null before the
+  // ring has storage).
+  const std::uint32_t* frontSlot() const {
+    return slots_.empty() ? nullptr : slots_.data() + head_;
+  }
+  const std::uint32_t* backSlot() const {
+    return slots_.empty() ? nullptr : slots_.data() + ((head_ + size_) & mask());
+  }
+
   // Heap bytes held (what a copy of this costs beyond sizeof).
   std::size_t memoryBytes() const { return slots_.capacity() * sizeof(std::uint32_t); }
   bool operator==(const IndexRing& o) const {

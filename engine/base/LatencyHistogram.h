@@ -48,6 +48,7 @@ class alignas(64) LatencyHistogram {
  private:
   // The position of `page` among the held pages; adds it (zeroed) when it is not held yet.
   std::size_t slotOf(std::uint32_t page);
+  void addPage(std::size_t slot, std::uint64_t bit);  // page `bit`, zeroed, at `slot`
 
   // Up to 2^64 values below 2^63 each: 128 bits cannot overflow, so the mean is exact.
   __extension__ unsigned __int128 sum_ = 0;

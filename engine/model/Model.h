@@ -223,6 +223,9 @@ struct Model {
   std::vector<FaultDef> faults;
   std::vector<std::uint32_t> instanceConsumer;  // instance -> consumer index
   std::vector<std::uint32_t> instanceNumbers;   // instance -> instanceNumber(instance)
+  // instance -> the queue its consumer reads (kNone for a stream's): a small array that stays in
+  // the cache, where the consumer's definition would be a miss (the run loop's look-ahead).
+  std::vector<std::uint32_t> instanceQueue;
   // Every queue's instance list, back to back (QueueDef::firstListed): one small array that stays
   // in the cache rather than a separate allocation per queue that each dispatch misses on.
   std::vector<std::uint32_t> queueInstances;

@@ -96,11 +96,14 @@ class Builder {
       q.listed = 0;  // counts again below, as the list fills
     }
     m_.queueInstances.resize(next);
+    m_.instanceQueue.assign(m_.instanceConsumer.size(), kNone);
     for (const ConsumerDef& k : m_.consumers) {
       if (k.queue == kNone) continue;
       QueueDef& q = m_.queues[k.queue];
-      for (std::uint32_t i = 0; i < k.instanceSlots; ++i)
+      for (std::uint32_t i = 0; i < k.instanceSlots; ++i) {
         m_.queueInstances[q.firstListed + q.listed++] = k.firstInstance + i;
+        m_.instanceQueue[k.firstInstance + i] = k.queue;
+      }
     }
   }
 

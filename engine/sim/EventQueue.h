@@ -128,6 +128,15 @@ class EventQueue {
   // to. Zero-delay hops never enter the heap, so this is the next event that is not part of the
   // current chain of hops.
   const Event* heapFront() const { return heap_.empty() ? nullptr : heap_.data(); }
+  // The heap's second-earliest event (the earliest of the front's children), or null.
+  const Event* heapSecond() const {
+    const std::size_t n = heap_.size();
+    if (n < 2) return nullptr;
+    const Event* best = &heap_[1];
+    for (std::size_t c = 2; c <= 4 && c < n; ++c)
+      if (heap_[c].before(*best)) best = &heap_[c];
+    return best;
+  }
 
   std::size_t memoryBytes() const {  // heap bytes
     return (heap_.capacity() + now_.capacity()) * sizeof(Event);

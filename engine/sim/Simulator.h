@@ -91,6 +91,12 @@ class Simulator {
   bool invariantChecks() const { return checkInvariants_; }
   const std::string& violation() const { return violation_; }
 
+  // Whether the run loop prefetches for the events ahead (lookAhead()): on when the state the
+  // handlers read outgrows a core's cache. It changes nothing a run computes, only how fast;
+  // tests turn it on for small models to show that.
+  bool looksAhead() const { return lookAhead_; }
+  void setLookAhead(bool on) { lookAhead_ = on; }
+
   // Bounds on what the run may hold (sim/RunLimits.h); lower ones suit an interactive session.
   void setLimits(const RunLimits& limits) {
     limits_ = limits;
@@ -330,11 +336,16 @@ class Simulator {
     __builtin_prefetch(lines);
     __builtin_prefetch(lines + 64);
   }
-  // The run loop's look-ahead, at each event taken from the heap: the lines the heap's next event
-  // will read first (its message, instance, producer, queue), requested while the events before
-  // it run. In a large model each is a cache miss, and a handler's misses come one after another
-  // (the event, then the message, then its queue); requested ahead they overlap the current
-  // events' work instead. Forced inline: GCC drops a call to a function that only prefetches.
+  // The run loop's look-ahead. In a large model every line a handler reads first is a cache miss,
+  // and its misses come one after another (the event, its message, then the message's queue, then
+  // the queue's ring, then the next message). The heap holds the events to come, so the loop
+  // requests those lines ahead, in three steps an event apart, each from lines the step before
+  // requested (read earlier, they would stall the loop instead). The events between heap events
+  // (a chain of zero-delay hops) are the work the misses overlap. Nothing here decides anything:
+  // a prefetch changes no state, and a wrong guess costs only the lines it fetched.
+  //
+  // Step 1: the lines an event reads first. Forced inline, as the other steps: GCC drops a call
+  // to a function that only prefetches.
   [[gnu::always_inline]] void prefetchFor(const Event& next) const {
     switch (next.kind()) {
       case EventKind::ProducerEmit: {
@@ -355,11 +366,68 @@ class Simulator {
         const std::uint32_t consumer = consumerOf(next.a);
         __builtin_prefetch(&model_->consumers[consumer]);
         __builtin_prefetch(&consumers_[consumer], 1);
+        // Its ack dispatches the queue's next message: the queue first.
+        if (const std::uint32_t queue = model_->instanceQueue[next.a]; queue != kNone)
+          prefetchQueue(queue);
         break;
       }
       default:
         break;
     }
+  }
+  // Step 2, through step 1's lines. A publish: the ring slot it will write and the instance its
+  // credit test reads first. A service end: the ring slot of the message its ack will dispatch.
+  [[gnu::always_inline]] void prefetchDeeper(const Event& next) const {
+    switch (next.kind()) {
+      case EventKind::ProducerEmit: {
+        if (next.b == kNone) break;
+        const QueueState& q = queues_[next.b];
+        __builtin_prefetch(q.ready.backSlot(), 1);
+        const std::span<const std::uint32_t> listed = model_->listedInstances(next.b);
+        if (q.rrCursor < listed.size()) __builtin_prefetch(&instances_[listed[q.rrCursor]]);
+        break;
+      }
+      case EventKind::ServiceDone: {
+        const std::uint32_t queue = model_->instanceQueue[next.a];
+        if (queue != kNone) __builtin_prefetch(queues_[queue].ready.frontSlot());
+        break;
+      }
+      default:
+        break;
+    }
+  }
+  // Step 3, through step 2's: a service end's next message, the one in that ring slot.
+  [[gnu::always_inline]] void prefetchDeepest(const Event& e) const {
+    if (e.kind() != EventKind::ServiceDone) return;
+    const std::uint32_t queue = model_->instanceQueue[e.a];
+    if (queue == kNone) return;
+    const IndexRing& ready = queues_[queue].ready;
+    if (!ready.empty()) __builtin_prefetch(&pool_[ready.front()], 1);
+  }
+  // Which events the steps were taken for (their seqKind, unique): a step reads only the lines of
+  // an event whose step before was taken at least one heap event ago.
+  struct LookAhead {
+    static constexpr std::uint64_t kNoEvent = ~std::uint64_t{0};
+    std::uint64_t first = kNoEvent;   // step 1 taken
+    std::uint64_t second = kNoEvent;  // step 2 taken
+  };
+  // At each event taken from the heap (`taken`): step 3 for it, step 2 for the heap's new front
+  // (step 1 for it when it was not the second then: an event scheduled since), step 1 for the
+  // event after that.
+  [[gnu::always_inline]] void lookAhead(const Event& taken, LookAhead& ahead) const {
+    if (taken.seqKind == ahead.second) prefetchDeepest(taken);
+    const Event* next = queue_.heapFront();
+    if (next == nullptr) return;
+    if (next->seqKind == ahead.first) {
+      prefetchDeeper(*next);
+      ahead.second = next->seqKind;
+    } else {
+      prefetchFor(*next);
+    }
+    const Event* after = queue_.heapSecond();
+    if (after == nullptr) return;
+    prefetchFor(*after);
+    ahead.first = after->seqKind;
   }
   void setDepth(std::uint32_t queue) {
     QueueState& q = queues_[queue];
@@ -457,6 +525,8 @@ class Simulator {
   // grow in events, so an event that set nothing cannot have reached a limit (four comparisons
   // saved on every other event). Not compared by operator==: it only decides when to ask.
   bool mayBeAtLimit_ = true;
+  // Whether the run loop looks ahead (lookAhead()): set from the model's size when built.
+  bool lookAhead_ = false;
 };
 
 }  // namespace brokerlab
