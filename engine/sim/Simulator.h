@@ -384,7 +384,7 @@ class Simulator {
         const QueueState& q = queues_[next.b];
         __builtin_prefetch(q.ready.backSlot(), 1);
         const std::span<const std::uint32_t> listed = model_->listedInstances(next.b);
-        if (q.rrCursor < listed.size()) __builtin_prefetch(&instances_[listed[q.rrCursor]]);
+        if (q.rrCursor < listed.size()) __builtin_prefetch(&instances_[listed[q.rrCursor]].unacked);
         break;
       }
       case EventKind::ServiceDone: {
