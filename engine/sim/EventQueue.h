@@ -152,8 +152,8 @@ class EventQueue {
   void popNow(Event& out) {
     const Event* head = now_.data() + nowHead_++;
     out = *head;
-    if (head + 1 ==
-        now_.data() + now_.size()) {  // reuse the storage: no allocation in steady state
+    // The last one out: the storage is reused from its start (no allocation in steady state).
+    if (head + 1 == now_.data() + now_.size()) {
       now_.clear();
       nowHead_ = 0;
     }

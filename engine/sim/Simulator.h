@@ -521,10 +521,11 @@ class Simulator {
   RunLimits limits_;
   std::uint64_t retainedRecords_ = 0;  // in all streams: what RunLimits::retainedRecords bounds
   std::string limitReached_;
-  // Set where a count that limits_ bound grows (a message, a retained record, a job, a request);
-  // the run loop asks atLimit() only then, and clears it when no limit is reached. Counts only
-  // grow in events, so an event that set nothing cannot have reached a limit (four comparisons
-  // saved on every other event). Not compared by operator==: it only decides when to ask.
+  // Set wherever a count that limits_ bound grows (a message, a retained record, a job, a
+  // request), in an event or not; the run loop asks atLimit() after an event only while it is
+  // set, and clears it when no limit is reached: with no count grown since a check that passed,
+  // none can be reached (four comparisons saved on most events). Not compared by operator==: it
+  // only decides when to ask.
   bool mayBeAtLimit_ = true;
   // Whether the run loop looks ahead (lookAhead()): set from the model's size when built.
   bool lookAhead_ = false;
