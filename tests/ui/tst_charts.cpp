@@ -130,6 +130,23 @@ class tst_Charts : public QObject {
     QVERIFY(highest(after[0].second) < 50);  // before the spike
   }
 
+  // Each chart's lines are decimated for its plot's width as laid out, not for the width it had
+  // when it was last shown: a paused window (a lecture's, a screenshot's) refreshes its charts
+  // once, often before the dock's layout has given them their size.
+  void chartsDecimateForTheirLaidOutWidth() {
+    SpikeAt45s spike(1600, 400);
+    QCoreApplication::sendPostedEvents(nullptr, QEvent::LayoutRequest);
+    QCoreApplication::processEvents();
+    const ChartPanel& backlog = spike.dock.panel(SeriesChart::Backlog);
+    const double width = backlog.chart()->plotArea().width();
+    QVERIFY2(width > 200, qPrintable(QString::number(width)));  // more than the smallest count
+    const TimeSeries& depth = spike.c.simulator().queueMetrics()[0].series.depth;
+    const double step = toSeconds(depth.step());
+    const QList<QPointF> expected = decimateMinMax(
+        depth.points(), step, step, decimationColumns(width), depth.mins(), depth.maxs());
+    QCOMPARE(backlog.plotted()[0].second, expected);
+  }
+
   void seriesReadAsWordsInTheLegend() {
     QCOMPARE(seriesLabel("steady.sent_per_s"), QStringLiteral("steady · sent/s"));
     QCOMPARE(seriesLabel("orders.end_to_end_p99_s"), QStringLiteral("orders · end-to-end p99"));

@@ -48,6 +48,11 @@ ChartPanel::ChartPanel(SeriesChart chart, QWidget* parent) : QChartView(parent),
   this->chart()->legend()->hide();
   setFontScale(1.0);
   setMinimumSize(280, 200);
+  // As OverlayChart: lines decimated before the dock's layout gave the chart its width are asked
+  // for again when it settles at another column count (a paused window refreshes only once).
+  connect(this->chart(), &QChart::plotAreaChanged, this, [this](const QRectF& area) {
+    if (columns_ != 0 && decimationColumns(area.width()) != columns_) emit columnsChanged();
+  });
 }
 
 void ChartPanel::setFontScale(double scale) {
@@ -148,6 +153,7 @@ void ChartPanel::show(const std::vector<NamedSeries>& series, double untilS) {
     lines_.pop_back();
   }
   const int columns = decimationColumns(chart()->plotArea().width());  // (--bench-ui --charts)
+  columns_ = columns;
   double high = 0;
   for (std::size_t i = 0; i < mine.size(); ++i) {
     const TimeSeries& t = *mine[i]->series;

@@ -42,6 +42,8 @@ class ChartPanel : public QChartView {
 
  signals:
   void legendResized();  // the legend's own rows changed (its height may have)
+  // The plot's width changed since the lines were decimated: show() them again.
+  void columnsChanged();
 
  public:
   int redraws() const { return redraws_; }  // how many times show() replaced the lines
@@ -68,6 +70,7 @@ class ChartPanel : public QChartView {
   qreal legendRoom_ = 0;
   std::vector<double> marks_;
   int redraws_ = 0;
+  int columns_ = 0;            // the decimation width of the lines drawn (0: none yet)
   std::vector<double> shape_;  // what the lines were last made of (show() skips a same picture)
 };
 

@@ -30,6 +30,9 @@ ChartsDock::ChartsDock(SimulationController& controller, const TimelineBar& time
     connect(panel, &QWidget::customContextMenuRequested, this,
             [this, panel](QPoint at) { exportMenu(*panel, panel->mapToGlobal(at)); });
     connect(panel, &ChartPanel::legendResized, this, &ChartsDock::alignLegends);
+    connect(panel, &ChartPanel::columnsChanged, this, [this, panel] {
+      if (controller_.hasSimulation()) showSeries(*panel);
+    });
   }
   setWidget(body);
   connect(&controller_, &SimulationController::frameAdvanced, this, &ChartsDock::onFrame);
