@@ -29,6 +29,7 @@ class tst_Controller : public QObject {
   void windowHashEqualsCli_data();
   void windowHashEqualsCli();
   void frameBudgetHoldsAtTopSpeed();
+  void anUnbudgetedFrameRunsAllItIsDue();
   void oneSignalPerFrame();
 };
 
@@ -194,6 +195,20 @@ void tst_Controller::frameBudgetHoldsAtTopSpeed() {
     QVERIFY2(t.elapsed() < 100,
              qPrintable(QStringLiteral("frame %1 took %2 ms").arg(i).arg(t.elapsed())));
   }
+}
+
+// A screenshot's frames are unbudgeted (ui/window/Screenshot.cpp): a frame runs every event it is
+// due, however long they take, so that what the picture shows does not depend on the machine's
+// speed. The bundled M/M/1 run to its end (1.4 million events) in one frame.
+void tst_Controller::anUnbudgetedFrameRunsAllItIsDue() {
+  SimulationController c;
+  c.load(loadBundled(QStringLiteral("mm1")));
+  c.runUntil(c.model()->duration);
+  QCOMPARE(c.state(), S::Playing);
+  c.advanceFrame(1.0 / 60, /*budgeted=*/false);
+  QCOMPARE(c.state(), S::Finished);
+  QCOMPARE(c.simulator().now(), c.model()->duration);
+  QVERIFY(!c.speedLimited());
 }
 
 void tst_Controller::oneSignalPerFrame() {

@@ -289,8 +289,8 @@ void SimulationController::runBudgeted(SimTime target, bool budgeted) {
   }
 }
 
-void SimulationController::advanceFrame(double wallSeconds) {
-  frame(wallSeconds, kNever, true);
+void SimulationController::advanceFrame(double wallSeconds, bool budgeted) {
+  frame(wallSeconds, kNever, budgeted);
 }
 
 void SimulationController::advanceTo(SimTime target, double wallSeconds, bool budgeted) {

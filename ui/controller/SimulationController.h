@@ -111,7 +111,10 @@ class SimulationController : public QObject {
   // Views are told as after a restart (their motion is of another moment) and then get a frame.
   void seek(SimTime t);
   // One frame of `wallSeconds`: the timer calls this; tests and benchmarks call it directly.
-  void advanceFrame(double wallSeconds);
+  // `budgeted`: the frame's events stop at kSimulationBudgetMs of wall-clock time, as a window
+  // must to stay responsive; unbudgeted, a frame runs all it is due, and what it shows no longer
+  // depends on how fast the machine is (a screenshot).
+  void advanceFrame(double wallSeconds, bool budgeted = true);
   void setTicking(bool on);
 
  public:

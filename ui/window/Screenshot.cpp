@@ -15,12 +15,14 @@ namespace {
 constexpr double kFrame = 1.0 / SimulationController::kFrameHz;
 
 // Runs to `at` frame by frame; a caption that pauses the run stops it short of `at`, and the run
-// goes on from there (the caption stays on screen, as in a lecture).
+// goes on from there (the caption stays on screen, as in a lecture). The frames are not held to
+// the window's wall-clock budget: a frame cut short by a slow moment (a cold start, a busy
+// machine) moved every later frame, and the screenshot's flights with them.
 void runTo(SimulationController& controller, SimTime at, bool animate) {
   for (;;) {
     controller.runUntil(at, animate);
     while (controller.state() == SimulationController::RunState::Playing)
-      controller.advanceFrame(kFrame);
+      controller.advanceFrame(kFrame, /*budgeted=*/false);
     if (controller.state() != SimulationController::RunState::Paused ||
         controller.simulator().now() >= at)
       return;
