@@ -108,11 +108,11 @@ void CompareClock::step() {
   emit settled();
 }
 
-void CompareClock::advanceFrame(double wallSeconds) {
+void CompareClock::advanceFrame(double wallSeconds, bool budgeted) {
   if (!playing_) {
     // Paused: the runs stand still; what a step set in motion moves for a moment.
-    left_.advanceFrame(wallSeconds);
-    right_.advanceFrame(wallSeconds);
+    left_.advanceFrame(wallSeconds, budgeted);
+    right_.advanceFrame(wallSeconds, budgeted);
     emit frameAdvanced();
     return;
   }
@@ -124,10 +124,10 @@ void CompareClock::advanceFrame(double wallSeconds) {
   bool first = true;
   for (SimulationController* c : {&left_, &right_}) {
     if (c->state() != RunState::Playing) {
-      c->advanceFrame(wallSeconds);  // ended or halted: its views still get their frame
+      c->advanceFrame(wallSeconds, budgeted);  // ended or halted: its views still get their frame
       continue;
     }
-    c->advanceTo(goal, wallSeconds, /*budgeted=*/first);
+    c->advanceTo(goal, wallSeconds, budgeted && first);
     first = false;
     if (c->state() != RunState::Finished) goal = std::min(goal, c->simulator().now());
   }

@@ -49,7 +49,7 @@ class CompareClock : public QObject {
   void seek(SimTime t);
   void setSpeed(double simSecondsPerWallSecond);
   // One frame of `wallSeconds`: the timer calls this; tests call it directly.
-  void advanceFrame(double wallSeconds);
+  void advanceFrame(double wallSeconds, bool budgeted = true);  // as SimulationController's
   void setTicking(bool on);
 
  signals:

@@ -187,15 +187,17 @@ void CompareWindow::bringTo(SimTime at) {
   at = std::min(at, clock_->end());
   const SimTime lead = std::min<SimTime>(kSecond, at);
   // Without animation to a second before (each run to exactly that time), then on the one clock.
+  // Unbudgeted frames, as a screenshot's (ui/window/Screenshot.cpp): the same picture on any
+  // machine.
+  constexpr double kFrame = 1.0 / SimulationController::kFrameHz;
   for (SimulationController* c : {left_, right_}) {
     c->runUntil(at - lead);
-    while (c->state() == RunState::Playing) c->advanceFrame(1.0 / SimulationController::kFrameHz);
+    while (c->state() == RunState::Playing) c->advanceFrame(kFrame, /*budgeted=*/false);
   }
   const double speed = clock_->speed();
   clock_->setSpeed(1);
   clock_->play();
-  while (clock_->playing() && clock_->now() < at)
-    clock_->advanceFrame(1.0 / SimulationController::kFrameHz);
+  while (clock_->playing() && clock_->now() < at) clock_->advanceFrame(kFrame, /*budgeted=*/false);
   clock_->pause();
   clock_->setSpeed(speed);
 }
