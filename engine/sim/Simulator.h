@@ -305,10 +305,14 @@ class Simulator {
     return true;
   }
   void noteLimit();
-  // Every message comes from here: a new message is a count that limits_ bound.
+  // Every message comes from here: a new message is a count that limits_ bound. The flag is set
+  // only when this message reaches the limit: the count can reach it at an event's end only if it
+  // reached it at the event's last allocation (it only falls after), and before the event it was
+  // below (the run would have stopped). So a publish, most events, skips the check after it.
   std::uint32_t allocateMessage() {
-    mayBeAtLimit_ = true;
-    return pool_.allocate();
+    const std::uint32_t msg = pool_.allocate();
+    if (pool_.live() >= limits_.liveMessages) mayBeAtLimit_ = true;
+    return msg;
   }
 
   // Bookkeeping shared by both halves.
@@ -521,11 +525,11 @@ class Simulator {
   RunLimits limits_;
   std::uint64_t retainedRecords_ = 0;  // in all streams: what RunLimits::retainedRecords bounds
   std::string limitReached_;
-  // Set wherever a count that limits_ bound grows (a message, a retained record, a job, a
-  // request), in an event or not; the run loop asks atLimit() after an event only while it is
-  // set, and clears it when no limit is reached: with no count grown since a check that passed,
-  // none can be reached (four comparisons saved on most events). Not compared by operator==: it
-  // only decides when to ask.
+  // Set wherever a count that limits_ bound grows (a retained record, a job, a request; a message
+  // only when it reaches its limit), in an event or not; the run loop asks atLimit() after an event
+  // only while it is set, and clears it when no limit is reached: with no count grown since a check
+  // that passed, none can be reached (four comparisons saved on most events). Not compared by
+  // operator==: it only decides when to ask.
   bool mayBeAtLimit_ = true;
   // Whether the run loop looks ahead (lookAhead()): set from the model's size when built.
   bool lookAhead_ = false;
