@@ -1,6 +1,7 @@
 // What the canvas shows is what the engine holds: for every bundled scenario, run for a while,
 // one item per component of the right kind, and each item's figures equal the engine's state
-// (instance looks, queue depths, partition offsets, API slots, store jobs).
+// (instance looks, queue depths, partition offsets, API slots, store jobs). And every item paints
+// inside its bounds, at the end of each run and in lecture mode's larger type.
 
 #include "UiFixtures.h"
 #include "canvas/Animator.h"
@@ -10,10 +11,15 @@
 #include "canvas/QueueItem.h"
 #include "canvas/RequestReplyItems.h"
 #include "canvas/StreamItem.h"
+#include "canvas/Theme.h"
 #include "canvas/TopicItem.h"
 #include "canvas/TopologyScene.h"
 #include "canvas/TopologyView.h"
 #include "sim/Simulator.h"
+
+#include <QImage>
+#include <QPainter>
+#include <QStyleOptionGraphicsItem>
 
 using namespace brokerlab;
 using namespace brokerlab::ui;
@@ -101,6 +107,36 @@ void compareWithEngine(const TopologyScene& scene, const Simulator& sim) {
   }
 }
 
+// Where `item` paints outside its bounding rect (a pixel more than one away from it), or an empty
+// string. Qt repaints only bounding rects: ink outside one stays on the canvas as a smear, and text
+// that spills out of its box is also what a projector shows cut off or over its neighbours.
+QString inkOutsideBounds(ComponentItem& item) {
+  const QRectF bounds = item.boundingRect();
+  const double margin = 80;
+  QImage image((bounds.size() + QSizeF(2 * margin, 2 * margin)).toSize(),
+               QImage::Format_ARGB32_Premultiplied);
+  image.fill(Qt::transparent);
+  {
+    QPainter p(&image);
+    p.translate(margin - bounds.left(), margin - bounds.top());
+    QStyleOptionGraphicsItem option;
+    item.paint(&p, &option, nullptr);
+  }
+  const QRect inside = bounds.translated(margin - bounds.left(), margin - bounds.top())
+                           .toAlignedRect()
+                           .adjusted(-1, -1, 1, 1);
+  for (int y = 0; y < image.height(); ++y)
+    for (int x = 0; x < image.width(); ++x)
+      if (!inside.contains(x, y) && qAlpha(image.pixel(x, y)) != 0)
+        return QStringLiteral("%1 paints at (%2, %3), outside its bounds %4x%5")
+            .arg(item.id())
+            .arg(x - margin + bounds.left())
+            .arg(y - margin + bounds.top())
+            .arg(bounds.width())
+            .arg(bounds.height());
+  return {};
+}
+
 }  // namespace
 
 class tst_Canvas : public QObject {
@@ -113,6 +149,8 @@ class tst_Canvas : public QObject {
   void crashedInstanceLooksCrashed();
   void fastForwardStillUpdatesFigures();
   void messagesInTransitMatchTheRecords();
+  void itemsPaintInsideTheirBounds_data();
+  void itemsPaintInsideTheirBounds();
 };
 
 void tst_Canvas::showsWhatTheEngineHolds_data() {
@@ -205,6 +243,30 @@ void tst_Canvas::messagesInTransitMatchTheRecords() {
   for (const LinkFlow& l : view.animator()->links())
     if (l.kind == FlightKind::Message) onLinks += l.inTransit();
   QCOMPARE(onLinks, toBroker + toConsumer);
+}
+
+void tst_Canvas::itemsPaintInsideTheirBounds_data() {
+  QTest::addColumn<QString>("scenario");
+  for (const QString& name : bundledNames()) QTest::newRow(qPrintable(name)) << name;
+}
+
+// At the end of each bundled run, where counts are largest, in the window's theme and in lecture
+// mode's larger type.
+void tst_Canvas::itemsPaintInsideTheirBounds() {
+  QFETCH(QString, scenario);
+  SimulationController c;
+  TopologyView view(c);
+  c.load(loadBundled(scenario));
+  runTo(c, c.model()->duration);
+  const Theme lecture = Theme::lecture();
+  const Theme window;
+  for (const Theme* theme : {&window, &lecture}) {
+    view.setTheme(*theme);  // a new scene, as the window's lecture mode makes it
+    for (ComponentItem* item : view.topology()->componentItems()) {
+      const QString where = inkOutsideBounds(*item);
+      QVERIFY2(where.isEmpty(), qPrintable((theme == &lecture ? "lecture: " : "") + where));
+    }
+  }
 }
 
 QTEST_MAIN(tst_Canvas)

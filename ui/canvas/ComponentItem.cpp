@@ -70,7 +70,13 @@ void ComponentItem::paintText(QPainter* p, const QRectF& box, const QString& tex
     texts_.push_back({text, font, laidOut});
     cached = &texts_.back();
   }
-  const QSizeF size = cached->laidOut.size();
+  // Counts outgrow the box a body was sized for (a client's "done 191 · ✗ 114" at the end of a
+  // run), and lecture mode's type is larger on the same bodies: text wider than its box is drawn
+  // smaller to fit, never over the body's edge and its neighbours.
+  const QSizeF laidOut = cached->laidOut.size();
+  const double fit =
+      laidOut.width() > box.width() && box.width() > 0 ? box.width() / laidOut.width() : 1.0;
+  const QSizeF size = laidOut * fit;
   double x = box.left() + (box.width() - size.width()) / 2;
   if (flags & Qt::AlignLeft) x = box.left();
   if (flags & Qt::AlignRight) x = box.right() - size.width();
@@ -79,7 +85,15 @@ void ComponentItem::paintText(QPainter* p, const QRectF& box, const QString& tex
   if (flags & Qt::AlignBottom) y = box.bottom() - size.height();
   p->setFont(font);
   p->setPen(colour);
-  p->drawStaticText(QPointF(x, y), cached->laidOut);
+  if (fit == 1.0) {
+    p->drawStaticText(QPointF(x, y), cached->laidOut);
+    return;
+  }
+  p->save();
+  p->translate(x, y);
+  p->scale(fit, fit);
+  p->drawStaticText(QPointF(0, 0), cached->laidOut);
+  p->restore();
 }
 
 }  // namespace brokerlab::ui

@@ -211,9 +211,21 @@ void ConsumerItem::paint(QPainter* p, const QStyleOptionGraphicsItem*, QWidget*)
       p->drawRoundedRect(badge, 4, 4);
       paintText(p, badge, n, theme().smallFont(), Qt::white);
     }
-    if (!in.partitions.isEmpty())
-      paintText(p, QRectF(c.x() - kPitch / 2, c.y() + kRadius + 2, kPitch, 16), in.partitions,
+    if (!in.partitions.isEmpty()) {
+      // The label may reach halfway to a labelled neighbour, up to an unlabelled one (it owns no
+      // partition), or to the body's edge: an instance that owns every partition while the others
+      // own none has room for all their names.
+      const bool first = k % kPerRow == 0;
+      const bool last = k + 1 == instances_.size() || (k + 1) % kPerRow == 0;
+      const auto reach = [&](std::size_t neighbour) {
+        return instances_[neighbour].partitions.isEmpty() ? kPitch : kPitch / 2;
+      };
+      const double left = first ? b.left() + 6 : c.x() - reach(k - 1);
+      const double right = last ? b.right() - 6 : c.x() + reach(k + 1);
+      const double half = std::min(c.x() - left, right - c.x());
+      paintText(p, QRectF(c.x() - half, c.y() + kRadius + 2, 2 * half, 16), in.partitions,
                 theme().smallFont(), theme().muted());
+    }
   }
   const QRectF figures(b.left() + 6, b.bottom() - 38, b.width() - 12, 18);
   QString done = QStringLiteral("processed %1").arg(formatCount(processed_));
