@@ -120,7 +120,10 @@ ClientItem::ClientItem(const Model& model, std::uint32_t client, const Theme& th
       modeText_ = QStringLiteral("told by WebSocket");
       break;
   }
-  setBody(QRectF(-75, -46, 150, 92));
+  // Its figures ("waiting 3 · done 24 · ✗ 2") are the widest line on it: lecture mode's larger
+  // type gets a wider screen, as wide as the type is larger (the layout makes room).
+  const double width = 150 * theme.scale();
+  setBody(QRectF(-width / 2, -46, width, 92));
   setToolTip(QStringLiteral("Client %1: submits jobs (POST /jobs, %2) and %3.")
                  .arg(id(), arrivalsText(def.interarrival), modeText_));
 }
