@@ -121,7 +121,9 @@ StoreItem::StoreItem(const Model& model, std::uint32_t store, const Theme& theme
                     QString::fromStdString(model.components[model.stores[store].component].id),
                     theme),
       store_(store) {
-  setBody(QRectF(-75, -66, 150, 132));
+  // As a client's screen: lecture mode's larger type gets a wider store ("Completed 1,163").
+  const double width = 150 * theme.scale();
+  setBody(QRectF(-width / 2, -66, width, 132));
   setToolTip(QStringLiteral("Status store %1: the job states the API reads for every poll and the "
                             "workers write (Pending, Running, Completed, Failed), and the results.")
                  .arg(id()));
