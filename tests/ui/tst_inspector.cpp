@@ -37,6 +37,7 @@ class tst_Inspector : public QObject {
 
  private slots:
   void componentShowsTheReportsFigures();
+  void aStoppedRunShowsItsLastMoment();
   void messageShowsEveryHop();
   void journeyTellsTheCliSteps();
   void journeyExports();
@@ -64,6 +65,29 @@ void tst_Inspector::componentShowsTheReportsFigures() {
   c.advanceFrame(0);
   const QueueReport later = buildReport(c.simulator()).queues[0];
   QVERIFY(dock.figureRows().contains(QStringLiteral("unacked now\t%1").arg(later.unackedNow)));
+}
+
+// Figures refresh a few times a second while a run plays; a run that stops sooner than that after
+// the last refresh (run to a time, a step) still shows the moment it stopped at.
+void tst_Inspector::aStoppedRunShowsItsLastMoment() {
+  SimulationController c;
+  InspectorDock dock(c);
+  c.load(loadBundled(QStringLiteral("work-queue")));
+  dock.showComponent(1);  // the queue "orders", refreshed now: the next refresh is 250 ms away
+  const auto acked = [&] { return buildReport(c.simulator()).queues[0].counters.acked; };
+  const auto shows = [&](std::uint64_t n) {
+    return dock.figureRows().contains(
+        QStringLiteral("acked / nacked\t%1 / 0")
+            .arg(QLocale(QLocale::English).toString(static_cast<qulonglong>(n))));
+  };
+  runTo(c, 20 * kSecond);  // some milliseconds of wall-clock time
+  QCOMPARE(c.state(), S::Paused);
+  QVERIFY2(shows(acked()), qPrintable(dock.figureRows().join(", ")));
+  // Stepped event by event until an ack: each step's figures at once.
+  const std::uint64_t before = acked();
+  for (int i = 0; i < 1000 && acked() == before; ++i) c.step();
+  QVERIFY(acked() > before);
+  QVERIFY2(shows(acked()), qPrintable(dock.figureRows().join(", ")));
 }
 
 void tst_Inspector::messageShowsEveryHop() {

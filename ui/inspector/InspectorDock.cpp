@@ -74,8 +74,12 @@ InspectorDock::InspectorDock(SimulationController& controller, QWidget* parent)
   connect(&controller_, &SimulationController::frameAdvanced, this, &InspectorDock::onFrame);
   connect(&controller_, &SimulationController::simulationReset, this, [this] {
     // Landed elsewhere or restarted: a message's past is re-read; a component stays selected.
+    shownEvents_ = kUnread;
     if (message_ != 0) showMessage(message_);
   });
+  // A live change alters what the figures read without an event: read them again.
+  connect(&controller_, &SimulationController::timelineChanged, this,
+          [this] { shownEvents_ = kUnread; });
   sinceRefresh_.start();
 }
 
@@ -146,12 +150,22 @@ void InspectorDock::onFrame() {
     if (grew) refreshJourney();
     return;
   }
-  if (component_ == kNone || sinceRefresh_.elapsed() < kRefreshMs) return;
+  if (component_ == kNone) return;
+  // A paused window's frames (60 a second) read nothing again; a step, or the frame a run stopped
+  // at, is read at once, however soon after the last refresh; a playing run a few times a second
+  // (its time-weighted figures move without events).
+  const Simulator& sim = controller_.simulator();
+  if (sim.eventsProcessed() == shownEvents_ && sim.now() == shownAt_) return;
+  if (controller_.state() == SimulationController::RunState::Playing &&
+      sinceRefresh_.elapsed() < kRefreshMs)
+    return;
   refreshComponent();
 }
 
 void InspectorDock::refreshComponent() {
   sinceRefresh_.restart();
+  shownEvents_ = controller_.simulator().eventsProcessed();
+  shownAt_ = controller_.simulator().now();
   const RunReport report = buildReport(controller_.simulator());
   const Figures rows = componentFigures(report, component_);
   const ComponentKind kind = report.order[component_].first;

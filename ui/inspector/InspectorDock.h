@@ -66,6 +66,11 @@ class InspectorDock : public QDockWidget {
   std::vector<TraceRecord> trail_;  // the selected message's records so far
   bool stale_ = false;              // records were skipped since the trail was read
   QElapsedTimer sinceRefresh_;
+  // The run's event count and clock when the figures were read; kUnread: read them at the next
+  // frame.
+  static constexpr std::uint64_t kUnread = ~std::uint64_t{0};
+  std::uint64_t shownEvents_ = kUnread;
+  SimTime shownAt_ = 0;
 };
 
 }  // namespace brokerlab::ui
