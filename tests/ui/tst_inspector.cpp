@@ -40,6 +40,7 @@ class tst_Inspector : public QObject {
   void aStoppedRunShowsItsLastMoment();
   void messageShowsEveryHop();
   void journeyTellsTheCliSteps();
+  void aPausedJourneyShowsItsLastStep();
   void journeyExports();
   void clickingAFlightSelectsItsMessage();
 };
@@ -136,6 +137,20 @@ void tst_Inspector::journeyTellsTheCliSteps() {
     arrows += line.contains(QStringLiteral("->>")) ? 1 : 0;
   QCOMPARE(dock.view().diagram().arrows(), arrows);
   QCOMPARE(static_cast<int>(dock.view().diagram().participants.size()), 5);
+}
+
+// While a run plays the diagram is redrawn a few times a second; the first frame after it stops
+// draws every step so far, without waiting for the wall clock.
+void tst_Inspector::aPausedJourneyShowsItsLastStep() {
+  SimulationController c;
+  JourneyDock dock(c);
+  c.load(loadBundled(QStringLiteral("async-request-reply")));
+  dock.showJob(1);  // drawn now: the next redraw while playing is 250 ms away
+  playTo(c, 10 * kSecond);
+  c.advanceFrame(1.0 / 60);  // the window's next tick, paused
+  const QString text = dock.mermaid();
+  QVERIFY(text.count(QStringLiteral("->>")) > 3);
+  QCOMPARE(dock.view().diagram().arrows(), static_cast<int>(text.count(QStringLiteral("->>"))));
 }
 
 void tst_Inspector::journeyExports() {

@@ -105,7 +105,11 @@ void JourneyDock::onFrame() {
       trail_.push_back(r);
       dirty_ = true;
     }
-  if (dirty_ && sinceRebuild_.elapsed() >= kRefreshMs) rebuild();
+  // Redrawn a few times a second while the run plays; at once when it is paused (a step, the frame
+  // after a stop), so that the diagram never waits for the wall clock to show the last step.
+  if (dirty_ && (controller_.state() != SimulationController::RunState::Playing ||
+                 sinceRebuild_.elapsed() >= kRefreshMs))
+    rebuild();
 }
 
 QString JourneyDock::mermaid() const {
