@@ -182,7 +182,10 @@ int main(int argc, char** argv) {
   }
   if (!headless) {
     window.show();
-    if (o.lecture) window.lecture().setActive(true);
+    if (o.lecture) {
+      window.lecture().setActive(true);
+      showPanels(window, o.show);  // entering lecture mode put the docks away; these were asked for
+    }
     if (compare) {
       compare->show();
       compare->raise();
@@ -197,6 +200,7 @@ int main(int argc, char** argv) {
     window.lecture().setActive(true);
     window.showNormal();
     window.resize(o.size);
+    showPanels(window, o.show);
   }
   int rc = 0;
   QTimer::singleShot(0, [&] {
