@@ -4,6 +4,7 @@
 // a valid PNG and SVG.
 
 #include "UiFixtures.h"
+#include "canvas/Theme.h"
 #include "charts/ChartExport.h"
 #include "charts/ChartPanel.h"
 #include "charts/ChartsDock.h"
@@ -13,6 +14,8 @@
 #include "timeline/TimelineBar.h"
 
 #include <QFontMetricsF>
+#include <QGraphicsScene>
+#include <QGraphicsTextItem>
 #include <QSvgRenderer>
 #include <QTemporaryDir>
 #include <QtTest>
@@ -145,6 +148,41 @@ class tst_Charts : public QObject {
     const QList<QPointF> expected = decimateMinMax(
         depth.points(), step, step, decimationColumns(width), depth.mins(), depth.maxs());
     QCOMPARE(backlog.plotted()[0].second, expected);
+  }
+
+  // Lecture mode's type on a 720-line projector leaves a chart about 220 pixels: its time axis
+  // must still show its figures (Qt Charts cuts what does not fit to "..."), if need be without the
+  // axis's title.
+  void lectureChartsKeepTheirTimeFigures_data() {
+    QTest::addColumn<int>("dockHeight");
+    for (const int h : {220, 230, 240, 260, 300})
+      QTest::newRow(qPrintable(QString::number(h))) << h;
+  }
+  void lectureChartsKeepTheirTimeFigures() {
+    QFETCH(int, dockHeight);
+    SpikeAt45s spike(1280, dockHeight);
+    spike.dock.setFontScale(Theme::lecture().scale());
+    spike.dock.refresh();
+    spike.dock.resize(1280, dockHeight);  // the lecture type's legends had grown it
+    QCoreApplication::sendPostedEvents(nullptr, QEvent::LayoutRequest);
+    QCoreApplication::processEvents();
+    for (const SeriesChart kind : {SeriesChart::Throughput, SeriesChart::Backlog,
+                                   SeriesChart::Latency, SeriesChart::Utilization}) {
+      const ChartPanel& panel = spike.dock.panel(kind);
+      int labels = 0;
+      for (const QGraphicsItem* item : panel.chart()->scene()->items()) {
+        const auto* text = dynamic_cast<const QGraphicsTextItem*>(item);
+        if (!text || !text->isVisible() || text->toPlainText().isEmpty()) continue;
+        ++labels;
+        QVERIFY2(!text->toPlainText().contains(QStringLiteral("...")) &&
+                     !text->toPlainText().contains(QChar(0x2026)),
+                 qPrintable(QStringLiteral("%1 (%2 pixels high): %3")
+                                .arg(panel.chart()->title())
+                                .arg(panel.height())
+                                .arg(text->toPlainText())));
+      }
+      QVERIFY(labels >= 4);  // the axes' figures were found
+    }
   }
 
   void seriesReadAsWordsInTheLegend() {
