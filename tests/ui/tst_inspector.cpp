@@ -41,6 +41,7 @@ class tst_Inspector : public QObject {
   void messageShowsEveryHop();
   void journeyTellsTheCliSteps();
   void aPausedJourneyShowsItsLastStep();
+  void aClientChosenBeforeItsFirstJobIsFollowed();
   void journeyExports();
   void clickingAFlightSelectsItsMessage();
 };
@@ -151,6 +152,33 @@ void tst_Inspector::aPausedJourneyShowsItsLastStep() {
   const QString text = dock.mermaid();
   QVERIFY(text.count(QStringLiteral("->>")) > 3);
   QCOMPARE(dock.view().diagram().arrows(), static_cast<int>(text.count(QStringLiteral("->>"))));
+}
+
+// A lecture selects the client and then plays: the client's first job, submitted later, is the one
+// the diagram follows.
+void tst_Inspector::aClientChosenBeforeItsFirstJobIsFollowed() {
+  SimulationController c;
+  JourneyDock dock(c);
+  c.load(loadBundled(QStringLiteral("async-request-reply")));
+  std::uint32_t browser = kNone;
+  for (std::uint32_t i = 0; i < c.model()->components.size(); ++i)
+    if (c.model()->components[i].kind == ComponentKind::Client) browser = i;
+  QVERIFY(browser != kNone);
+  QVERIFY(c.simulator().jobs().empty());
+  dock.showLatestJobOf(browser);
+  QCOMPARE(dock.job(), std::uint64_t{0});
+  playTo(c, 10 * kSecond);
+  c.advanceFrame(1.0 / 60);
+  QCOMPARE(dock.job(), c.simulator().jobs().front().id);
+  QVERIFY(dock.view().diagram().arrows() > 3);
+  // Another choice ends the wait: nothing else is followed.
+  SimulationController c2;
+  JourneyDock other(c2);
+  c2.load(loadBundled(QStringLiteral("async-request-reply")));
+  other.showLatestJobOf(browser);
+  other.showJob(0);
+  playTo(c2, 10 * kSecond);
+  QCOMPARE(other.job(), std::uint64_t{0});
 }
 
 void tst_Inspector::journeyExports() {

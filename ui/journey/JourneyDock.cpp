@@ -66,10 +66,19 @@ void JourneyDock::showLatestJobOf(std::uint32_t clientComponent) {
   const std::vector<Job>& jobs = controller_.simulator().jobs();
   for (auto it = jobs.rbegin(); it != jobs.rend(); ++it)
     if (it->client == client) return showJob(it->id);
+  // Chosen before it submitted anything (a lecture selects the client, then plays): its first job
+  // is followed from the frame it appears in.
+  showJob(0);
+  waitingClient_ = client;
+  heading_->setText(tr("%1 has not submitted a job yet: its first one is followed as it runs")
+                        .arg(QString::fromStdString(m.components[clientComponent].id)));
+  show();
+  raise();
 }
 
 void JourneyDock::showJob(std::uint64_t id) {
   job_ = id;
+  waitingClient_ = kNone;
   trail_.clear();
   const bool some = id != 0 && controller_.hasSimulation();
   exportMermaid_->setEnabled(some);
@@ -88,6 +97,10 @@ void JourneyDock::showJob(std::uint64_t id) {
 }
 
 void JourneyDock::onFrame() {
+  if (job_ == 0 && waitingClient_ != kNone) {
+    for (const Job& j : controller_.simulator().jobs())
+      if (j.client == waitingClient_) return showJob(j.id);
+  }
   if (job_ == 0) return;
   // Frames that ran without keeping records (fast-forward, run-until) leave a gap: the job's
   // records are read again once records are kept again.

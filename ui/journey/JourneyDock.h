@@ -5,6 +5,7 @@
 // webhook / SSE / WebSocket pushes, with simulated times. It grows as the run goes; it exports as
 // Mermaid (the text `brokerlab-cli trace --job N --mermaid` prints) and as SVG.
 
+#include "base/Index.h"
 #include "sim/Trace.h"
 
 #include <QDockWidget>
@@ -53,6 +54,7 @@ class JourneyDock : public QDockWidget {
   QPushButton* exportMermaid_;
   QPushButton* exportSvg_;
   std::uint64_t job_ = 0;
+  std::uint32_t waitingClient_ = kNone;  // chosen before it submitted: its first job is followed
   std::vector<TraceRecord> trail_;
   bool dirty_ = false;
   bool stale_ = false;  // records were skipped since the trail was read
