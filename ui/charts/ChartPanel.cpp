@@ -67,20 +67,10 @@ constexpr int kMargin = 4;
 // the time axis's labels and title, and a plot whose value labels still fit (Qt Charts cuts them
 // to "…" below that).
 constexpr double kChartLines = 9;
-// A chart shorter than this many lines and a legend row drops its time axis's title: with it, Qt
-// Charts cuts the axis's figures to "…" (seen at 217 pixels in lecture mode's type, 12 lines).
-constexpr double kRoomyLines = 13;
 }  // namespace
 
 void ChartPanel::placeLegend() {
-  const double line = QFontMetricsF(legend_.font()).height();
-  // Too short (lecture mode's type on a 720-line projector): the time axis's title goes first, so
-  // that its figures still fit; the timeline above says what the axis is.
-  const bool roomy = height() >= kRoomyLines * line + legend_.rowHeight();
-  if (roomy != !x_->titleText().isEmpty())
-    x_->setTitleText(roomy ? QCoreApplication::translate("TimeChart", "simulated time (s)")
-                           : QString());
-  const double rest = kChartLines * line;
+  const double rest = kChartLines * QFontMetricsF(legend_.font()).height();
   const int rows = std::max(1, static_cast<int>((height() - rest) / legend_.rowHeight()));
   const qreal before = legend_.height();
   legend_.layout(width() - 2 * kMargin, rows);
@@ -102,6 +92,7 @@ void ChartPanel::setLegendRoom(qreal height) {
   const int room = static_cast<int>(std::ceil(std::max(legendRoom_, legend_.height())));
   if (chart()->margins().bottom() != kMargin + room)
     chart()->setMargins(QMargins(kMargin, kMargin, kMargin, kMargin + room));
+  fitTimeAxisTitle(x_, this->height(), legend_.font(), room + 2 * kMargin);
 }
 
 qreal ChartPanel::legendTop() const {

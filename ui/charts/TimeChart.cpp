@@ -2,10 +2,22 @@
 
 #include <QChart>
 #include <QCoreApplication>
+#include <QFontMetricsF>
 #include <QLegend>
 #include <QValueAxis>
 
 namespace brokerlab::ui {
+
+namespace {
+QString timeAxisTitle() {
+  return QCoreApplication::translate("TimeChart", "simulated time (s)");
+}
+// A chart with fewer lines of its type than this above its legend drops its time axis's title.
+// Measured in the charts dock in lecture mode's type (18.6-pixel lines, a two-row legend): Qt
+// Charts cut the figures of a 217-pixel chart (8.7 lines above the legend and margins), not those
+// of a 227-pixel one (9.3).
+constexpr double kLinesWithAxisTitle = 9;
+}  // namespace
 
 QChart* newTimeChart(const QString& title, TimeChartAxes* axes) {
   auto* c = new QChart;
@@ -14,7 +26,7 @@ QChart* newTimeChart(const QString& title, TimeChartAxes* axes) {
   c->legend()->setAlignment(Qt::AlignBottom);
   c->setAnimationOptions(QChart::NoAnimation);
   axes->x = new QValueAxis(c);
-  axes->x->setTitleText(QCoreApplication::translate("TimeChart", "simulated time (s)"));
+  axes->x->setTitleText(timeAxisTitle());
   axes->x->setLabelFormat(QStringLiteral("%.0f"));
   axes->y = new QValueAxis(c);
   axes->y->setLabelFormat(QStringLiteral("%.3g"));
@@ -36,6 +48,12 @@ QFont scaleTimeChartFonts(QChart* chart, const TimeChartAxes& axes, const QFont&
     axis->setTitleFont(body);
   }
   return body;
+}
+
+void fitTimeAxisTitle(QValueAxis* x, double height, const QFont& body, double legendHeight) {
+  const bool roomy = height >= kLinesWithAxisTitle * QFontMetricsF(body).height() + legendHeight;
+  const QString title = roomy ? timeAxisTitle() : QString();
+  if (x->titleText() != title) x->setTitleText(title);
 }
 
 }  // namespace brokerlab::ui

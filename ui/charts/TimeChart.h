@@ -25,4 +25,10 @@ QChart* newTimeChart(const QString& title, TimeChartAxes* axes);
 QFont scaleTimeChartFonts(QChart* chart, const TimeChartAxes& axes, const QFont& base,
                           double scale);
 
+// Leaves out the time axis's title in a chart `height` pixels high that is too short for it:
+// with it Qt Charts cuts the axis's figures to "..." (the charts dock in lecture mode's type on a
+// 720-line screen). `body` is the axes' font; `legendHeight` what the legend and the margins
+// under the plot take. The timeline above a chart says what its axis is.
+void fitTimeAxisTitle(QValueAxis* x, double height, const QFont& body, double legendHeight);
+
 }  // namespace brokerlab::ui
