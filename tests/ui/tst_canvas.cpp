@@ -21,6 +21,8 @@
 #include <QPainter>
 #include <QStyleOptionGraphicsItem>
 
+#include <typeinfo>
+
 using namespace brokerlab;
 using namespace brokerlab::ui;
 using namespace brokerlab::ui::testing;
@@ -107,10 +109,11 @@ void compareWithEngine(const TopologyScene& scene, const Simulator& sim) {
   }
 }
 
-// Where `item` paints outside its bounding rect (a pixel more than one away from it), or an empty
-// string. Qt repaints only bounding rects: ink outside one stays on the canvas as a smear, and text
-// that spills out of its box is also what a projector shows cut off or over its neighbours.
-QString inkOutsideBounds(ComponentItem& item) {
+// Where `item` (called `name`) paints outside its bounding rect (a pixel more than one away from
+// it), or an empty string. Qt repaints only bounding rects: ink outside one stays on the canvas as
+// a smear, and text that spills out of its box is also what a projector shows cut off or over its
+// neighbours.
+QString inkOutsideBounds(QGraphicsItem& item, const QString& name) {
   const QRectF bounds = item.boundingRect();
   const double margin = 80;
   QImage image((bounds.size() + QSizeF(2 * margin, 2 * margin)).toSize(),
@@ -129,7 +132,7 @@ QString inkOutsideBounds(ComponentItem& item) {
     for (int x = 0; x < image.width(); ++x)
       if (!inside.contains(x, y) && qAlpha(image.pixel(x, y)) != 0)
         return QStringLiteral("%1 paints at (%2, %3), outside its bounds %4x%5")
-            .arg(item.id())
+            .arg(name)
             .arg(x - margin + bounds.left())
             .arg(y - margin + bounds.top())
             .arg(bounds.width())
@@ -251,7 +254,8 @@ void tst_Canvas::itemsPaintInsideTheirBounds_data() {
 }
 
 // At the end of each bundled run, where counts are largest, in the window's theme and in lecture
-// mode's larger type.
+// mode's larger type: every item of the scene (components, links, the broker's area, the layer of
+// messages in flight).
 void tst_Canvas::itemsPaintInsideTheirBounds() {
   QFETCH(QString, scenario);
   SimulationController c;
@@ -262,8 +266,10 @@ void tst_Canvas::itemsPaintInsideTheirBounds() {
   const Theme window;
   for (const Theme* theme : {&window, &lecture}) {
     view.setTheme(*theme);  // a new scene, as the window's lecture mode makes it
-    for (ComponentItem* item : view.topology()->componentItems()) {
-      const QString where = inkOutsideBounds(*item);
+    for (QGraphicsItem* item : view.topology()->items()) {
+      const auto* component = dynamic_cast<const ComponentItem*>(item);
+      const QString where = inkOutsideBounds(
+          *item, component ? component->id() : QString::fromLatin1(typeid(*item).name()));
       QVERIFY2(where.isEmpty(), qPrintable((theme == &lecture ? "lecture: " : "") + where));
     }
   }
