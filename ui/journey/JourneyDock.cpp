@@ -70,6 +70,7 @@ void JourneyDock::showLatestJobOf(std::uint32_t clientComponent) {
   // is followed from the frame it appears in.
   showJob(0);
   waitingClient_ = client;
+  waitScanned_ = jobs.size();
   heading_->setText(tr("%1 has not submitted a job yet: its first one is followed as it runs")
                         .arg(QString::fromStdString(m.components[clientComponent].id)));
   show();
@@ -98,8 +99,11 @@ void JourneyDock::showJob(std::uint64_t id) {
 
 void JourneyDock::onFrame() {
   if (job_ == 0 && waitingClient_ != kNone) {
-    for (const Job& j : controller_.simulator().jobs())
-      if (j.client == waitingClient_) return showJob(j.id);
+    // Jobs are only ever appended (a landing earlier may have fewer): read the new ones only.
+    const std::vector<Job>& jobs = controller_.simulator().jobs();
+    if (waitScanned_ > jobs.size()) waitScanned_ = 0;
+    for (; waitScanned_ < jobs.size(); ++waitScanned_)
+      if (jobs[waitScanned_].client == waitingClient_) return showJob(jobs[waitScanned_].id);
   }
   if (job_ == 0) return;
   // Frames that ran without keeping records (fast-forward, run-until) leave a gap: the job's

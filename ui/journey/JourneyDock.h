@@ -55,6 +55,7 @@ class JourneyDock : public QDockWidget {
   QPushButton* exportSvg_;
   std::uint64_t job_ = 0;
   std::uint32_t waitingClient_ = kNone;  // chosen before it submitted: its first job is followed
+  std::size_t waitScanned_ = 0;          // the jobs read for it so far
   std::vector<TraceRecord> trail_;
   bool dirty_ = false;
   bool stale_ = false;  // records were skipped since the trail was read
