@@ -6,7 +6,10 @@
 #include "controller/SimulationController.h"
 #include "scenario/ScenarioFile.h"
 
+#include <QChart>
 #include <QDir>
+#include <QGraphicsScene>
+#include <QGraphicsTextItem>
 #include <QProcess>
 #include <QRegularExpression>
 #include <QTest>
@@ -23,6 +26,20 @@ inline QStringList bundledNames() {
   for (const QString& f : dir.entryList({QStringLiteral("*.json")}, QDir::Files, QDir::Name))
     names << f.chopped(5);
   return names;
+}
+
+// The texts a chart shows (its title, its axes' figures and titles). Qt Charts cuts a text it has
+// no room for to "..." (or "…"): `cut` gets those.
+inline int chartTexts(const QChart& chart, QStringList* cut) {
+  int shown = 0;
+  for (const QGraphicsItem* item : chart.scene()->items()) {
+    const auto* text = dynamic_cast<const QGraphicsTextItem*>(item);
+    if (!text || !text->isVisible() || text->toPlainText().isEmpty()) continue;
+    ++shown;
+    const QString t = text->toPlainText();
+    if (t.contains(QStringLiteral("...")) || t.contains(QChar(0x2026))) *cut << t;
+  }
+  return shown;
 }
 
 inline Scenario loadBundled(const QString& name) {

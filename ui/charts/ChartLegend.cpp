@@ -16,6 +16,7 @@ struct Item {
   QColor colour;
   qreal width;
   bool marker;
+  QColor second;
 };
 
 }  // namespace
@@ -51,15 +52,17 @@ qreal ChartLegend::layout(qreal width, int maxRows) {
   // Greedy rows, in the series' order.
   std::vector<std::vector<Item>> rows(1);
   std::size_t next = 0;
+  const qreal pairGap = std::max<qreal>(2, std::round(box / 4));  // a pair's two markers
   for (; next < entries_.size(); ++next) {
     const Entry& e = entries_[next];
+    const qreal markers = e.second.isValid() ? 2 * box + pairGap : box;
     QString text = e.text;
-    if (box + gap + fm.horizontalAdvance(text) > width) {
+    if (markers + gap + fm.horizontalAdvance(text) > width) {
       // Both ends say something (the component, the figure): the middle goes.
-      text = fm.elidedText(text, Qt::ElideMiddle, width - box - gap);
+      text = fm.elidedText(text, Qt::ElideMiddle, width - markers - gap);
       elided_ = true;
     }
-    const Item item{text, e.colour, box + gap + fm.horizontalAdvance(text), true};
+    const Item item{text, e.colour, markers + gap + fm.horizontalAdvance(text), true, e.second};
     if (!rows.back().empty() && rowWidth(rows.back()) + spacing + item.width > width) {
       if (static_cast<int>(rows.size()) == maxRows) break;
       rows.emplace_back();
@@ -74,7 +77,7 @@ qreal ChartLegend::layout(qreal width, int maxRows) {
       const QString note = QCoreApplication::translate("ChartLegend", "+%1 more").arg(notShown());
       const qreal noteWidth = fm.horizontalAdvance(note);
       if (last.empty() || rowWidth(last) + spacing + noteWidth <= width) {
-        last.push_back(Item{note, QColor(), noteWidth, false});
+        last.push_back(Item{note, QColor(), noteWidth, false, QColor()});
         break;
       }
       last.pop_back();
@@ -94,7 +97,13 @@ qreal ChartLegend::layout(qreal width, int maxRows) {
       p.text = item.text;
       if (item.marker) {
         p.marker = QRectF(x, baseline - box, box, box);
-        x += box + gap;
+        x += box;
+        if (item.second.isValid()) {
+          p.secondMarker = QRectF(x + pairGap, baseline - box, box, box);
+          p.secondColour = item.second;
+          x += pairGap + box;
+        }
+        x += gap;
       }
       p.baseline = QPointF(x, baseline);
       x += fm.horizontalAdvance(item.text) + spacing;
@@ -111,6 +120,8 @@ void ChartLegend::paint(QPainter& painter, QPointF topLeft, const QColor& textCo
   painter.setPen(textColour);
   for (const Placed& p : placed_) {
     if (!p.marker.isEmpty()) painter.fillRect(p.marker.translated(topLeft), p.colour);
+    if (!p.secondMarker.isEmpty())
+      painter.fillRect(p.secondMarker.translated(topLeft), p.secondColour);
     painter.drawText(p.baseline + topLeft, p.text);
   }
   painter.restore();

@@ -23,15 +23,19 @@ class ChartLegend {
   struct Entry {
     QColor colour;
     QString text;
+    // A second marker after the first: one figure of two runs (a comparison's A and B).
+    QColor second = {};
     bool operator==(const Entry&) const = default;
   };
   // One entry (or the "+N more" note, which has no marker) where layout() put it, relative to
   // the legend's top left corner.
   struct Placed {
-    QRectF marker;  // empty for the note
+    QRectF marker;        // empty for the note
+    QRectF secondMarker;  // empty but for an entry with a second colour
     QPointF baseline;
     QString text;  // as drawn: elided when the whole name did not fit a row
     QColor colour;
+    QColor secondColour;
     int row = 0;
   };
 

@@ -3,10 +3,7 @@
 #include "canvas/Theme.h"
 #include "charts/Decimate.h"
 #include "charts/SeriesLabel.h"
-#include "charts/TimeChart.h"
 
-#include <QFontMetricsF>
-#include <QLegend>
 #include <QLineSeries>
 #include <QValueAxis>
 
@@ -39,69 +36,9 @@ QString ChartPanel::fileStem(SeriesChart chart) {
   return QString::fromLatin1(stems[static_cast<int>(chart)]);
 }
 
-ChartPanel::ChartPanel(SeriesChart chart, QWidget* parent) : QChartView(parent), chart_(chart) {
-  setRenderHint(QPainter::Antialiasing);
-  TimeChartAxes axes;
-  setChart(newTimeChart(title(chart), &axes));
-  x_ = axes.x;
-  y_ = axes.y;
-  this->chart()->legend()->hide();
-  setFontScale(1.0);
+ChartPanel::ChartPanel(SeriesChart chart, QWidget* parent)
+    : TimeChartView(title(chart), parent), chart_(chart) {
   setMinimumSize(280, 200);
-  // As OverlayChart: lines decimated before the dock's layout gave the chart its width are asked
-  // for again when it settles at another column count (a paused window refreshes only once).
-  connect(this->chart(), &QChart::plotAreaChanged, this, [this](const QRectF& area) {
-    if (columns_ != 0 && decimationColumns(area.width()) != columns_) emit columnsChanged();
-  });
-}
-
-void ChartPanel::setFontScale(double scale) {
-  legend_.setFont(scaleTimeChartFonts(chart(), {x_, y_}, font(), scale));
-  placeLegend();
-  emit legendResized();
-}
-
-namespace {
-constexpr int kMargin = 4;
-// The rows a legend may take leave the rest of the chart this many lines of its type: the title,
-// the time axis's labels and title, and a plot whose value labels still fit (Qt Charts cuts them
-// to "…" below that).
-constexpr double kChartLines = 9;
-}  // namespace
-
-void ChartPanel::placeLegend() {
-  const double rest = kChartLines * QFontMetricsF(legend_.font()).height();
-  const int rows = std::max(1, static_cast<int>((height() - rest) / legend_.rowHeight()));
-  const qreal before = legend_.height();
-  legend_.layout(width() - 2 * kMargin, rows);
-  setLegendRoom(legendRoom_);
-  // What the rows could not show whole is one hover away.
-  QStringList lines;
-  if (legend_.notShown() > 0 || legend_.elided())
-    for (const ChartLegend::Entry& e : legend_.entries()) lines << e.text;
-  if (!notDrawn_.isEmpty())
-    lines << tr("Not drawn (a chart draws %1 lines; select a component to narrow them):")
-                 .arg(kMaxSeries)
-          << notDrawn_;
-  setToolTip(lines.join(QLatin1Char('\n')));
-  if (legend_.height() != before) emit legendResized();
-}
-
-void ChartPanel::setLegendRoom(qreal height) {
-  legendRoom_ = height;
-  const int room = static_cast<int>(std::ceil(std::max(legendRoom_, legend_.height())));
-  if (chart()->margins().bottom() != kMargin + room)
-    chart()->setMargins(QMargins(kMargin, kMargin, kMargin, kMargin + room));
-  fitTimeAxisTitle(x_, this->height(), legend_.font(), room + 2 * kMargin);
-}
-
-qreal ChartPanel::legendTop() const {
-  return chart()->geometry().bottom() - kMargin - std::max(legendRoom_, legend_.height());
-}
-
-void ChartPanel::resizeEvent(QResizeEvent* event) {
-  QChartView::resizeEvent(event);
-  placeLegend();
 }
 
 void ChartPanel::show(const std::vector<NamedSeries>& series, double untilS) {
@@ -153,8 +90,7 @@ void ChartPanel::show(const std::vector<NamedSeries>& series, double untilS) {
     delete lines_.back();
     lines_.pop_back();
   }
-  const int columns = decimationColumns(chart()->plotArea().width());  // (--bench-ui --charts)
-  columns_ = columns;
+  const int columns = takeColumns();
   double high = 0;
   for (std::size_t i = 0; i < mine.size(); ++i) {
     const TimeSeries& t = *mine[i]->series;
@@ -168,16 +104,13 @@ void ChartPanel::show(const std::vector<NamedSeries>& series, double untilS) {
   std::vector<ChartLegend::Entry> entries;
   for (std::size_t i = 0; i < mine.size(); ++i)
     entries.push_back({lines_[i]->pen().color(), seriesLabel(mine[i]->column)});
-  notDrawn_ = notDrawn;
-  if (legend_.setEntries(std::move(entries), static_cast<int>(notDrawn.size()))) placeLegend();
+  setLegendEntries(
+      std::move(entries), notDrawn,
+      tr("Not drawn (a chart draws %1 lines; select a component to narrow them):").arg(kMaxSeries));
   x_->setRange(0, std::max(untilS, 1.0));
-  // A little headroom, and round to a nice number so the axis does not twitch every refresh.
-  const double top =
-      high <= 0 ? 1
-                : std::pow(10.0, std::ceil(std::log10(high * 1.1)) - 1) *
-                      std::ceil(high * 1.1 / std::pow(10.0, std::ceil(std::log10(high * 1.1)) - 1));
   // Fractions stay on 0..1: a busy pool's 100% must not read as half the axis.
-  y_->setRange(0, chart_ == SeriesChart::Utilization ? 1.0 : top);
+  y_->setRange(0, chart_ == SeriesChart::Utilization ? 1.0 : roundedTop(high));
+  keepAxisFiguresWhole();
   setVisible(!mine.empty());
   viewport()->update();
 }
@@ -195,7 +128,7 @@ int ChartPanel::pointsShown() const {
 }
 
 void ChartPanel::drawForeground(QPainter* painter, const QRectF& rect) {
-  QChartView::drawForeground(painter, rect);
+  TimeChartView::drawForeground(painter, rect);
   const QRectF area = chart()->plotArea();
   painter->setPen(QPen(QColor(okabeIto::kVermillion), 1.2, Qt::DashLine));
   for (double t : marks_) {
@@ -205,8 +138,6 @@ void ChartPanel::drawForeground(QPainter* painter, const QRectF& rect) {
     painter->drawLine(chart()->mapToScene(QPointF(x, area.top())),
                       chart()->mapToScene(QPointF(x, area.bottom())));
   }
-  legend_.paint(*painter, QPointF(chart()->geometry().left() + kMargin, legendTop()),
-                x_->titleBrush().color());
 }
 
 }  // namespace brokerlab::ui

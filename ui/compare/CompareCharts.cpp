@@ -7,6 +7,8 @@
 #include <QGridLayout>
 #include <QMenu>
 
+#include <algorithm>
+
 namespace brokerlab::ui {
 
 CompareCharts::CompareCharts(CompareClock& clock, QWidget* parent)
@@ -20,6 +22,7 @@ CompareCharts::CompareCharts(CompareClock& clock, QWidget* parent)
     auto* chart = new OverlayChart(static_cast<OverlayKind>(k), this);
     charts_[static_cast<std::size_t>(k)] = chart;
     connect(chart, &OverlayChart::columnsChanged, this, [this, chart] { showOne(*chart); });
+    connect(chart, &OverlayChart::legendResized, this, &CompareCharts::alignLegends);
     // Right click: the chart as a picture, for a design document or a slide.
     chart->setContextMenuPolicy(Qt::CustomContextMenu);
     const QString stem = QString::fromLatin1(stems[k]);
@@ -58,7 +61,10 @@ void CompareCharts::showOne(OverlayChart& chart) {
   const SimulationController& a = clock_.left();
   const SimulationController& b = clock_.right();
   if (!a.hasSimulation() || !b.hasSimulation()) return;
-  chart.show(pairedSeries(a.simulator(), b.simulator(), chart.kind()), toSeconds(clock_.now()));
+  std::vector<std::string> notDrawn;
+  const std::vector<SeriesPair> pairs =
+      pairedSeries(a.simulator(), b.simulator(), chart.kind(), kPairsPerChart, &notDrawn);
+  chart.show(pairs, toSeconds(clock_.now()), notDrawn);
 }
 
 void CompareCharts::refresh() {
@@ -77,6 +83,19 @@ void CompareCharts::place() {
   for (OverlayChart* c : charts_) grid_->removeWidget(c);
   for (std::size_t i = 0; i < shown.size(); ++i)
     grid_->addWidget(shown[i], static_cast<int>(i) / 2, static_cast<int>(i) % 2);
+  alignLegends();
+  emit placed();
+}
+
+// The charts of a row leave the taller legend's room under their axes, so that the axes line up.
+void CompareCharts::alignLegends() {
+  for (std::size_t row = 0; row < placed_.size(); row += 2) {
+    const std::size_t end = std::min(row + 2, placed_.size());
+    qreal tallest = 0;
+    for (std::size_t i = row; i < end; ++i)
+      tallest = std::max(tallest, placed_[i]->legend().height());
+    for (std::size_t i = row; i < end; ++i) placed_[i]->setLegendRoom(tallest);
+  }
 }
 
 }  // namespace brokerlab::ui

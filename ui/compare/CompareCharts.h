@@ -23,6 +23,7 @@ class CompareCharts : public QWidget {
 
  public:
   static constexpr int kRefreshMs = 100;
+  static constexpr std::size_t kPairsPerChart = 4;  // eight lines: more would be unreadable
 
   CompareCharts(CompareClock& clock, QWidget* parent = nullptr);
   OverlayChart& chart(OverlayKind kind) { return *charts_[static_cast<std::size_t>(kind)]; }
@@ -31,10 +32,14 @@ class CompareCharts : public QWidget {
  public slots:
   void refresh();
 
+ signals:
+  void placed();  // other charts are shown than before (the height they need may have changed)
+
  private:
   void onFrame();
   void showOne(OverlayChart& chart);
   void place();
+  void alignLegends();
 
   CompareClock& clock_;
   std::array<OverlayChart*, kOverlayKindCount> charts_{};

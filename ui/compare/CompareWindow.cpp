@@ -27,6 +27,8 @@
 #include <QToolBar>
 #include <QVBoxLayout>
 
+#include <algorithm>
+
 namespace brokerlab::ui {
 
 using RunState = SimulationController::RunState;
@@ -78,14 +80,18 @@ CompareWindow::CompareWindow(QWidget* parent)
   split_ = new QSplitter(Qt::Vertical, this);
   split_->addWidget(runs);
   split_->addWidget(below_);
-  for (QSplitter* moved : {split_, below_})
+  for (QSplitter* moved : {split_, below_}) {
     connect(moved, &QSplitter::splitterMoved, this, [this] { sized_ = true; });
+    moved->installEventFilter(this);  // placeSplitters() at their own new sizes
+  }
   setCentralWidget(split_);
   // Larger than the desktop's default: a comparison is shown to an audience more often than not.
   QFont larger = font();
   larger.setPointSizeF(larger.pointSizeF() * kFontScale);
   setFont(larger);
   charts_->setFontScale(1.0);  // the charts' own fonts, from the window's
+  // The charts come and go with what the runs have to show, and with them the height they need.
+  connect(charts_, &CompareCharts::placed, this, &CompareWindow::placeSplitters);
 
   connect(clock_, &CompareClock::settled, this, &CompareWindow::refreshFigures);
   connect(clock_, &CompareClock::stateChanged, this, [this] {
@@ -208,18 +214,22 @@ void CompareWindow::showEvent(QShowEvent* event) {
   placeSplitters();
 }
 
-void CompareWindow::resizeEvent(QResizeEvent* event) {
-  QMainWindow::resizeEvent(event);
-  placeSplitters();
+// The splitters are placed at their own resize: at the window's, they still have their old sizes
+// (the layout gives them the new ones later), and a window made smaller left the charts short of
+// the height they need.
+bool CompareWindow::eventFilter(QObject* watched, QEvent* event) {
+  if (event->type() == QEvent::Resize && (watched == split_ || watched == below_)) placeSplitters();
+  return QMainWindow::eventFilter(watched, event);
 }
 
 // Until the user moves a splitter: the canvases take 45% of the height, the charts 60% of the
-// width below them.
+// width below them; the charts at least the height they need to keep their figures whole.
 void CompareWindow::placeSplitters() {
   if (sized_) return;
   const int h = split_->height();
   const int w = below_->width() > 0 ? below_->width() : width();
-  split_->setSizes({h * 45 / 100, h - h * 45 / 100});
+  const int below = std::max(h - h * 45 / 100, charts_->minimumSizeHint().height());
+  split_->setSizes({h - below, below});
   below_->setSizes({w * 60 / 100, w - w * 60 / 100});
 }
 

@@ -3,9 +3,7 @@
 #include "canvas/Theme.h"
 #include "charts/Decimate.h"
 
-#include "charts/TimeChart.h"
-
-#include <QLegendMarker>
+#include <QFontMetricsF>
 #include <QLineSeries>
 #include <QValueAxis>
 
@@ -22,25 +20,18 @@ QColor OverlayChart::runColour(bool b, std::size_t figure) {
   return QColor((b ? other : a)[figure % 4]);
 }
 
-OverlayChart::OverlayChart(OverlayKind kind, QWidget* parent) : QChartView(parent), kind_(kind) {
-  setRenderHint(QPainter::Antialiasing);
-  TimeChartAxes axes;
-  setChart(newTimeChart(overlayTitle(kind), &axes));
-  x_ = axes.x;
-  y_ = axes.y;
-  setMinimumSize(260, 200);
+OverlayChart::OverlayChart(OverlayKind kind, QWidget* parent)
+    : TimeChartView(overlayTitle(kind), parent), kind_(kind) {
   setFontScale(1.0);
-  // The lines were decimated for the plot's width when they were last shown; a chart is often
-  // shown before it has been laid out (at the smallest count), so when its width settles it asks
-  // to be shown again. Otherwise what is drawn would depend on how many refreshes, throttled by
-  // the wall clock, came before: a comparison's screenshot was not the same twice.
-  connect(chart(), &QChart::plotAreaChanged, this, [this](const QRectF& area) {
-    if (columns_ != 0 && decimationColumns(area.width()) != columns_) emit columnsChanged();
-  });
 }
 
 void OverlayChart::setFontScale(double scale) {
-  chart()->legend()->setFont(scaleTimeChartFonts(chart(), {x_, y_}, font(), scale));
+  TimeChartView::setFontScale(scale);
+  // Shorter, Qt Charts cuts the value axis's figures to "..." (measured in the comparison's
+  // type: below 11.7 lines); the time axis's title goes first (TimeChartView).
+  constexpr double kLines = 12;
+  setMinimumSize(260,
+                 static_cast<int>(std::ceil(kLines * QFontMetricsF(legend().font()).height())));
 }
 
 QLineSeries* OverlayChart::line(std::size_t i) {
@@ -54,15 +45,17 @@ QLineSeries* OverlayChart::line(std::size_t i) {
   return lines_[i];
 }
 
-void OverlayChart::show(const std::vector<SeriesPair>& pairs, double untilS) {
+void OverlayChart::show(const std::vector<SeriesPair>& pairs, double untilS,
+                        const std::vector<std::string>& notDrawn) {
   const std::size_t count = pairs.size() * 2;
   while (lines_.size() > count) {
     chart()->removeSeries(lines_.back());
     delete lines_.back();
     lines_.pop_back();
   }
-  columns_ = decimationColumns(chart()->plotArea().width());
+  const int columns = takeColumns();
   double high = 0;
+  std::vector<ChartLegend::Entry> entries;
   for (std::size_t i = 0; i < pairs.size(); ++i) {
     const QString label = QString::fromStdString(pairs[i].label);
     for (int side = 0; side < 2; ++side) {
@@ -73,19 +66,24 @@ void OverlayChart::show(const std::vector<SeriesPair>& pairs, double untilS) {
       const QString name = QStringLiteral("%1 · %2").arg(label, side == 0 ? "A" : "B");
       if (l->name() != name) l->setName(name);
       const double step = toSeconds(t.step());
-      QList<QPointF> points = decimateMinMax(t.points(), step, step, columns_, t.mins(), t.maxs());
+      QList<QPointF> points = decimateMinMax(t.points(), step, step, columns, t.mins(), t.maxs());
       for (const QPointF& p : points) high = std::max(high, p.y());
       l->replace(points);
     }
+    // One entry a figure, its two runs' colours side by side (A, then B): eight names would
+    // not fit under a chart on a projector's screen.
+    entries.push_back({runColour(false, i), label, runColour(true, i)});
   }
+  QStringList rest;
+  for (const std::string& figure : notDrawn) rest << QString::fromStdString(figure);
+  setLegendEntries(
+      std::move(entries), rest,
+      tr("Not drawn (a comparison's chart draws %1 figures of each run):").arg(pairs.size()));
   const QString title = pairs.empty() ? overlayTitle(kind_) : pairs.front().title;
   if (chart()->title() != title) chart()->setTitle(title);
   x_->setRange(0, std::max(untilS, 1.0));
-  const double top =
-      high <= 0 ? 1
-                : std::pow(10.0, std::ceil(std::log10(high * 1.1)) - 1) *
-                      std::ceil(high * 1.1 / std::pow(10.0, std::ceil(std::log10(high * 1.1)) - 1));
-  y_->setRange(0, kind_ == OverlayKind::Utilization ? 1.0 : top);
+  y_->setRange(0, kind_ == OverlayKind::Utilization ? 1.0 : roundedTop(high));
+  keepAxisFiguresWhole();
   setVisible(!pairs.empty());
   viewport()->update();
 }

@@ -68,7 +68,8 @@ std::string labelOf(const std::string& column, const std::string& ending, bool s
 }  // namespace
 
 std::vector<SeriesPair> pairedSeries(const Simulator& a, const Simulator& b, OverlayKind kind,
-                                     std::size_t max) {
+                                     std::size_t max, std::vector<std::string>* notDrawn) {
+  if (notDrawn) notDrawn->clear();
   std::map<std::string, const TimeSeries*> inB;
   for (const NamedSeries& s : seriesOf(b)) inB.emplace(s.column, s.series);
   const std::vector<NamedSeries> inA = seriesOf(a);
@@ -76,17 +77,22 @@ std::vector<SeriesPair> pairedSeries(const Simulator& a, const Simulator& b, Ove
     const std::vector<std::string>& group = g.endings;
     const QString title = QCoreApplication::translate("Compare", g.title);
     std::vector<SeriesPair> out;
+    std::vector<std::string> left;
     for (const NamedSeries& s : inA) {
-      if (out.size() >= max) break;
       const auto ending = std::find_if(group.begin(), group.end(),
                                        [&](const std::string& e) { return endsWith(s.column, e); });
       if (ending == group.end()) continue;
       const auto other = inB.find(s.column);
       if (other == inB.end() || (silent(*s.series) && silent(*other->second))) continue;
+      if (out.size() >= max) {
+        left.push_back(labelOf(s.column, *ending, group.size() > 1));
+        continue;
+      }
       out.push_back(
           {s.column, labelOf(s.column, *ending, group.size() > 1), title, s.series, other->second});
     }
     if (out.empty()) continue;
+    if (notDrawn) *notDrawn = std::move(left);
     // Two figures of one component (end-to-end p50 and p99 of the one producer): the component in
     // the title, the figures alone in the legend.
     const std::string component = out.front().column.substr(0, out.front().column.rfind('.'));

@@ -31,10 +31,12 @@ struct SeriesPair {
   const TimeSeries* b;
 };
 
-// At most `max` pairs; none that are all zero (or gaps) in both runs. The pointers are into the
-// simulators: take them again after the runs move.
+// At most `max` pairs; none that are all zero (or gaps) in both runs. The labels of those left out
+// for `max` go to `notDrawn` when given. The pointers are into the simulators: take them again
+// after the runs move.
 std::vector<SeriesPair> pairedSeries(const Simulator& a, const Simulator& b, OverlayKind kind,
-                                     std::size_t max = 4);
+                                     std::size_t max = 4,
+                                     std::vector<std::string>* notDrawn = nullptr);
 
 QString overlayTitle(OverlayKind kind);
 

@@ -1,0 +1,77 @@
+#pragma once
+
+// A chart of lines over simulated time, as the charts dock and the comparison show them: the one
+// look of TimeChart, lines decimated for the plot's width, and a legend that wraps under the axis
+// (ChartLegend) rather than Qt Charts' own, which keeps to one row and cuts names to "…". What the
+// lines are is the subclass's (ChartPanel: one run's series; OverlayChart: two runs' pairs).
+
+#include "charts/ChartLegend.h"
+
+#include <QChartView>
+#include <QSize>
+#include <QStringList>
+
+#include <vector>
+
+class QValueAxis;
+
+namespace brokerlab::ui {
+
+class TimeChartView : public QChartView {
+  Q_OBJECT
+
+ public:
+  TimeChartView(const QString& title, QWidget* parent = nullptr);
+
+  const ChartLegend& legend() const { return legend_; }
+  // Type `scale` times the view's font (a projector's larger type).
+  void setFontScale(double scale);
+  // Room under the axis for the legend, at least its own rows: charts side by side are given the
+  // tallest legend's room so that their axes line up.
+  void setLegendRoom(qreal height);
+
+ signals:
+  void legendResized();  // the legend's own rows changed (its height may have)
+  // The plot's width changed since the lines were decimated: show them again.
+  void columnsChanged();
+
+ protected:
+  // The columns to decimate the lines to for the plot's present width; remembered, so that a
+  // later change of width asks for the lines again (columnsChanged).
+  int takeColumns();
+  // The legend's entries; `notDrawn` names the series the chart has no line for (said in the
+  // "+N more" note and, with `why`, in the tooltip).
+  void setLegendEntries(std::vector<ChartLegend::Entry> entries, const QStringList& notDrawn = {},
+                        const QString& why = {});
+  // The top of the value axis for lines reaching `high`: a little headroom, rounded to a number
+  // that does not make the axis twitch at every refresh.
+  static double roundedTop(double high);
+  // Leaves out the time axis's title where, with it, Qt Charts cuts the axes' figures to "...";
+  // after the lines or their ranges change, as after a resize.
+  void keepAxisFiguresWhole();
+
+  void drawForeground(QPainter* painter, const QRectF& rect) override;
+  void resizeEvent(QResizeEvent* event) override;
+
+  QValueAxis* x_;
+  QValueAxis* y_;
+
+ private:
+  // Lays the legend out for the chart's width and makes room for it under the axis title.
+  void placeLegend();
+  // Whether Qt Charts cut an axis's figures or title to "..." in the last layout.
+  bool axisTextCut() const;
+  qreal legendTop() const;  // in the scene's coordinates
+
+  ChartLegend legend_;
+  QStringList notDrawn_;
+  QString notDrawnWhy_;
+  qreal legendRoom_ = 0;
+  // The time axis has no title at this size or smaller (in both directions): the last size at which
+  // Qt Charts, with the title, cut the axes' figures to "..." (TimeChart's rule of thumb let it
+  // keep a title it had no room for: the room Qt Charts wants depends on the fonts and figures).
+  QSize untitledUpTo_;
+  int columns_ = 0;  // the decimation of the lines drawn (0: none yet)
+};
+
+}  // namespace brokerlab::ui
