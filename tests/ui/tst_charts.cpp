@@ -22,6 +22,7 @@
 
 #include <algorithm>
 #include <cmath>
+#include <set>
 
 using namespace brokerlab;
 using namespace brokerlab::ui;
@@ -52,10 +53,10 @@ struct SpikeAt45s {
   SimulationController c;
   TimelineBar timeline{c};
   ChartsDock dock{c, timeline};
-  SpikeAt45s(int width, int height) {
+  SpikeAt45s(int width, int height, const QString& scenario = QStringLiteral("traffic-spike")) {
     dock.resize(width, height);
     dock.show();
-    c.load(loadBundled(QStringLiteral("traffic-spike")));
+    c.load(loadBundled(scenario));
     runTo(c, 45 * kSecond);
     dock.refresh();
   }
@@ -176,6 +177,57 @@ class tst_Charts : public QObject {
                                              .arg(panel.height())
                                              .arg(cut.join(QLatin1Char(' ')))));
     }
+  }
+
+  // The request-reply scenario has five charts. In a dock one chart high (lecture mode at
+  // 1280x720) they share one row, narrower, rather than put the fifth on a row the dock cuts off.
+  void chartsStayInsideTheDock_data() {
+    QTest::addColumn<int>("width");
+    QTest::addColumn<int>("height");
+    QTest::addColumn<double>("scale");
+    QTest::newRow("1280x240 lecture") << 1280 << 240 << Theme::lecture().scale();
+    QTest::newRow("1280x240") << 1280 << 240 << 1.0;
+    QTest::newRow("1600x300") << 1600 << 300 << 1.0;
+    QTest::newRow("800x520") << 800 << 520 << 1.0;  // room for two rows
+  }
+  void chartsStayInsideTheDock() {
+    QFETCH(int, width);
+    QFETCH(int, height);
+    QFETCH(double, scale);
+    SpikeAt45s requests(width, height, QStringLiteral("async-request-reply"));
+    requests.dock.setFontScale(scale);
+    requests.dock.refresh();
+    requests.dock.resize(width, height);
+    QCoreApplication::sendPostedEvents(nullptr, QEvent::LayoutRequest);
+    QCoreApplication::processEvents();
+    // Its width kept; its height at most what its charts' own minimum asks for (Qt Charts raises
+    // a chart view's minimum to its chart's: in lecture type about 250 pixels).
+    QCOMPARE(requests.dock.width(), width);
+    const QWidget* body = requests.dock.widget();
+    int shown = 0;
+    std::set<int> rows;
+    for (int k = 0; k < kSeriesChartCount; ++k) {
+      const ChartPanel& panel = requests.dock.panel(static_cast<SeriesChart>(k));
+      if (panel.isHidden()) continue;
+      ++shown;
+      QVERIFY2(body->rect().contains(panel.geometry()),
+               qPrintable(QStringLiteral("%1 at %2,%3 %4x%5 in %6x%7")
+                              .arg(panel.chart()->title())
+                              .arg(panel.x())
+                              .arg(panel.y())
+                              .arg(panel.width())
+                              .arg(panel.height())
+                              .arg(body->width())
+                              .arg(body->height())));
+      QVERIFY(panel.height() >= panel.minimumHeight());
+      rows.insert(panel.y());
+      QStringList cut;  // the titles and the axes' figures whole
+      QVERIFY(chartTexts(*panel.chart(), &cut) >= 4);
+      QVERIFY2(cut.isEmpty(), qPrintable(panel.chart()->title() + QStringLiteral(": ") +
+                                         cut.join(QLatin1Char(' '))));
+    }
+    QCOMPARE(shown, 5);
+    QCOMPARE(static_cast<int>(rows.size()), height < 400 ? 1 : 2);
   }
 
   void seriesReadAsWordsInTheLegend() {

@@ -84,7 +84,9 @@ void tst_Lecture::lectureKeysDriveTheRun() {
   QVERIFY(w.charts().isVisible());
   const ChartPanel& backlog = w.charts().panel(SeriesChart::Backlog);
   QCOMPARE(backlog.legend().font().pointSizeF(), body * w.canvas().theme().scale());
-  QVERIFY(backlog.chart()->titleFont().pointSizeF() > body * w.canvas().theme().scale());
+  QVERIFY(backlog.titleType().pointSizeF() > body * w.canvas().theme().scale());
+  // drawn smaller only where the chart is too narrow for it (here 800 pixels for three charts)
+  QVERIFY(backlog.chart()->titleFont().pointSizeF() >= 0.75 * body * w.canvas().theme().scale());
   // 1: the first bundled scenario (work-queue).
   QTest::keyClick(&w, Qt::Key_1);
   QVERIFY(w.document().filePath().endsWith(QStringLiteral("work-queue.json")));

@@ -38,7 +38,7 @@ QString ChartPanel::fileStem(SeriesChart chart) {
 
 ChartPanel::ChartPanel(SeriesChart chart, QWidget* parent)
     : TimeChartView(title(chart), parent), chart_(chart) {
-  setMinimumSize(280, 200);
+  setMinimumSize(kMinWidth, kMinHeight);
 }
 
 void ChartPanel::show(const std::vector<NamedSeries>& series, double untilS) {

@@ -19,6 +19,9 @@ class ChartPanel : public TimeChartView {
 
  public:
   static constexpr int kMaxSeries = 8;  // more would be unreadable: the first ones are shown
+  // The smallest a chart is made: five side by side in a 1280-pixel window (ChartsDock).
+  static constexpr int kMinWidth = 240;
+  static constexpr int kMinHeight = 200;
 
   ChartPanel(SeriesChart chart, QWidget* parent = nullptr);
 

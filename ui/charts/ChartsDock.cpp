@@ -99,9 +99,14 @@ void ChartsDock::placePanels() {
   for (ChartPanel* p : panels_)
     if (!p->isHidden()) shown.push_back(p);
   // As many to a row as the dock's width gives each 300 pixels: one row keeps the canvas tall,
-  // a narrow dock (beside the summary) stacks them.
-  const int fit = std::max(1, width() / 300);
-  const int columns = std::min<int>(fit, std::max<int>(1, static_cast<int>(shown.size())));
+  // a narrow dock (beside the summary) stacks them. But no more rows than the dock's height holds
+  // at the charts' minimum height, while the width allows narrower charts: rather that than a row
+  // the dock cuts off (five charts in lecture mode at 1280x720). Beyond that the dock grows.
+  const int count = std::max<int>(1, static_cast<int>(shown.size()));
+  const int across = std::max(1, width() / 300);
+  const int narrowest = std::max(1, width() / (ChartPanel::kMinWidth + grid_->spacing()));
+  const int rows = std::max(1, widget()->height() / (ChartPanel::kMinHeight + grid_->spacing()));
+  const int columns = std::min({count, narrowest, std::max(across, (count + rows - 1) / rows)});
   if (shown == placed_ && columns == columns_) return;
   placed_ = shown;
   columns_ = columns;

@@ -34,14 +34,38 @@ TimeChartView::TimeChartView(const QString& title, QWidget* parent) : QChartView
   // the smallest count) are asked for again when it settles at another column count: otherwise
   // what is drawn would depend on how many refreshes, throttled by the wall clock, came before.
   connect(chart(), &QChart::plotAreaChanged, this, [this](const QRectF& area) {
+    fitTitle();
     if (columns_ != 0 && decimationColumns(area.width()) != columns_) emit columnsChanged();
   });
 }
 
 void TimeChartView::setFontScale(double scale) {
   legend_.setFont(scaleTimeChartFonts(chart(), {x_, y_}, font(), scale));
+  titleFont_ = chart()->titleFont();
+  fitTitle();
   placeLegend();
   emit legendResized();
+}
+
+void TimeChartView::setTitle(const QString& title) {
+  if (chart()->title() == title) return;
+  chart()->setTitle(title);
+  fitTitle();
+}
+
+void TimeChartView::fitTitle() {
+  QFont fitted = titleFont_;
+  // Qt Charts gives the title about the plot's width (measured: it cut a 225-pixel title over a
+  // 169-pixel plot in a 250-pixel chart, and wrapped a narrower one onto two lines), less the text
+  // item's margins. Before the first layout, the chart's width less the value axis's figures.
+  const qreal plot = chart()->plotArea().width();
+  const qreal room = (plot > 0 ? plot : width() - 60) - 8;
+  const qreal wide = QFontMetricsF(titleFont_).horizontalAdvance(chart()->title());
+  if (wide > room && room > 0) {
+    const qreal smallest = 0.75 * legend_.font().pointSizeF();
+    fitted.setPointSizeF(std::max(smallest, titleFont_.pointSizeF() * room / wide));
+  }
+  if (chart()->titleFont() != fitted) chart()->setTitleFont(fitted);
 }
 
 int TimeChartView::takeColumns() {
@@ -114,6 +138,7 @@ qreal TimeChartView::legendTop() const {
 
 void TimeChartView::resizeEvent(QResizeEvent* event) {
   QChartView::resizeEvent(event);
+  fitTitle();
   placeLegend();
 }
 

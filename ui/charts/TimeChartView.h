@@ -24,6 +24,8 @@ class TimeChartView : public QChartView {
   TimeChartView(const QString& title, QWidget* parent = nullptr);
 
   const ChartLegend& legend() const { return legend_; }
+  // The title's type (setFontScale's); the chart may draw it smaller where it is narrow.
+  const QFont& titleType() const { return titleFont_; }
   // Type `scale` times the view's font (a projector's larger type).
   void setFontScale(double scale);
   // Room under the axis for the legend, at least its own rows: charts side by side are given the
@@ -43,6 +45,10 @@ class TimeChartView : public QChartView {
   // "+N more" note and, with `why`, in the tooltip).
   void setLegendEntries(std::vector<ChartLegend::Entry> entries, const QStringList& notDrawn = {},
                         const QString& why = {});
+  // The chart's title, in type small enough for the chart's width (TimeChart's bold title type at
+  // most, three quarters of the body type at least: five charts side by side in lecture mode are
+  // 250 pixels wide).
+  void setTitle(const QString& title);
   // The top of the value axis for lines reaching `high`: a little headroom, rounded to a number
   // that does not make the axis twitch at every refresh.
   static double roundedTop(double high);
@@ -59,11 +65,13 @@ class TimeChartView : public QChartView {
  private:
   // Lays the legend out for the chart's width and makes room for it under the axis title.
   void placeLegend();
+  void fitTitle();
   // Whether Qt Charts cut an axis's figures or title to "..." in the last layout.
   bool axisTextCut() const;
   qreal legendTop() const;  // in the scene's coordinates
 
   ChartLegend legend_;
+  QFont titleFont_;  // as scaleTimeChartFonts made it; fitTitle() may draw it smaller
   QStringList notDrawn_;
   QString notDrawnWhy_;
   qreal legendRoom_ = 0;
