@@ -14,6 +14,10 @@
 #include <QRegularExpression>
 #include <QTest>
 
+#include <algorithm>
+#include <utility>
+#include <vector>
+
 namespace brokerlab::ui::testing {
 
 inline QString scenarioPath(const QString& name) {
@@ -40,6 +44,45 @@ inline int chartTexts(const QChart& chart, QStringList* cut) {
     if (t.contains(QStringLiteral("...")) || t.contains(QChar(0x2026))) *cut << t;
   }
   return shown;
+}
+
+// The figures a chart shows on its value axis (left of the plot), top to bottom. Qt Charts leaves
+// out labels that would overlap; TimeChartView asks only for as many as fit.
+inline QStringList valueAxisFigures(const QChart& chart) {
+  std::vector<std::pair<qreal, QString>> figures;
+  const qreal left = chart.mapToScene(chart.plotArea().topLeft()).x();
+  for (const QGraphicsItem* item : chart.scene()->items()) {
+    const auto* text = dynamic_cast<const QGraphicsTextItem*>(item);
+    if (!text || !text->isVisible() || text->toPlainText().isEmpty()) continue;
+    const QRectF at = text->sceneBoundingRect();
+    if (at.right() <= left + 1) figures.emplace_back(at.center().y(), text->toPlainText());
+  }
+  std::sort(figures.begin(), figures.end());
+  QStringList out;
+  for (const auto& f : figures) out << f.second;
+  return out;
+}
+
+// The figures a chart shows under its plot (its time axis's), left to right: numbers only (the
+// axis's title is words).
+inline std::vector<double> timeAxisFigures(const QChart& chart) {
+  std::vector<std::pair<qreal, double>> figures;
+  const QRectF plot = chart.plotArea();
+  const qreal bottom = chart.mapToScene(plot.bottomLeft()).y();
+  const qreal left = chart.mapToScene(plot.topLeft()).x();
+  for (const QGraphicsItem* item : chart.scene()->items()) {
+    const auto* text = dynamic_cast<const QGraphicsTextItem*>(item);
+    if (!text || !text->isVisible()) continue;
+    const QRectF at = text->sceneBoundingRect();
+    bool number = false;
+    const double value = text->toPlainText().toDouble(&number);
+    if (number && at.top() >= bottom - 1 && at.right() > left)
+      figures.emplace_back(at.center().x(), value);
+  }
+  std::sort(figures.begin(), figures.end());
+  std::vector<double> out;
+  for (const auto& f : figures) out.push_back(f.second);
+  return out;
 }
 
 inline Scenario loadBundled(const QString& name) {

@@ -18,6 +18,7 @@
 #include <QGraphicsTextItem>
 #include <QSvgRenderer>
 #include <QTemporaryDir>
+#include <QValueAxis>
 #include <QtTest>
 
 #include <algorithm>
@@ -221,6 +222,8 @@ class tst_Charts : public QObject {
                               .arg(body->height())));
       QVERIFY(panel.height() >= panel.minimumHeight());
       rows.insert(panel.y());
+      const auto* values = static_cast<const QValueAxis*>(panel.chart()->axes(Qt::Vertical)[0]);
+      QCOMPARE(valueAxisFigures(*panel.chart()).size(), values->tickCount());
       QStringList cut;  // the titles and the axes' figures whole
       QVERIFY(chartTexts(*panel.chart(), &cut) >= 4);
       QVERIFY2(cut.isEmpty(), qPrintable(panel.chart()->title() + QStringLiteral(": ") +

@@ -25,7 +25,10 @@
 #include <QStatusBar>
 #include <QTemporaryDir>
 #include <QTextDocument>
+#include <QValueAxis>
 #include <QtTest>
+
+#include <cmath>
 
 using namespace brokerlab;
 using namespace brokerlab::ui;
@@ -567,6 +570,18 @@ class tst_Compare : public QObject {
       QVERIFY2(!chart.legend().elided(), qPrintable(where));
       // Its rows inside the room kept under the plot.
       QVERIFY2(chart.chart()->margins().bottom() >= chart.legend().height(), qPrintable(where));
+      // Every step of the value axis labelled (none left out for want of room), and round.
+      const auto* values = static_cast<const QValueAxis*>(chart.chart()->axes(Qt::Vertical)[0]);
+      const QStringList figures = valueAxisFigures(*chart.chart());
+      QCOMPARE(figures.size(), values->tickCount());
+      QCOMPARE(figures.back(), QStringLiteral("0"));
+      QVERIFY2(figures.front() == QString::number(values->max()), qPrintable(figures.join(' ')));
+      // The time axis's figures at one round step from 0 (Qt Charts' own: 0, 27, 54, 80, 107).
+      const std::vector<double> times = timeAxisFigures(*chart.chart());
+      QVERIFY2(times.size() >= 2 && times.front() == 0, qPrintable(where));
+      for (std::size_t i = 1; i < times.size(); ++i) QCOMPARE(times[i] - times[i - 1], times[1]);
+      const double power = std::pow(10.0, std::floor(std::log10(times[1])));
+      QVERIFY2(std::fmod(times[1] / power * 2, 1.0) == 0, qPrintable(QString::number(times[1])));
       QStringList cut;
       QVERIFY(chartTexts(*chart.chart(), &cut) >= 4);
       QVERIFY2(cut.isEmpty(),

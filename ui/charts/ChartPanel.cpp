@@ -107,9 +107,9 @@ void ChartPanel::show(const std::vector<NamedSeries>& series, double untilS) {
   setLegendEntries(
       std::move(entries), notDrawn,
       tr("Not drawn (a chart draws %1 lines; select a component to narrow them):").arg(kMaxSeries));
-  x_->setRange(0, std::max(untilS, 1.0));
+  setTimeRange(untilS);
   // Fractions stay on 0..1: a busy pool's 100% must not read as half the axis.
-  y_->setRange(0, chart_ == SeriesChart::Utilization ? 1.0 : roundedTop(high));
+  setValueRange(high, chart_ == SeriesChart::Utilization);
   keepAxisFiguresWhole();
   setVisible(!mine.empty());
   viewport()->update();

@@ -82,10 +82,68 @@ void TimeChartView::setLegendEntries(std::vector<ChartLegend::Entry> entries,
     placeLegend();
 }
 
-double TimeChartView::roundedTop(double high) {
-  if (high <= 0) return 1;
-  const double unit = std::pow(10.0, std::ceil(std::log10(high * 1.1)) - 1);
-  return unit * std::ceil(high * 1.1 / unit);
+void TimeChartView::setValueRange(double high, bool fraction) {
+  high_ = high;
+  fraction_ = fraction;
+  applyValueRange();
+}
+
+namespace {
+
+// The smallest round step (1, 1.5, 2, 2.5, 3, 4, 5, 6 or 8 times a power of ten) that is at least
+// `atLeast` (> 0): the more of them, the closer the axis's top to the highest line.
+double roundStep(double atLeast) {
+  const double power = std::pow(10.0, std::floor(std::log10(atLeast)));
+  for (const double m : {1.0, 1.5, 2.0, 2.5, 3.0, 4.0, 5.0, 6.0, 8.0})
+    if (m * power >= atLeast * (1 - 1e-9)) return m * power;
+  return 10 * power;
+}
+
+}  // namespace
+
+void TimeChartView::setTimeRange(double untilS) {
+  until_ = std::max(untilS, 1.0);
+  applyTimeRange();
+}
+
+void TimeChartView::applyTimeRange() {
+  if (x_->min() != 0 || x_->max() != until_) x_->setRange(0, until_);
+  // A figure every two and a half widths of "0000" at most, four steps at most (Qt's default);
+  // the plot's width reckoned from the view's, as for the value axis.
+  const QFontMetricsF metrics(x_->labelsFont());
+  const double plot = width() - 10 * metrics.horizontalAdvance(QLatin1Char('0')) - 2 * kMargin;
+  const double room = 2.5 * metrics.horizontalAdvance(QStringLiteral("0000"));
+  const int steps = std::clamp(static_cast<int>(plot / room), 1, 4);
+  // The smallest round step that labels no more than `steps` intervals after 0 (the range ends
+  // at the present, between two figures).
+  const double step = roundStep(until_ / (steps + 1) * (1 + 1e-9));
+  const QString format = step >= 1 ? QStringLiteral("%.0f") : QStringLiteral("%.1f");
+  if (x_->tickType() != QValueAxis::TicksDynamic) x_->setTickType(QValueAxis::TicksDynamic);
+  if (x_->tickAnchor() != 0) x_->setTickAnchor(0);
+  if (x_->tickInterval() != step) x_->setTickInterval(step);
+  if (x_->labelFormat() != format) x_->setLabelFormat(format);
+}
+
+void TimeChartView::applyValueRange() {
+  // Room for a label every 1.6 lines of the axis's type; four steps at most, as Qt's default.
+  // The plot's height is reckoned from the view's, not read from the chart's layout: setting the
+  // range from the layout's own signal made Qt Charts' axis and domain set each other's range
+  // without end. The title, the time axis's figures (and title) and the margins take about three
+  // and a half lines (four and a half).
+  const double line = QFontMetricsF(y_->labelsFont()).height();
+  const double around = x_->titleText().isEmpty() ? 3.5 : 4.5;
+  const double plot = height() - std::max(legendRoom_, legend_.height()) - around * line;
+  const int steps = std::clamp(static_cast<int>(plot / (1.6 * line)), 1, 4);
+  // A tenth of headroom above the highest line; a fraction's axis ends at 1, in quarters, halves
+  // or at once.
+  const double top = fraction_ ? 1.0 : !(high_ > 0) ? 1.0 : high_ * 1.1;
+  const double step = fraction_ ? (steps >= 4   ? 0.25
+                                   : steps >= 2 ? 0.5
+                                                : 1.0)
+                                : roundStep(top / steps);
+  const int used = std::max(1, static_cast<int>(std::ceil(top / step - 1e-9)));
+  if (y_->min() != 0 || y_->max() != used * step) y_->setRange(0, used * step);
+  if (y_->tickCount() != used + 1) y_->setTickCount(used + 1);
 }
 
 void TimeChartView::placeLegend() {
@@ -140,6 +198,8 @@ void TimeChartView::resizeEvent(QResizeEvent* event) {
   QChartView::resizeEvent(event);
   fitTitle();
   placeLegend();
+  applyValueRange();
+  applyTimeRange();
 }
 
 void TimeChartView::drawForeground(QPainter* painter, const QRectF& rect) {

@@ -49,9 +49,15 @@ class TimeChartView : public QChartView {
   // most, three quarters of the body type at least: five charts side by side in lecture mode are
   // 250 pixels wide).
   void setTitle(const QString& title);
-  // The top of the value axis for lines reaching `high`: a little headroom, rounded to a number
-  // that does not make the axis twitch at every refresh.
-  static double roundedTop(double high);
+  // The value axis for lines reaching `high` (fractions: 0 to 1), from 0 to a round top a little
+  // above it, in round steps (1, 1.5, 2, 2.5, 3, 4, 5, 6 or 8 times a power of ten), as many as
+  // the plot's height has room to label. Qt Charts would divide any range in four
+  // (0, 2.25, 4.5, 6.75) and, on a short plot, leave out every other label (150, 50, 0).
+  void setValueRange(double high, bool fraction);
+  // The time axis from 0 to `untilS` (at least a second), its figures at multiples of a round
+  // step (so 0, 25, 50, 75, 100 over 107 seconds, where Qt Charts would divide the range in four:
+  // 0, 27, 54, 80, 107), as many as the plot's width has room for.
+  void setTimeRange(double untilS);
   // Leaves out the time axis's title where, with it, Qt Charts cuts the axes' figures to "...";
   // after the lines or their ranges change, as after a resize.
   void keepAxisFiguresWhole();
@@ -66,6 +72,8 @@ class TimeChartView : public QChartView {
   // Lays the legend out for the chart's width and makes room for it under the axis title.
   void placeLegend();
   void fitTitle();
+  void applyValueRange();  // setValueRange()'s, for the plot's present height
+  void applyTimeRange();   // setTimeRange()'s, for the plot's present width
   // Whether Qt Charts cut an axis's figures or title to "..." in the last layout.
   bool axisTextCut() const;
   qreal legendTop() const;  // in the scene's coordinates
@@ -79,6 +87,9 @@ class TimeChartView : public QChartView {
   // Qt Charts, with the title, cut the axes' figures to "..." (TimeChart's rule of thumb let it
   // keep a title it had no room for: the room Qt Charts wants depends on the fonts and figures).
   QSize untitledUpTo_;
+  double until_ = 1;  // setTimeRange()'s
+  double high_ = 0;   // setValueRange()'s
+  bool fraction_ = false;
   int columns_ = 0;  // the decimation of the lines drawn (0: none yet)
 };
 

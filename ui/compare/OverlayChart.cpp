@@ -81,8 +81,8 @@ void OverlayChart::show(const std::vector<SeriesPair>& pairs, double untilS,
       tr("Not drawn (a comparison's chart draws %1 figures of each run):").arg(pairs.size()));
   const QString title = pairs.empty() ? overlayTitle(kind_) : pairs.front().title;
   setTitle(title);
-  x_->setRange(0, std::max(untilS, 1.0));
-  y_->setRange(0, kind_ == OverlayKind::Utilization ? 1.0 : roundedTop(high));
+  setTimeRange(untilS);
+  setValueRange(high, kind_ == OverlayKind::Utilization);
   keepAxisFiguresWhole();
   setVisible(!pairs.empty());
   viewport()->update();
