@@ -588,6 +588,19 @@ class tst_Compare : public QObject {
                qPrintable(where + QStringLiteral(": ") + cut.join(QLatin1Char(' '))));
     }
     QCOMPARE(charts, 4);
+    // Every key figure's name, as its column shows it, tells it from the others (the p50 and p99
+    // rows of a producer were both "batch-import: end-to-end …").
+    const DifferenceTable& table = w.table();
+    const QFontMetrics metrics(table.font());
+    const int room = table.columnWidth(DifferenceTable::Figure) - 2 * 4;
+    QVERIFY(!table.wordWrap());  // wrapped, Qt shows the first line and "..." whatever the mode
+    QSet<QString> shownNames;
+    for (int r = 0; r < table.rowCount(); ++r) {
+      const QString name = table.item(r, DifferenceTable::Figure)->text();
+      QCOMPARE(table.item(r, DifferenceTable::Figure)->toolTip(), name);
+      shownNames.insert(metrics.elidedText(name, table.textElideMode(), room));
+    }
+    QCOMPARE(shownNames.size(), table.rowCount());
     // Eight lines in the latency chart: end-to-end p50 and p99 of two producers, in A and B; one
     // legend entry a figure.
     const OverlayChart& latency = w.charts().chart(OverlayKind::Latency);

@@ -16,6 +16,11 @@ DifferenceTable::DifferenceTable(QWidget* parent) : QTableWidget(0, ColumnCount,
   setEditTriggers(QAbstractItemView::NoEditTriggers);
   setSelectionBehavior(QAbstractItemView::SelectRows);
   setAlternatingRowColors(true);
+  // A name too long for its column keeps both ends: the component and the figure ("batch-impo…
+  // end-to-end p99", not "batch-import: end-to-end …" for both p50 and p99); hovering shows it.
+  // (Wrapped, a cell shows its first line and "...": the same loss, so one line.)
+  setTextElideMode(Qt::ElideMiddle);
+  setWordWrap(false);
   verticalHeader()->hide();
   horizontalHeader()->setSectionResizeMode(Figure, QHeaderView::Stretch);
   for (int c = A; c < ColumnCount; ++c)
@@ -34,7 +39,9 @@ void DifferenceTable::setFigures(const std::vector<KeyFigure>& figures) {
   const QString none = QStringLiteral("–");
   for (int r = 0; r < static_cast<int>(figures.size()); ++r) {
     const KeyFigure& f = figures[static_cast<std::size_t>(r)];
-    setItem(r, Figure, new QTableWidgetItem(f.name));
+    auto* name = new QTableWidgetItem(f.name);
+    name->setToolTip(f.name);
+    setItem(r, Figure, name);
     setItem(r, A, f.a ? cell(formatFigure(*f.a, f.unit), *f.a) : cell(none, {}));
     setItem(r, B, f.b ? cell(formatFigure(*f.b, f.unit), *f.b) : cell(none, {}));
     const std::optional<double> d = f.difference();
