@@ -20,6 +20,15 @@ constexpr int kMargin = 4;
 // the time axis's labels and title, and a plot whose value labels still fit (Qt Charts cuts them
 // to "…" below that).
 constexpr double kChartLines = 9;
+
+// The smallest round step (1, 1.5, 2, 2.5, 3, 4, 5, 6 or 8 times a power of ten) that is at least
+// `atLeast` (> 0): the more of them, the closer the axis's top to the highest line.
+double roundStep(double atLeast) {
+  const double power = std::pow(10.0, std::floor(std::log10(atLeast)));
+  for (const double m : {1.0, 1.5, 2.0, 2.5, 3.0, 4.0, 5.0, 6.0, 8.0})
+    if (m * power >= atLeast * (1 - 1e-9)) return m * power;
+  return 10 * power;
+}
 }  // namespace
 
 TimeChartView::TimeChartView(const QString& title, QWidget* parent) : QChartView(parent) {
@@ -87,19 +96,6 @@ void TimeChartView::setValueRange(double high, bool fraction) {
   fraction_ = fraction;
   applyValueRange();
 }
-
-namespace {
-
-// The smallest round step (1, 1.5, 2, 2.5, 3, 4, 5, 6 or 8 times a power of ten) that is at least
-// `atLeast` (> 0): the more of them, the closer the axis's top to the highest line.
-double roundStep(double atLeast) {
-  const double power = std::pow(10.0, std::floor(std::log10(atLeast)));
-  for (const double m : {1.0, 1.5, 2.0, 2.5, 3.0, 4.0, 5.0, 6.0, 8.0})
-    if (m * power >= atLeast * (1 - 1e-9)) return m * power;
-  return 10 * power;
-}
-
-}  // namespace
 
 void TimeChartView::setTimeRange(double untilS) {
   until_ = std::max(untilS, 1.0);
@@ -173,9 +169,8 @@ void TimeChartView::setLegendRoom(qreal height) {
 
 void TimeChartView::keepAxisFiguresWhole() {
   if (x_->titleText().isEmpty()) return;
-  chart()
-      ->layout()
-      ->activate();  // the figures as Qt Charts lays them out now, not at the next frame
+  // The figures as Qt Charts lays them out now, not at the next frame.
+  chart()->layout()->activate();
   if (!axisTextCut()) return;
   untitledUpTo_ = size();
   x_->setTitleText(QString());
