@@ -51,9 +51,17 @@ TimeChartView::TimeChartView(const QString& title, QWidget* parent) : QChartView
 void TimeChartView::setFontScale(double scale) {
   legend_.setFont(scaleTimeChartFonts(chart(), {x_, y_}, font(), scale));
   titleFont_ = chart()->titleFont();
+  if (minimumLines_ > 0) setMinimumLines(minimumWidth_, minimumLines_);  // in the new type
   fitTitle();
   placeLegend();
   emit legendResized();
+}
+
+void TimeChartView::setMinimumLines(int width, double lines) {
+  minimumWidth_ = width;
+  minimumLines_ = lines;
+  setMinimumSize(width,
+                 static_cast<int>(std::ceil(lines * QFontMetricsF(legend_.font()).height())));
 }
 
 void TimeChartView::setTitle(const QString& title) {

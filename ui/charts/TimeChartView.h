@@ -58,6 +58,9 @@ class TimeChartView : public QChartView {
   // step (so 0, 25, 50, 75, 100 over 107 seconds, where Qt Charts would divide the range in four:
   // 0, 27, 54, 80, 107), as many as the plot's width has room for.
   void setTimeRange(double untilS);
+  // The view at least `width` pixels wide and `lines` lines of its type high, in whatever type
+  // setFontScale() gives it.
+  void setMinimumLines(int width, double lines);
   // Leaves out the time axis's title where, with it, Qt Charts cuts the axes' figures to "...";
   // after the lines or their ranges change, as after a resize.
   void keepAxisFiguresWhole();
@@ -87,6 +90,8 @@ class TimeChartView : public QChartView {
   // Qt Charts, with the title, cut the axes' figures to "..." (TimeChart's rule of thumb let it
   // keep a title it had no room for: the room Qt Charts wants depends on the fonts and figures).
   QSize untitledUpTo_;
+  int minimumWidth_ = 0;  // setMinimumLines()'s
+  double minimumLines_ = 0;
   double until_ = 1;  // setTimeRange()'s
   double high_ = 0;   // setValueRange()'s
   bool fraction_ = false;

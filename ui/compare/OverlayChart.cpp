@@ -3,12 +3,10 @@
 #include "canvas/Theme.h"
 #include "charts/Decimate.h"
 
-#include <QFontMetricsF>
 #include <QLineSeries>
 #include <QValueAxis>
 
 #include <algorithm>
-#include <cmath>
 
 namespace brokerlab::ui {
 
@@ -22,16 +20,9 @@ QColor OverlayChart::runColour(bool b, std::size_t figure) {
 
 OverlayChart::OverlayChart(OverlayKind kind, QWidget* parent)
     : TimeChartView(overlayTitle(kind), parent), kind_(kind) {
-  setFontScale(1.0);
-}
-
-void OverlayChart::setFontScale(double scale) {
-  TimeChartView::setFontScale(scale);
   // Shorter, Qt Charts cuts the value axis's figures to "..." (measured in the comparison's
   // type: below 11.7 lines); the time axis's title goes first (TimeChartView).
-  constexpr double kLines = 12;
-  setMinimumSize(260,
-                 static_cast<int>(std::ceil(kLines * QFontMetricsF(legend().font()).height())));
+  setMinimumLines(260, 12);
 }
 
 QLineSeries* OverlayChart::line(std::size_t i) {

@@ -31,8 +31,6 @@ class OverlayChart : public TimeChartView {
     QList<QPointF> points;
   };
   std::vector<Line> plotted() const;
-  // As TimeChartView's, and the chart keeps the height its figures need in that type.
-  void setFontScale(double scale);
   // The colour of run A's (or B's) line of the chart's `figure`th figure.
   static QColor runColour(bool b, std::size_t figure);
 
