@@ -1,0 +1,126 @@
+// The comparison window on a projector's screen (ui/compare): at 1280x720 as at 1600x900 it keeps
+// the screen's size, its headers fit their panes, its charts keep the height, the names and the
+// figures they show whole, and its key figures tell their rows apart.
+
+#include "UiFixtures.h"
+#include "compare/CompareCharts.h"
+#include "compare/CompareWindow.h"
+#include "compare/DifferenceTable.h"
+#include "compare/RunPane.h"
+
+#include <QLabel>
+#include <QSet>
+#include <QTextDocument>
+#include <QValueAxis>
+#include <QtTest>
+
+#include <cmath>
+
+using namespace brokerlab;
+using namespace brokerlab::ui;
+using namespace brokerlab::ui::testing;
+
+class tst_CompareScreen : public QObject {
+  Q_OBJECT
+
+ private slots:
+  // A comparison is shown to an audience: on a projector's 1280x720 as on 1600x900 the window
+  // keeps the screen's size whatever the scenarios' names (a long one made it 1625 pixels wide),
+  // its headers fit their panes, and its charts keep their time figures and every figure's name
+  // (Qt Charts' own legend had cut eight names to "or...").
+  void fitsAProjectorsScreen_data() {
+    QTest::addColumn<QSize>("size");
+    QTest::newRow("1280x720") << QSize(1280, 720);
+    QTest::newRow("1600x900") << QSize(1600, 900);
+  }
+  void fitsAProjectorsScreen() {
+    QFETCH(QSize, size);
+    CompareWindow w;
+    const QString nameA = QStringLiteral("consumer-crash-auto-ack.json");
+    const QString nameB = QStringLiteral("consumer-crash-manual-ack.json");
+    QVERIFY(w.load(loadBundled(QStringLiteral("consumer-crash-auto-ack")), nameA,
+                   loadBundled(QStringLiteral("consumer-crash-manual-ack")), nameB)
+                .isEmpty());
+    w.show();  // as File > Compare opens it: at 1600x900, then made to fit the screen
+    QCoreApplication::processEvents();
+    w.resize(size);
+    QCoreApplication::processEvents();  // laid out before anything is charted
+    w.bringTo(60 * kSecond);
+    // What `brokerlab --compare --screenshot` grabs: the posted layouts done, nothing else.
+    QCoreApplication::sendPostedEvents(nullptr, QEvent::LayoutRequest);
+    QCOMPARE(w.size(), size);
+    QVERIFY2(w.minimumSizeHint().width() <= size.width() &&
+                 w.minimumSizeHint().height() <= size.height(),
+             qPrintable(QStringLiteral("%1x%2")
+                            .arg(w.minimumSizeHint().width())
+                            .arg(w.minimumSizeHint().height())));
+    for (const bool right : {false, true}) {
+      const RunPane& pane = w.pane(right);
+      QVERIFY(pane.shownHeader().contains(right ? nameB : nameA));
+      QTextDocument shown;
+      shown.setDefaultFont(pane.findChild<QLabel*>()->font());
+      shown.setDocumentMargin(0);
+      shown.setHtml(pane.shownHeader());
+      QVERIFY2(shown.idealWidth() <= pane.width(), qPrintable(pane.shownHeader()));
+      QVERIFY(pane.header().contains(QStringLiteral("what it held is lost")) ||
+              pane.header().contains(QStringLiteral("nothing is lost")));
+    }
+    int charts = 0;
+    for (const OverlayKind kind : {OverlayKind::Backlog, OverlayKind::Latency,
+                                   OverlayKind::Throughput, OverlayKind::Utilization}) {
+      const OverlayChart& chart = w.charts().chart(kind);
+      if (chart.isHidden()) continue;
+      ++charts;
+      const QString where = QStringLiteral("%1 (%2x%3)")
+                                .arg(chart.chart()->title())
+                                .arg(chart.width())
+                                .arg(chart.height());
+      // The height its figures need (OverlayChart's minimum), and not cut off by the charts' pane.
+      QVERIFY2(chart.height() >= chart.minimumHeight(), qPrintable(where));
+      QVERIFY2(w.charts().rect().contains(chart.geometry()), qPrintable(where));
+      QCOMPARE(chart.legend().hidden(), 0);
+      QVERIFY2(!chart.legend().elided(), qPrintable(where));
+      // Its rows inside the room kept under the plot.
+      QVERIFY2(chart.chart()->margins().bottom() >= chart.legend().height(), qPrintable(where));
+      // Every step of the value axis labelled (none left out for want of room), and round.
+      const auto* values = static_cast<const QValueAxis*>(chart.chart()->axes(Qt::Vertical)[0]);
+      const QStringList figures = valueAxisFigures(*chart.chart());
+      QCOMPARE(figures.size(), values->tickCount());
+      QCOMPARE(figures.back(), QStringLiteral("0"));
+      QVERIFY2(figures.front() == QString::number(values->max()), qPrintable(figures.join(' ')));
+      // The time axis's figures at one round step from 0 (Qt Charts' own: 0, 27, 54, 80, 107).
+      const std::vector<double> times = timeAxisFigures(*chart.chart());
+      QVERIFY2(times.size() >= 2 && times.front() == 0, qPrintable(where));
+      for (std::size_t i = 1; i < times.size(); ++i) QCOMPARE(times[i] - times[i - 1], times[1]);
+      const double power = std::pow(10.0, std::floor(std::log10(times[1])));
+      QVERIFY2(std::fmod(times[1] / power * 2, 1.0) == 0, qPrintable(QString::number(times[1])));
+      QStringList cut;
+      QVERIFY(chartTexts(*chart.chart(), &cut) >= 4);
+      QVERIFY2(cut.isEmpty(),
+               qPrintable(where + QStringLiteral(": ") + cut.join(QLatin1Char(' '))));
+    }
+    QCOMPARE(charts, 4);
+    // Every key figure's name, as its column shows it, tells it from the others (the p50 and p99
+    // rows of a producer were both "batch-import: end-to-end …").
+    const DifferenceTable& table = w.table();
+    const QFontMetrics metrics(table.font());
+    const int room = table.columnWidth(DifferenceTable::Figure) - 2 * 4;
+    QVERIFY(!table.wordWrap());  // wrapped, Qt shows the first line and "..." whatever the mode
+    QSet<QString> shownNames;
+    for (int r = 0; r < table.rowCount(); ++r) {
+      const QString name = table.item(r, DifferenceTable::Figure)->text();
+      QCOMPARE(table.item(r, DifferenceTable::Figure)->toolTip(), name);
+      shownNames.insert(metrics.elidedText(name, table.textElideMode(), room));
+    }
+    QCOMPARE(shownNames.size(), table.rowCount());
+    // Eight lines in the latency chart: end-to-end p50 and p99 of two producers, in A and B; one
+    // legend entry a figure.
+    const OverlayChart& latency = w.charts().chart(OverlayKind::Latency);
+    QCOMPARE(latency.plotted().size(), std::size_t{8});
+    QCOMPARE(latency.legend().entries().size(), std::size_t{4});
+    QCOMPARE(latency.legend().entries()[0].text, QStringLiteral("orders-api p50"));
+  }
+};
+
+QTEST_MAIN(tst_CompareScreen)
+#include "tst_comparescreen.moc"
