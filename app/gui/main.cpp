@@ -60,6 +60,19 @@ void showPanels(brokerlab::ui::MainWindow& window, const QStringList& panels) {
     window.resizeDocks({&window.charts()}, {window.height() / 3}, Qt::Vertical);
 }
 
+// --select ID: selects the component, or says on stderr that the scenario has none of that id
+// and which it has (a typo would otherwise leave the inspector empty without a word).
+bool selectComponent(brokerlab::ui::MainWindow& window, const QString& id) {
+  window.canvas().selectComponent(id);
+  if (window.canvas().selectedId() == id) return true;
+  QStringList ids;
+  for (const auto& c : window.document().scenario().components) ids << QString::fromStdString(c.id);
+  std::fprintf(stderr,
+               "brokerlab: --select: no component \"%s\" in the scenario; its components: %s\n",
+               qPrintable(id), ids.isEmpty() ? "none" : qPrintable(ids.join(QStringLiteral(", "))));
+  return false;
+}
+
 // The comparison window at --at, written to --screenshot.
 int compareScreenshot(brokerlab::ui::CompareWindow& compare, const GuiOptions& o) {
   compare.bringTo(*o.at);
@@ -171,7 +184,7 @@ int main(int argc, char** argv) {
     if (headless) return 1;  // the errors are on stderr
   }
   showPanels(window, o.show);
-  if (!o.select.isEmpty()) window.canvas().selectComponent(o.select);
+  if (!o.select.isEmpty() && !selectComponent(window, o.select) && headless) return 2;
   brokerlab::ui::CompareWindow* compare = nullptr;
   if (!o.compare.isEmpty()) {
     auto* actions = window.findChild<brokerlab::ui::CompareActions*>();

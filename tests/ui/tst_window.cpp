@@ -156,6 +156,18 @@ void tst_Window::commandLineErrorsAreUsageErrors_data() {
   QTest::newRow("bad time") << QStringList{file, QStringLiteral("--at"), QStringLiteral("soon"),
                                            QStringLiteral("--screenshot"), QStringLiteral("x.png")}
                             << QStringLiteral("--at");
+  // A component the scenario does not have: named, with those it has, and no picture.
+  QTest::newRow("unknown component")
+      << QStringList{file,
+                     QStringLiteral("--select"),
+                     QStringLiteral("servers"),
+                     QStringLiteral("--at"),
+                     QStringLiteral("1s"),
+                     QStringLiteral("--screenshot"),
+                     QStringLiteral("x.png")}
+      << QStringLiteral(
+             "no component \"servers\" in the scenario; its components: arrivals, "
+             "queue, server");
   QTest::newRow("repeated seed") << QStringList{file, QStringLiteral("--seed"), QStringLiteral("1"),
                                                 QStringLiteral("--seed"), QStringLiteral("2")}
                                  << QStringLiteral("more than once");
