@@ -107,10 +107,8 @@ void ChartPanel::show(const std::vector<NamedSeries>& series, double untilS) {
   setLegendEntries(
       std::move(entries), notDrawn,
       tr("Not drawn (a chart draws %1 lines; select a component to narrow them):").arg(kMaxSeries));
-  setTimeRange(untilS);
   // Fractions stay on 0..1: a busy pool's 100% must not read as half the axis.
-  setValueRange(high, chart_ == SeriesChart::Utilization);
-  keepAxisFiguresWhole();
+  setRanges(untilS, high, chart_ == SeriesChart::Utilization);
   setVisible(!mine.empty());
   viewport()->update();
 }

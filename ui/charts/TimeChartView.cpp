@@ -99,15 +99,13 @@ void TimeChartView::setLegendEntries(std::vector<ChartLegend::Entry> entries,
     placeLegend();
 }
 
-void TimeChartView::setValueRange(double high, bool fraction) {
+void TimeChartView::setRanges(double untilS, double high, bool fraction) {
+  until_ = std::max(untilS, 1.0);
   high_ = high;
   fraction_ = fraction;
-  applyValueRange();
-}
-
-void TimeChartView::setTimeRange(double untilS) {
-  until_ = std::max(untilS, 1.0);
   applyTimeRange();
+  applyValueRange();
+  keepAxisFiguresWhole();
 }
 
 void TimeChartView::applyTimeRange() {

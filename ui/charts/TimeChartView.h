@@ -49,21 +49,20 @@ class TimeChartView : public QChartView {
   // most, three quarters of the body type at least: five charts side by side in lecture mode are
   // 250 pixels wide).
   void setTitle(const QString& title);
-  // The value axis for lines reaching `high` (fractions: 0 to 1), from 0 to a round top a little
-  // above it, in round steps (1, 1.5, 2, 2.5, 3, 4, 5, 6 or 8 times a power of ten), as many as
-  // the plot's height has room to label. Qt Charts would divide any range in four
-  // (0, 2.25, 4.5, 6.75) and, on a short plot, leave out every other label (150, 50, 0).
-  void setValueRange(double high, bool fraction);
-  // The time axis from 0 to `untilS` (at least a second), its figures at multiples of a round
-  // step (so 0, 25, 50, 75, 100 over 107 seconds, where Qt Charts would divide the range in four:
-  // 0, 27, 54, 80, 107), as many as the plot's width has room for.
-  void setTimeRange(double untilS);
+  // The axes for lines over [0, untilS] seconds reaching `high` (fractions: 0 to 1); then, as
+  // after a resize, the time axis's title is left out where it would make Qt Charts cut the
+  // axes' figures to "...".
+  // - The value axis runs from 0 to a round top a little above `high`, in round steps (1, 1.5,
+  //   2, 2.5, 3, 4, 5, 6 or 8 times a power of ten), as many as the plot's height has room to
+  //   label. Qt Charts would divide any range in four (0, 2.25, 4.5, 6.75) and, on a short plot,
+  //   leave out every other label (150, 50, 0).
+  // - The time axis runs from 0 to `untilS` (at least a second), its figures at multiples of a
+  //   round step (0, 25, 50, 75, 100 over 107 seconds, where Qt Charts would put 0, 27, 54, 80,
+  //   107), as many as the plot's width has room for.
+  void setRanges(double untilS, double high, bool fraction);
   // The view at least `width` pixels wide and `lines` lines of its type high, in whatever type
   // setFontScale() gives it.
   void setMinimumLines(int width, double lines);
-  // Leaves out the time axis's title where, with it, Qt Charts cuts the axes' figures to "...";
-  // after the lines or their ranges change, as after a resize.
-  void keepAxisFiguresWhole();
 
   void drawForeground(QPainter* painter, const QRectF& rect) override;
   void resizeEvent(QResizeEvent* event) override;
@@ -75,8 +74,10 @@ class TimeChartView : public QChartView {
   // Lays the legend out for the chart's width and makes room for it under the axis title.
   void placeLegend();
   void fitTitle();
-  void applyValueRange();  // setValueRange()'s, for the plot's present height
-  void applyTimeRange();   // setTimeRange()'s, for the plot's present width
+  void applyValueRange();  // setRanges()'s, for the plot's present height
+  void applyTimeRange();   // setRanges()'s, for the plot's present width
+  // Leaves out the time axis's title where, with it, Qt Charts cuts the axes' figures to "...".
+  void keepAxisFiguresWhole();
   // Whether Qt Charts cut an axis's figures or title to "..." in the last layout.
   bool axisTextCut() const;
   qreal legendTop() const;  // in the scene's coordinates
@@ -92,8 +93,8 @@ class TimeChartView : public QChartView {
   QSize untitledUpTo_;
   int minimumWidth_ = 0;  // setMinimumLines()'s
   double minimumLines_ = 0;
-  double until_ = 1;  // setTimeRange()'s
-  double high_ = 0;   // setValueRange()'s
+  double until_ = 1;  // setRanges()'s
+  double high_ = 0;
   bool fraction_ = false;
   int columns_ = 0;  // the decimation of the lines drawn (0: none yet)
 };

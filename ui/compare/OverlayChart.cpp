@@ -72,9 +72,7 @@ void OverlayChart::show(const std::vector<SeriesPair>& pairs, double untilS,
       tr("Not drawn (a comparison's chart draws %1 figures of each run):").arg(pairs.size()));
   const QString title = pairs.empty() ? overlayTitle(kind_) : pairs.front().title;
   setTitle(title);
-  setTimeRange(untilS);
-  setValueRange(high, kind_ == OverlayKind::Utilization);
-  keepAxisFiguresWhole();
+  setRanges(untilS, high, kind_ == OverlayKind::Utilization);
   setVisible(!pairs.empty());
   viewport()->update();
 }
