@@ -3,6 +3,8 @@
 
 #include "CliRunner.h"
 
+#include <QDeadlineTimer>
+#include <QFile>
 #include <QJsonDocument>
 #include <QJsonObject>
 #include <QStandardPaths>
@@ -19,11 +21,33 @@ struct Stopped {
   QByteArray err;
 };
 
-// Starts the CLI, lets it work for `afterMs`, then sends SIGINT as Ctrl-C does.
+// True once the process catches SIGINT (Linux: the SigCgt mask in /proc/PID/status). Before that,
+// a Ctrl-C would end it the default way, with no report: on a loaded machine, or under the
+// sanitizers, starting up can take longer than any fixed wait.
+bool catchesSigint(qint64 pid) {
+  QFile status(QStringLiteral("/proc/%1/status").arg(pid));
+  if (!status.open(QIODevice::ReadOnly)) return false;
+  for (const QByteArray& line : status.readAll().split('\n')) {
+    if (line.startsWith("SigCgt:")) {
+      bool ok = false;
+      const qulonglong mask = line.mid(7).trimmed().toULongLong(&ok, 16);
+      return ok && (mask & (1ULL << (SIGINT - 1))) != 0;
+    }
+  }
+  return false;
+}
+
+// Starts the CLI, waits until it catches SIGINT, lets it work for `afterMs`, then sends SIGINT as
+// Ctrl-C does.
 Stopped interruptAfter(const QStringList& args, int afterMs) {
   QProcess p;
   p.start(QStringLiteral(BROKERLAB_CLI), args);
   if (!p.waitForStarted()) qFatal("brokerlab-cli did not start");
+  QDeadlineTimer startup(60000);
+  while (!catchesSigint(p.processId()) && !startup.hasExpired() && p.state() == QProcess::Running) {
+    QTest::qWait(10);
+  }
+  if (!catchesSigint(p.processId())) qFatal("brokerlab-cli did not install its SIGINT handler");
   QTest::qWait(afterMs);
   if (p.state() == QProcess::Running) ::kill(static_cast<pid_t>(p.processId()), SIGINT);
   if (!p.waitForFinished(120000)) qFatal("brokerlab-cli did not stop after SIGINT");
