@@ -10,6 +10,8 @@
 #include <QGridLayout>
 #include <QMenu>
 #include <QMessageBox>
+#include <QScrollArea>
+#include <QScrollBar>
 
 #include <algorithm>
 
@@ -19,7 +21,14 @@ ChartsDock::ChartsDock(SimulationController& controller, const TimelineBar& time
                        QWidget* parent)
     : QDockWidget(tr("Charts"), parent), controller_(controller), timeline_(timeline) {
   setObjectName(QStringLiteral("charts"));
-  auto* body = new QWidget(this);
+  // The charts scroll, up and down, when the dock is too small for them all at their minimum
+  // size (beside the summary, on a projector's 720 lines): the window must not grow past the
+  // screen for them, cutting off the status bar and the last chart.
+  scroll_ = new QScrollArea(this);
+  scroll_->setFrameShape(QFrame::NoFrame);
+  scroll_->setWidgetResizable(true);
+  scroll_->setHorizontalScrollBarPolicy(Qt::ScrollBarAlwaysOff);
+  auto* body = new QWidget(scroll_);
   grid_ = new QGridLayout(body);
   grid_->setContentsMargins(2, 2, 2, 2);
   for (int c = 0; c < kSeriesChartCount; ++c) {
@@ -34,7 +43,8 @@ ChartsDock::ChartsDock(SimulationController& controller, const TimelineBar& time
       if (controller_.hasSimulation()) showSeries(*panel);
     });
   }
-  setWidget(body);
+  scroll_->setWidget(body);
+  setWidget(scroll_);
   connect(&controller_, &SimulationController::frameAdvanced, this, &ChartsDock::onFrame);
   connect(&controller_, &SimulationController::simulationReset, this, &ChartsDock::refresh);
   // When the run stops (a pause, its end, a caption), the charts show exactly the present.
@@ -102,11 +112,18 @@ void ChartsDock::placePanels() {
   // a narrow dock (beside the summary) stacks them. But no more rows than the dock's height holds
   // at the charts' minimum height, while the width allows narrower charts: rather that than a row
   // the dock cuts off (five charts in lecture mode at 1280x720). Beyond that the dock grows.
+  // Past that, the charts scroll (the width then less the scroll bar's).
   const int count = std::max<int>(1, static_cast<int>(shown.size()));
-  const int across = std::max(1, width() / 300);
-  const int narrowest = std::max(1, width() / (ChartPanel::kMinWidth + grid_->spacing()));
-  const int rows = std::max(1, widget()->height() / (ChartPanel::kMinHeight + grid_->spacing()));
-  const int columns = std::min({count, narrowest, std::max(across, (count + rows - 1) / rows)});
+  const int high = scroll_->height();
+  const int rows = std::max(1, high / (ChartPanel::kMinHeight + grid_->spacing()));
+  const auto columnsIn = [&](int wide) {
+    const int across = std::max(1, wide / 300);
+    const int narrowest = std::max(1, wide / (ChartPanel::kMinWidth + grid_->spacing()));
+    return std::min({count, narrowest, std::max(across, (count + rows - 1) / rows)});
+  };
+  int columns = columnsIn(scroll_->width());
+  if ((count + columns - 1) / columns > rows)
+    columns = columnsIn(scroll_->width() - scroll_->verticalScrollBar()->sizeHint().width());
   if (shown == placed_ && columns == columns_) return;
   placed_ = shown;
   columns_ = columns;
@@ -121,6 +138,18 @@ void ChartsDock::alignLegends() {
   for (const ChartPanel* p : panels_)
     if (!p->isHidden()) tallest = std::max(tallest, p->legend().height());
   for (ChartPanel* p : panels_) p->setLegendRoom(tallest);
+  keepOneRow();
+}
+
+// The dock keeps the height of one row of charts whole (what Qt Charts asks for its charts in the
+// lecture type is more than a third of 720 lines); further rows scroll.
+void ChartsDock::keepOneRow() {
+  int tallest = 0;
+  for (const ChartPanel* p : panels_)
+    if (!p->isHidden())
+      tallest = std::max({tallest, p->minimumHeight(), p->minimumSizeHint().height()});
+  const QMargins m = grid_->contentsMargins();
+  scroll_->setMinimumHeight(tallest + m.top() + m.bottom());
 }
 
 void ChartsDock::exportMenu(ChartPanel& panel, QPoint globalPos) {

@@ -13,6 +13,7 @@
 #include <QElapsedTimer>
 
 class QGridLayout;
+class QScrollArea;
 
 #include <array>
 #include <cstdint>
@@ -50,6 +51,7 @@ class ChartsDock : public QDockWidget {
   void onFrame();
   void placePanels();
   void alignLegends();  // every shown chart gets the tallest legend's room
+  void keepOneRow();
   std::vector<NamedSeries> selectedSeries() const;  // the selected component's, or all
   void showSeries(ChartPanel& panel);
   // Right click on a chart: it as PNG or SVG, or every series as the CLI's metrics CSV.
@@ -58,6 +60,7 @@ class ChartsDock : public QDockWidget {
   SimulationController& controller_;
   const TimelineBar& timeline_;
   std::array<ChartPanel*, kSeriesChartCount> panels_{};
+  QScrollArea* scroll_;
   QGridLayout* grid_;
   std::vector<ChartPanel*> placed_;  // the panels in the grid, in order
   int columns_ = 0;

@@ -19,6 +19,9 @@ SummaryDock::SummaryDock(SimulationController& controller, QWidget* parent)
   status_->setWordWrap(true);
   text_ = new QTextBrowser(body);
   text_->setOpenLinks(false);
+  // Words whole: a table wider than the dock scrolls sideways (QTextEdit's default broke the
+  // headers letter by letter, "queu e", "theor y", in a dock beside the charts).
+  text_->setWordWrapMode(QTextOption::WordWrap);
   layout->addWidget(status_);
   layout->addWidget(text_, 1);
   setWidget(body);

@@ -131,6 +131,16 @@ void MainWindow::buildDocks() {
   addDockWidget(Qt::BottomDockWidgetArea, summary_);
   charts_->hide();
   summary_->hide();
+  // Opened beside each other, the two share the width (two fifths for the charts, two or three
+  // of them to a row; the rest for the summary's tables): by their size hints the summary took
+  // all but one narrow column of charts. Only when one of them is opened, not at every
+  // layout: a width the user has dragged stays.
+  for (QDockWidget* dock :
+       {static_cast<QDockWidget*>(charts_), static_cast<QDockWidget*>(summary_)}) {
+    connect(dock->toggleViewAction(), &QAction::toggled, this, [this](bool shown) {
+      if (shown) shareBottomWidth();
+    });
+  }
   // Hidden until there is something to show: the canvas gets the width.
   inspector_->hide();
   journey_->hide();
@@ -153,6 +163,15 @@ void MainWindow::buildDocks() {
       inspector_->raise();
     }
   });
+}
+
+void MainWindow::shareBottomWidth() {
+  const auto beside = [this](QDockWidget* dock) {
+    return !dock->isHidden() && !dock->isFloating() &&
+           dockWidgetArea(dock) == Qt::BottomDockWidgetArea && tabifiedDockWidgets(dock).isEmpty();
+  };
+  if (beside(charts_) && beside(summary_))
+    resizeDocks({charts_, summary_}, {width() * 2 / 5, width() - width() * 2 / 5}, Qt::Horizontal);
 }
 
 void MainWindow::buildEditor() {

@@ -72,6 +72,7 @@ class MainWindow : public QMainWindow {
   void buildMenus();
   void buildToolBar();
   void buildDocks();
+  void shareBottomWidth();  // the charts and the summary, side by side, share the width
   void buildEditor();
   void onScenarioReplaced();
   void onScenarioEdited();

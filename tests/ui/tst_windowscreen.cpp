@@ -1,0 +1,149 @@
+// The main window on a projector's screen: at 1280x720 as at 1600x900, with the charts, the
+// summary, the inspector and the journey open in any combination, the window keeps the screen's
+// size (its minimum fits), the status bar stays inside it, and every chart can be seen whole in
+// the charts dock (scrolled to, where the dock is too small for all of them).
+
+#include "UiFixtures.h"
+#include "charts/ChartPanel.h"
+#include "charts/ChartsDock.h"
+#include "controller/SimulationController.h"
+#include "inspector/InspectorDock.h"
+#include "journey/JourneyDock.h"
+#include "summary/SummaryDock.h"
+#include "window/FileActions.h"
+#include "window/MainWindow.h"
+#include "window/Screenshot.h"
+
+#include <QScrollArea>
+#include <QStatusBar>
+#include <QTextBlock>
+#include <QTextBrowser>
+#include <QTextLayout>
+#include <QtTest>
+
+#include <set>
+
+using namespace brokerlab;
+using namespace brokerlab::ui;
+using namespace brokerlab::ui::testing;
+
+class tst_WindowScreen : public QObject {
+  Q_OBJECT
+
+ private slots:
+  void initTestCase() { qputenv("BROKERLAB_SCENARIOS", BROKERLAB_SOURCE_DIR "/scenarios"); }
+
+  void docksFitAProjectorsScreen_data() {
+    QTest::addColumn<QSize>("size");
+    QTest::addColumn<QStringList>("docks");
+    QTest::addColumn<QString>("scenario");
+    const QStringList combos[] = {{"charts"},
+                                  {"charts", "summary"},
+                                  {"charts", "summary", "inspector"},
+                                  {"charts", "inspector", "journey"},
+                                  {"summary", "inspector"}};
+    for (const QSize size : {QSize(1280, 720), QSize(1600, 900)}) {
+      for (const QStringList& docks : combos) {
+        for (const char* scenario : {"traffic-spike", "async-request-reply"}) {
+          const QString name = QStringLiteral("%1x%2 %3 %4")
+                                   .arg(size.width())
+                                   .arg(size.height())
+                                   .arg(docks.join(QLatin1Char('+')), QLatin1String(scenario));
+          QTest::newRow(qPrintable(name)) << size << docks << QString::fromLatin1(scenario);
+        }
+      }
+    }
+  }
+  void docksFitAProjectorsScreen() {
+    QFETCH(QSize, size);
+    QFETCH(QStringList, docks);
+    QFETCH(QString, scenario);
+    // As `brokerlab FILE --show ... --at 45s` does: the docks open with the scenario, the window
+    // shows, and the run plays on while the charts' legends fill in.
+    MainWindow w;
+    w.files().setInteractive(false);
+    w.resize(size);
+    QVERIFY(w.files().openPath(scenarioPath(scenario)));
+    for (const QString& name : docks) {
+      QDockWidget* dock = &w.journey();
+      if (name == QStringLiteral("charts")) dock = &w.charts();
+      if (name == QStringLiteral("summary")) dock = &w.summary();
+      if (name == QStringLiteral("inspector")) dock = &w.inspector();
+      dock->show();
+      dock->raise();
+    }
+    if (docks.contains(QStringLiteral("charts")))
+      w.resizeDocks({&w.charts()}, {w.height() / 3}, Qt::Vertical);
+    w.show();
+    QCoreApplication::processEvents();
+    bringRunTo(w.controller(), 45 * kSecond);
+    QCoreApplication::sendPostedEvents(nullptr, QEvent::LayoutRequest);
+    QCoreApplication::processEvents();
+
+    const QSize least = w.minimumSizeHint().expandedTo(w.minimumSize());
+    QVERIFY2(least.width() <= size.width() && least.height() <= size.height(),
+             qPrintable(QStringLiteral("the window needs at least %1x%2")
+                            .arg(least.width())
+                            .arg(least.height())));
+    QCOMPARE(w.size(), size);
+    QVERIFY2(w.rect().contains(w.statusBar()->geometry()),
+             qPrintable(QStringLiteral("status bar at y %1, height %2")
+                            .arg(w.statusBar()->y())
+                            .arg(w.statusBar()->height())));
+    for (QDockWidget* dock : std::initializer_list<QDockWidget*>{&w.charts(), &w.summary(),
+                                                                 &w.inspector(), &w.journey()}) {
+      if (!dock->isVisible() || dock->visibleRegion().isEmpty()) continue;
+      const QRect inWindow(dock->mapTo(&w, QPoint(0, 0)), dock->size());
+      QVERIFY2(
+          w.rect().contains(inWindow),
+          qPrintable(dock->windowTitle() +
+                     QStringLiteral(" reaches y %1 of %2").arg(inWindow.bottom()).arg(w.height())));
+    }
+    if (docks.contains(QStringLiteral("summary"))) {
+      // No word broken across lines: a table wider than the dock scrolls sideways instead.
+      const auto* text = w.summary().findChild<QTextBrowser*>();
+      QVERIFY(text != nullptr);
+      QStringList broken;
+      for (QTextBlock b = text->document()->begin(); b.isValid(); b = b.next()) {
+        const QString t = b.text();
+        const QTextLayout* layout = b.layout();
+        for (int i = 0; i + 1 < layout->lineCount(); ++i) {
+          const int end = layout->lineAt(i).textStart() + layout->lineAt(i).textLength();
+          if (end > 0 && end < t.size() && t[end - 1].isLetterOrNumber() &&
+              t[end].isLetterOrNumber())
+            broken << t;
+        }
+      }
+      QVERIFY2(broken.isEmpty(), qPrintable(broken.join(QStringLiteral(" | "))));
+    }
+    if (!docks.contains(QStringLiteral("charts"))) return;
+    // Every chart whole: inside the dock, or inside the scrolled area, which scrolls to it.
+    ChartsDock& charts = w.charts();
+    int shown = 0;
+    for (int k = 0; k < kSeriesChartCount; ++k) {
+      const ChartPanel& panel = charts.panel(static_cast<SeriesChart>(k));
+      if (panel.isHidden()) continue;
+      ++shown;
+      QVERIFY(panel.height() >= panel.minimumHeight());
+      QVERIFY2(panel.parentWidget()->rect().contains(panel.geometry()),
+               qPrintable(panel.chart()->title()));
+      QStringList cut;
+      QVERIFY(chartTexts(*panel.chart(), &cut) >= 4);
+      QVERIFY2(cut.isEmpty(), qPrintable(panel.chart()->title() + QStringLiteral(": ") +
+                                         cut.join(QLatin1Char(' '))));
+    }
+    QVERIFY(shown >= 4);
+    // Beside the summary the charts keep two to a row at least (they had one narrow column).
+    std::set<int> firstRow;
+    for (int k = 0; k < kSeriesChartCount; ++k) {
+      const ChartPanel& panel = charts.panel(static_cast<SeriesChart>(k));
+      if (!panel.isHidden() && panel.y() == charts.panel(SeriesChart::Throughput).y())
+        firstRow.insert(panel.x());
+    }
+    QVERIFY2(firstRow.size() >= 2,
+             qPrintable(QStringLiteral("the charts dock is %1 pixels wide").arg(charts.width())));
+  }
+};
+
+QTEST_MAIN(tst_WindowScreen)
+#include "tst_windowscreen.moc"
