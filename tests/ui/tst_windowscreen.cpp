@@ -1,7 +1,8 @@
 // The main window on a projector's screen: at 1280x720 as at 1600x900, with the charts, the
 // summary, the inspector and the journey open in any combination, the window keeps the screen's
-// size (its minimum fits), the status bar stays inside it, and every chart can be seen whole in
-// the charts dock (scrolled to, where the dock is too small for all of them).
+// size (its minimum fits), the status bar stays inside it, the toolbar keeps the clock in view
+// (compact below 1600 pixels), every chart can be seen whole in the charts dock (scrolled to,
+// where the dock is too small for all of them), and the summary breaks no word.
 
 #include "UiFixtures.h"
 #include "charts/ChartPanel.h"
@@ -12,7 +13,9 @@
 #include "summary/SummaryDock.h"
 #include "window/FileActions.h"
 #include "window/MainWindow.h"
+#include "window/RunStatus.h"
 #include "window/Screenshot.h"
+#include "window/TimeControls.h"
 
 #include <QScrollArea>
 #include <QStatusBar>
@@ -90,6 +93,13 @@ class tst_WindowScreen : public QObject {
              qPrintable(QStringLiteral("status bar at y %1, height %2")
                             .arg(w.statusBar()->y())
                             .arg(w.statusBar()->height())));
+    // The clock and the run's state in the toolbar, not behind its extension button.
+    const RunStatus& status = *w.time().runStatus();
+    QVERIFY2(status.isVisible() && !status.visibleRegion().isEmpty(),
+             qPrintable(QStringLiteral("the toolbar is %1 pixels wide and asks for %2")
+                            .arg(status.parentWidget()->width())
+                            .arg(status.parentWidget()->sizeHint().width())));
+    QCOMPARE(status.compact(), size.width() < 1600);
     for (QDockWidget* dock : std::initializer_list<QDockWidget*>{&w.charts(), &w.summary(),
                                                                  &w.inspector(), &w.journey()}) {
       if (!dock->isVisible() || dock->visibleRegion().isEmpty()) continue;

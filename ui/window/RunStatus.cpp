@@ -4,8 +4,10 @@
 #include "controller/SimulationController.h"
 #include "window/SpeedSlider.h"
 
+#include <QEvent>
 #include <QHBoxLayout>
 #include <QLabel>
+#include <QToolBar>
 
 namespace brokerlab::ui {
 
@@ -29,8 +31,7 @@ RunStatus::RunStatus(SimulationController& controller, QWidget* parent)
   bold.setBold(true);
   state_->setFont(bold);
   // Widths fixed for the longest text each can show: the toolbar must not jitter as figures grow.
-  clock_->setMinimumWidth(
-      QFontMetrics(big).horizontalAdvance(QStringLiteral("00:00:00.000 / 00:00:00.000")));
+  // The clock's is the run's own (fitClock): "0:00.000 / 0:00.000" for a run under an hour.
   events_->setMinimumWidth(
       QFontMetrics(events_->font()).horizontalAdvance(QStringLiteral("events 999,999,999,999")));
   state_->setMinimumWidth(QFontMetrics(bold).horizontalAdvance(
@@ -41,17 +42,62 @@ RunStatus::RunStatus(SimulationController& controller, QWidget* parent)
   layout->addWidget(state_);
   connect(&controller_, &SimulationController::frameAdvanced, this, &RunStatus::refresh);
   connect(&controller_, &SimulationController::stateChanged, this, &RunStatus::refresh);
+  connect(&controller_, &SimulationController::simulationReset, this, &RunStatus::fitClock);
+  fitClock();
   refresh();
 }
 
+void RunStatus::fitClock() {
+  QString widest = controller_.hasSimulation() ? clockText(controller_.model()->duration)
+                                               : QStringLiteral("0:00.000 / 0:00.000");
+  for (QChar& c : widest)
+    if (c.isDigit()) c = QLatin1Char('0');
+  clock_->setMinimumWidth(QFontMetrics(clock_->font()).horizontalAdvance(widest));
+  fit();
+}
+
 void RunStatus::setCompact(bool on) {
-  events_->setVisible(!on);
-  state_->setMinimumWidth(on ? 0 : fullStateWidth_);
+  lecture_ = on;
+  fit();
+}
+
+void RunStatus::fitInto(QToolBar* bar) {
+  bar_ = bar;
+  bar->installEventFilter(this);
+  fit();
+}
+
+bool RunStatus::eventFilter(QObject* watched, QEvent* event) {
+  if (watched == bar_ && event->type() == QEvent::Resize) fit();
+  return QWidget::eventFilter(watched, event);
+}
+
+// Compact in lecture mode, and wherever the toolbar is too narrow for the whole status beside
+// its other controls (1280 pixels): a toolbar that overflows hides its last items, the clock
+// among them, behind its extension button.
+void RunStatus::fit() {
+  bool small = lecture_;
+  if (!small && bar_ != nullptr) {
+    const QMargins m = layout()->contentsMargins();
+    const int spacing = layout()->spacing();
+    const int whole = m.left() + m.right() + clock_->minimumWidth() + spacing +
+                      events_->minimumWidth() + spacing + fullStateWidth_;
+    const int others = bar_->sizeHint().width() - sizeHint().width();
+    small = others + whole > bar_->width();
+  }
+  if (small == compact_) return;
+  compact_ = small;
+  events_->setVisible(!small);
+  state_->setMinimumWidth(small ? 0 : fullStateWidth_);
 }
 
 QString RunStatus::clockText() const {
   if (!controller_.hasSimulation()) return QStringLiteral("–");
-  return QStringLiteral("%1 / %2").arg(formatClock(controller_.simulator().now()),
+  return clockText(controller_.simulator().now());
+}
+
+QString RunStatus::clockText(SimTime now) const {
+  return QStringLiteral("%1 / %2").arg(formatClock(now),
                                        formatClock(controller_.model()->duration));
 }
 

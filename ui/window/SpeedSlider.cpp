@@ -39,6 +39,9 @@ SpeedSlider::SpeedSlider(QWidget* parent) : QWidget(parent) {
   layout->addWidget(caption);
   layout->addWidget(slider_);
   layout->addWidget(value_);
+  // Its own width, not the toolbar's spare room: stretched, it pulled the caption, the slider and
+  // the figure apart.
+  setSizePolicy(QSizePolicy::Maximum, QSizePolicy::Preferred);
   connect(slider_, &QSlider::valueChanged, this, [this](int v) {
     const double s = std::pow(10.0, kMinLog + static_cast<double>(v) / kStepsPerDecade);
     // Snap to three significant digits: the value shown is the value used.

@@ -69,6 +69,7 @@ void TimeControls::populate(QToolBar* toolBar) {
   toolBar->addAction(runUntil_);
   toolBar->addSeparator();
   toolBar->addWidget(status_);
+  status_->fitInto(toolBar);
 }
 
 void TimeControls::refresh() {
