@@ -2,9 +2,12 @@
 // summary, the inspector and the journey open in any combination, the window keeps the screen's
 // size (its minimum fits), the status bar stays inside it, the toolbar keeps the clock in view
 // (compact below 1600 pixels), every chart can be seen whole in the charts dock (scrolled to,
-// where the dock is too small for all of them), and the summary breaks no word.
+// where the dock is too small for all of them), and the summary breaks no word. In lecture mode
+// the summary and the inspector come back in the projector's type.
 
 #include "UiFixtures.h"
+#include "canvas/Theme.h"
+#include "canvas/TopologyView.h"
 #include "charts/ChartPanel.h"
 #include "charts/ChartsDock.h"
 #include "controller/SimulationController.h"
@@ -12,6 +15,7 @@
 #include "journey/JourneyDock.h"
 #include "summary/SummaryDock.h"
 #include "window/FileActions.h"
+#include "window/LectureMode.h"
 #include "window/MainWindow.h"
 #include "window/RunStatus.h"
 #include "window/Screenshot.h"
@@ -19,6 +23,7 @@
 
 #include <QScrollArea>
 #include <QStatusBar>
+#include <QTableWidget>
 #include <QTextBlock>
 #include <QTextBrowser>
 #include <QTextLayout>
@@ -152,6 +157,49 @@ class tst_WindowScreen : public QObject {
     }
     QVERIFY2(firstRow.size() >= 2,
              qPrintable(QStringLiteral("the charts dock is %1 pixels wide").arg(charts.width())));
+  }
+
+  // In lecture mode the panels a lecturer brings back are in the projector's type: the summary
+  // (Ctrl+U) and the inspector (a click on a component), whose figures stay whole beside their
+  // names (they were pushed out of view); leaving lecture mode gives the window's type back.
+  void lectureDocksInTheProjectorsType() {
+    MainWindow w;
+    w.files().setInteractive(false);
+    w.resize(1280, 720);
+    QVERIFY(w.files().openPath(scenarioPath(QStringLiteral("work-queue"))));
+    w.show();
+    w.lecture().setActive(true);
+    w.showNormal();  // offscreen there is no screen to fill
+    w.resize(1280, 720);
+    bringRunTo(w.controller(), 20 * kSecond);
+    const double body = w.font().pointSizeF();
+    const double projector = body * Theme::lecture().scale();
+    for (const QString& id : {QStringLiteral("orders"), QStringLiteral("workers")}) {
+      w.canvas().selectComponent(id);
+      QCoreApplication::sendPostedEvents(nullptr, QEvent::LayoutRequest);
+      QCoreApplication::processEvents();
+      QVERIFY(w.inspector().isVisible());
+      const auto* figures = w.inspector().findChild<QTableWidget*>(QStringLiteral("figures"));
+      QCOMPARE(figures->font().pointSizeF(), projector);
+      const QFontMetrics metrics(figures->font());
+      QCOMPARE(figures->columnWidth(0) + figures->columnWidth(1), figures->viewport()->width());
+      for (int r = 0; r < figures->rowCount(); ++r)
+        for (int c = 0; c < 2; ++c) {
+          const QString text = figures->item(r, c)->text();
+          QVERIFY2(
+              metrics.horizontalAdvance(text) <= figures->columnWidth(c),
+              qPrintable(
+                  id +
+                  QStringLiteral(": \"%1\" in %2 pixels").arg(text).arg(figures->columnWidth(c))));
+        }
+    }
+    QTest::keyClick(&w, Qt::Key_U, Qt::ControlModifier);
+    QVERIFY(w.summary().isVisible());
+    QCOMPARE(w.summary().findChild<QTextBrowser*>()->font().pointSizeF(), projector);
+    w.lecture().setActive(false);
+    QCOMPARE(w.summary().findChild<QTextBrowser*>()->font().pointSizeF(), body);
+    QCOMPARE(w.inspector().findChild<QTableWidget*>(QStringLiteral("figures"))->font().pointSizeF(),
+             body);
   }
 };
 

@@ -7,12 +7,16 @@
 #include "metrics/Report.h"
 #include "scenario/ScenarioWriter.h"
 
+#include <QEvent>
 #include <QHeaderView>
 #include <QLabel>
 #include <QPlainTextEdit>
+#include <QScrollBar>
 #include <QStackedWidget>
 #include <QTableWidget>
 #include <QVBoxLayout>
+
+#include <algorithm>
 
 namespace brokerlab::ui {
 
@@ -52,6 +56,8 @@ InspectorDock::InspectorDock(SimulationController& controller, QWidget* parent)
   auto* componentLayout = new QVBoxLayout(componentPage);
   componentLayout->setContentsMargins(0, 0, 0, 0);
   figures_ = table(componentPage, {tr("Now"), tr("Value")});
+  figures_->setObjectName(QStringLiteral("figures"));
+  figures_->setHorizontalScrollBarPolicy(Qt::ScrollBarAlwaysOff);  // it keeps its width (below)
   figures_->setToolTip(
       tr("The figures of the CLI's report at this moment, refreshed while the run plays"));
   parameters_ = new QPlainTextEdit(componentPage);
@@ -99,6 +105,13 @@ void InspectorDock::addComponentControls(QWidget* controls) {
   componentPage_->layout()->addWidget(controls);
 }
 
+void InspectorDock::changeEvent(QEvent* event) {
+  QDockWidget::changeEvent(event);
+  if (event->type() != QEvent::FontChange || figures_ == nullptr) return;
+  figures_->setMinimumWidth(0);
+  if (component_ != kNone && message_ == 0 && controller_.hasSimulation()) refreshComponent();
+}
+
 void InspectorDock::showComponent(std::uint32_t component) {
   emit componentShown(component);
   if (component == kNone || !controller_.hasSimulation() ||
@@ -106,6 +119,7 @@ void InspectorDock::showComponent(std::uint32_t component) {
     clear();
     return;
   }
+  if (component != component_) figures_->setMinimumWidth(0);
   component_ = component;
   message_ = 0;
   const ComponentSpec& spec = controller_.scenario().components[component];
@@ -180,6 +194,15 @@ void InspectorDock::refreshComponent() {
     fill(figures_, r, 1, rows[static_cast<std::size_t>(r)].second);
   }
   figures_->resizeColumnToContents(0);
+  // As wide as the names and the figures beside them need (in the projector's type the names
+  // pushed the figures out of view), and no narrower as the figures grow: the dock must not jitter.
+  int widest = figures_->horizontalHeader()->sectionSizeHint(1);
+  const QFontMetrics metrics(figures_->font());
+  for (int r = 0; r < figures_->rowCount(); ++r)
+    widest = std::max(widest, metrics.horizontalAdvance(figures_->item(r, 1)->text()) + 12);
+  const int needed = figures_->columnWidth(0) + widest + 2 * figures_->frameWidth() +
+                     figures_->verticalScrollBar()->sizeHint().width();
+  if (needed > figures_->minimumWidth()) figures_->setMinimumWidth(needed);
 }
 
 void InspectorDock::refreshJourney() {

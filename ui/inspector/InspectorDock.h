@@ -48,6 +48,9 @@ class InspectorDock : public QDockWidget {
   void showMessage(std::uint64_t serial);
   void clear();
 
+ protected:
+  void changeEvent(QEvent* event) override;  // a new type (lecture mode): widths measured again
+
  private:
   void onFrame();
   void refreshComponent();
@@ -57,7 +60,7 @@ class InspectorDock : public QDockWidget {
   QLabel* heading_;
   QLabel* summary_;
   QStackedWidget* pages_;
-  QTableWidget* figures_;
+  QTableWidget* figures_ = nullptr;
   QPlainTextEdit* parameters_;
   QWidget* componentPage_;
   QTableWidget* journey_;

@@ -4,6 +4,9 @@
 #include "canvas/TopologyView.h"
 #include "charts/ChartsDock.h"
 #include "controller/SimulationController.h"
+#include "inspector/InspectorDock.h"
+#include "journey/JourneyDock.h"
+#include "summary/SummaryDock.h"
 #include "timeline/TimelineBar.h"
 #include "window/CanvasPage.h"
 #include "window/FileActions.h"
@@ -71,16 +74,25 @@ void LectureMode::setActive(bool on) {
         d->hide();
       }
     window_.canvas().setTheme(Theme::lecture());
-    // The docks are put away, but Ctrl+K brings the charts back: in the projector's type.
+    // The docks are put away, but a lecturer brings them back (Ctrl+K the charts, Ctrl+U the
+    // summary, a click on a component its inspector): in the projector's type.
     window_.charts().setFontScale(Theme::lecture().scale());
+    QFont projector = window_.font();
+    projector.setPointSizeF(projector.pointSizeF() * Theme::lecture().scale());
+    for (QDockWidget* d : textDocks()) d->setFont(projector);
     window_.showFullScreen();
   } else {
     window_.canvas().setTheme(Theme());
     window_.charts().setFontScale(1.0);
+    for (QDockWidget* d : textDocks()) d->setFont(QFont());  // the window's own again
     window_.showNormal();
     window_.restoreGeometry(geometry_);
     for (QDockWidget* d : docksShown_) d->show();
   }
+}
+
+QList<QDockWidget*> LectureMode::textDocks() const {
+  return {&window_.summary(), &window_.inspector(), &window_.journey()};
 }
 
 void LectureMode::jumpToMark(int direction) {

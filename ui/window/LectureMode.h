@@ -34,6 +34,7 @@ class LectureMode : public QObject {
 
  private:
   void jumpToMark(int direction);
+  QList<QDockWidget*> textDocks() const;  // the docks of text and tables
   void openBundled(int number);
 
   MainWindow& window_;
