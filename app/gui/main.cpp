@@ -11,12 +11,8 @@
 #include "compare/CompareWindow.h"
 #include "controller/SimulationController.h"
 #include "document/ScenarioDocument.h"
-#include "editor/TopologyEditor.h"
 #include "gui/GuiOptions.h"
-#include "inspector/InspectorDock.h"
-#include "journey/JourneyDock.h"
 #include "scenario/ScenarioFile.h"
-#include "summary/SummaryDock.h"
 #include "window/BundledScenarios.h"
 #include "window/FileActions.h"
 #include "window/LectureMode.h"
@@ -40,24 +36,6 @@ int screenshot(brokerlab::ui::MainWindow& window, const GuiOptions& o) {
     return 1;
   }
   return 0;
-}
-
-void showPanels(brokerlab::ui::MainWindow& window, const QStringList& panels) {
-  for (const QString& name : panels) {
-    if (name == QStringLiteral("editor")) {
-      window.editor().editMode()->setChecked(true);
-      continue;
-    }
-    QDockWidget* dock = &window.journey();
-    if (name == QStringLiteral("charts")) dock = &window.charts();
-    if (name == QStringLiteral("summary")) dock = &window.summary();
-    if (name == QStringLiteral("inspector")) dock = &window.inspector();
-    dock->show();
-    dock->raise();
-  }
-  // The charts a third of the window's height: the canvas keeps the rest.
-  if (panels.contains(QStringLiteral("charts")))
-    window.resizeDocks({&window.charts()}, {window.height() / 3}, Qt::Vertical);
 }
 
 // --select ID: selects the component, or says on stderr that the scenario has none of that id
@@ -183,7 +161,7 @@ int main(int argc, char** argv) {
   } else if (!o.file.isEmpty() && !window.files().openPath(o.file)) {
     if (headless) return 1;  // the errors are on stderr
   }
-  showPanels(window, o.show);
+  window.showPanels(o.show);
   if (!o.select.isEmpty() && !selectComponent(window, o.select) && headless) return 2;
   brokerlab::ui::CompareWindow* compare = nullptr;
   if (!o.compare.isEmpty()) {
@@ -197,7 +175,7 @@ int main(int argc, char** argv) {
     window.show();
     if (o.lecture) {
       window.lecture().setActive(true);
-      showPanels(window, o.show);  // entering lecture mode put the docks away; these were asked for
+      window.showPanels(o.show);  // entering lecture mode put the docks away; these were asked for
     }
     if (compare) {
       compare->show();
@@ -213,7 +191,7 @@ int main(int argc, char** argv) {
     window.lecture().setActive(true);
     window.showNormal();
     window.resize(o.size);
-    showPanels(window, o.show);
+    window.showPanels(o.show);
   }
   int rc = 0;
   QTimer::singleShot(0, [&] {

@@ -72,16 +72,7 @@ class tst_WindowScreen : public QObject {
     w.files().setInteractive(false);
     w.resize(size);
     QVERIFY(w.files().openPath(scenarioPath(scenario)));
-    for (const QString& name : docks) {
-      QDockWidget* dock = &w.journey();
-      if (name == QStringLiteral("charts")) dock = &w.charts();
-      if (name == QStringLiteral("summary")) dock = &w.summary();
-      if (name == QStringLiteral("inspector")) dock = &w.inspector();
-      dock->show();
-      dock->raise();
-    }
-    if (docks.contains(QStringLiteral("charts")))
-      w.resizeDocks({&w.charts()}, {w.height() / 3}, Qt::Vertical);
+    w.showPanels(docks);
     w.show();
     QCoreApplication::processEvents();
     bringRunTo(w.controller(), 45 * kSecond);

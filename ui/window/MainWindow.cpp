@@ -165,6 +165,24 @@ void MainWindow::buildDocks() {
   });
 }
 
+void MainWindow::showPanels(const QStringList& panels) {
+  for (const QString& name : panels) {
+    if (name == QStringLiteral("editor")) {
+      editor_->editMode()->setChecked(true);
+      continue;
+    }
+    QDockWidget* dock = journey_;
+    if (name == QStringLiteral("charts")) dock = charts_;
+    if (name == QStringLiteral("summary")) dock = summary_;
+    if (name == QStringLiteral("inspector")) dock = inspector_;
+    dock->show();
+    dock->raise();
+  }
+  // The charts a third of the window's height: the canvas keeps the rest.
+  if (panels.contains(QStringLiteral("charts")))
+    resizeDocks({charts_}, {height() / 3}, Qt::Vertical);
+}
+
 void MainWindow::shareBottomWidth() {
   const auto beside = [this](QDockWidget* dock) {
     return !dock->isHidden() && !dock->isFloating() &&

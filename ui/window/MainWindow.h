@@ -5,6 +5,7 @@
 // nothing about the simulation; each piece forwards to the controller or the document.
 
 #include <QMainWindow>
+#include <QStringList>
 
 #include <optional>
 
@@ -59,6 +60,9 @@ class MainWindow : public QMainWindow {
   void setSeedOverride(std::optional<std::uint64_t> seed) { seed_ = seed; }
 
  public slots:
+  // Opens panels by name (`brokerlab --show`): charts, summary, inspector, journey, editor (edit
+  // mode on); the charts a third of the window's height.
+  void showPanels(const QStringList& panels);
   void showStartPage();
   void showCanvas();
 
