@@ -19,14 +19,18 @@
 #include "window/MainWindow.h"
 #include "window/RunStatus.h"
 #include "window/Screenshot.h"
+#include "window/StartPage.h"
 #include "window/TimeControls.h"
 
+#include <QLabel>
+#include <QPushButton>
 #include <QScrollArea>
 #include <QStatusBar>
 #include <QTableWidget>
 #include <QTextBlock>
 #include <QTextBrowser>
 #include <QTextLayout>
+#include <QToolBar>
 #include <QtTest>
 
 #include <set>
@@ -34,6 +38,21 @@
 using namespace brokerlab;
 using namespace brokerlab::ui;
 using namespace brokerlab::ui::testing;
+
+namespace {
+// Every control of the toolbar in view: none behind its extension button ("»"), where Qt puts
+// the last ones when the toolbar is too narrow for them all (the clock among them, once).
+QStringList hiddenInToolbar(MainWindow& w) {
+  const auto* bar = qobject_cast<const QToolBar*>(w.time().runStatus()->parentWidget());
+  QStringList hidden;
+  for (QAction* a : bar->actions()) {
+    const QWidget* shown = bar->widgetForAction(a);
+    if (a->isVisible() && !a->isSeparator() && (shown == nullptr || !shown->isVisible()))
+      hidden << (a->text().isEmpty() ? QStringLiteral("(a widget)") : a->text());
+  }
+  return hidden;
+}
+}  // namespace
 
 class tst_WindowScreen : public QObject {
   Q_OBJECT
@@ -91,6 +110,8 @@ class tst_WindowScreen : public QObject {
                             .arg(w.statusBar()->height())));
     // The clock and the run's state in the toolbar, not behind its extension button.
     const RunStatus& status = *w.time().runStatus();
+    QVERIFY2(hiddenInToolbar(w).isEmpty(),
+             qPrintable(hiddenInToolbar(w).join(QStringLiteral(", "))));
     QVERIFY2(status.isVisible() && !status.visibleRegion().isEmpty(),
              qPrintable(QStringLiteral("the toolbar is %1 pixels wide and asks for %2")
                             .arg(status.parentWidget()->width())
@@ -148,6 +169,44 @@ class tst_WindowScreen : public QObject {
     }
     QVERIFY2(firstRow.size() >= 2,
              qPrintable(QStringLiteral("the charts dock is %1 pixels wide").arg(charts.width())));
+  }
+
+  // The start page: every card shows its title, summary and file name whole (at 1280 pixels the
+  // cards kept the height of one line of each and cut the wrapped lines through the middle), a
+  // summary cut short is cut between words, and the toolbar shows its status with no scenario.
+  void startPageFitsAProjectorsScreen_data() {
+    QTest::addColumn<QSize>("size");
+    QTest::newRow("1280x720") << QSize(1280, 720);
+    QTest::newRow("1600x900") << QSize(1600, 900);
+  }
+  void startPageFitsAProjectorsScreen() {
+    QFETCH(QSize, size);
+    MainWindow w;
+    w.resize(size);
+    w.show();
+    QCoreApplication::sendPostedEvents(nullptr, QEvent::LayoutRequest);
+    QCoreApplication::processEvents();
+    const QList<QPushButton*> cards =
+        w.startPage().findChildren<QPushButton*>(QStringLiteral("scenarioCard"));
+    QVERIFY(cards.size() >= 19);
+    for (const QPushButton* card : cards) {
+      for (const QLabel* label : card->findChildren<QLabel*>()) {
+        QVERIFY2(card->rect().contains(label->geometry()), qPrintable(label->text()));
+        QVERIFY2(label->height() >= label->heightForWidth(label->width()),
+                 qPrintable(QStringLiteral("%1: %2 pixels high, needs %3")
+                                .arg(label->text())
+                                .arg(label->height())
+                                .arg(label->heightForWidth(label->width()))));
+        if (label->text().endsWith(QStringLiteral("…"))) {  // cut short between two words
+          QVERIFY2(card->toolTip().startsWith(label->text().chopped(1) + QLatin1Char(' ')),
+                   qPrintable(label->text()));
+        }
+      }
+    }
+    QCOMPARE(firstSentence(QStringLiteral("word ").repeated(40)),
+             QStringLiteral("word ").repeated(35).chopped(1) + QStringLiteral("…"));
+    QVERIFY2(hiddenInToolbar(w).isEmpty(),
+             qPrintable(hiddenInToolbar(w).join(QStringLiteral(", "))));
   }
 
   // In lecture mode the panels a lecturer brings back are in the projector's type: the summary

@@ -68,7 +68,10 @@ void RunStatus::fitInto(QToolBar* bar) {
 }
 
 bool RunStatus::eventFilter(QObject* watched, QEvent* event) {
-  if (watched == bar_ && event->type() == QEvent::Resize) fit();
+  // A resize, or items added to the toolbar after this one (the editor's button).
+  if (watched == bar_ &&
+      (event->type() == QEvent::Resize || event->type() == QEvent::LayoutRequest))
+    fit();
   return QWidget::eventFilter(watched, event);
 }
 
@@ -89,6 +92,9 @@ void RunStatus::fit() {
   compact_ = small;
   events_->setVisible(!small);
   state_->setMinimumWidth(small ? 0 : fullStateWidth_);
+  // A QLabel keeps its size hint, the old minimum width in it, until its text changes.
+  state_->clear();
+  refresh();
 }
 
 QString RunStatus::clockText() const {

@@ -8,17 +8,40 @@
 #include <QScrollArea>
 #include <QVBoxLayout>
 
+#include <algorithm>
+
 namespace brokerlab::ui {
 
 QString firstSentence(const QString& text) {
   const qsizetype end = text.indexOf(QStringLiteral(". "));
   const QString first = end < 0 ? text : text.left(end + 1);
-  return first.size() > 180 ? first.left(177) + QStringLiteral("…") : first;
+  if (first.size() <= 180) return first;
+  // Cut between words ("… so both see th…" read as a typo).
+  const qsizetype space = first.lastIndexOf(QLatin1Char(' '), 177);
+  return first.left(space > 0 ? space : 177) + QStringLiteral("…");
 }
 
 namespace {
+// A button that is as tall as the labels laid out in it need at its width: a plain QPushButton
+// sizes itself by its own (empty) text, and at 1280 pixels, where titles and descriptions wrap
+// onto more lines, the grid cut its last lines through the middle.
+class Card : public QPushButton {
+ public:
+  explicit Card(QWidget* parent) : QPushButton(parent) {
+    QSizePolicy policy(QSizePolicy::Preferred, QSizePolicy::Preferred);
+    policy.setHeightForWidth(true);
+    setSizePolicy(policy);
+  }
+  QSize sizeHint() const override { return layout()->totalSizeHint().expandedTo(minimumSize()); }
+  QSize minimumSizeHint() const override { return layout()->totalMinimumSize(); }
+  bool hasHeightForWidth() const override { return true; }
+  int heightForWidth(int width) const override {
+    return std::max(minimumHeight(), layout()->totalHeightForWidth(width));
+  }
+};
+
 QPushButton* card(const BundledScenario& s, int number, QWidget* parent) {
-  auto* button = new QPushButton(parent);
+  auto* button = new Card(parent);
   button->setObjectName(QStringLiteral("scenarioCard"));
   button->setCursor(Qt::PointingHandCursor);
   button->setMinimumSize(330, 118);
