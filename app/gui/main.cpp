@@ -17,6 +17,7 @@
 #include "window/FileActions.h"
 #include "window/LectureMode.h"
 #include "window/MainWindow.h"
+#include "window/ScreenFit.h"
 #include "window/Screenshot.h"
 
 #include <QApplication>
@@ -172,6 +173,7 @@ int main(int argc, char** argv) {
     if (compare && headless) compare->resize(o.size);
   }
   if (!headless) {
+    brokerlab::ui::fitToScreen(window, window.size());
     window.show();
     if (o.lecture) {
       window.lecture().setActive(true);

@@ -18,12 +18,14 @@
 #include "window/LectureMode.h"
 #include "window/MainWindow.h"
 #include "window/RunStatus.h"
+#include "window/ScreenFit.h"
 #include "window/Screenshot.h"
 #include "window/StartPage.h"
 #include "window/TimeControls.h"
 
 #include <QLabel>
 #include <QPushButton>
+#include <QScreen>
 #include <QScrollArea>
 #include <QStatusBar>
 #include <QTableWidget>
@@ -169,6 +171,24 @@ class tst_WindowScreen : public QObject {
     }
     QVERIFY2(firstRow.size() >= 2,
              qPrintable(QStringLiteral("the charts dock is %1 pixels wide").arg(charts.width())));
+  }
+
+  // Opened on a screen smaller than 1600x900 (a laptop, a projector), a window opens as large as
+  // the screen's free area allows, frame included, and no smaller than its minimum; it ran off
+  // the screen.
+  void windowsOpenWithinASmallScreen() {
+    QCOMPARE(fittedSize({1600, 900}, {1280, 720}, {400, 300}), QSize(1264, 672));
+    QCOMPARE(fittedSize({1600, 900}, {1366, 768}, {400, 300}), QSize(1350, 720));
+    QCOMPARE(fittedSize({1600, 900}, {1920, 1080}, {400, 300}), QSize(1600, 900));
+    QCOMPARE(fittedSize({1600, 900}, {640, 480}, {700, 500}), QSize(700, 500));
+    MainWindow w;  // the offscreen platform's screen: 800x600
+    const QRect available = w.screen()->availableGeometry();
+    QVERIFY(available.width() < 1600);
+    fitToScreen(w, QSize(1600, 900));
+    const QSize least = w.minimumSizeHint().expandedTo(w.minimumSize());
+    QCOMPARE(w.size(), fittedSize({1600, 900}, available.size(), least));
+    QVERIFY(w.width() <= std::max(available.width(), least.width()));
+    QVERIFY(available.contains(w.pos()));
   }
 
   // The start page: every card shows its title, summary and file name whole (at 1280 pixels the

@@ -5,6 +5,7 @@
 #include "scenario/ScenarioFile.h"
 #include "window/BundledScenarios.h"
 #include "window/LoadErrorsDialog.h"
+#include "window/ScreenFit.h"
 
 #include <QAction>
 #include <QFileDialog>
@@ -99,6 +100,7 @@ CompareWindow* CompareActions::openWindow(const Scenario& a, const QString& name
     tell(e);
     return nullptr;
   }
+  fitToScreen(*w, w->size());
   w->show();
   return w;
 }

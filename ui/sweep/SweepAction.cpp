@@ -2,6 +2,7 @@
 
 #include "document/ScenarioDocument.h"
 #include "sweep/SweepDialog.h"
+#include "window/ScreenFit.h"
 
 #include <QAction>
 
@@ -19,6 +20,7 @@ QAction* sweepAction(QWidget* window, ScenarioDocument* document) {
     if (!document->hasScenario()) return;
     auto* dialog = new SweepDialog(document->scenario(), window);
     dialog->setAttribute(Qt::WA_DeleteOnClose);
+    fitToScreen(*dialog, dialog->size());
     dialog->show();
   });
   return action;
