@@ -111,8 +111,8 @@ void ChartsDock::placePanels() {
   // As many to a row as the dock's width gives each 300 pixels: one row keeps the canvas tall,
   // a narrow dock (beside the summary) stacks them. But no more rows than the dock's height holds
   // at the charts' minimum height, while the width allows narrower charts: rather that than a row
-  // the dock cuts off (five charts in lecture mode at 1280x720). Beyond that the dock grows.
-  // Past that, the charts scroll (the width then less the scroll bar's).
+  // the dock cuts off (five charts in lecture mode at 1280x720). Beyond that the charts scroll
+  // (and the width to share is then less the scroll bar's).
   const int count = std::max<int>(1, static_cast<int>(shown.size()));
   const int high = scroll_->height();
   const int rows = std::max(1, high / (ChartPanel::kMinHeight + grid_->spacing()));
