@@ -122,6 +122,19 @@ inline QString cliTraceHash(const QString& file, const QStringList& extra = {}) 
   return hash.match(QString::fromUtf8(cli.readAllStandardOutput())).captured(1);
 }
 
+// The screens a window is checked on: a projector's 1280x720, and 1600x900, the size the docs'
+// pictures are drawn at.
+inline QList<QSize> screenSizes() {
+  return {QSize(1280, 720), QSize(1600, 900)};
+}
+
+// A data function's "size" column: a row for each of those screens.
+inline void addScreenSizeRows() {
+  QTest::addColumn<QSize>("size");
+  for (const QSize size : screenSizes())
+    QTest::newRow(qPrintable(QStringLiteral("%1x%2").arg(size.width()).arg(size.height()))) << size;
+}
+
 inline QString hex(std::uint64_t v) {
   return QStringLiteral("%1").arg(v, 16, 16, QLatin1Char('0'));
 }

@@ -28,11 +28,7 @@ class tst_CompareScreen : public QObject {
   // keeps the screen's size whatever the scenarios' names (a long one made it 1625 pixels wide),
   // its headers fit their panes, and its charts keep their time figures and every figure's name
   // (Qt Charts' own legend had cut eight names to "or...").
-  void fitsAProjectorsScreen_data() {
-    QTest::addColumn<QSize>("size");
-    QTest::newRow("1280x720") << QSize(1280, 720);
-    QTest::newRow("1600x900") << QSize(1600, 900);
-  }
+  void fitsAProjectorsScreen_data() { addScreenSizeRows(); }
   void fitsAProjectorsScreen() {
     QFETCH(QSize, size);
     CompareWindow w;

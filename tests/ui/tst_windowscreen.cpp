@@ -71,7 +71,7 @@ class tst_WindowScreen : public QObject {
                                   {"charts", "summary", "inspector"},
                                   {"charts", "inspector", "journey"},
                                   {"summary", "inspector"}};
-    for (const QSize size : {QSize(1280, 720), QSize(1600, 900)}) {
+    for (const QSize size : screenSizes()) {
       for (const QStringList& docks : combos) {
         for (const char* scenario : {"traffic-spike", "async-request-reply"}) {
           const QString name = QStringLiteral("%1x%2 %3 %4")
@@ -194,11 +194,7 @@ class tst_WindowScreen : public QObject {
   // The start page: every card shows its title, summary and file name whole (at 1280 pixels the
   // cards kept the height of one line of each and cut the wrapped lines through the middle), a
   // summary cut short is cut between words, and the toolbar shows its status with no scenario.
-  void startPageFitsAProjectorsScreen_data() {
-    QTest::addColumn<QSize>("size");
-    QTest::newRow("1280x720") << QSize(1280, 720);
-    QTest::newRow("1600x900") << QSize(1600, 900);
-  }
+  void startPageFitsAProjectorsScreen_data() { addScreenSizeRows(); }
   void startPageFitsAProjectorsScreen() {
     QFETCH(QSize, size);
     MainWindow w;
