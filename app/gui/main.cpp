@@ -55,7 +55,7 @@ bool selectComponent(brokerlab::ui::MainWindow& window, const QString& id) {
 // The comparison window at --at, written to --screenshot.
 int compareScreenshot(brokerlab::ui::CompareWindow& compare, const GuiOptions& o) {
   compare.bringTo(*o.at);
-  QCoreApplication::sendPostedEvents(nullptr, QEvent::LayoutRequest);
+  brokerlab::ui::settleForGrab();
   QString error;
   if (!brokerlab::ui::writePng(compare.grab().toImage(), o.screenshot, &error)) {
     std::fprintf(stderr, "brokerlab: cannot write %s: %s\n", qPrintable(o.screenshot),

@@ -8,6 +8,7 @@
 
 #include <QChart>
 #include <QDir>
+#include <QFontMetricsF>
 #include <QGraphicsScene>
 #include <QGraphicsTextItem>
 #include <QProcess>
@@ -44,6 +45,19 @@ inline int chartTexts(const QChart& chart, QStringList* cut) {
     if (t.contains(QStringLiteral("...")) || t.contains(QChar(0x2026))) *cut << t;
   }
   return shown;
+}
+
+// The texts of a chart laid out on more than one line: Qt Charts wraps a title too wide for it and
+// draws the second line over the plot's top figure.
+inline QStringList wrappedTexts(const QChart& chart) {
+  QStringList wrapped;
+  for (const QGraphicsItem* item : chart.scene()->items()) {
+    const auto* text = dynamic_cast<const QGraphicsTextItem*>(item);
+    if (!text || !text->isVisible() || text->toPlainText().isEmpty()) continue;
+    if (text->boundingRect().height() > 1.6 * QFontMetricsF(text->font()).lineSpacing())
+      wrapped << text->toPlainText();
+  }
+  return wrapped;
 }
 
 // The figures a chart shows on its value axis (left of the plot), top to bottom. Qt Charts leaves

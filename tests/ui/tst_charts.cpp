@@ -231,6 +231,8 @@ class tst_Charts : public QObject {
       QVERIFY(chartTexts(*panel.chart(), &cut) >= 4);
       QVERIFY2(cut.isEmpty(), qPrintable(panel.chart()->title() + QStringLiteral(": ") +
                                          cut.join(QLatin1Char(' '))));
+      QVERIFY2(wrappedTexts(*panel.chart()).isEmpty(),
+               qPrintable(wrappedTexts(*panel.chart()).join(QStringLiteral(" | "))));
     }
     QCOMPARE(shown, 5);
     QCOMPARE(static_cast<int>(rows.size()), height < 400 ? 1 : 2);

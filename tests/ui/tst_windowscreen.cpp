@@ -32,6 +32,7 @@
 #include <QTextBlock>
 #include <QTextBrowser>
 #include <QTextLayout>
+#include <QTimer>
 #include <QToolBar>
 #include <QtTest>
 
@@ -160,6 +161,8 @@ class tst_WindowScreen : public QObject {
       QVERIFY(chartTexts(*panel.chart(), &cut) >= 4);
       QVERIFY2(cut.isEmpty(), qPrintable(panel.chart()->title() + QStringLiteral(": ") +
                                          cut.join(QLatin1Char(' '))));
+      QVERIFY2(wrappedTexts(*panel.chart()).isEmpty(),
+               qPrintable(wrappedTexts(*panel.chart()).join(QStringLiteral(" | "))));
     }
     QVERIFY(shown >= 4);
     // Beside the summary the charts keep two to a row at least (they had one narrow column).
@@ -223,6 +226,44 @@ class tst_WindowScreen : public QObject {
              QStringLiteral("word ").repeated(35).chopped(1) + QStringLiteral("…"));
     QVERIFY2(hiddenInToolbar(w).isEmpty(),
              qPrintable(hiddenInToolbar(w).join(QStringLiteral(", "))));
+  }
+
+  // In lecture mode (Ctrl+K) the charts, four to a row at 1280x720, keep every title on one line
+  // ("Throughput (per second)" wrapped, its second line over the plot's top figure) and whole.
+  void lectureChartsKeepTheirTitlesWhole() {
+    // In the order brokerlab --lecture --show charts --at 29s --screenshot takes: the grab comes
+    // from the event loop's first turn, the run brought to 29 s just before it.
+    MainWindow w;
+    w.files().setInteractive(false);
+    w.resize(1280, 720);
+    QVERIFY(w.files().openPath(scenarioPath(QStringLiteral("traffic-spike"))));
+    w.showPanels({QStringLiteral("charts")});
+    w.show();
+    w.lecture().setActive(true);
+    w.showNormal();
+    w.resize(1280, 720);
+    w.showPanels({QStringLiteral("charts")});
+    // What the grab would show, read at once: later turns of the event loop settle it anyway.
+    QStringList cut;
+    QStringList wrapped;
+    int shown = -1;
+    QTimer::singleShot(0, [&] {
+      bringRunTo(w.controller(), 29 * kSecond);
+      settleForGrab();
+      shown = 0;
+      for (int k = 0; k < kSeriesChartCount; ++k) {
+        ChartPanel& panel = w.charts().panel(static_cast<SeriesChart>(k));
+        if (panel.isHidden()) continue;
+        ++shown;
+        chartTexts(*panel.chart(), &cut);
+        for (const QString& t : wrappedTexts(*panel.chart()))
+          wrapped << QStringLiteral("%1 in a %2-pixel chart").arg(t).arg(panel.width());
+      }
+    });
+    QTRY_VERIFY(shown >= 0);
+    QCOMPARE(shown, 4);
+    QVERIFY2(cut.isEmpty(), qPrintable(cut.join(QLatin1Char(' '))));
+    QVERIFY2(wrapped.isEmpty(), qPrintable(wrapped.join(QStringLiteral(" | "))));
   }
 
   // In lecture mode the panels a lecturer brings back are in the projector's type: the summary

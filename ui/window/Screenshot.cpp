@@ -42,9 +42,15 @@ void bringRunTo(SimulationController& controller, SimTime at) {
   controller.setSpeed(speed);
 }
 
+void settleForGrab() {
+  // What changed while the run advanced (labels, charts given series, the docks placing them)
+  // asks for layouts, and a chart laid out anew asks again (its title, its axes): a single round
+  // of layout requests left a chart half laid out, its title wrapped over its plot.
+  for (int round = 0; round < 3; ++round) QCoreApplication::sendPostedEvents();
+}
+
 bool saveWindowImage(MainWindow& window, const QString& path, QString* error) {
-  // Labels that changed while the run advanced want their layout redone before the grab.
-  QCoreApplication::sendPostedEvents(nullptr, QEvent::LayoutRequest);
+  settleForGrab();
   const QImage image = window.grab().toImage();
   return writePng(image, path, error);  // atomically, or in place on a device
 }

@@ -15,7 +15,10 @@ class SimulationController;
 
 // Runs `controller` to `at` (capped at the run's end): fast up to a second before, then animated.
 void bringRunTo(SimulationController& controller, SimTime at);
-// Grabs `window` into `path` (PNG); false and `error` set on failure.
+// Delivers the events a moved run has posted (layouts, resizes) so that a grab shows the window
+// as the user would see it a moment later.
+void settleForGrab();
+// Grabs `window` into `path` (PNG), settled; false and `error` set on failure.
 bool saveWindowImage(MainWindow& window, const QString& path, QString* error);
 
 }  // namespace brokerlab::ui
