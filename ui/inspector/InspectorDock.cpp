@@ -21,6 +21,8 @@
 namespace brokerlab::ui {
 
 namespace {
+constexpr int kCellPadding = 12;  // a table cell's text margins, left and right together
+
 QTableWidget* table(QWidget* parent, const QStringList& headers) {
   auto* t = new QTableWidget(0, static_cast<int>(headers.size()), parent);
   t->setHorizontalHeaderLabels(headers);
@@ -199,7 +201,8 @@ void InspectorDock::refreshComponent() {
   int widest = figures_->horizontalHeader()->sectionSizeHint(1);
   const QFontMetrics metrics(figures_->font());
   for (int r = 0; r < figures_->rowCount(); ++r)
-    widest = std::max(widest, metrics.horizontalAdvance(figures_->item(r, 1)->text()) + 12);
+    widest =
+        std::max(widest, metrics.horizontalAdvance(figures_->item(r, 1)->text()) + kCellPadding);
   const int needed = figures_->columnWidth(0) + widest + 2 * figures_->frameWidth() +
                      figures_->verticalScrollBar()->sizeHint().width();
   if (needed > figures_->minimumWidth()) figures_->setMinimumWidth(needed);
