@@ -112,9 +112,9 @@ class Broker:
     def ready(self, name):
         return self.ch.queue_declare(name, durable=True, passive=True).method.message_count
 
-    def settle(self, *names, at_least=0.0):
+    def settle(self, *names):
         """Waits until the ready counts of the named queues hold still; returns them."""
-        return until_quiet(lambda: [self.ready(n) for n in names], at_least)
+        return until_quiet(lambda: [self.ready(n) for n in names])
 
     @staticmethod
     def consume(channels, taken):
@@ -154,9 +154,8 @@ QUIET = 0.5  # seconds a reading must hold still to count as settled
 LIMIT = 30.0  # seconds after which a probe records what it sees, settled or not
 
 
-def until_quiet(read, at_least=0.0):
-    """Polls read() until it returns the same value for QUIET seconds (and at least `at_least`
-    seconds have passed); returns that value."""
+def until_quiet(read):
+    """Polls read() until it returns the same value for QUIET seconds; returns that value."""
     start = time.monotonic()
     value, since = read(), start
     while True:
@@ -165,7 +164,7 @@ def until_quiet(read, at_least=0.0):
         latest = read()
         if latest != value:
             value, since = latest, now
-        elif now - since >= QUIET and now - start >= at_least:
+        elif now - since >= QUIET:
             return value
         if now - start >= LIMIT:
             return latest
