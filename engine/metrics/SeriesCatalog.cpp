@@ -1,5 +1,7 @@
 #include "metrics/SeriesCatalog.h"
 
+#include <algorithm>
+
 #include "sim/Simulator.h"
 
 #include <cstdio>
@@ -74,7 +76,8 @@ void addApis(const Simulator& sim, std::vector<NamedSeries>& out) {
     out.push_back({id + ".jobs_pending", c, SeriesChart::Jobs, &s.pending});
     out.push_back({id + ".jobs_running", c, SeriesChart::Jobs, &s.running});
     out.push_back({id + ".requests_per_s", c, SeriesChart::Throughput, &s.requestsPerS});
-    out.push_back({id + ".busy_slots", c, SeriesChart::Utilization, &s.busy});
+    out.push_back({id + ".busy_slots", c, SeriesChart::Utilization, &s.busy, true,
+                   static_cast<double>(std::max(1u, m.apis[i].concurrency))});
     for (int k = 0; k < kHttpStatusSlots; ++k)
       out.push_back({id + ".responses_" + std::to_string(kHttpStatuses[k]) + "_per_s", c,
                      SeriesChart::Jobs, &s.responsesPerS[static_cast<std::size_t>(k)]});

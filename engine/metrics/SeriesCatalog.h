@@ -33,6 +33,9 @@ struct NamedSeries {
   // False for a series kept for the CSV only: a count that would share an axis with fractions
   // (a consumer's active instances beside its utilization).
   bool charted = true;
+  // A chart plots the values divided by this: an API's busy slots (a count, in the CSV) as the
+  // fraction of its slots, on the utilization chart's 0..1 axis beside the consumers'.
+  double chartDivisor = 1;
 };
 
 // In the order of the metrics CSV's columns: producers, queues, consumers, apis, clients, groups;

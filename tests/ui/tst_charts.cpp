@@ -5,17 +5,20 @@
 
 #include "UiFixtures.h"
 #include "canvas/Theme.h"
+#include "charts/AveragingChoice.h"
 #include "charts/ChartExport.h"
 #include "charts/ChartPanel.h"
 #include "charts/ChartsDock.h"
 #include "charts/Decimate.h"
 #include "charts/SeriesLabel.h"
+#include "charts/TrailingMean.h"
 #include "sim/Simulator.h"
 #include "timeline/TimelineBar.h"
 
 #include <QFontMetricsF>
 #include <QGraphicsScene>
 #include <QGraphicsTextItem>
+#include <QMenu>
 #include <QScrollArea>
 #include <QSvgRenderer>
 #include <QTemporaryDir>
@@ -236,6 +239,136 @@ class tst_Charts : public QObject {
     }
     QCOMPARE(shown, 5);
     QCOMPARE(static_cast<int>(rows.size()), height < 400 ? 1 : 2);
+    // The titles in one size, the one the chart that needs the smallest asks for: a row of
+    // titles in different sizes reads as different levels of importance.
+    qreal smallest = 0;
+    std::set<qreal> sizes;
+    for (int k = 0; k < kSeriesChartCount; ++k) {
+      const ChartPanel& panel = requests.dock.panel(static_cast<SeriesChart>(k));
+      if (panel.isHidden()) continue;
+      sizes.insert(panel.chart()->titleFont().pointSizeF());
+      smallest = smallest == 0 ? panel.ownTitleSize() : std::min(smallest, panel.ownTitleSize());
+    }
+    QCOMPARE(static_cast<int>(sizes.size()), 1);
+    QCOMPARE(*sizes.begin(), smallest);
+  }
+
+  void aTrailingMeanIsTheWindowsFigure() {
+    const double gap = std::numeric_limits<double>::quiet_NaN();
+    const std::vector<double> rates = {10, 20, 30, 0, 0, 0, 0.1, 0.2, gap, gap, gap, 6};
+    const auto same = [](const std::vector<double>& a, const std::vector<double>& b) {
+      return std::equal(a.begin(), a.end(), b.begin(), b.end(), [](double x, double y) {
+        return x == y || (std::isnan(x) && std::isnan(y));
+      });
+    };
+    QVERIFY(same(trailingMean(rates, 1), rates));  // a window of one point: as sampled
+    QVERIFY(same(trailingMean(rates, 0), rates));
+    const std::vector<double> mean = trailingMean(rates, 3);
+    QCOMPARE(mean.size(), rates.size());
+    QCOMPARE(mean[0], 10.0);  // fewer points at the start: the mean of those there are
+    QCOMPARE(mean[1], 15.0);
+    QCOMPARE(mean[2], 20.0);
+    QCOMPARE(mean[3], 50.0 / 3);
+    QCOMPARE(mean[4], 10.0);
+    QCOMPARE(mean[5], 0.0);  // exactly: no residue of the running sum
+    QVERIFY(mean[5] == 0.0 && !std::signbit(mean[5]));
+    QCOMPARE(mean[8], (0.1 + 0.2) / 2);  // a gap is left out, not counted as zero
+    QCOMPARE(mean[9], 0.2);
+    QVERIFY(std::isnan(mean[10]));  // gaps only
+    QCOMPARE(mean[11], 6.0);
+    // A long series: every point the mean of its own window, summed afresh (no drift).
+    const std::vector<double> ys = spiky(20000);
+    const std::vector<double> long10 = trailingMean(ys, 10);
+    for (std::size_t i = 9; i < ys.size(); i += 997) {
+      double sum = 0;
+      for (std::size_t j = i - 9; j <= i; ++j) sum += ys[j];
+      QVERIFY2(std::abs(long10[i] - sum / 10) <= 1e-12 * std::max(1.0, sum),
+               qPrintable(QString::number(i)));
+    }
+  }
+
+  // Rates and utilizations sampled every 100 ms swing with every burst; by default the charts
+  // draw them as their mean over the last second, and say so. The other charts' figures (depth,
+  // percentiles) are drawn as sampled: a mean of percentiles is no percentile.
+  void ratesAreDrawnAsTheirMeanOverTheChosenWindow() {
+    SpikeAt45s spike(1600, 400);
+    ChartsDock& dock = spike.dock;
+    QCOMPARE(dock.averaging().window(), AveragingChoice::kDefault);
+    QCOMPARE(AveragingChoice::kDefault, kSecond);
+    const std::vector<NamedSeries> series = seriesOf(spike.c.simulator());
+    const auto find = [&](const std::string& column) -> const TimeSeries& {
+      const auto it = std::find_if(series.begin(), series.end(),
+                                   [&](const NamedSeries& s) { return s.column == column; });
+      Q_ASSERT(it != series.end());
+      return *it->series;
+    };
+    const auto line = [&](SeriesChart chart, const QString& name) {
+      for (const auto& [n, points] : dock.panel(chart).plotted())
+        if (n == name) return points;
+      return QList<QPointF>();
+    };
+    ChartPanel& throughput = dock.panel(SeriesChart::Throughput);
+    const int columns = decimationColumns(throughput.chart()->plotArea().width());
+    const TimeSeries& acked = find("events.acked_per_s");
+    const double step = toSeconds(acked.step());
+    QCOMPARE(acked.step(), 100 * kMillisecond);
+    const QList<QPointF> averaged =
+        decimateMinMax(trailingMean(acked.points(), 10), step, step, columns);
+    QCOMPARE(line(SeriesChart::Throughput, QStringLiteral("events.acked_per_s")), averaged);
+    QCOMPARE(throughput.chart()->title(), QStringLiteral("Throughput (1 s mean)"));
+    QCOMPARE(dock.panel(SeriesChart::Utilization).chart()->title(),
+             QStringLiteral("Utilization (1 s mean)"));
+    const TimeSeries& depth = find("events.depth");
+    const QList<QPointF> asSampled =
+        decimateMinMax(depth.points(), step, step, columns, depth.mins(), depth.maxs());
+    QCOMPARE(line(SeriesChart::Backlog, QStringLiteral("events.depth")), asSampled);
+    QCOMPARE(dock.panel(SeriesChart::Backlog).chart()->title(),
+             QStringLiteral("Backlog (messages)"));
+
+    // Each sample as taken: the rates' own points, the title without the window.
+    dock.averaging().setWindow(0);
+    const QList<QPointF> raw = decimateMinMax(acked.points(), step, step, columns);
+    QVERIFY(raw != averaged);
+    QCOMPARE(line(SeriesChart::Throughput, QStringLiteral("events.acked_per_s")), raw);
+    QCOMPARE(throughput.chart()->title(), QStringLiteral("Throughput (per second)"));
+    QCOMPARE(line(SeriesChart::Backlog, QStringLiteral("events.depth")), asSampled);
+    // Five seconds, chosen in the menu a chart's right click and the View menu show.
+    const QList<QAction*> choices = dock.averaging().menu()->actions();
+    QCOMPARE(choices.size(), 4);
+    choices[2]->trigger();
+    QCOMPARE(dock.averaging().window(), 5 * kSecond);
+    QCOMPARE(line(SeriesChart::Throughput, QStringLiteral("events.acked_per_s")),
+             decimateMinMax(trailingMean(acked.points(), 50), step, step, columns));
+    QCOMPARE(throughput.chart()->title(), QStringLiteral("Throughput (5 s mean)"));
+    QVERIFY(choices[2]->isChecked() && !choices[1]->isChecked());
+  }
+
+  // An API's busy slots are a count (the CSV's column); on the utilization chart, whose axis ends
+  // at 1, they are drawn as the fraction of its slots: poll-storm's four busy slots were a line
+  // above the chart's top, out of sight, in the one scenario about a saturated API.
+  void anApisBusySlotsAreAFractionOfItsSlots() {
+    SpikeAt45s storm(1600, 400, QStringLiteral("poll-storm"));
+    storm.dock.averaging().setWindow(0);
+    const std::vector<NamedSeries> series = seriesOf(storm.c.simulator());
+    const auto busy = std::find_if(series.begin(), series.end(), [](const NamedSeries& s) {
+      return s.column == "api.busy_slots";
+    });
+    QVERIFY(busy != series.end());
+    QCOMPARE(busy->chartDivisor, 4.0);  // poll-storm.json: concurrency 4
+    const std::vector<double>& counts = busy->series->points();
+    QCOMPARE(*std::max_element(counts.begin(), counts.end()), 4.0);  // saturated
+    ChartPanel& utilization = storm.dock.panel(SeriesChart::Utilization);
+    QList<QPointF> drawn;
+    for (const auto& [name, points] : utilization.plotted())
+      if (name == QStringLiteral("api.busy_slots")) drawn = points;
+    QVERIFY(!drawn.isEmpty());
+    QCOMPARE(highest(drawn), 1.0);
+    const auto* axis = static_cast<const QValueAxis*>(utilization.chart()->axes(Qt::Vertical)[0]);
+    QCOMPARE(axis->max(), 1.0);
+    bool named = false;
+    for (const ChartLegend::Entry& e : utilization.legend().entries())
+      named = named || e.text == QStringLiteral("api · busy slots, of 4");
+    QVERIFY(named);
   }
 
   void seriesReadAsWordsInTheLegend() {

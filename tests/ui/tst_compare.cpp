@@ -7,6 +7,7 @@
 #include "canvas/Text.h"
 #include "canvas/Theme.h"
 #include "charts/Decimate.h"
+#include "charts/TrailingMean.h"
 #include "compare/CompareActions.h"
 #include "compare/CompareCharts.h"
 #include "compare/CompareClock.h"
@@ -506,6 +507,34 @@ class tst_Compare : public QObject {
         depth.points(), step, step, static_cast<int>(width) / 2, depth.mins(), depth.maxs());
     QVERIFY(expected.size() > 2 * 64);
     QCOMPARE(chart.plotted()[0].points, expected);
+  }
+
+  // Two runs' rates sampled every 100 ms overlap as a band of noise; drawn as their mean over a
+  // window (a second by default; a chart's right click chooses), their difference shows.
+  void ratesAreComparedAsTheirMeanOverAWindow() {
+    const Scenario a = loadBundled(QStringLiteral("work-queue"));
+    CompareWindow w;
+    QVERIFY(w.load(a, QStringLiteral("A"), moreWorkers(a), QStringLiteral("B")).isEmpty());
+    w.resize(1600, 900);
+    w.show();
+    w.bringTo(40 * kSecond);
+    QCoreApplication::sendPostedEvents(nullptr, QEvent::LayoutRequest);
+    const OverlayChart& chart = w.charts().chart(OverlayKind::Throughput);
+    const int columns = decimationColumns(chart.chart()->plotArea().width());
+    const TimeSeries& acked = w.clock().right().simulator().queueMetrics()[0].series.ackedPerS;
+    const double step = toSeconds(acked.step());
+    QCOMPARE(w.charts().averaging().window(), kSecond);
+    QCOMPARE(chart.plotted()[1].points,
+             decimateMinMax(trailingMean(acked.points(), 10), step, step, columns));
+    QCOMPARE(chart.chart()->title(), QStringLiteral("Throughput: acked per second, 1 s mean"));
+    QCOMPARE(w.charts().chart(OverlayKind::Utilization).chart()->title(),
+             QStringLiteral("Utilization: busy instances, 1 s mean"));
+    QCOMPARE(w.charts().chart(OverlayKind::Backlog).chart()->title(),
+             QStringLiteral("Backlog: ready messages"));
+    w.charts().averaging().setWindow(0);
+    QCOMPARE(chart.plotted()[1].points,
+             decimateMinMax(acked.points(), step, step, columns, acked.mins(), acked.maxs()));
+    QCOMPARE(chart.chart()->title(), QStringLiteral("Throughput: acked per second"));
   }
 
   void fileMenuOpensAComparison() {

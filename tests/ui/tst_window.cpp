@@ -4,6 +4,8 @@
 
 #include "UiFixtures.h"
 #include "canvas/TopologyView.h"
+#include "charts/ChartPanel.h"
+#include "charts/ChartsDock.h"
 #include "controller/SimulationController.h"
 #include "document/ScenarioDocument.h"
 #include "window/FileActions.h"
@@ -13,6 +15,8 @@
 #include "window/TimeControls.h"
 
 #include <QImage>
+#include <QMenu>
+#include <QMenuBar>
 #include <QTemporaryDir>
 
 using namespace brokerlab;
@@ -49,6 +53,7 @@ class tst_Window : public QObject {
   void startPageOpensAScenario();
   void everyActionHasATooltipAndShortcutsAreListed();
   void timeControlsDriveTheController();
+  void theViewMenuChoosesTheChartsAverages();
   void headlessScreenshotIsNotBlankAndMoves();
   void commandLineErrorsAreUsageErrors_data();
   void commandLineErrorsAreUsageErrors();
@@ -114,6 +119,27 @@ void tst_Window::timeControlsDriveTheController() {
   QVERIFY(c.fastForward());
   w.time().restart()->trigger();
   QCOMPARE(c.simulator().now(), SimTime{0});
+}
+
+void tst_Window::theViewMenuChoosesTheChartsAverages() {
+  MainWindow w;
+  QMenu* view = nullptr;
+  for (QAction* a : w.menuBar()->actions())
+    if (a->text() == QStringLiteral("&View")) view = a->menu();
+  QVERIFY(view);
+  QMenu* averages = nullptr;
+  for (QAction* a : view->actions())
+    if (a->menu() && a->text() == QStringLiteral("Chart &Averages")) averages = a->menu();
+  QVERIFY(averages);
+  QCOMPARE(averages, w.charts().averaging().menu());
+  const QList<QAction*> choices = averages->actions();
+  QCOMPARE(choices.size(), 4);
+  QVERIFY(choices[1]->isChecked());  // a second, the default
+  choices[3]->trigger();
+  QCOMPARE(w.charts().averaging().window(), 10 * kSecond);
+  QCOMPARE(w.charts().panel(SeriesChart::Throughput).averaging(), 10 * kSecond);
+  choices[0]->trigger();
+  QCOMPARE(w.charts().panel(SeriesChart::Throughput).averaging(), SimTime{0});
 }
 
 void tst_Window::headlessScreenshotIsNotBlankAndMoves() {

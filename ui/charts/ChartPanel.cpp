@@ -1,7 +1,6 @@
 #include "charts/ChartPanel.h"
 
 #include "canvas/Theme.h"
-#include "charts/Decimate.h"
 #include "charts/SeriesLabel.h"
 
 #include <QLineSeries>
@@ -12,22 +11,28 @@
 
 namespace brokerlab::ui {
 
-QString ChartPanel::title(SeriesChart chart) {
+QString ChartPanel::title(SeriesChart chart, SimTime meanOver) {
+  const QString mean = meanOver > 0 ? meanSuffix(meanOver) : QString();  // ", 1 s mean"
   switch (chart) {
     case SeriesChart::Throughput:
-      return tr("Throughput (per second)");
+      // The legend says "/s" on every line: a narrow chart keeps its title whole without it.
+      return meanOver > 0 ? tr("Throughput (%1)").arg(mean.mid(2)) : tr("Throughput (per second)");
     case SeriesChart::Backlog:
       return tr("Backlog (messages)");
     case SeriesChart::Latency:
       return tr("Latency (seconds)");
     case SeriesChart::Utilization:
-      return tr("Utilization");
+      return meanOver > 0 ? tr("Utilization (%1)").arg(mean.mid(2)) : tr("Utilization");
     case SeriesChart::Lag:
       return tr("Consumer group lag (records)");
     case SeriesChart::Jobs:
       return tr("Request-reply");
   }
   return {};
+}
+
+bool ChartPanel::averages(SeriesChart chart) {
+  return chart == SeriesChart::Throughput || chart == SeriesChart::Utilization;
 }
 
 QString ChartPanel::fileStem(SeriesChart chart) {
@@ -70,6 +75,7 @@ void ChartPanel::show(const std::vector<NamedSeries>& series, double untilS) {
     shape.push_back(static_cast<double>(n->series->step()));
   }
   shape.insert(shape.end(), marks_.begin(), marks_.end());
+  shape.push_back(static_cast<double>(averaging()));
   const double pixel = std::max(untilS, 1.0) / std::max(1.0, chart()->plotArea().width());
   shape.push_back(std::floor(untilS / pixel));
   if (shape == shape_ && !mine.empty()) return;
@@ -92,21 +98,27 @@ void ChartPanel::show(const std::vector<NamedSeries>& series, double untilS) {
   }
   const int columns = takeColumns();
   double high = 0;
+  SimTime meanOver = 0;
   for (std::size_t i = 0; i < mine.size(); ++i) {
     const TimeSeries& t = *mine[i]->series;
-    const double step = toSeconds(t.step());
-    QList<QPointF> points = decimateMinMax(t.points(), step, step, columns, t.mins(), t.maxs());
+    QList<QPointF> points =
+        linePoints(t, columns, averages(chart_), mine[i]->chartDivisor, &meanOver);
     for (const QPointF& p : points) high = std::max(high, p.y());
     const QString name = QString::fromStdString(mine[i]->column);
     if (lines_[i]->name() != name) lines_[i]->setName(name);
     lines_[i]->replace(points);
   }
   std::vector<ChartLegend::Entry> entries;
-  for (std::size_t i = 0; i < mine.size(); ++i)
-    entries.push_back({lines_[i]->pen().color(), seriesLabel(mine[i]->column)});
+  for (std::size_t i = 0; i < mine.size(); ++i) {
+    QString label = seriesLabel(mine[i]->column);
+    if (mine[i]->chartDivisor != 1)  // "api · busy slots, of 4": the line is the fraction
+      label = tr("%1, of %2").arg(label).arg(mine[i]->chartDivisor);
+    entries.push_back({lines_[i]->pen().color(), label});
+  }
   setLegendEntries(
       std::move(entries), notDrawn,
       tr("Not drawn (a chart draws %1 lines; select a component to narrow them):").arg(kMaxSeries));
+  setTitle(title(chart_, meanOver));
   // Fractions stay on 0..1: a busy pool's 100% must not read as half the axis.
   setRanges(untilS, high, chart_ == SeriesChart::Utilization);
   setVisible(!mine.empty());

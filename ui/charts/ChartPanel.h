@@ -36,7 +36,11 @@ class ChartPanel : public TimeChartView {
   int redraws() const { return redraws_; }  // how many times show() replaced the lines
   void forget() { shape_.clear(); }         // the next show() redraws, whatever it shows
 
-  static QString title(SeriesChart chart);
+  // The chart's title; `meanOver`: the window its lines are means over (0: as sampled).
+  static QString title(SeriesChart chart, SimTime meanOver = 0);
+  // Whether the chart's figures are means over their sample interval (rates: counts over it;
+  // utilizations: busy time over capacity time), which averaging over a window keeps exact.
+  static bool averages(SeriesChart chart);
   static QString fileStem(SeriesChart chart);  // "throughput", "backlog", ...
 
  protected:

@@ -38,13 +38,20 @@ ChartsDock::ChartsDock(SimulationController& controller, const TimelineBar& time
     panel->setContextMenuPolicy(Qt::CustomContextMenu);
     connect(panel, &QWidget::customContextMenuRequested, this,
             [this, panel](QPoint at) { exportMenu(*panel, panel->mapToGlobal(at)); });
+    panel->setAveraging(averaging_.window());
     connect(panel, &ChartPanel::legendResized, this, &ChartsDock::alignLegends);
+    connect(panel, &ChartPanel::ownTitleSizeChanged, this,
+            [this] { TimeChartView::shareTitleSize(panels_); });
     connect(panel, &ChartPanel::columnsChanged, this, [this, panel] {
       if (controller_.hasSimulation()) showSeries(*panel);
     });
   }
   scroll_->setWidget(body);
   setWidget(scroll_);
+  connect(&averaging_, &AveragingChoice::changed, this, [this](SimTime window) {
+    for (ChartPanel* p : panels_) p->setAveraging(window);
+    refresh();
+  });
   connect(&controller_, &SimulationController::frameAdvanced, this, &ChartsDock::onFrame);
   connect(&controller_, &SimulationController::simulationReset, this, &ChartsDock::refresh);
   // When the run stops (a pause, its end, a caption), the charts show exactly the present.
@@ -130,6 +137,7 @@ void ChartsDock::placePanels() {
   for (ChartPanel* p : panels_) grid_->removeWidget(p);
   for (std::size_t i = 0; i < shown.size(); ++i)
     grid_->addWidget(shown[i], static_cast<int>(i) / columns, static_cast<int>(i) % columns);
+  TimeChartView::shareTitleSize(panels_);
   alignLegends();
 }
 
@@ -158,12 +166,15 @@ void ChartsDock::exportMenu(ChartPanel& panel, QPoint globalPos) {
   QAction* svg = menu.addAction(tr("Export This Chart as SVG…"));
   QAction* csv = menu.addAction(tr("Export All Series as CSV…"));
   csv->setToolTip(tr("The columns of brokerlab-cli run --metrics-csv (docs/cli.md)"));
+  menu.addSeparator();
+  menu.addMenu(averaging_.menu());
   QAction* chosen = menu.exec(globalPos);
   if (!chosen || !controller_.hasSimulation()) return;
   if (chosen == png || chosen == svg) {
     saveChartAs(this, panel, ChartPanel::fileStem(panel.kind()), chosen == svg);
     return;
   }
+  if (chosen != csv) return;  // an average, chosen in its submenu (AveragingChoice acts on it)
   const QString path = QFileDialog::getSaveFileName(
       this, tr("Export all series as CSV"), QStringLiteral("metrics.csv"), tr("CSV (*.csv)"));
   if (path.isEmpty()) return;

@@ -7,6 +7,7 @@
 // component narrows every chart to its series; faults and captions are vertical marks.
 
 #include "base/Index.h"
+#include "charts/AveragingChoice.h"
 #include "metrics/SeriesCatalog.h"
 
 #include <QDockWidget>
@@ -39,6 +40,8 @@ class ChartsDock : public QDockWidget {
   int pointsShown() const;
   // Every chart's type `scale` times the window's (lecture mode: the projector's).
   void setFontScale(double scale);
+  // Rates and utilizations each sample or as means over a window (the View menu offers it too).
+  AveragingChoice& averaging() { return averaging_; }
 
  public slots:
   void setComponent(std::uint32_t component);  // kNone: every component
@@ -59,6 +62,7 @@ class ChartsDock : public QDockWidget {
 
   SimulationController& controller_;
   const TimelineBar& timeline_;
+  AveragingChoice averaging_;
   std::array<ChartPanel*, kSeriesChartCount> panels_{};
   QScrollArea* scroll_;
   QGridLayout* grid_;

@@ -2,6 +2,9 @@
 
 #include "charts/Decimate.h"
 #include "charts/TimeChart.h"
+#include "charts/TrailingMean.h"
+
+#include "base/TimeSeries.h"
 
 #include <QFontMetricsF>
 #include <QGraphicsLayout>
@@ -71,7 +74,7 @@ void TimeChartView::setTitle(const QString& title) {
 }
 
 void TimeChartView::fitTitle() {
-  QFont fitted = titleFont_;
+  qreal size = titleFont_.pointSizeF();
   // Qt Charts gives the title about the plot's width (measured: it cut a 225-pixel title over a
   // 169-pixel plot in a 250-pixel chart, and wrapped a narrower one onto two lines), less the text
   // item's margins. Before the first layout, the chart's width less the value axis's figures.
@@ -80,9 +83,44 @@ void TimeChartView::fitTitle() {
   const qreal wide = QFontMetricsF(titleFont_).horizontalAdvance(chart()->title());
   if (wide > room && room > 0) {
     const qreal smallest = 0.75 * legend_.font().pointSizeF();
-    fitted.setPointSizeF(std::max(smallest, titleFont_.pointSizeF() * room / wide));
+    size = std::max(smallest, size * room / wide);
   }
+  QFont fitted = titleFont_;
+  fitted.setPointSizeF(titleCap_ > 0 ? std::min(size, titleCap_) : size);
   if (chart()->titleFont() != fitted) chart()->setTitleFont(fitted);
+  if (size != ownTitleSize_) {
+    ownTitleSize_ = size;
+    emit ownTitleSizeChanged();
+  }
+}
+
+void TimeChartView::setTitleCap(qreal pointSize) {
+  if (titleCap_ == pointSize) return;
+  titleCap_ = pointSize;
+  fitTitle();
+}
+
+QString TimeChartView::meanSuffix(SimTime window) {
+  const QString span = window % kSecond == 0
+                           ? tr("%1 s").arg(window / kSecond)
+                           : tr("%1 ms").arg(static_cast<double>(window) / kMillisecond);
+  return tr(", %1 mean").arg(span);
+}
+
+QList<QPointF> TimeChartView::linePoints(const TimeSeries& t, int columns, bool averaged,
+                                         double divisor, SimTime* meanOver) const {
+  const double step = toSeconds(t.step());
+  const SimTime width = averaged && t.step() > 0 ? (averaging_ + t.step() / 2) / t.step() : 1;
+  QList<QPointF> points;
+  if (width < 2) {
+    points = decimateMinMax(t.points(), step, step, columns, t.mins(), t.maxs());
+  } else {
+    if (meanOver) *meanOver = averaging_;
+    points = decimateMinMax(trailingMean(t.points(), static_cast<int>(width)), step, step, columns);
+  }
+  if (divisor != 1)
+    for (QPointF& p : points) p.setY(p.y() / divisor);
+  return points;
 }
 
 int TimeChartView::takeColumns() {

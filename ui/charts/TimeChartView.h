@@ -5,6 +5,7 @@
 // (ChartLegend) rather than Qt Charts' own, which keeps to one row and cuts names to "…". What the
 // lines are is the subclass's (ChartPanel: one run's series; OverlayChart: two runs' pairs).
 
+#include "base/SimTime.h"
 #include "charts/ChartLegend.h"
 
 #include <QChartView>
@@ -14,6 +15,10 @@
 #include <vector>
 
 class QValueAxis;
+
+namespace brokerlab {
+class TimeSeries;
+}
 
 namespace brokerlab::ui {
 
@@ -26,21 +31,49 @@ class TimeChartView : public QChartView {
   const ChartLegend& legend() const { return legend_; }
   // The title's type (setFontScale's); the chart may draw it smaller where it is narrow.
   const QFont& titleType() const { return titleFont_; }
+  // The point size the title needs alone: its type's, or smaller where the chart is narrow.
+  qreal ownTitleSize() const { return ownTitleSize_; }
+  // Charts side by side draw their titles in one size, the smallest any of the shown ones
+  // needs: a row of titles in four sizes reads as four levels of importance.
+  template <typename Charts>
+  static void shareTitleSize(const Charts& charts) {
+    qreal smallest = 0;
+    for (const TimeChartView* c : charts)
+      if (!c->isHidden() && (smallest == 0 || c->ownTitleSize() < smallest))
+        smallest = c->ownTitleSize();
+    for (TimeChartView* c : charts) c->setTitleCap(smallest);
+  }
+  void setTitleCap(qreal pointSize);  // 0: none
   // Type `scale` times the view's font (a projector's larger type).
   void setFontScale(double scale);
   // Room under the axis for the legend, at least its own rows: charts side by side are given the
   // tallest legend's room so that their axes line up.
   void setLegendRoom(qreal height);
+  // Lines of figures that are means over their sample interval (rates, utilizations: the
+  // subclass says which) drawn as their mean over the last `window` of simulated time; 0, or a
+  // window shorter than two intervals: each sample as taken. The lines change at the next show.
+  void setAveraging(SimTime window) { averaging_ = window; }
+  SimTime averaging() const { return averaging_; }
+  // ", 1 s mean": what a title adds for the window (the subclass words its titles).
+  static QString meanSuffix(SimTime window);
 
  signals:
   void legendResized();  // the legend's own rows changed (its height may have)
   // The plot's width changed since the lines were decimated: show them again.
   void columnsChanged();
+  void ownTitleSizeChanged();  // the chart's width or title asks for another size (shareTitleSize)
 
  protected:
   // The columns to decimate the lines to for the plot's present width; remembered, so that a
   // later change of width asks for the lines again (columnsChanged).
   int takeColumns();
+  // `t`'s line for the plot: decimated to `columns`, keeping each column's lowest and highest
+  // point (with `t`'s own envelope); when `averaged` and the window spans two or more of `t`'s
+  // intervals, each point is first the mean over the window (and the envelope, the samples'
+  // spread, is not drawn: the line is the window's figure). `*meanOver` is set to the window
+  // when the points were averaged. Values are divided by `divisor` (NamedSeries::chartDivisor).
+  QList<QPointF> linePoints(const TimeSeries& t, int columns, bool averaged, double divisor = 1,
+                            SimTime* meanOver = nullptr) const;
   // The legend's entries; `notDrawn` names the series the chart has no line for (said in the
   // "+N more" note and, with `why`, in the tooltip).
   void setLegendEntries(std::vector<ChartLegend::Entry> entries, const QStringList& notDrawn = {},
@@ -84,6 +117,8 @@ class TimeChartView : public QChartView {
 
   ChartLegend legend_;
   QFont titleFont_;  // as scaleTimeChartFonts made it; fitTitle() may draw it smaller
+  qreal ownTitleSize_ = 0;
+  qreal titleCap_ = 0;
   QStringList notDrawn_;
   QString notDrawnWhy_;
   qreal legendRoom_ = 0;
@@ -97,6 +132,7 @@ class TimeChartView : public QChartView {
   double high_ = 0;
   bool fraction_ = false;
   int columns_ = 0;  // the decimation of the lines drawn (0: none yet)
+  SimTime averaging_ = 0;
 };
 
 }  // namespace brokerlab::ui

@@ -21,17 +21,22 @@ CompareCharts::CompareCharts(CompareClock& clock, QWidget* parent)
   for (int k = 0; k < kOverlayKindCount; ++k) {
     auto* chart = new OverlayChart(static_cast<OverlayKind>(k), this);
     charts_[static_cast<std::size_t>(k)] = chart;
+    chart->setAveraging(averaging_.window());
     connect(chart, &OverlayChart::columnsChanged, this, [this, chart] { showOne(*chart); });
     connect(chart, &OverlayChart::legendResized, this, &CompareCharts::alignLegends);
+    connect(chart, &OverlayChart::ownTitleSizeChanged, this,
+            [this] { TimeChartView::shareTitleSize(charts_); });
     // Right click: the chart as a picture, for a design document or a slide.
     chart->setContextMenuPolicy(Qt::CustomContextMenu);
     const QString stem = QString::fromLatin1(stems[k]);
     connect(chart, &QWidget::customContextMenuRequested, this, [this, chart, stem](QPoint at) {
       QMenu menu(this);
-      menu.addAction(tr("Export This Chart as PNG…"));  // the other choice below
+      QAction* png = menu.addAction(tr("Export This Chart as PNG…"));
       QAction* svg = menu.addAction(tr("Export This Chart as SVG…"));
-      if (QAction* chosen = menu.exec(chart->mapToGlobal(at)))
-        saveChartAs(this, *chart, stem, chosen == svg);
+      menu.addSeparator();
+      menu.addMenu(averaging_.menu());
+      QAction* chosen = menu.exec(chart->mapToGlobal(at));
+      if (chosen == png || chosen == svg) saveChartAs(this, *chart, stem, chosen == svg);
     });
   }
   for (int i = 0; i < 2; ++i) {  // the charts share the room alike
@@ -39,6 +44,10 @@ CompareCharts::CompareCharts(CompareClock& clock, QWidget* parent)
     grid_->setColumnStretch(i, 1);
   }
   place();
+  connect(&averaging_, &AveragingChoice::changed, this, [this](SimTime window) {
+    for (OverlayChart* c : charts_) c->setAveraging(window);
+    refresh();
+  });
   connect(&clock_, &CompareClock::frameAdvanced, this, &CompareCharts::onFrame);
   connect(&clock_, &CompareClock::settled, this, &CompareCharts::refresh);
   sinceRefresh_.start();
@@ -83,6 +92,7 @@ void CompareCharts::place() {
   for (OverlayChart* c : charts_) grid_->removeWidget(c);
   for (std::size_t i = 0; i < shown.size(); ++i)
     grid_->addWidget(shown[i], static_cast<int>(i) / 2, static_cast<int>(i) % 2);
+  TimeChartView::shareTitleSize(charts_);
   alignLegends();
   emit placed();
 }

@@ -4,6 +4,7 @@
 // (A solid, B dashed). While the clock plays each chart is redrawn about ten times a second, one
 // chart a frame in turn; all at once whenever the clock stands still.
 
+#include "charts/AveragingChoice.h"
 #include "compare/OverlayChart.h"
 
 #include <QElapsedTimer>
@@ -28,6 +29,8 @@ class CompareCharts : public QWidget {
   CompareCharts(CompareClock& clock, QWidget* parent = nullptr);
   OverlayChart& chart(OverlayKind kind) { return *charts_[static_cast<std::size_t>(kind)]; }
   void setFontScale(double scale);
+  // Rates and utilizations each sample or as means over a window (each chart's right click).
+  AveragingChoice& averaging() { return averaging_; }
 
  public slots:
   void refresh();
@@ -42,6 +45,7 @@ class CompareCharts : public QWidget {
   void alignLegends();
 
   CompareClock& clock_;
+  AveragingChoice averaging_;
   std::array<OverlayChart*, kOverlayKindCount> charts_{};
   QGridLayout* grid_;
   QElapsedTimer sinceRefresh_;

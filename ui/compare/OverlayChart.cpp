@@ -1,7 +1,6 @@
 #include "compare/OverlayChart.h"
 
 #include "canvas/Theme.h"
-#include "charts/Decimate.h"
 
 #include <QLineSeries>
 #include <QValueAxis>
@@ -45,6 +44,8 @@ void OverlayChart::show(const std::vector<SeriesPair>& pairs, double untilS,
     lines_.pop_back();
   }
   const int columns = takeColumns();
+  const bool averaged = kind_ == OverlayKind::Throughput || kind_ == OverlayKind::Utilization;
+  SimTime meanOver = 0;
   double high = 0;
   std::vector<ChartLegend::Entry> entries;
   for (std::size_t i = 0; i < pairs.size(); ++i) {
@@ -56,8 +57,8 @@ void OverlayChart::show(const std::vector<SeriesPair>& pairs, double untilS,
       if (l->pen() != pen) l->setPen(pen);
       const QString name = QStringLiteral("%1 · %2").arg(label, side == 0 ? "A" : "B");
       if (l->name() != name) l->setName(name);
-      const double step = toSeconds(t.step());
-      QList<QPointF> points = decimateMinMax(t.points(), step, step, columns, t.mins(), t.maxs());
+      QList<QPointF> points = linePoints(
+          t, columns, averaged, side == 0 ? pairs[i].divisorA : pairs[i].divisorB, &meanOver);
       for (const QPointF& p : points) high = std::max(high, p.y());
       l->replace(points);
     }
@@ -70,7 +71,11 @@ void OverlayChart::show(const std::vector<SeriesPair>& pairs, double untilS,
   setLegendEntries(
       std::move(entries), rest,
       tr("Not drawn (a comparison's chart draws %1 figures of each run):").arg(pairs.size()));
-  const QString title = pairs.empty() ? overlayTitle(kind_) : pairs.front().title;
+  QString title = pairs.empty() ? overlayTitle(kind_) : pairs.front().title;
+  if (meanOver > 0) {  // "Throughput: acked per second, 1 s mean — orders"
+    const qsizetype component = title.indexOf(QStringLiteral(" — "));
+    title.insert(component < 0 ? title.size() : component, meanSuffix(meanOver));
+  }
   setTitle(title);
   setRanges(untilS, high, kind_ == OverlayKind::Utilization);
   setVisible(!pairs.empty());

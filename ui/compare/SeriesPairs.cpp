@@ -37,8 +37,9 @@ std::vector<Group> preference(OverlayKind kind) {
               {QT_TRANSLATE_NOOP("Compare", "Latency: queue wait p99 (s)"), {".wait_p99_s"}},
               {QT_TRANSLATE_NOOP("Compare", "Latency: time to result (s)"), {".time_to_result_s"}}};
     case OverlayKind::Utilization:
-      return {{QT_TRANSLATE_NOOP("Compare", "Utilization: busy instances"), {".utilization"}},
-              {QT_TRANSLATE_NOOP("Compare", "Utilization: busy API slots"), {".busy_slots"}}};
+      return {
+          {QT_TRANSLATE_NOOP("Compare", "Utilization: busy instances"), {".utilization"}},
+          {QT_TRANSLATE_NOOP("Compare", "Utilization: share of API slots busy"), {".busy_slots"}}};
   }
   return {};
 }
@@ -70,8 +71,9 @@ std::string labelOf(const std::string& column, const std::string& ending, bool s
 std::vector<SeriesPair> pairedSeries(const Simulator& a, const Simulator& b, OverlayKind kind,
                                      std::size_t max, std::vector<std::string>* notDrawn) {
   if (notDrawn) notDrawn->clear();
-  std::map<std::string, const TimeSeries*> inB;
-  for (const NamedSeries& s : seriesOf(b)) inB.emplace(s.column, s.series);
+  const std::vector<NamedSeries> ofB = seriesOf(b);
+  std::map<std::string, const NamedSeries*> inB;
+  for (const NamedSeries& s : ofB) inB.emplace(s.column, &s);
   const std::vector<NamedSeries> inA = seriesOf(a);
   for (const Group& g : preference(kind)) {
     const std::vector<std::string>& group = g.endings;
@@ -83,13 +85,13 @@ std::vector<SeriesPair> pairedSeries(const Simulator& a, const Simulator& b, Ove
                                        [&](const std::string& e) { return endsWith(s.column, e); });
       if (ending == group.end()) continue;
       const auto other = inB.find(s.column);
-      if (other == inB.end() || (silent(*s.series) && silent(*other->second))) continue;
+      if (other == inB.end() || (silent(*s.series) && silent(*other->second->series))) continue;
       if (out.size() >= max) {
         left.push_back(labelOf(s.column, *ending, group.size() > 1));
         continue;
       }
-      out.push_back(
-          {s.column, labelOf(s.column, *ending, group.size() > 1), title, s.series, other->second});
+      out.push_back({s.column, labelOf(s.column, *ending, group.size() > 1), title, s.series,
+                     other->second->series, s.chartDivisor, other->second->chartDivisor});
     }
     if (out.empty()) continue;
     if (notDrawn) *notDrawn = std::move(left);

@@ -29,6 +29,8 @@ struct SeriesPair {
   QString title;  // the chart's title for the figures shown: "Throughput: acked per second"
   const TimeSeries* a;
   const TimeSeries* b;
+  double divisorA = 1;  // each run's NamedSeries::chartDivisor (an API's slots)
+  double divisorB = 1;
 };
 
 // At most `max` pairs; none that are all zero (or gaps) in both runs. The labels of those left out

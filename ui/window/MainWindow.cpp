@@ -270,6 +270,7 @@ void MainWindow::buildMenus() {
       tr("Show or hide the summary: key figures, Little's law and queueing theory (Ctrl+U)"));
   view->addActions({showInspector, showJourney, showCharts, showSummary,
                     properties_->toggleViewAction(), palette_->toggleViewAction()});
+  view->addMenu(charts_->averaging().menu());
   view->addSeparator();
   view->addActions({lecture_->previousMark(), lecture_->nextMark(), lecture_->toggle()});
   QMenu* help = menuBar()->addMenu(tr("&Help"));
