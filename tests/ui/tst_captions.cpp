@@ -4,9 +4,11 @@
 
 #include "UiFixtures.h"
 #include "annotations/CaptionOverlay.h"
+#include "canvas/Text.h"
 #include "canvas/TopologyView.h"
 #include "timeline/TimelineBar.h"
 
+#include <QTextLayout>
 #include <QtTest>
 
 using namespace brokerlab;
@@ -145,6 +147,60 @@ class tst_Captions : public QObject {
       ++frames;
     }
     QVERIFY2(std::abs(frames / 60.0 - reading) < 0.2, qPrintable(QString::number(frames)));
+  }
+
+  // A caption wraps between words, never inside a request or at a fraction's slash: "GET /" ended
+  // one line of the request-reply caption at 1280 pixels and "results/1" began the next; mm1's
+  // "Lq = ρ²/" one line and "(1 − ρ) = 3.2" the next.
+  void aCaptionNeverBreaksARequest() {
+    const QChar joiner(0x2060);
+    const QChar noBreak(0x00a0);
+    QCOMPARE(withUnbrokenPaths(QStringLiteral("and GET /results/1 the")),
+             QStringLiteral("and GET") + noBreak + QStringLiteral("/") + joiner +
+                 QStringLiteral("results/") + joiner + QStringLiteral("1 the"));
+    QCOMPARE(withUnbrokenPaths(QStringLiteral("POST /jobs/{id}")),
+             QStringLiteral("POST") + noBreak + QStringLiteral("/") + joiner +
+                 QStringLiteral("jobs/") + joiner + QStringLiteral("{id}"));
+    QCOMPARE(withUnbrokenPaths(QStringLiteral("370 / (40 - 15), a GETTER /x")),
+             QStringLiteral("370") + noBreak + QStringLiteral("/") + noBreak +
+                 QStringLiteral("(40 - 15), a GETTER /") + joiner + QStringLiteral("x"));
+    // Every bundled caption, wrapped as the overlay wraps it at every width from 300 to 1100
+    // pixels: no line ends in a slash or an HTTP method.
+    QFont font;
+    font.setPointSizeF(15);
+    int lines = 0;
+    for (const QString& name : bundledNames()) {
+      for (const AnnotationSpec& a : loadBundled(name).annotations) {
+        const QString text = withUnbrokenPaths(QString::fromStdString(a.text));
+        for (int width = 300; width <= 1100; width += 20) {
+          QTextLayout layout(text, font);
+          QTextOption option;
+          option.setWrapMode(QTextOption::WordWrap);
+          layout.setTextOption(option);
+          layout.beginLayout();
+          QStringList shown;
+          for (QTextLine line = layout.createLine(); line.isValid(); line = layout.createLine()) {
+            line.setLineWidth(width);
+            shown << text.mid(line.textStart(), line.textLength()).trimmed();
+          }
+          layout.endLayout();
+          for (qsizetype i = 0; i + 1 < shown.size(); ++i) {
+            const bool method =
+                QRegularExpression(QStringLiteral("\\b(GET|POST|PUT|PATCH|DELETE|HEAD)$"))
+                    .match(shown[i])
+                    .hasMatch();
+            QVERIFY2(!shown[i].endsWith(QLatin1Char('/')) && !shown[i].endsWith(joiner) &&
+                         !(method && shown[i + 1].startsWith(QLatin1Char('/'))),
+                     qPrintable(QStringLiteral("%1 at %2 px: \"%3\" | \"%4\"")
+                                    .arg(name)
+                                    .arg(width)
+                                    .arg(shown[i], shown[i + 1])));
+          }
+          lines += static_cast<int>(shown.size());
+        }
+      }
+    }
+    QVERIFY(lines > 1000);
   }
 };
 

@@ -1,6 +1,7 @@
 #include "canvas/Text.h"
 
 #include <QLocale>
+#include <QRegularExpression>
 
 #include <cmath>
 
@@ -46,6 +47,24 @@ QString formatSeconds(SimTime t) {
   if (s >= 1e-3) return QStringLiteral("%1 ms").arg(s * 1e3, 0, 'g', 3);
   if (s >= 1e-6) return QStringLiteral("%1 µs").arg(s * 1e6, 0, 'g', 3);
   return QStringLiteral("%1 ns").arg(t);
+}
+
+QString withUnbrokenPaths(const QString& text) {
+  static const QRegularExpression method(
+      QStringLiteral("\\b(GET|POST|PUT|PATCH|DELETE|HEAD) (?=/)"));
+  QString glued = text;
+  glued.replace(method, QStringLiteral("\\1\u00a0"));
+  glued.replace(QStringLiteral(" / "), QStringLiteral("\u00a0/\u00a0"));  // "370 / (40 − 15)"
+  QString out;
+  out.reserve(glued.size() + glued.size() / 8);
+  for (qsizetype i = 0; i < glued.size(); ++i) {
+    out += glued[i];
+    if (glued[i] != QLatin1Char('/') || i + 1 >= glued.size()) continue;
+    const QChar next = glued[i + 1];
+    if (next.isLetterOrNumber() || next == QLatin1Char('{') || next == QLatin1Char('('))
+      out += QChar(0x2060);
+  }
+  return out;
 }
 
 }  // namespace brokerlab::ui
