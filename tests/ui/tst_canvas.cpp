@@ -154,6 +154,8 @@ class tst_Canvas : public QObject {
   void messagesInTransitMatchTheRecords();
   void itemsPaintInsideTheirBounds_data();
   void itemsPaintInsideTheirBounds();
+  void linksRunBesideTitles_data();
+  void linksRunBesideTitles();
 };
 
 void tst_Canvas::showsWhatTheEngineHolds_data() {
@@ -271,6 +273,44 @@ void tst_Canvas::itemsPaintInsideTheirBounds() {
       const QString where = inkOutsideBounds(
           *item, component ? component->id() : QString::fromLatin1(typeid(*item).name()));
       QVERIFY2(where.isEmpty(), qPrintable((theme == &lecture ? "lecture: " : "") + where));
+    }
+  }
+}
+
+void tst_Canvas::linksRunBesideTitles_data() {
+  QTest::addColumn<QString>("scenario");
+  for (const QString& name : bundledNames()) QTest::newRow(qPrintable(name)) << name;
+}
+
+// No link, and so no message flying along it, runs through a component's title: a dead-letter
+// link met its queue at the middle of the tube's top, and the dead letters flew through the
+// dead-letter queue's name ("overf●owed"). In the window's theme and in lecture mode's. Not the
+// HTTP links of a crowd of clients (poll-storm's twenty, folded into four staggered
+// sub-columns): there a far client's link crosses the rows of the nearer ones, between two
+// clients, where the lower one's title is.
+void tst_Canvas::linksRunBesideTitles() {
+  QFETCH(QString, scenario);
+  SimulationController c;
+  TopologyView view(c);
+  c.load(loadBundled(scenario));
+  const Theme lecture = Theme::lecture();
+  const Theme window;
+  for (const Theme* theme : {&window, &lecture}) {
+    view.setTheme(*theme);
+    const TopologyScene& scene = *view.topology();
+    for (const LinkItem* link : scene.linkItems()) {
+      if (link->style() == LinkItem::Style::Http) continue;
+      for (const ComponentItem* item : scene.componentItems()) {
+        const QRectF title = item->titleRect();
+        for (int i = 0; i <= 200; ++i) {
+          const QPointF at = link->curve().at(i / 200.0);
+          QVERIFY2(!title.contains(at),
+                   qPrintable(QStringLiteral("%1a link through %2's title at (%3, %4)")
+                                  .arg(theme == &lecture ? "lecture: " : "", item->id())
+                                  .arg(at.x())
+                                  .arg(at.y())));
+        }
+      }
     }
   }
 }

@@ -45,6 +45,13 @@ Anchor ComponentItem::anchor(const Endpoint&, bool incoming, QPointF) const {
   return incoming ? local({body_.left(), 0}, {-1, 0}) : local({body_.right(), 0}, {1, 0});
 }
 
+QRectF ComponentItem::titleRect() const {
+  const QFontMetricsF fm(theme_->titleFont());
+  const double wide = fm.horizontalAdvance(id_);
+  return mapRectToScene(
+      QRectF(body_.center().x() - wide / 2, body_.top() - fm.height() - 4, wide, fm.height()));
+}
+
 void ComponentItem::paintTitle(QPainter* p) const {
   const QFontMetricsF fm(theme_->titleFont());
   const QRectF box(body_.center().x() - 400, body_.top() - fm.height() - 4, 800, fm.height());

@@ -38,6 +38,8 @@ class ComponentItem : public QGraphicsItem {
 
   QRectF boundingRect() const override;
   void setTheme(const Theme& theme);
+  // Where the title's text is drawn, in scene coordinates (links are kept out of it).
+  QRectF titleRect() const;
 
  protected:
   // The body in item coordinates (centred on 0,0); the bounding rect adds room for the title.

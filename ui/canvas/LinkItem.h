@@ -24,6 +24,7 @@ class LinkItem : public QGraphicsItem {
   const Endpoint& fromEnd() const { return fromEnd_; }
   const Endpoint& toEnd() const { return toEnd_; }
   Style style() const { return style_; }
+  const LinkCurve& curve() const { return curve_; }  // the arrow's, and its flights'
   void setTheme(const Theme& theme) {
     theme_ = &theme;
     update();

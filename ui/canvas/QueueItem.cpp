@@ -81,12 +81,15 @@ void QueueItem::refresh(const FrameView& frame) {
 
 Anchor QueueItem::anchor(const Endpoint&, bool incoming, QPointF towards) const {
   // Messages come in at the tail (left) and leave from the head (right), as long as the peer is
-  // beside the queue; a peer above or below (a dead-letter queue) is met at the top or bottom.
+  // beside the queue; a peer above or below (a dead-letter queue) is met at the top or bottom,
+  // over the tail: the labels and the title are centred and narrower than the tube, so a link
+  // there runs beside them (met at the middle, the link and its flights ran through the
+  // dead-letter queue's title).
   const QRectF t = tube();
   const QPointF d = mapFromScene(towards) - t.center();
   if (std::abs(d.y()) > 1.5 * std::abs(d.x()) + t.height()) {
-    return d.y() > 0 ? local({t.center().x(), body().bottom()}, {0, 1})
-                     : local({t.center().x(), t.top()}, {0, -1});
+    const double x = t.left() + t.height();
+    return d.y() > 0 ? local({x, body().bottom()}, {0, 1}) : local({x, t.top()}, {0, -1});
   }
   if (incoming && d.x() > 0)
     return local({t.right(), t.center().y()}, {1, 0});  // acks, from the right
