@@ -109,7 +109,7 @@ void CaptionOverlay::place() {
   const QWidget* area = parentWidget();
   const double width = std::min<double>(area->width() - 2 * kMargin, 1100 * scale_);
   const QFontMetricsF fm(f);
-  const QString text = withUnbrokenPaths(displayText());
+  const QString text = keptTogether(displayText());
   const QRectF bound = fm.boundingRect(QRectF(0, 0, width - 2 * kPadding, 10000),
                                        Qt::TextWordWrap | Qt::AlignCenter, text);
   const double h = bound.height() + 2 * kPadding;
@@ -131,7 +131,7 @@ void CaptionOverlay::paintEvent(QPaintEvent*) {
   f.setPointSizeF(15 * scale_);
   p.setFont(f);
   p.setPen(Qt::white);
-  const QString text = withUnbrokenPaths(displayText());
+  const QString text = keptTogether(displayText());
   p.drawText(QRectF(rect()).adjusted(kPadding, kPadding, -kPadding, -kPadding),
              Qt::TextWordWrap | Qt::AlignCenter, text);
 }

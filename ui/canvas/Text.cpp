@@ -49,11 +49,15 @@ QString formatSeconds(SimTime t) {
   return QStringLiteral("%1 ns").arg(t);
 }
 
-QString withUnbrokenPaths(const QString& text) {
+QString keptTogether(const QString& text) {
   static const QRegularExpression method(
       QStringLiteral("\\b(GET|POST|PUT|PATCH|DELETE|HEAD) (?=/)"));
+  // A unit after a figure: time, rates, sizes, percentages (ms before m, min before m).
+  static const QRegularExpression unit(QStringLiteral(
+      "(\\d) (?=(ns|µs|us|ms|s|min|h|%|/s|B|KiB|MiB|GiB|KB|MB|GB|msg/s|jobs/s)(?![\\w/]))"));
   QString glued = text;
   glued.replace(method, QStringLiteral("\\1\u00a0"));
+  glued.replace(unit, QStringLiteral("\\1\u00a0"));
   glued.replace(QStringLiteral(" / "), QStringLiteral("\u00a0/\u00a0"));  // "370 / (40 − 15)"
   QString out;
   out.reserve(glued.size() + glued.size() / 8);
