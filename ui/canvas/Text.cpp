@@ -59,6 +59,9 @@ QString keptTogether(const QString& text) {
   glued.replace(method, QStringLiteral("\\1\u00a0"));
   glued.replace(unit, QStringLiteral("\\1\u00a0"));
   glued.replace(QStringLiteral(" / "), QStringLiteral("\u00a0/\u00a0"));  // "370 / (40 − 15)"
+  // An operator starts a line rather than ends one: "(40 − 15)" then "≈ 15 s", not "≈" then "15".
+  static const QRegularExpression operatorSpace(QStringLiteral(" ([=≈≤≥<>×−+]) "));
+  glued.replace(operatorSpace, QStringLiteral(" \\1\u00a0"));
   QString out;
   out.reserve(glued.size() + glued.size() / 8);
   for (qsizetype i = 0; i < glued.size(); ++i) {
