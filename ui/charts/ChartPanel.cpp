@@ -12,17 +12,17 @@
 namespace brokerlab::ui {
 
 QString ChartPanel::title(SeriesChart chart, SimTime meanOver) {
-  const QString mean = meanOver > 0 ? meanSuffix(meanOver) : QString();  // ", 1 s mean"
   switch (chart) {
     case SeriesChart::Throughput:
       // The legend says "/s" on every line: a narrow chart keeps its title whole without it.
-      return meanOver > 0 ? tr("Throughput (%1)").arg(mean.mid(2)) : tr("Throughput (per second)");
+      return meanOver > 0 ? tr("Throughput (%1)").arg(meanWords(meanOver))
+                          : tr("Throughput (per second)");
     case SeriesChart::Backlog:
       return tr("Backlog (messages)");
     case SeriesChart::Latency:
       return tr("Latency (seconds)");
     case SeriesChart::Utilization:
-      return meanOver > 0 ? tr("Utilization (%1)").arg(mean.mid(2)) : tr("Utilization");
+      return meanOver > 0 ? tr("Utilization (%1)").arg(meanWords(meanOver)) : tr("Utilization");
     case SeriesChart::Lag:
       return tr("Consumer group lag (records)");
     case SeriesChart::Jobs:

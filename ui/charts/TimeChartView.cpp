@@ -100,11 +100,11 @@ void TimeChartView::setTitleCap(qreal pointSize) {
   fitTitle();
 }
 
-QString TimeChartView::meanSuffix(SimTime window) {
+QString TimeChartView::meanWords(SimTime window) {
   const QString span = window % kSecond == 0
                            ? tr("%1 s").arg(window / kSecond)
                            : tr("%1 ms").arg(static_cast<double>(window) / kMillisecond);
-  return tr(", %1 mean").arg(span);
+  return tr("%1 mean").arg(span);
 }
 
 QList<QPointF> TimeChartView::linePoints(const TimeSeries& t, int columns, bool averaged,

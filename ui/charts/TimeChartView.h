@@ -54,8 +54,8 @@ class TimeChartView : public QChartView {
   // window shorter than two intervals: each sample as taken. The lines change at the next show.
   void setAveraging(SimTime window) { averaging_ = window; }
   SimTime averaging() const { return averaging_; }
-  // ", 1 s mean": what a title adds for the window (the subclass words its titles).
-  static QString meanSuffix(SimTime window);
+  // "1 s mean": what a title says of the window (the subclass words its titles).
+  static QString meanWords(SimTime window);
 
  signals:
   void legendResized();  // the legend's own rows changed (its height may have)

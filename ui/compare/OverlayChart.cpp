@@ -74,7 +74,8 @@ void OverlayChart::show(const std::vector<SeriesPair>& pairs, double untilS,
   QString title = pairs.empty() ? overlayTitle(kind_) : pairs.front().title;
   if (meanOver > 0) {  // "Throughput: acked per second, 1 s mean — orders"
     const qsizetype component = title.indexOf(QStringLiteral(" — "));
-    title.insert(component < 0 ? title.size() : component, meanSuffix(meanOver));
+    title.insert(component < 0 ? title.size() : component,
+                 QStringLiteral(", ") + meanWords(meanOver));
   }
   setTitle(title);
   setRanges(untilS, high, kind_ == OverlayKind::Utilization);
