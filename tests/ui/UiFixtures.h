@@ -149,6 +149,12 @@ inline void addScreenSizeRows() {
     QTest::newRow(qPrintable(QStringLiteral("%1x%2").arg(size.width()).arg(size.height()))) << size;
 }
 
+// A data function's rows: one per bundled scenario, its name in the column "scenario".
+inline void addBundledScenarioRows() {
+  QTest::addColumn<QString>("scenario");
+  for (const QString& name : bundledNames()) QTest::newRow(qPrintable(name)) << name;
+}
+
 inline QString hex(std::uint64_t v) {
   return QStringLiteral("%1").arg(v, 16, 16, QLatin1Char('0'));
 }

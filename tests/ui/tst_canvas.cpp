@@ -159,8 +159,7 @@ class tst_Canvas : public QObject {
 };
 
 void tst_Canvas::showsWhatTheEngineHolds_data() {
-  QTest::addColumn<QString>("scenario");
-  for (const QString& name : bundledNames()) QTest::newRow(qPrintable(name)) << name;
+  addBundledScenarioRows();
 }
 
 void tst_Canvas::showsWhatTheEngineHolds() {
@@ -251,8 +250,7 @@ void tst_Canvas::messagesInTransitMatchTheRecords() {
 }
 
 void tst_Canvas::itemsPaintInsideTheirBounds_data() {
-  QTest::addColumn<QString>("scenario");
-  for (const QString& name : bundledNames()) QTest::newRow(qPrintable(name)) << name;
+  addBundledScenarioRows();
 }
 
 // At the end of each bundled run, where counts are largest, in the window's theme and in lecture
@@ -278,8 +276,7 @@ void tst_Canvas::itemsPaintInsideTheirBounds() {
 }
 
 void tst_Canvas::linksRunBesideTitles_data() {
-  QTest::addColumn<QString>("scenario");
-  for (const QString& name : bundledNames()) QTest::newRow(qPrintable(name)) << name;
+  addBundledScenarioRows();
 }
 
 // No link, and so no message flying along it, runs through a component's title: a dead-letter

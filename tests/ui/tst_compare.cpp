@@ -49,6 +49,18 @@ Scenario moreWorkers(Scenario s) {
   return s;
 }
 
+// The work queue against the same with four workers, in a 1600x900 window brought to 40 s and
+// laid out (as `brokerlab --compare ... --at 40s` draws it).
+bool openWorkQueuePairAt40s(CompareWindow& w) {
+  const Scenario a = loadBundled(QStringLiteral("work-queue"));
+  if (!w.load(a, QStringLiteral("A"), moreWorkers(a), QStringLiteral("B")).isEmpty()) return false;
+  w.resize(1600, 900);
+  w.show();
+  w.bringTo(40 * kSecond);
+  QCoreApplication::sendPostedEvents(nullptr, QEvent::LayoutRequest);
+  return true;
+}
+
 std::uint32_t indexOf(const SimulationController& c, const std::string& id) {
   const auto& components = c.model()->components;
   for (std::uint32_t i = 0; i < components.size(); ++i)
@@ -491,13 +503,8 @@ class tst_Compare : public QObject {
   // refreshes (throttled by the wall clock) came before: a chart first shown before its layout
   // used the smallest count, and the comparison's screenshot differed from run to run.
   void chartsDecimateForTheirLaidOutWidth() {
-    const Scenario a = loadBundled(QStringLiteral("work-queue"));
     CompareWindow w;
-    QVERIFY(w.load(a, QStringLiteral("A"), moreWorkers(a), QStringLiteral("B")).isEmpty());
-    w.resize(1600, 900);
-    w.show();
-    w.bringTo(40 * kSecond);
-    QCoreApplication::sendPostedEvents(nullptr, QEvent::LayoutRequest);
+    QVERIFY(openWorkQueuePairAt40s(w));
     const OverlayChart& chart = w.charts().chart(OverlayKind::Backlog);
     const double width = chart.chart()->plotArea().width();
     QVERIFY2(width > 256, qPrintable(QString::number(width)));  // more than the smallest count
@@ -512,13 +519,8 @@ class tst_Compare : public QObject {
   // Two runs' rates sampled every 100 ms overlap as a band of noise; drawn as their mean over a
   // window (a second by default; a chart's right click chooses), their difference shows.
   void ratesAreComparedAsTheirMeanOverAWindow() {
-    const Scenario a = loadBundled(QStringLiteral("work-queue"));
     CompareWindow w;
-    QVERIFY(w.load(a, QStringLiteral("A"), moreWorkers(a), QStringLiteral("B")).isEmpty());
-    w.resize(1600, 900);
-    w.show();
-    w.bringTo(40 * kSecond);
-    QCoreApplication::sendPostedEvents(nullptr, QEvent::LayoutRequest);
+    QVERIFY(openWorkQueuePairAt40s(w));
     const OverlayChart& chart = w.charts().chart(OverlayKind::Throughput);
     const int columns = decimationColumns(chart.chart()->plotArea().width());
     const TimeSeries& acked = w.clock().right().simulator().queueMetrics()[0].series.ackedPerS;

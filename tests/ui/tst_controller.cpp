@@ -158,8 +158,7 @@ void tst_Controller::restartGivesTheSameRun() {
 }
 
 void tst_Controller::windowHashEqualsCli_data() {
-  QTest::addColumn<QString>("scenario");
-  for (const QString& name : bundledNames()) QTest::newRow(qPrintable(name)) << name;
+  addBundledScenarioRows();
 }
 
 // Played in frames at mixed speeds, with steps and fast-forward stretches: none of it changes

@@ -30,8 +30,7 @@ class tst_Layout : public QObject {
 };
 
 void tst_Layout::automaticLayoutNeverOverlaps_data() {
-  QTest::addColumn<QString>("scenario");
-  for (const QString& name : bundledNames()) QTest::newRow(qPrintable(name)) << name;
+  addBundledScenarioRows();
 }
 
 void tst_Layout::automaticLayoutNeverOverlaps() {
