@@ -6,6 +6,7 @@
 #include "controller/CheckpointStore.h"
 #include "controller/SimulationController.h"
 #include "model/ModelBuilder.h"
+#include "timeline/TimeTicks.h"
 
 #include <random>
 
@@ -43,6 +44,8 @@ class tst_Timeline : public QObject {
   void undoingALiveFaultTakesItOutOfThePresent();
   void liveResetHappensAgain();
   void checkpointsStayBounded();
+  void theAxisIsMarkedInClockSteps_data();
+  void theAxisIsMarkedInClockSteps();
 };
 
 void tst_Timeline::landingEqualsAStraightRun_data() {
@@ -169,4 +172,32 @@ void tst_Timeline::checkpointsStayBounded() {
 }
 
 QTEST_MAIN(tst_Timeline)
+// At most eight steps, each one a clock reads at a glance: a five-hour run (mmc) was marked at
+// 0:00, 1:23:20, 2:46:40 and 4:10:00, steps of 5,000 s; a 90-second one every 20 s.
+void tst_Timeline::theAxisIsMarkedInClockSteps_data() {
+  QTest::addColumn<SimTime>("length");
+  QTest::addColumn<SimTime>("step");
+  QTest::addColumn<QString>("second");  // the label of the second tick
+  QTest::newRow("100 ms") << 100 * kMillisecond << 20 * kMillisecond << "0:00.020";
+  QTest::newRow("5 s") << 5 * kSecond << kSecond << "0:01";
+  QTest::newRow("1 min") << kMinute << 10 * kSecond << "0:10";
+  QTest::newRow("90 s") << 90 * kSecond << 15 * kSecond << "0:15";
+  QTest::newRow("3 min") << 3 * kMinute << 30 * kSecond << "0:30";
+  QTest::newRow("1 h") << 60 * kMinute << 10 * kMinute << "10:00";
+  QTest::newRow("5 h") << 300 * kMinute << 60 * kMinute << "1:00:00";
+  QTest::newRow("3 days") << 72 * 60 * kMinute << 12 * 60 * kMinute << "12:00:00";
+  QTest::newRow("30 days") << 720 * 60 * kMinute << 5 * 24 * 60 * kMinute << "120:00:00";
+}
+
+void tst_Timeline::theAxisIsMarkedInClockSteps() {
+  QFETCH(SimTime, length);
+  QFETCH(SimTime, step);
+  QFETCH(QString, second);
+  QCOMPARE(tickStep(length, 8), step);
+  QVERIFY(length / step <= 8);
+  QCOMPARE(tickLabel(step, step), second);
+  QCOMPARE(tickLabel(0, step),
+           step < kSecond ? QStringLiteral("0:00.000") : QStringLiteral("0:00"));
+}
+
 #include "tst_timeline.moc"

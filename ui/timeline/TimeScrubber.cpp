@@ -2,6 +2,7 @@
 
 #include "canvas/Text.h"
 #include "canvas/Theme.h"
+#include "timeline/TimeTicks.h"
 
 #include <QHelpEvent>
 #include <QMouseEvent>
@@ -63,19 +64,12 @@ void TimeScrubber::paintEvent(QPaintEvent*) {
   if (!hasRun()) return;
   const QRectF r = track();
   const SimTime length = duration();
-  // Time ticks: about eight, on round values.
-  const double raw = toSeconds(length) / 8;
-  const double magnitude = std::pow(10.0, std::floor(std::log10(std::max(raw, 1e-9))));
-  double step = magnitude;
-  for (double m : {1.0, 2.0, 5.0, 10.0})
-    if (m * magnitude >= raw) {
-      step = m * magnitude;
-      break;
-    }
+  // Time ticks: at most eight, on steps a clock reads at a glance.
+  const SimTime step = tickStep(length, 8);
   p.setFont(QFont(font().family(), 9));
   p.setPen(QColor(0x5c, 0x63, 0x6e));
-  for (double s = 0; s <= toSeconds(length) + 1e-9; s += step) {
-    const double x = xOf(static_cast<SimTime>(s * 1e9));
+  for (SimTime at = 0; at <= length; at += step) {
+    const double x = xOf(at);
     p.drawLine(QPointF(x, r.bottom()), QPointF(x, r.bottom() + 4));
     // Labels stay inside the bar: the first starts at its tick, the last ends at it.
     QRectF label(x - 40, r.bottom() + 4, 80, 14);
@@ -87,7 +81,7 @@ void TimeScrubber::paintEvent(QPaintEvent*) {
       label.moveRight(x + 2);
       align = Qt::AlignRight | Qt::AlignVCenter;
     }
-    p.drawText(label, align, formatClock(static_cast<SimTime>(s * 1e9)));
+    p.drawText(label, align, tickLabel(at, step));
   }
   // The track, the explored part, the marks, the present.
   p.setPen(Qt::NoPen);
