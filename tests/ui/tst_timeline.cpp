@@ -183,7 +183,8 @@ void tst_Timeline::theAxisIsMarkedInClockSteps_data() {
   QTest::newRow("1 min") << kMinute << 10 * kSecond << "0:10";
   QTest::newRow("90 s") << 90 * kSecond << 15 * kSecond << "0:15";
   QTest::newRow("3 min") << 3 * kMinute << 30 * kSecond << "0:30";
-  QTest::newRow("1 h") << 60 * kMinute << 10 * kMinute << "10:00";
+  QTest::newRow("1 h") << 60 * kMinute << 10 * kMinute << "0:10:00";
+  QTest::newRow("2 h") << 120 * kMinute << 15 * kMinute << "0:15:00";
   QTest::newRow("5 h") << 300 * kMinute << 60 * kMinute << "1:00:00";
   QTest::newRow("3 days") << 72 * 60 * kMinute << 12 * 60 * kMinute << "12:00:00";
   QTest::newRow("30 days") << 720 * 60 * kMinute << 5 * 24 * 60 * kMinute << "120:00:00";
@@ -195,9 +196,13 @@ void tst_Timeline::theAxisIsMarkedInClockSteps() {
   QFETCH(QString, second);
   QCOMPARE(tickStep(length, 8), step);
   QVERIFY(length / step <= 8);
-  QCOMPARE(tickLabel(step, step), second);
-  QCOMPARE(tickLabel(0, step),
-           step < kSecond ? QStringLiteral("0:00.000") : QStringLiteral("0:00"));
+  QCOMPARE(tickLabel(step, step, length), second);
+  // The first and the last label in the form of the others.
+  const QString zero = length >= 60 * kMinute ? QStringLiteral("0:00:00")
+                       : step < kSecond       ? QStringLiteral("0:00.000")
+                                              : QStringLiteral("0:00");
+  QCOMPARE(tickLabel(0, step, length), zero);
+  QCOMPARE(tickLabel(length, step, length).count(QLatin1Char(':')), zero.count(QLatin1Char(':')));
 }
 
 #include "tst_timeline.moc"

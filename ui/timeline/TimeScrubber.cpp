@@ -81,7 +81,7 @@ void TimeScrubber::paintEvent(QPaintEvent*) {
       label.moveRight(x + 2);
       align = Qt::AlignRight | Qt::AlignVCenter;
     }
-    p.drawText(label, align, tickLabel(at, step));
+    p.drawText(label, align, tickLabel(at, step, length));
   }
   // The track, the explored part, the marks, the present.
   p.setPen(Qt::NoPen);

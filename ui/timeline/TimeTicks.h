@@ -14,8 +14,9 @@ namespace brokerlab::ui {
 // then whole days, 1, 2 or 5 times a power of ten.
 SimTime tickStep(SimTime length, int about);
 
-// A tick's label: the clock (formatClock), without the milliseconds where the step is whole
-// seconds ("1:30", "1:00:00", not "1:30.000").
-QString tickLabel(SimTime at, SimTime step);
+// A tick's label on an axis `length` long: the clock (formatClock), without the milliseconds where
+// the step is whole seconds ("1:30", not "1:30.000"), and with the hours on every label of an
+// axis that reaches an hour ("0:00:00", "0:15:00", "1:00:00", not "0:00", "15:00", "1:00:00").
+QString tickLabel(SimTime at, SimTime step, SimTime length);
 
 }  // namespace brokerlab::ui
