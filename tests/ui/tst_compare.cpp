@@ -1,13 +1,12 @@
 // The comparison of two designs (ui/compare): both runs on one seed and one clock, the clocks
 // equal after every frame and step, the unchanged producer tracing the same records in both
-// (common random numbers), the charts overlaid, and the difference table holding exactly the two
-// runs' report figures whenever the clock stands still.
+// (common random numbers), and the difference table holding exactly the two runs' report figures
+// whenever the clock stands still. Its charts: tst_comparecharts.
 
+#include "CompareFixtures.h"
 #include "UiFixtures.h"
 #include "canvas/Text.h"
 #include "canvas/Theme.h"
-#include "charts/Decimate.h"
-#include "charts/TrailingMean.h"
 #include "compare/CompareActions.h"
 #include "compare/CompareCharts.h"
 #include "compare/CompareClock.h"
@@ -32,34 +31,6 @@ using namespace brokerlab::ui;
 using namespace brokerlab::ui::testing;
 
 namespace {
-
-constexpr double kFrame = 1.0 / 60;
-
-ComponentSpec& component(Scenario& s, const std::string& id) {
-  for (ComponentSpec& c : s.components)
-    if (c.id == id) return c;
-  qFatal("no component %s", id.c_str());
-}
-
-// The bundled work queue with a fourth, faster worker.
-Scenario moreWorkers(Scenario s) {
-  component(s, "workers").instances = 4;
-  component(s, "workers").service = Distribution::exponential(90 * kMillisecond);
-  s.name += " (4 workers)";
-  return s;
-}
-
-// The work queue against the same with four workers, in a 1600x900 window brought to 40 s and
-// laid out (as `brokerlab --compare ... --at 40s` draws it).
-bool openWorkQueuePairAt40s(CompareWindow& w) {
-  const Scenario a = loadBundled(QStringLiteral("work-queue"));
-  if (!w.load(a, QStringLiteral("A"), moreWorkers(a), QStringLiteral("B")).isEmpty()) return false;
-  w.resize(1600, 900);
-  w.show();
-  w.bringTo(40 * kSecond);
-  QCoreApplication::sendPostedEvents(nullptr, QEvent::LayoutRequest);
-  return true;
-}
 
 std::uint32_t indexOf(const SimulationController& c, const std::string& id) {
   const auto& components = c.model()->components;
@@ -469,74 +440,6 @@ class tst_Compare : public QObject {
     check(QStringLiteral("orders: wait p99"), ra.queues[0].wait.p99S, rb.queues[0].wait.p99S);
     check(QStringLiteral("workers: processed"), ra.consumers[0].processed,
           rb.consumers[0].processed);
-  }
-
-  void chartsOverlayBothRuns() {
-    const Scenario a = loadBundled(QStringLiteral("work-queue"));
-    CompareWindow w;
-    QVERIFY(w.load(a, QStringLiteral("A"), moreWorkers(a), QStringLiteral("B")).isEmpty());
-    w.show();
-    w.clock().setSpeed(30);
-    w.clock().play();
-    for (int i = 0; i < 60; ++i) w.clock().advanceFrame(kFrame);
-    w.clock().pause();
-    const auto lines = w.charts().chart(OverlayKind::Backlog).plotted();
-    QCOMPARE(lines.size(), std::size_t{2});
-    QCOMPARE(lines[0].name, QStringLiteral("orders · A"));
-    QCOMPARE(lines[1].name, QStringLiteral("orders · B"));
-    QVERIFY(!lines[0].dashed);
-    QVERIFY(lines[1].dashed);
-    QVERIFY(lines[0].points.size() > 10);
-    QVERIFY(lines[0].points != lines[1].points);
-    const auto latency = w.charts().chart(OverlayKind::Latency).plotted();
-    QCOMPARE(latency.size(), std::size_t{4});              // end-to-end p50 and p99, each A and B
-    QCOMPARE(latency[0].name, QStringLiteral("p50 · A"));  // orders-api's: the title says so
-    QCOMPARE(latency[3].name, QStringLiteral("p99 · B"));
-    QVERIFY(latency[3].dashed);
-    const auto throughput = w.charts().chart(OverlayKind::Throughput).plotted();
-    QCOMPARE(throughput.size(), std::size_t{2});
-    QCOMPARE(throughput[1].name, QStringLiteral("orders · B"));
-    QCOMPARE(w.charts().chart(OverlayKind::Utilization).plotted().size(), std::size_t{2});
-  }
-
-  // What a chart draws is its series decimated for the plot's laid-out width, however many
-  // refreshes (throttled by the wall clock) came before: a chart first shown before its layout
-  // used the smallest count, and the comparison's screenshot differed from run to run.
-  void chartsDecimateForTheirLaidOutWidth() {
-    CompareWindow w;
-    QVERIFY(openWorkQueuePairAt40s(w));
-    const OverlayChart& chart = w.charts().chart(OverlayKind::Backlog);
-    const double width = chart.chart()->plotArea().width();
-    QVERIFY2(width > 256, qPrintable(QString::number(width)));  // more than the smallest count
-    const TimeSeries& depth = w.clock().left().simulator().queueMetrics()[0].series.depth;
-    const double step = toSeconds(depth.step());
-    const QList<QPointF> expected = decimateMinMax(
-        depth.points(), step, step, static_cast<int>(width) / 2, depth.mins(), depth.maxs());
-    QVERIFY(expected.size() > 2 * 64);
-    QCOMPARE(chart.plotted()[0].points, expected);
-  }
-
-  // Two runs' rates sampled every 100 ms overlap as a band of noise; drawn as their mean over a
-  // window (a second by default; a chart's right click chooses), their difference shows.
-  void ratesAreComparedAsTheirMeanOverAWindow() {
-    CompareWindow w;
-    QVERIFY(openWorkQueuePairAt40s(w));
-    const OverlayChart& chart = w.charts().chart(OverlayKind::Throughput);
-    const int columns = decimationColumns(chart.chart()->plotArea().width());
-    const TimeSeries& acked = w.clock().right().simulator().queueMetrics()[0].series.ackedPerS;
-    const double step = toSeconds(acked.step());
-    QCOMPARE(w.charts().averaging().window(), kSecond);
-    QCOMPARE(chart.plotted()[1].points,
-             decimateMinMax(trailingMean(acked.points(), 10), step, step, columns));
-    QCOMPARE(chart.chart()->title(), QStringLiteral("Throughput: acked per second, 1 s mean"));
-    QCOMPARE(w.charts().chart(OverlayKind::Utilization).chart()->title(),
-             QStringLiteral("Utilization: busy instances, 1 s mean"));
-    QCOMPARE(w.charts().chart(OverlayKind::Backlog).chart()->title(),
-             QStringLiteral("Backlog: ready messages"));
-    w.charts().averaging().setWindow(0);
-    QCOMPARE(chart.plotted()[1].points,
-             decimateMinMax(acked.points(), step, step, columns, acked.mins(), acked.maxs()));
-    QCOMPARE(chart.chart()->title(), QStringLiteral("Throughput: acked per second"));
   }
 
   void fileMenuOpensAComparison() {
