@@ -343,6 +343,38 @@ class tst_Charts : public QObject {
     QVERIFY(choices[2]->isChecked() && !choices[1]->isChecked());
   }
 
+  // The request-reply chart holds rates (answers by status per second) beside counts taken at
+  // each sample (jobs by state): the rates are drawn as their mean over the window, the counts as
+  // sampled, and the title says which.
+  void requestReplyRatesAreAveragedItsCountsNot() {
+    SpikeAt45s storm(1600, 400, QStringLiteral("poll-storm"));
+    ChartPanel& jobs = storm.dock.panel(SeriesChart::Jobs);
+    const int columns = decimationColumns(jobs.chart()->plotArea().width());
+    const std::vector<NamedSeries> series = seriesOf(storm.c.simulator());
+    const auto drawn = [&](const std::string& column) {
+      for (const auto& [name, points] : jobs.plotted())
+        if (name == QString::fromStdString(column)) return points;
+      return QList<QPointF>();
+    };
+    int checked = 0;
+    for (const NamedSeries& s : series) {
+      if (s.column != "api.responses_200_per_s" && s.column != "api.jobs_pending") continue;
+      const TimeSeries& t = *s.series;
+      const double step = toSeconds(t.step());
+      const bool rate = s.column.ends_with("_per_s");
+      QCOMPARE(ChartPanel::averages(s), rate);
+      const QList<QPointF> expected =
+          rate ? decimateMinMax(trailingMean(t.points(), 10), step, step, columns)
+               : decimateMinMax(t.points(), step, step, columns, t.mins(), t.maxs());
+      QCOMPARE(drawn(s.column), expected);
+      ++checked;
+    }
+    QCOMPARE(checked, 2);
+    QCOMPARE(jobs.chart()->title(), QStringLiteral("Request-reply (rates: 1 s mean)"));
+    storm.dock.averaging().setWindow(0);
+    QCOMPARE(jobs.chart()->title(), QStringLiteral("Request-reply"));
+  }
+
   // An API's busy slots are a count (the CSV's column); on the utilization chart, whose axis ends
   // at 1, they are drawn as the fraction of its slots: poll-storm's four busy slots were a line
   // above the chart's top, out of sight, in the one scenario about a saturated API.

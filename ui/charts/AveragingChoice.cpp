@@ -9,8 +9,8 @@ AveragingChoice::AveragingChoice(QObject* parent)
     : QObject(parent), menu_(std::make_unique<QMenu>(tr("Chart &Averages"))) {
   menu_->setToolTipsVisible(true);
   menu_->menuAction()->setToolTip(
-      tr("Throughput and utilization drawn as each sample or as their mean over the last "
-         "seconds of simulated time (exported CSV keeps every sample)"));
+      tr("Throughput, utilization and request-reply rates drawn as each sample or as their mean "
+         "over the last seconds of simulated time (exported CSV keeps every sample)"));
   group_ = new QActionGroup(this);
   const struct {
     SimTime window;
@@ -25,9 +25,10 @@ AveragingChoice::AveragingChoice(QObject* parent)
     a->setChecked(c.window == window_);
     a->setData(QVariant::fromValue<qlonglong>(c.window));
     a->setToolTip(c.window == 0
-                      ? tr("Draw throughput and utilization as each sample was taken")
-                      : tr("Draw throughput and utilization as their mean over the last %1 s of "
-                           "simulated time")
+                      ? tr("Draw throughput, utilization and request-reply rates as each sample "
+                           "was taken")
+                      : tr("Draw throughput, utilization and request-reply rates as their mean "
+                           "over the last %1 s of simulated time")
                             .arg(c.window / kSecond));
     group_->addAction(a);
     connect(a, &QAction::triggered, this, [this, w = c.window] { setWindow(w); });

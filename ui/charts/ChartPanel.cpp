@@ -25,14 +25,23 @@ QString ChartPanel::title(SeriesChart chart, SimTime meanOver) {
       return meanOver > 0 ? tr("Utilization (%1)").arg(meanWords(meanOver)) : tr("Utilization");
     case SeriesChart::Lag:
       return tr("Consumer group lag (records)");
-    case SeriesChart::Jobs:
-      return tr("Request-reply");
+    case SeriesChart::Jobs:  // only its rates are averaged
+      return meanOver > 0 ? tr("Request-reply (rates: %1)").arg(meanWords(meanOver))
+                          : tr("Request-reply");
   }
   return {};
 }
 
-bool ChartPanel::averages(SeriesChart chart) {
-  return chart == SeriesChart::Throughput || chart == SeriesChart::Utilization;
+bool ChartPanel::averages(const NamedSeries& series) {
+  switch (series.chart) {
+    case SeriesChart::Throughput:
+    case SeriesChart::Utilization:
+      return true;
+    case SeriesChart::Jobs:
+      return series.column.ends_with("_per_s");
+    default:
+      return false;
+  }
 }
 
 QString ChartPanel::fileStem(SeriesChart chart) {
@@ -102,7 +111,7 @@ void ChartPanel::show(const std::vector<NamedSeries>& series, double untilS) {
   for (std::size_t i = 0; i < mine.size(); ++i) {
     const TimeSeries& t = *mine[i]->series;
     QList<QPointF> points =
-        linePoints(t, columns, averages(chart_), mine[i]->chartDivisor, &meanOver);
+        linePoints(t, columns, averages(*mine[i]), mine[i]->chartDivisor, &meanOver);
     for (const QPointF& p : points) high = std::max(high, p.y());
     const QString name = QString::fromStdString(mine[i]->column);
     if (lines_[i]->name() != name) lines_[i]->setName(name);

@@ -2,6 +2,7 @@
 
 #include "charts/ChartExport.h"
 #include "charts/ChartPanel.h"
+#include "charts/SharedTitleSize.h"
 #include "controller/SimulationController.h"
 #include "timeline/TimelineBar.h"
 #include "window/RunExport.h"
@@ -24,6 +25,7 @@ ChartsDock::ChartsDock(SimulationController& controller, const TimelineBar& time
   // The charts scroll, up and down, when the dock is too small for them all at their minimum
   // size (beside the summary, on a projector's 720 lines): the window must not grow past the
   // screen for them, cutting off the status bar and the last chart.
+  titles_ = new SharedTitleSize(this);
   scroll_ = new QScrollArea(this);
   scroll_->setFrameShape(QFrame::NoFrame);
   scroll_->setWidgetResizable(true);
@@ -40,8 +42,7 @@ ChartsDock::ChartsDock(SimulationController& controller, const TimelineBar& time
             [this, panel](QPoint at) { exportMenu(*panel, panel->mapToGlobal(at)); });
     panel->setAveraging(averaging_.window());
     connect(panel, &ChartPanel::legendResized, this, &ChartsDock::alignLegends);
-    connect(panel, &ChartPanel::ownTitleSizeChanged, this,
-            [this] { TimeChartView::shareTitleSize(panels_); });
+    titles_->add(panel);
     connect(panel, &ChartPanel::columnsChanged, this, [this, panel] {
       if (controller_.hasSimulation()) showSeries(*panel);
     });
@@ -137,7 +138,7 @@ void ChartsDock::placePanels() {
   for (ChartPanel* p : panels_) grid_->removeWidget(p);
   for (std::size_t i = 0; i < shown.size(); ++i)
     grid_->addWidget(shown[i], static_cast<int>(i) / columns, static_cast<int>(i) % columns);
-  TimeChartView::shareTitleSize(panels_);
+  titles_->shareNow();
   alignLegends();
 }
 

@@ -23,6 +23,7 @@ class QScrollArea;
 namespace brokerlab::ui {
 
 class ChartPanel;
+class SharedTitleSize;
 class SimulationController;
 class TimelineBar;
 
@@ -65,6 +66,7 @@ class ChartsDock : public QDockWidget {
   AveragingChoice averaging_;
   std::array<ChartPanel*, kSeriesChartCount> panels_{};
   QScrollArea* scroll_;
+  SharedTitleSize* titles_;
   QGridLayout* grid_;
   std::vector<ChartPanel*> placed_;  // the panels in the grid, in order
   int columns_ = 0;

@@ -87,7 +87,13 @@ void TimeChartView::fitTitle() {
   }
   QFont fitted = titleFont_;
   fitted.setPointSizeF(titleCap_ > 0 ? std::min(size, titleCap_) : size);
-  if (chart()->titleFont() != fitted) chart()->setTitleFont(fitted);
+  if (chart()->titleFont() != fitted) {
+    chart()->setTitleFont(fitted);
+    // Qt Charts wraps the title to the width it measured in its last layout; laid out again now,
+    // not at the next frame, a title made smaller by another chart (SharedTitleSize) keeps to one
+    // line.
+    chart()->layout()->activate();
+  }
   if (size != ownTitleSize_) {
     ownTitleSize_ = size;
     emit ownTitleSizeChanged();

@@ -33,16 +33,7 @@ class TimeChartView : public QChartView {
   const QFont& titleType() const { return titleFont_; }
   // The point size the title needs alone: its type's, or smaller where the chart is narrow.
   qreal ownTitleSize() const { return ownTitleSize_; }
-  // Charts side by side draw their titles in one size, the smallest any of the shown ones
-  // needs: a row of titles in four sizes reads as four levels of importance.
-  template <typename Charts>
-  static void shareTitleSize(const Charts& charts) {
-    qreal smallest = 0;
-    for (const TimeChartView* c : charts)
-      if (!c->isHidden() && (smallest == 0 || c->ownTitleSize() < smallest))
-        smallest = c->ownTitleSize();
-    for (TimeChartView* c : charts) c->setTitleCap(smallest);
-  }
+  // The title drawn at most this size (SharedTitleSize); 0: its own size.
   void setTitleCap(qreal pointSize);  // 0: none
   // Type `scale` times the view's font (a projector's larger type).
   void setFontScale(double scale);
@@ -61,7 +52,7 @@ class TimeChartView : public QChartView {
   void legendResized();  // the legend's own rows changed (its height may have)
   // The plot's width changed since the lines were decimated: show them again.
   void columnsChanged();
-  void ownTitleSizeChanged();  // the chart's width or title asks for another size (shareTitleSize)
+  void ownTitleSizeChanged();  // the chart's width or title asks for another size (SharedTitleSize)
 
  protected:
   // The columns to decimate the lines to for the plot's present width; remembered, so that a

@@ -1,6 +1,7 @@
 #include "compare/CompareCharts.h"
 
 #include "charts/ChartExport.h"
+#include "charts/SharedTitleSize.h"
 #include "compare/CompareClock.h"
 #include "controller/SimulationController.h"
 
@@ -13,6 +14,7 @@ namespace brokerlab::ui {
 
 CompareCharts::CompareCharts(CompareClock& clock, QWidget* parent)
     : QWidget(parent), clock_(clock) {
+  titles_ = new SharedTitleSize(this);
   grid_ = new QGridLayout(this);
   grid_->setContentsMargins(0, 0, 0, 0);
   grid_->setSpacing(2);
@@ -24,8 +26,7 @@ CompareCharts::CompareCharts(CompareClock& clock, QWidget* parent)
     chart->setAveraging(averaging_.window());
     connect(chart, &OverlayChart::columnsChanged, this, [this, chart] { showOne(*chart); });
     connect(chart, &OverlayChart::legendResized, this, &CompareCharts::alignLegends);
-    connect(chart, &OverlayChart::ownTitleSizeChanged, this,
-            [this] { TimeChartView::shareTitleSize(charts_); });
+    titles_->add(chart);
     // Right click: the chart as a picture, for a design document or a slide.
     chart->setContextMenuPolicy(Qt::CustomContextMenu);
     const QString stem = QString::fromLatin1(stems[k]);
@@ -92,7 +93,7 @@ void CompareCharts::place() {
   for (OverlayChart* c : charts_) grid_->removeWidget(c);
   for (std::size_t i = 0; i < shown.size(); ++i)
     grid_->addWidget(shown[i], static_cast<int>(i) / 2, static_cast<int>(i) % 2);
-  TimeChartView::shareTitleSize(charts_);
+  titles_->shareNow();
   alignLegends();
   emit placed();
 }

@@ -18,6 +18,7 @@ class QGridLayout;
 namespace brokerlab::ui {
 
 class CompareClock;
+class SharedTitleSize;
 
 class CompareCharts : public QWidget {
   Q_OBJECT
@@ -48,6 +49,7 @@ class CompareCharts : public QWidget {
   AveragingChoice averaging_;
   std::array<OverlayChart*, kOverlayKindCount> charts_{};
   QGridLayout* grid_;
+  SharedTitleSize* titles_;
   QElapsedTimer sinceRefresh_;
   int next_ = 0;
   std::vector<OverlayChart*> placed_;  // the charts in the grid, in order
