@@ -52,7 +52,8 @@ QString formatSeconds(SimTime t) {
 QString keptTogether(const QString& text) {
   static const QRegularExpression method(
       QStringLiteral("\\b(GET|POST|PUT|PATCH|DELETE|HEAD) (?=/)"));
-  // A unit after a figure: time, rates, sizes, percentages (ms before m, min before m).
+  // A unit after a figure: time, rates, sizes, percentages; not a word that starts like one
+  // ("3 seconds", "2 shards").
   static const QRegularExpression unit(QStringLiteral(
       "(\\d) (?=(ns|µs|us|ms|s|min|h|%|/s|B|KiB|MiB|GiB|KB|MB|GB|msg/s|jobs/s)(?![\\w/]))"));
   QString glued = text;

@@ -33,8 +33,8 @@ class TimeChartView : public QChartView {
   const QFont& titleType() const { return titleFont_; }
   // The point size the title needs alone: its type's, or smaller where the chart is narrow.
   qreal ownTitleSize() const { return ownTitleSize_; }
-  // The title drawn at most this size (SharedTitleSize); 0: its own size.
-  void setTitleCap(qreal pointSize);  // 0: none
+  // The title drawn at most this size (SharedTitleSize); 0: at its own size.
+  void setTitleCap(qreal pointSize);
   // Type `scale` times the view's font (a projector's larger type).
   void setFontScale(double scale);
   // Room under the axis for the legend, at least its own rows: charts side by side are given the
