@@ -362,7 +362,7 @@ class tst_Charts : public QObject {
       const TimeSeries& t = *s.series;
       const double step = toSeconds(t.step());
       const bool rate = s.column.ends_with("_per_s");
-      QCOMPARE(ChartPanel::averages(s), rate);
+      QCOMPARE(drawnAsMeans(s), rate);
       const QList<QPointF> expected =
           rate ? decimateMinMax(trailingMean(t.points(), 10), step, step, columns)
                : decimateMinMax(t.points(), step, step, columns, t.mins(), t.maxs());

@@ -2,6 +2,7 @@
 
 #include "canvas/Theme.h"
 #include "charts/SeriesLabel.h"
+#include "charts/TrailingMean.h"
 
 #include <QLineSeries>
 #include <QValueAxis>
@@ -30,18 +31,6 @@ QString ChartPanel::title(SeriesChart chart, SimTime meanOver) {
                           : tr("Request-reply");
   }
   return {};
-}
-
-bool ChartPanel::averages(const NamedSeries& series) {
-  switch (series.chart) {
-    case SeriesChart::Throughput:
-    case SeriesChart::Utilization:
-      return true;
-    case SeriesChart::Jobs:
-      return series.column.ends_with("_per_s");
-    default:
-      return false;
-  }
 }
 
 QString ChartPanel::fileStem(SeriesChart chart) {
@@ -111,7 +100,7 @@ void ChartPanel::show(const std::vector<NamedSeries>& series, double untilS) {
   for (std::size_t i = 0; i < mine.size(); ++i) {
     const TimeSeries& t = *mine[i]->series;
     QList<QPointF> points =
-        linePoints(t, columns, averages(*mine[i]), mine[i]->chartDivisor, &meanOver);
+        linePoints(t, columns, drawnAsMeans(*mine[i]), mine[i]->chartDivisor, &meanOver);
     for (const QPointF& p : points) high = std::max(high, p.y());
     const QString name = QString::fromStdString(mine[i]->column);
     if (lines_[i]->name() != name) lines_[i]->setName(name);

@@ -38,11 +38,6 @@ class ChartPanel : public TimeChartView {
 
   // The chart's title; `meanOver`: the window its lines are means over (0: as sampled).
   static QString title(SeriesChart chart, SimTime meanOver = 0);
-  // Whether a series' points are means over their sample interval (rates: counts over it;
-  // utilizations: busy time over capacity time), which averaging over a window keeps exact:
-  // every series of the throughput and utilization charts, and the request-reply chart's rates
-  // (answers by status per second; not its jobs by state, counted at each sample).
-  static bool averages(const NamedSeries& series);
   static QString fileStem(SeriesChart chart);  // "throughput", "backlog", ...
 
  protected:

@@ -5,6 +5,18 @@
 
 namespace brokerlab::ui {
 
+bool drawnAsMeans(const NamedSeries& series) {
+  switch (series.chart) {
+    case SeriesChart::Throughput:
+    case SeriesChart::Utilization:
+      return true;
+    case SeriesChart::Jobs:
+      return series.column.ends_with("_per_s");
+    default:
+      return false;
+  }
+}
+
 std::vector<double> trailingMean(std::span<const double> points, int width) {
   if (width <= 1) return {points.begin(), points.end()};
   const auto k = static_cast<std::size_t>(width);

@@ -6,10 +6,19 @@
 // or busy time, over the interval's length), so the mean of the last k points is exactly the figure
 // over those k intervals together: what "acked per second over the last 5 s" means.
 
+#include "metrics/SeriesCatalog.h"
+
 #include <span>
 #include <vector>
 
 namespace brokerlab::ui {
+
+// Whether the charts (the dock's and the comparison's) draw `series` as its mean over the chosen
+// window: the series whose points are means over their sample interval, where the window's mean
+// is exact (rates: counts over the interval; utilizations: busy time over capacity time), that is
+// every series of the throughput and utilization charts and the request-reply chart's rates
+// (answers by status per second; not its jobs by state, counted at each sample).
+bool drawnAsMeans(const NamedSeries& series);
 
 // For each point i, the mean of the values among points i - width + 1 .. i (fewer at the start);
 // NaN points (gaps) are left out, and a window of gaps only is a gap. A window whose values are

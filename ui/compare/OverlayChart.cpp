@@ -44,7 +44,6 @@ void OverlayChart::show(const std::vector<SeriesPair>& pairs, double untilS,
     lines_.pop_back();
   }
   const int columns = takeColumns();
-  const bool averaged = kind_ == OverlayKind::Throughput || kind_ == OverlayKind::Utilization;
   SimTime meanOver = 0;
   double high = 0;
   std::vector<ChartLegend::Entry> entries;
@@ -57,8 +56,9 @@ void OverlayChart::show(const std::vector<SeriesPair>& pairs, double untilS,
       if (l->pen() != pen) l->setPen(pen);
       const QString name = QStringLiteral("%1 · %2").arg(label, side == 0 ? "A" : "B");
       if (l->name() != name) l->setName(name);
-      QList<QPointF> points = linePoints(
-          t, columns, averaged, side == 0 ? pairs[i].divisorA : pairs[i].divisorB, &meanOver);
+      QList<QPointF> points =
+          linePoints(t, columns, pairs[i].averaged,
+                     side == 0 ? pairs[i].divisorA : pairs[i].divisorB, &meanOver);
       for (const QPointF& p : points) high = std::max(high, p.y());
       l->replace(points);
     }

@@ -1,5 +1,6 @@
 #include "compare/SeriesPairs.h"
 
+#include "charts/TrailingMean.h"
 #include "metrics/SeriesCatalog.h"
 
 #include <QCoreApplication>
@@ -91,7 +92,8 @@ std::vector<SeriesPair> pairedSeries(const Simulator& a, const Simulator& b, Ove
         continue;
       }
       out.push_back({s.column, labelOf(s.column, *ending, group.size() > 1), title, s.series,
-                     other->second->series, s.chartDivisor, other->second->chartDivisor});
+                     other->second->series, s.chartDivisor, other->second->chartDivisor,
+                     drawnAsMeans(s)});
     }
     if (out.empty()) continue;
     if (notDrawn) *notDrawn = std::move(left);

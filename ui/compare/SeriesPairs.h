@@ -31,6 +31,7 @@ struct SeriesPair {
   const TimeSeries* b;
   double divisorA = 1;  // each run's NamedSeries::chartDivisor (an API's slots)
   double divisorB = 1;
+  bool averaged = false;  // drawn as the mean over the chosen window (drawnAsMeans)
 };
 
 // At most `max` pairs; none that are all zero (or gaps) in both runs. The labels of those left out
