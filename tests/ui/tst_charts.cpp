@@ -253,6 +253,49 @@ class tst_Charts : public QObject {
     QCOMPARE(*sizes.begin(), smallest);
   }
 
+  // At the window's size (1600x900, the charts and the inspector open) the dock's charts are about
+  // 260 pixels high and 300 wide, one name to a legend row. queue-vs-topic-vs-stream's fifteen
+  // throughput series once took eight rows: the plot was 50 pixels high and its time figures were
+  // cut to "...". A legend keeps to a share of its chart; the rest is "+N more", named on hover.
+  void aLegendLeavesThePlotItsRoom_data() {
+    QTest::addColumn<QString>("scenario");
+    QTest::addColumn<int>("width");
+    QTest::addColumn<int>("height");
+    QTest::addColumn<double>("scale");
+    for (const QString& name : bundledNames()) {
+      QTest::newRow(qPrintable(name + QStringLiteral(" 1600x290"))) << name << 1600 << 290 << 1.0;
+      QTest::newRow(qPrintable(name + QStringLiteral(" 1280x240 lecture")))
+          << name << 1280 << 240 << Theme::lecture().scale();
+    }
+  }
+  void aLegendLeavesThePlotItsRoom() {
+    QFETCH(QString, scenario);
+    QFETCH(int, width);
+    QFETCH(int, height);
+    QFETCH(double, scale);
+    SpikeAt45s run(width, height, scenario);
+    run.dock.setFontScale(scale);
+    run.dock.refresh();
+    run.dock.resize(width, height);
+    QCoreApplication::sendPostedEvents(nullptr, QEvent::LayoutRequest);
+    QCoreApplication::processEvents();
+    for (int k = 0; k < kSeriesChartCount; ++k) {
+      const ChartPanel& panel = run.dock.panel(static_cast<SeriesChart>(k));
+      if (panel.isHidden()) continue;
+      const QChart& chart = *panel.chart();
+      const QString where = QStringLiteral("%1 (%2x%3, legend %4 rows, plot %5 high)")
+                                .arg(chart.title())
+                                .arg(panel.width())
+                                .arg(panel.height())
+                                .arg(panel.legend().height() / panel.legend().rowHeight())
+                                .arg(chart.plotArea().height());
+      QStringList cut;
+      QVERIFY(chartTexts(chart, &cut) >= 4);
+      QVERIFY2(cut.isEmpty(), qPrintable(where + QStringLiteral(": ") + cut.join(' ')));
+      QVERIFY2(chart.plotArea().height() >= 0.35 * panel.height(), qPrintable(where));
+    }
+  }
+
   void aTrailingMeanIsTheWindowsFigure() {
     const double gap = std::numeric_limits<double>::quiet_NaN();
     const std::vector<double> rates = {10, 20, 30, 0, 0, 0, 0.1, 0.2, gap, gap, gap, 6};

@@ -42,6 +42,10 @@ ChartsDock::ChartsDock(SimulationController& controller, const TimelineBar& time
             [this, panel](QPoint at) { exportMenu(*panel, panel->mapToGlobal(at)); });
     panel->setAveraging(averaging_.window());
     connect(panel, &ChartPanel::legendResized, this, &ChartsDock::alignLegends);
+    // Queued: after the layout has resized every chart, not between two of them (a chart resized
+    // later takes its title back at its new size).
+    connect(panel, &ChartPanel::timeAxisTitleLeftOut, this, &ChartsDock::matchTimeAxisTitles,
+            Qt::QueuedConnection);
     titles_->add(panel);
     connect(panel, &ChartPanel::columnsChanged, this, [this, panel] {
       if (controller_.hasSimulation()) showSeries(*panel);
@@ -147,7 +151,20 @@ void ChartsDock::alignLegends() {
   for (const ChartPanel* p : panels_)
     if (!p->isHidden()) tallest = std::max(tallest, p->legend().height());
   for (ChartPanel* p : panels_) p->setLegendRoom(tallest);
+  matchTimeAxisTitles();
   keepOneRow();
+}
+
+// One chart without its time axis's title, all without: with it, a chart's plot ended a line
+// higher than its neighbours' (in lecture mode at 1280x720, the utilization chart's, whose
+// figures fit where the others' did not).
+void ChartsDock::matchTimeAxisTitles() {
+  const bool anyLeftOut = std::any_of(panels_.begin(), panels_.end(), [](const ChartPanel* p) {
+    return !p->isHidden() && !p->timeAxisTitled();
+  });
+  if (!anyLeftOut) return;
+  for (ChartPanel* p : panels_)
+    if (!p->isHidden()) p->leaveOutTimeAxisTitle();
 }
 
 // The dock keeps the height of one row of charts whole (what Qt Charts asks for its charts in the

@@ -54,7 +54,8 @@ class ChartsDock : public QDockWidget {
  private:
   void onFrame();
   void placePanels();
-  void alignLegends();  // every shown chart gets the tallest legend's room
+  void alignLegends();         // every shown chart gets the tallest legend's room
+  void matchTimeAxisTitles();  // one shown chart without its time axis title: none has it
   void keepOneRow();
   std::vector<NamedSeries> selectedSeries() const;  // the selected component's, or all
   void showSeries(ChartPanel& panel);

@@ -23,6 +23,9 @@ constexpr int kMargin = 4;
 // the time axis's labels and title, and a plot whose value labels still fit (Qt Charts cuts them
 // to "…" below that).
 constexpr double kChartLines = 9;
+// And whatever the type, a legend takes at most this share of its chart's height: with one name to
+// a row (a chart 300 pixels wide), fifteen series took eight rows and left the plot 50 pixels.
+constexpr double kLegendShare = 0.3;
 
 // The smallest round step (1, 1.5, 2, 2.5, 3, 4, 5, 6 or 8 times a power of ten) that is at least
 // `atLeast` (> 0): the more of them, the closer the axis's top to the highest line.
@@ -194,7 +197,9 @@ void TimeChartView::applyValueRange() {
 
 void TimeChartView::placeLegend() {
   const double rest = kChartLines * QFontMetricsF(legend_.font()).height();
-  const int rows = std::max(1, static_cast<int>((height() - rest) / legend_.rowHeight()));
+  const qreal rowH = legend_.rowHeight();
+  const int rows =
+      std::max(1, static_cast<int>(std::min(height() - rest, kLegendShare * height()) / rowH));
   const qreal before = legend_.height();
   legend_.layout(width() - 2 * kMargin, rows);
   setLegendRoom(legendRoom_);
@@ -224,6 +229,17 @@ void TimeChartView::keepAxisFiguresWhole() {
   if (!axisTextCut()) return;
   untitledUpTo_ = size();
   x_->setTitleText(QString());
+  emit timeAxisTitleLeftOut();
+}
+
+bool TimeChartView::timeAxisTitled() const {
+  return !x_->titleText().isEmpty();
+}
+
+void TimeChartView::leaveOutTimeAxisTitle() {
+  if (!timeAxisTitled()) return;
+  untitledUpTo_ = size();
+  setLegendRoom(legendRoom_);
 }
 
 bool TimeChartView::axisTextCut() const {

@@ -40,6 +40,12 @@ class TimeChartView : public QChartView {
   // Room under the axis for the legend, at least its own rows: charts side by side are given the
   // tallest legend's room so that their axes line up.
   void setLegendRoom(qreal height);
+  // Whether the time axis has its title ("simulated time (s)"); a chart leaves it out where Qt
+  // Charts would cut the axes' figures with it.
+  bool timeAxisTitled() const;
+  // Leaves the title out at this size and smaller, as if it cut the figures here: charts side by
+  // side then all have it or none does, and their plots end at one height.
+  void leaveOutTimeAxisTitle();
   // Lines of figures that are means over their sample interval (rates, utilizations: the
   // subclass says which) drawn as their mean over the last `window` of simulated time; 0, or a
   // window shorter than two intervals: each sample as taken. The lines change at the next show.
@@ -53,6 +59,7 @@ class TimeChartView : public QChartView {
   // The plot's width changed since the lines were decimated: show them again.
   void columnsChanged();
   void ownTitleSizeChanged();  // the chart's width or title asks for another size (SharedTitleSize)
+  void timeAxisTitleLeftOut();  // it cut the axes' figures (not after leaveOutTimeAxisTitle())
 
  protected:
   // The columns to decimate the lines to for the plot's present width; remembered, so that a
