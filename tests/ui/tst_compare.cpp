@@ -265,6 +265,9 @@ class tst_Compare : public QObject {
     CompareWindow w;
     QVERIFY(w.load(a, QStringLiteral("A"), moreWorkers(a), QStringLiteral("B")).isEmpty());
     w.bringTo(20 * kSecond);
+    // Both runs exactly there, not a frame past (the last frame is cut to what is left).
+    QCOMPARE(w.left().simulator().now(), 20 * kSecond);
+    QCOMPARE(w.right().simulator().now(), 20 * kSecond);
     const DifferenceTable& table = w.table();
     const std::vector<KeyFigure>& figures = table.figures();
     QVERIFY(figures.size() > 5);

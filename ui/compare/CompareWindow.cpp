@@ -203,7 +203,12 @@ void CompareWindow::bringTo(SimTime at) {
   const double speed = clock_->speed();
   clock_->setSpeed(1);
   clock_->play();
-  while (clock_->playing() && clock_->now() < at) clock_->advanceFrame(kFrame, /*budgeted=*/false);
+  while (clock_->playing() && clock_->now() < at) {
+    // The last frame no longer than what is left: the clock reads `at`, not up to a frame past
+    // it (a screenshot --at 45s said 0:45.016).
+    const double left = static_cast<double>(at - clock_->now()) / 1e9;
+    clock_->advanceFrame(std::min(kFrame, left), /*budgeted=*/false);
+  }
   clock_->pause();
   clock_->setSpeed(speed);
 }
