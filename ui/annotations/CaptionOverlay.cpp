@@ -9,13 +9,14 @@
 #include <QPainterPath>
 
 #include <algorithm>
+#include <cmath>
 
 namespace brokerlab::ui {
 
 namespace {
 constexpr double kMargin = 18;
 constexpr double kPadding = 14;
-constexpr double kBand = 96;  // what two lines of caption take, with its margin
+constexpr double kGap = 6;  // between the topology and the top of the caption
 }  // namespace
 
 CaptionOverlay::CaptionOverlay(SimulationController& controller, TopologyView& view)
@@ -50,9 +51,8 @@ void CaptionOverlay::onReset() {
       return all[static_cast<std::size_t>(a)].at < all[static_cast<std::size_t>(b)].at;
     });
   }
-  // A scenario with captions keeps a band free under its topology, so that they cover nothing
-  // (the same band all along: the topology does not jump when a caption comes or goes).
-  view_.setBottomReserve(byTime_.empty() ? 0 : static_cast<int>(kBand * view_.theme().scale()));
+  scale_ = view_.theme().scale();
+  reserveBand();
   // After a landing the moment's caption shows afresh, even one that was hidden.
   shown_ = -1;
   dismissed_ = false;
@@ -87,8 +87,10 @@ void CaptionOverlay::refresh(bool newFrame) {
   }
   const bool expired = readFor_ > readingSeconds(shownText().size());
   const bool visible = shown_ >= 0 && !dismissed_ && (!expired || waitingOnIt());
-  scale_ = view_.theme().scale();
-  view_.setBottomReserve(static_cast<int>(kBand * scale_));  // lecture mode changes the scale
+  if (scale_ != view_.theme().scale()) {  // lecture mode
+    scale_ = view_.theme().scale();
+    reserveBand();
+  }
   if (visible) {
     place();
     show();
@@ -99,24 +101,41 @@ void CaptionOverlay::refresh(bool newFrame) {
   }
 }
 
+QString CaptionOverlay::pausedHere() {
+  return tr("\n(paused here: Space goes on)");
+}
+
 QString CaptionOverlay::displayText() const {
-  return waitingOnIt() ? shownText() + tr("\n(paused here: Space goes on)") : shownText();
+  return waitingOnIt() ? shownText() + pausedHere() : shownText();
+}
+
+QSizeF CaptionOverlay::boxFor(const QString& text) const {
+  QFont f = font();
+  f.setPointSizeF(15 * scale_);
+  const double width = std::min<double>(parentWidget()->width() - 2 * kMargin, 1100 * scale_);
+  const QRectF bound =
+      QFontMetricsF(f).boundingRect(QRectF(0, 0, width - 2 * kPadding, 10000),
+                                    Qt::TextWordWrap | Qt::AlignCenter, keptTogether(text));
+  return {std::min(width, bound.width() + 2 * kPadding + 4), bound.height() + 2 * kPadding};
+}
+
+void CaptionOverlay::reserveBand() {
+  double tallest = 0;
+  if (controller_.hasSimulation())
+    for (const AnnotationSpec& a : controller_.scenario().annotations) {
+      QString text = QString::fromStdString(a.text);
+      if (a.pause.value_or(false)) text += pausedHere();
+      tallest = std::max(tallest, boxFor(text).height());
+    }
+  view_.setBottomReserve(tallest > 0 ? static_cast<int>(std::ceil(tallest + kMargin + kGap)) : 0);
 }
 
 void CaptionOverlay::place() {
-  QFont f = font();
-  f.setPointSizeF(15 * scale_);
   const QWidget* area = parentWidget();
-  const double width = std::min<double>(area->width() - 2 * kMargin, 1100 * scale_);
-  const QFontMetricsF fm(f);
-  const QString text = keptTogether(displayText());
-  const QRectF bound = fm.boundingRect(QRectF(0, 0, width - 2 * kPadding, 10000),
-                                       Qt::TextWordWrap | Qt::AlignCenter, text);
-  const double h = bound.height() + 2 * kPadding;
-  const double w = std::min(width, bound.width() + 2 * kPadding + 4);
-  setGeometry(static_cast<int>((area->width() - w) / 2),
-              static_cast<int>(area->height() - h - kMargin), static_cast<int>(w) + 1,
-              static_cast<int>(h) + 1);
+  const QSizeF box = boxFor(displayText());
+  setGeometry(static_cast<int>((area->width() - box.width()) / 2),
+              static_cast<int>(area->height() - box.height() - kMargin),
+              static_cast<int>(box.width()) + 1, static_cast<int>(box.height()) + 1);
 }
 
 void CaptionOverlay::paintEvent(QPaintEvent*) {
@@ -142,7 +161,10 @@ void CaptionOverlay::mousePressEvent(QMouseEvent*) {
 }
 
 bool CaptionOverlay::eventFilter(QObject* watched, QEvent* event) {
-  if (watched == parentWidget() && event->type() == QEvent::Resize && isVisible()) place();
+  if (watched == parentWidget() && event->type() == QEvent::Resize) {
+    reserveBand();  // narrower, a caption takes more lines
+    if (isVisible()) place();
+  }
   return QWidget::eventFilter(watched, event);
 }
 

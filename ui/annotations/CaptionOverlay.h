@@ -38,9 +38,14 @@ class CaptionOverlay : public QWidget {
   void refresh(bool newFrame);
   int reachedAt(SimTime now) const;  // the latest caption at or before `now`, -1 for none
   void place();
+  // The box of a caption that reads `text`, at the canvas's present width and the type's scale.
+  QSizeF boxFor(const QString& text) const;
+  // Keeps the tallest of the scenario's captions free under the topology, at the canvas's width:
+  // the same band all along, so the topology does not jump when a caption comes or goes.
+  void reserveBand();
   bool waitingOnIt() const;
-  QString displayText() const;  // the caption, and how to go on when the run waits on it  // the
-                                // run paused at this caption's own moment
+  QString displayText() const;  // the caption, and how to go on when the run waits on it
+  static QString pausedHere();  // what displayText() adds then
 
   SimulationController& controller_;
   TopologyView& view_;

@@ -63,7 +63,8 @@ void TopologyView::rebuild() {
         selected.isEmpty() ? nullptr : dynamic_cast<const ComponentItem*>(selected.first());
     emit componentSelected(c ? c->component() : kNone);
   });
-  setSceneRect(scene_->contentRect().adjusted(-400, -300, 400, 300));
+  baseSceneRect_ = scene_->contentRect().adjusted(-400, -300, 400, 300);
+  setSceneRect(baseSceneRect_);
   autoFit_ = true;
   fitToWindow();
   onFrame();
@@ -140,7 +141,14 @@ void TopologyView::fitToWindow() {
   const double s =
       std::min({view.width() / content.width(), view.height() / content.height(), 2.0});
   setTransform(QTransform::fromScale(s, s));
-  centerOn(content.center() + QPointF(0, bottomReserve_ / 2.0 / s));
+  // The view centres a scene smaller than itself whatever centerOn asks, and scrolls no further
+  // than the scene reaches: the scene's rect takes in all the view shows, so the topology is
+  // centred above the band (poll-storm's clients ran under the caption in lecture mode).
+  const QPointF centre = content.center() + QPointF(0, bottomReserve_ / 2.0 / s);
+  const QSizeF seen(viewport()->width() / s, viewport()->height() / s);
+  setSceneRect(baseSceneRect_ |
+               QRectF(centre - QPointF(seen.width() / 2, seen.height() / 2), seen));
+  centerOn(centre);
 }
 
 void TopologyView::setBottomReserve(int pixels) {

@@ -77,6 +77,7 @@ class TopologyView : public QGraphicsView {
   const void* sceneModel_ = nullptr;  // the model the scene was built for
   bool autoFit_ = true;
   int bottomReserve_ = 0;
+  QRectF baseSceneRect_;  // the topology with room around it to pan
   bool learnColours_ = false;
 };
 
