@@ -6,6 +6,7 @@
 #include "canvas/Text.h"
 #include "summary/SummaryDock.h"
 #include "summary/SummaryText.h"
+#include "window/RunStatus.h"
 
 #include <QtTest>
 
@@ -30,6 +31,22 @@ class tst_Summary : public QObject {
     QVERIFY(html.contains(QStringLiteral("400 ms")));  // W theory: rho / (mu - lambda)
     QVERIFY(html.contains(QStringLiteral("balanced ✓")));
     QVERIFY(html.contains(QStringLiteral("Little")));
+  }
+
+  // A run that lasts an hour or more shows the hours on every reading of its clock: mm1 runs ten
+  // hours, and its toolbar read "2:00.000 / 10:00:00.000" two minutes in (two hours, at a glance).
+  void aLongRunsClockShowsItsHours() {
+    QCOMPARE(formatClock(2 * kMinute), QStringLiteral("2:00.000"));
+    QCOMPARE(formatClock(2 * kMinute, 10 * kHour), QStringLiteral("0:02:00.000"));
+    QCOMPARE(formatClock(3 * kHour + 1, 10 * kHour), QStringLiteral("3:00:00.000"));
+    QCOMPARE(formatClock(59 * kSecond, 59 * kMinute), QStringLiteral("0:59.000"));
+    SimulationController c;
+    RunStatus status(c);
+    c.load(loadBundled(QStringLiteral("mm1")));
+    QCOMPARE(c.model()->duration, 10 * kHour);
+    c.seek(2 * kMinute);
+    QCOMPARE(status.clockText(), QStringLiteral("0:02:00.000 / 10:00:00.000"));
+    QVERIFY(summaryHtml(c.simulator(), false).contains(QStringLiteral("Paused at 0:02:00.000")));
   }
 
   void saysWhyThereIsNoTheory() {

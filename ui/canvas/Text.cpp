@@ -22,12 +22,16 @@ QString formatRate(double perSecond) {
 }
 
 QString formatClock(SimTime t) {
+  return formatClock(t, t);
+}
+
+QString formatClock(SimTime t, SimTime span) {
   const std::int64_t ms = t / kMillisecond;
   const std::int64_t h = ms / 3'600'000;
   const std::int64_t m = (ms / 60'000) % 60;
   const std::int64_t s = (ms / 1000) % 60;
   const std::int64_t frac = ms % 1000;
-  if (h > 0) {
+  if (h > 0 || span >= kHour) {
     return QStringLiteral("%1:%2:%3.%4")
         .arg(h)
         .arg(m, 2, 10, QLatin1Char('0'))

@@ -79,7 +79,7 @@ QString CompareControls::clockText() const {
 }
 
 void CompareControls::refreshClock() {
-  const QString text = formatClock(clock_.now());
+  const QString text = formatClock(clock_.now(), clock_.end());
   if (clockLabel_->text() != text) clockLabel_->setText(text);
 }
 

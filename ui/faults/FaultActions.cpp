@@ -57,7 +57,8 @@ bool FaultActions::apply(const FaultSpec& f, const QString& what) {
     return false;
   }
   document_.undoStack()->push(new LiveChangeCommand(document_, applied, std::nullopt, what));
-  emit message(tr("%1 at %2 (Ctrl+Z undoes it)").arg(what, formatClock(applied.at)));
+  emit message(tr("%1 at %2 (Ctrl+Z undoes it)")
+                   .arg(what, formatClock(applied.at, controller_.model()->duration)));
   return true;
 }
 
@@ -69,7 +70,8 @@ bool FaultActions::apply(const ActionSpec& a, const QString& what) {
     return false;
   }
   document_.undoStack()->push(new LiveChangeCommand(document_, std::nullopt, applied, what));
-  emit message(tr("%1 at %2 (Ctrl+Z undoes it)").arg(what, formatClock(applied.at)));
+  emit message(tr("%1 at %2 (Ctrl+Z undoes it)")
+                   .arg(what, formatClock(applied.at, controller_.model()->duration)));
   return true;
 }
 

@@ -187,9 +187,10 @@ void InspectorDock::refreshComponent() {
   const ComponentKind kind = report.order[component_].first;
   static const char* kinds[] = {"producer", "queue",  "consumer", "topic",
                                 "stream",   "client", "api",      "store"};
-  summary_->setText(tr("%1 · at %2")
-                        .arg(QString::fromLatin1(kinds[static_cast<int>(kind)]),
-                             formatClock(controller_.simulator().now())));
+  summary_->setText(
+      tr("%1 · at %2")
+          .arg(QString::fromLatin1(kinds[static_cast<int>(kind)]),
+               formatClock(controller_.simulator().now(), controller_.model()->duration)));
   figures_->setRowCount(static_cast<int>(rows.size()));
   for (int r = 0; r < static_cast<int>(rows.size()); ++r) {
     fill(figures_, r, 0, rows[static_cast<std::size_t>(r)].first);
@@ -215,7 +216,7 @@ void InspectorDock::refreshJourney() {
   journey_->setRowCount(static_cast<int>(rows.size()));
   for (int r = 0; r < static_cast<int>(rows.size()); ++r) {
     const JourneyRow& row = rows[static_cast<std::size_t>(r)];
-    fill(journey_, r, 0, formatClock(row.at));
+    fill(journey_, r, 0, formatClock(row.at, controller_.model()->duration));
     fill(journey_, r, 1, row.what, row.trouble);
   }
   journey_->resizeColumnToContents(0);

@@ -143,7 +143,7 @@ QString summaryHtml(const Simulator& sim, bool atEnd) {
       "th{background:#eef1f4} td:first-child,th:first-child{text-align:left}</style>");
   out += QStringLiteral("<h2>%1 %2</h2>")
              .arg(atEnd ? QStringLiteral("At the end,") : QStringLiteral("Paused at"),
-                  formatClock(sim.now()));
+                  formatClock(sim.now(), sim.model().duration));
   out += ledgerText(r);
   out += queuesText(sim, r);
   out += consumersText(r);

@@ -145,8 +145,9 @@ bool TimeScrubber::event(QEvent* e) {
     QStringList lines;
     for (const Mark& m : marks())
       if (std::abs(xOf(m.at) - help->pos().x()) <= 6)
-        lines << QStringLiteral("%1  %2").arg(formatClock(m.at), m.text);
-    lines << tr("%1: click or drag to land here").arg(formatClock(timeAt(help->pos().x())));
+        lines << QStringLiteral("%1  %2").arg(formatClock(m.at, duration()), m.text);
+    lines << tr("%1: click or drag to land here")
+                 .arg(formatClock(timeAt(help->pos().x()), duration()));
     QToolTip::showText(help->globalPos(), lines.join(QLatin1Char('\n')), this);
     return true;
   }

@@ -29,10 +29,7 @@ SimTime tickStep(SimTime length, int about) {
 }
 
 QString tickLabel(SimTime at, SimTime step, SimTime length) {
-  QString clock = formatClock(at);
-  if (length >= 60 * kMinute && at < 60 * kMinute)  // "12:30.000" -> "0:12:30.000"
-    clock = (clock.indexOf(QLatin1Char(':')) == 1 ? QStringLiteral("0:0") : QStringLiteral("0:")) +
-            clock;
+  const QString clock = formatClock(at, length);
   return step % kSecond == 0 ? clock.left(clock.size() - 4) : clock;  // less ".000"
 }
 

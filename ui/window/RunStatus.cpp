@@ -103,8 +103,8 @@ QString RunStatus::clockText() const {
 }
 
 QString RunStatus::clockText(SimTime now) const {
-  return QStringLiteral("%1 / %2").arg(formatClock(now),
-                                       formatClock(controller_.model()->duration));
+  const SimTime duration = controller_.model()->duration;
+  return QStringLiteral("%1 / %2").arg(formatClock(now, duration), formatClock(duration));
 }
 
 QString RunStatus::stateText() const {
@@ -122,7 +122,8 @@ QString RunStatus::stateText() const {
       break;
   }
   if (controller_.runUntilTarget() != kNever && !controller_.recordsComplete())
-    return tr("Running to %1 (no animation)").arg(formatClock(controller_.runUntilTarget()));
+    return tr("Running to %1 (no animation)")
+        .arg(formatClock(controller_.runUntilTarget(), controller_.model()->duration));
   if (controller_.fastForward())
     return tr("Fast-forward at %1 (no animation)")
         .arg(SpeedSlider::speedText(controller_.achievedSpeed()));

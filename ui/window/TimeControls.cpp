@@ -109,7 +109,8 @@ void TimeControls::askRunUntil() {
     QMessageBox::information(
         window_, tr("Run until"),
         tr("%1 is not after the current time %2; restart to run from 0.")
-            .arg(formatClock(*parsed.value), formatClock(controller_.simulator().now())));
+            .arg(formatClock(*parsed.value, controller_.model()->duration),
+                 formatClock(controller_.simulator().now(), controller_.model()->duration)));
     return;
   }
   controller_.runUntil(*parsed.value);
