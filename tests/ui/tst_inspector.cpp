@@ -42,6 +42,7 @@ class tst_Inspector : public QObject {
   void journeyTellsTheCliSteps();
   void aPausedJourneyShowsItsLastStep();
   void aClientChosenBeforeItsFirstJobIsFollowed();
+  void theHeadingSaysHowTheJobEnded();
   void journeyExports();
   void clickingAFlightSelectsItsMessage();
 };
@@ -179,6 +180,28 @@ void tst_Inspector::aClientChosenBeforeItsFirstJobIsFollowed() {
   other.showJob(0);
   playTo(c2, 10 * kSecond);
   QCOMPARE(other.job(), std::uint64_t{0});
+}
+
+// "So far" while the job goes on; once its client has the result (or has given up), the heading
+// says so: a finished job read "14 steps so far" for as long as it was followed.
+void tst_Inspector::theHeadingSaysHowTheJobEnded() {
+  SimulationController c;
+  JourneyDock dock(c);
+  c.load(loadBundled(QStringLiteral("async-request-reply")));
+  dock.showJob(1);
+  QCOMPARE(dock.heading(), QStringLiteral("Job 1: nothing yet"));
+  c.play();
+  while (c.simulator().jobs().empty() ||
+         c.simulator().jobs().front().outcome != ClientOutcome::Waiting)
+    c.advanceFrame(1.0 / 60);
+  c.pause();
+  c.advanceFrame(1.0 / 60);
+  QVERIFY2(dock.heading().endsWith(QStringLiteral("steps so far")), qPrintable(dock.heading()));
+  runTo(c, c.model()->duration);
+  QCOMPARE(c.simulator().jobs().front().outcome, ClientOutcome::Result);
+  dock.showJob(1);
+  QCOMPARE(dock.heading(),
+           QStringLiteral("Job 1: %1 steps, to its result").arg(dock.view().diagram().arrows()));
 }
 
 void tst_Inspector::journeyExports() {

@@ -141,9 +141,43 @@ void JourneyDock::rebuild() {
   dirty_ = false;
   sinceRebuild_.restart();
   const SequenceDiagram d = SequenceDiagram::fromMermaid(mermaid());
+  const QString ended = endWords();
+  // A job that ended said "so far" for as long as it was followed.
   heading_->setText(d.arrows() == 0 ? tr("Job %1: nothing yet").arg(job_)
-                                    : tr("Job %1: %2 steps so far").arg(job_).arg(d.arrows()));
+                    : ended.isEmpty()
+                        ? tr("Job %1: %2 steps so far").arg(job_).arg(d.arrows())
+                        : tr("Job %1: %2 steps, %3").arg(job_).arg(d.arrows()).arg(ended));
   view_->setDiagram(d);
+}
+
+QString JourneyDock::heading() const {
+  return heading_->text();
+}
+
+QString JourneyDock::endWords() const {
+  for (const Job& j : controller_.simulator().jobs()) {
+    if (j.id != job_) continue;
+    switch (j.outcome) {
+      case ClientOutcome::Submitting:
+      case ClientOutcome::Waiting:
+        return {};
+      case ClientOutcome::Result:
+        return tr("to its result");
+      case ClientOutcome::Failed:
+        return tr("ended: the job failed");
+      case ClientOutcome::Cancelled:
+        return tr("ended: cancelled");
+      case ClientOutcome::Invalid:
+        return tr("ended: refused (400)");
+      case ClientOutcome::Unavailable:
+        return tr("ended: refused (503)");
+      case ClientOutcome::ResultExpired:
+        return tr("ended: its result had expired (404)");
+      case ClientOutcome::TimedOut:
+        return tr("ended: the client gave up");
+    }
+  }
+  return {};
 }
 
 bool JourneyDock::exportMermaid(const QString& path, QString* error) const {

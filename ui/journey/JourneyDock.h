@@ -34,6 +34,8 @@ class JourneyDock : public QDockWidget {
   // The diagram's Mermaid text now (what the export writes).
   QString mermaid() const;
   const SequenceView& view() const { return *view_; }
+  // What the dock says of the job above the diagram: its steps, and how it ended for its client.
+  QString heading() const;
   bool exportMermaid(const QString& path, QString* error) const;
   bool exportSvg(const QString& path, QString* error) const;
 
@@ -46,6 +48,8 @@ class JourneyDock : public QDockWidget {
  private:
   void onFrame();
   void rebuild();
+  // "to its result", "it failed"...: how the job ended for its client; empty while it goes on.
+  QString endWords() const;
   void chooseAndExport(bool svg);
 
   SimulationController& controller_;
