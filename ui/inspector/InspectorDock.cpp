@@ -57,7 +57,7 @@ InspectorDock::InspectorDock(SimulationController& controller, QWidget* parent)
   auto* componentPage = componentPage_ = new QWidget(pages_);
   auto* componentLayout = new QVBoxLayout(componentPage);
   componentLayout->setContentsMargins(0, 0, 0, 0);
-  figures_ = table(componentPage, {tr("Now"), tr("Value")});
+  figures_ = table(componentPage, {tr("Figure"), tr("Value")});
   figures_->setObjectName(QStringLiteral("figures"));
   figures_->setHorizontalScrollBarPolicy(Qt::ScrollBarAlwaysOff);  // it keeps its width (below)
   figures_->setToolTip(
