@@ -142,6 +142,10 @@ void ChartsDock::placePanels() {
   for (ChartPanel* p : panels_) grid_->removeWidget(p);
   for (std::size_t i = 0; i < shown.size(); ++i)
     grid_->addWidget(shown[i], static_cast<int>(i) / columns, static_cast<int>(i) % columns);
+  // The columns in use share the width equally, whatever each chart's size hint: without it, one
+  // placement after another (as a run reveals its charts) left poll-storm's four charts 389, 389,
+  // 240 and 240 pixels wide in lecture mode at 1280, and cut the last one's title.
+  for (int c = 0; c < grid_->columnCount(); ++c) grid_->setColumnStretch(c, c < columns ? 1 : 0);
   titles_->shareNow();
   alignLegends();
 }
