@@ -152,6 +152,36 @@ class tst_Captions : public QObject {
     QVERIFY2(std::abs(frames / 60.0 - reading) < 0.2, qPrintable(QString::number(frames)));
   }
 
+  // View > Show Captions, unchecked: no caption shows, none pauses the run, and the band kept for
+  // them goes to the topology; checked again, all three come back.
+  void captionsCanBeTurnedOff() {
+    SimulationController c;
+    TopologyView view(c);
+    view.resize(1200, 600);
+    view.show();
+    CaptionOverlay overlay(c, view);
+    c.load(captioned());
+    QVERIFY(overlay.showAction()->isChecked());
+    const int band = view.bottomReserve();
+    QVERIFY(band > 0);
+    const double scale = view.transform().m11();
+    overlay.showAction()->trigger();
+    QCOMPARE(view.bottomReserve(), 0);
+    QVERIFY(view.transform().m11() >= scale);  // the topology takes the room
+    c.setSpeed(4);
+    playFrames(c, 400);  // past the pausing caption at 5 s without stopping
+    QVERIFY(c.simulator().now() > 5 * kSecond);
+    QCOMPARE(overlay.shownIndex(), -1);
+    overlay.showAction()->trigger();
+    QCOMPARE(view.bottomReserve(), band);
+    c.pause();
+    c.advanceFrame(1.0 / 60);
+    QCOMPARE(overlay.shownIndex(), c.simulator().now() >= 8 * kSecond ? 0 : 2);
+    c.restart();
+    playFrames(c, 10000);
+    QCOMPARE(c.simulator().now(), 5 * kSecond);  // it pauses there again
+  }
+
   // The topology is fitted above the band where the captions show, whatever its size: in lecture
   // mode at 1280x720 with the charts open, poll-storm's bottom clients ran under its caption,
   // because the view could not scroll the scene far enough to centre it above the band.

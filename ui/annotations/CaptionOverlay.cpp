@@ -4,6 +4,7 @@
 #include "canvas/TopologyView.h"
 #include "controller/SimulationController.h"
 
+#include <QAction>
 #include <QEvent>
 #include <QPainter>
 #include <QPainterPath>
@@ -29,6 +30,24 @@ CaptionOverlay::CaptionOverlay(SimulationController& controller, TopologyView& v
   connect(&controller_, &SimulationController::simulationReset, this, &CaptionOverlay::onReset);
   connect(&controller_, &SimulationController::frameAdvanced, this, [this] { refresh(true); });
   connect(&controller_, &SimulationController::stateChanged, this, [this] { refresh(false); });
+  showAction_ = new QAction(tr("Show &Captions"), this);
+  showAction_->setCheckable(true);
+  showAction_->setChecked(true);
+  showAction_->setToolTip(
+      tr("Show the scenario's captions, and pause where they ask to; hidden, the topology takes "
+         "their room"));
+  connect(showAction_, &QAction::toggled, this, &CaptionOverlay::setShown);
+}
+
+void CaptionOverlay::setShown(bool on) {
+  controller_.setCaptionPauses(on);
+  if (!on) {
+    hide();
+    view_.setBottomReserve(0);
+    return;
+  }
+  reserveBand();
+  refresh(false);
 }
 
 double CaptionOverlay::readingSeconds(qsizetype characters) {
@@ -74,7 +93,7 @@ bool CaptionOverlay::waitingOnIt() const {
 }
 
 void CaptionOverlay::refresh(bool newFrame) {
-  if (!controller_.hasSimulation() || byTime_.empty()) return;
+  if (!controller_.hasSimulation() || byTime_.empty() || !showAction_->isChecked()) return;
   const int reached = reachedAt(controller_.simulator().now());
   if (reached != shown_) {
     shown_ = reached;
@@ -121,7 +140,7 @@ QSizeF CaptionOverlay::boxFor(const QString& text) const {
 
 void CaptionOverlay::reserveBand() {
   double tallest = 0;
-  if (controller_.hasSimulation())
+  if (controller_.hasSimulation() && showAction_->isChecked())
     for (const AnnotationSpec& a : controller_.scenario().annotations) {
       QString text = QString::fromStdString(a.text);
       if (a.pause.value_or(false)) text += pausedHere();

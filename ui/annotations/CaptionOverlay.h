@@ -11,6 +11,8 @@
 
 #include <vector>
 
+class QAction;
+
 namespace brokerlab::ui {
 
 class SimulationController;
@@ -27,6 +29,10 @@ class CaptionOverlay : public QWidget {
   QString shownText() const;
   // Wall seconds a caption of `characters` stays while the run plays: time to read it twice.
   static double readingSeconds(qsizetype characters);
+  // View > Show Captions, checked: the captions show and pause the run where they ask to.
+  // Unchecked: none shows, none pauses, and the band kept for them goes to the topology (a
+  // lecturer who tells the story in their own words gets the whole canvas).
+  QAction* showAction() const { return showAction_; }
 
  protected:
   void paintEvent(QPaintEvent* event) override;
@@ -35,6 +41,7 @@ class CaptionOverlay : public QWidget {
 
  private:
   void onReset();
+  void setShown(bool on);
   void refresh(bool newFrame);
   int reachedAt(SimTime now) const;  // the latest caption at or before `now`, -1 for none
   void place();
@@ -54,6 +61,7 @@ class CaptionOverlay : public QWidget {
   bool dismissed_ = false;
   double readFor_ = 0;  // wall seconds it has been on screen while the run played
   double scale_ = 1;
+  QAction* showAction_;
 };
 
 }  // namespace brokerlab::ui

@@ -40,6 +40,7 @@ class TopologyView : public QGraphicsView {
   void setTheme(const Theme& theme);
   // Pixels at the bottom of the view that fitting leaves free (for captions over the canvas).
   void setBottomReserve(int pixels);
+  int bottomReserve() const { return bottomReserve_; }
   const Theme& theme() const { return theme_; }
 
  signals:

@@ -150,6 +150,7 @@ std::vector<TraceRecord> SimulationController::recordsOf(std::uint64_t serial, S
 }
 
 SimTime SimulationController::nextPausePoint(SimTime after) const {
+  if (!captionPauses_) return kNever;
   const auto next = std::upper_bound(pausePoints_.begin(), pausePoints_.end(), after);
   return next == pausePoints_.end() ? kNever : *next;
 }

@@ -86,6 +86,9 @@ class SimulationController : public QObject {
   const QString& haltReason() const { return haltReason_; }
   // The simulated times where playing pauses by itself (the captions that ask for it), in order.
   const std::vector<SimTime>& pausePoints() const { return pausePoints_; }
+  // Whether playing pauses at them (View > Show Captions: no captions, no pauses for them).
+  void setCaptionPauses(bool on) { captionPauses_ = on; }
+  bool captionPauses() const { return captionPauses_; }
 
   // The records captured during the last frame (or step), in order.
   const std::vector<TraceRecord>& frameRecords() const { return records_; }
@@ -162,6 +165,7 @@ class SimulationController : public QObject {
   bool limited_ = false;
   QString haltReason_;
   std::vector<SimTime> pausePoints_;
+  bool captionPauses_ = true;
   std::vector<TraceRecord> records_;
   bool recordsComplete_ = true;
   bool frameOverflowed_ = false;

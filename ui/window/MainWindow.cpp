@@ -1,5 +1,6 @@
 #include "window/MainWindow.h"
 
+#include "annotations/CaptionOverlay.h"
 #include "canvas/ComponentItem.h"
 #include "canvas/TopologyScene.h"
 #include "canvas/TopologyView.h"
@@ -272,6 +273,7 @@ void MainWindow::buildMenus() {
                     properties_->toggleViewAction(), palette_->toggleViewAction()});
   view->addMenu(charts_->averaging().menu());
   view->addSeparator();
+  view->addAction(canvasPage_->captions().showAction());
   view->addActions({lecture_->previousMark(), lecture_->nextMark(), lecture_->toggle()});
   QMenu* help = menuBar()->addMenu(tr("&Help"));
   help->addActions({help_->shortcuts(), help_->about()});
