@@ -48,6 +48,28 @@ class tst_CompareCharts : public QObject {
     QCOMPARE(w.charts().chart(OverlayKind::Utilization).plotted().size(), std::size_t{2});
   }
 
+  // Two designs whose components are named differently share no figure to overlay: in place of
+  // an empty half window, a note says why and where to look (the work queue against scale-out).
+  void differentNamesGetANoteNotABlank() {
+    CompareWindow w;
+    QVERIFY(w.load(loadBundled(QStringLiteral("work-queue")), QStringLiteral("A"),
+                   loadBundled(QStringLiteral("scale-out")), QStringLiteral("B"))
+                .isEmpty());
+    w.resize(1280, 720);
+    w.show();
+    w.bringTo(30 * kSecond);
+    QCoreApplication::sendPostedEvents(nullptr, QEvent::LayoutRequest);
+    for (int k = 0; k < kOverlayKindCount; ++k)
+      QVERIFY(w.charts().chart(static_cast<OverlayKind>(k)).isHidden());
+    QVERIFY2(w.charts().noChartNote().contains(QStringLiteral("name")),
+             qPrintable(w.charts().noChartNote()));
+    // The same design twice: charts, no note.
+    CompareWindow same;
+    QVERIFY(openWorkQueuePairAt40s(same));
+    QVERIFY(same.charts().noChartNote().isEmpty());
+    QVERIFY(!same.charts().chart(OverlayKind::Backlog).isHidden());
+  }
+
   // What a chart draws is its series decimated for the plot's laid-out width, however many
   // refreshes (throttled by the wall clock) came before: a chart first shown before its layout
   // used the smallest count, and the comparison's screenshot differed from run to run.

@@ -6,6 +6,7 @@
 #include "controller/SimulationController.h"
 
 #include <QGridLayout>
+#include <QLabel>
 #include <QMenu>
 
 #include <algorithm>
@@ -40,6 +41,17 @@ CompareCharts::CompareCharts(CompareClock& clock, QWidget* parent)
       if (chosen == png || chosen == svg) saveChartAs(this, *chart, stem, chosen == svg);
     });
   }
+  none_ = new QLabel(
+      tr("No chart to overlay: the charts draw a figure both runs have, by the name of its "
+         "component (orders.depth in A and in B), and these two designs name theirs "
+         "differently. The key figures compare the runs' totals; give a component the same id in "
+         "both files to chart it."),
+      this);
+  none_->setWordWrap(true);
+  none_->setAlignment(Qt::AlignCenter);
+  none_->setMargin(24);
+  none_->setForegroundRole(QPalette::PlaceholderText);
+  none_->hide();
   for (int i = 0; i < 2; ++i) {  // the charts share the room alike
     grid_->setRowStretch(i, 1);
     grid_->setColumnStretch(i, 1);
@@ -67,6 +79,10 @@ void CompareCharts::onFrame() {
   place();
 }
 
+QString CompareCharts::noChartNote() const {
+  return none_->isHidden() ? QString() : none_->text();
+}
+
 void CompareCharts::showOne(OverlayChart& chart) {
   const SimulationController& a = clock_.left();
   const SimulationController& b = clock_.right();
@@ -88,11 +104,16 @@ void CompareCharts::place() {
   std::vector<OverlayChart*> shown;
   for (OverlayChart* c : charts_)
     if (!c->isHidden()) shown.push_back(c);
-  if (shown == placed_) return;
+  const bool loaded = clock_.left().hasSimulation() && clock_.right().hasSimulation();
+  const bool none = loaded && shown.empty();
+  if (shown == placed_ && none == !none_->isHidden()) return;
   placed_ = shown;
   for (OverlayChart* c : charts_) grid_->removeWidget(c);
+  grid_->removeWidget(none_);
   for (std::size_t i = 0; i < shown.size(); ++i)
     grid_->addWidget(shown[i], static_cast<int>(i) / 2, static_cast<int>(i) % 2);
+  if (none) grid_->addWidget(none_, 0, 0, 2, 2);
+  none_->setVisible(none);
   titles_->shareNow();
   alignLegends();
   emit placed();

@@ -14,6 +14,7 @@
 #include <vector>
 
 class QGridLayout;
+class QLabel;
 
 namespace brokerlab::ui {
 
@@ -32,6 +33,9 @@ class CompareCharts : public QWidget {
   void setFontScale(double scale);
   // Rates and utilizations each sample or as means over a window (each chart's right click).
   AveragingChoice& averaging() { return averaging_; }
+  // Shown in the charts' place when the runs have no figure in common (two designs whose
+  // components are named differently): why there is no chart, and where to look instead.
+  QString noChartNote() const;
 
  public slots:
   void refresh();
@@ -49,6 +53,7 @@ class CompareCharts : public QWidget {
   AveragingChoice averaging_;
   std::array<OverlayChart*, kOverlayKindCount> charts_{};
   QGridLayout* grid_;
+  QLabel* none_;  // the note in place of the charts
   SharedTitleSize* titles_;
   QElapsedTimer sinceRefresh_;
   int next_ = 0;
