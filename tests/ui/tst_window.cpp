@@ -8,6 +8,8 @@
 #include "charts/ChartsDock.h"
 #include "controller/SimulationController.h"
 #include "document/ScenarioDocument.h"
+#include "inspector/InspectorDock.h"
+#include "journey/JourneyDock.h"
 #include "window/FileActions.h"
 #include "window/HelpActions.h"
 #include "window/MainWindow.h"
@@ -51,6 +53,7 @@ class tst_Window : public QObject {
   void initTestCase();
   void startPageListsBundledScenarios();
   void startPageOpensAScenario();
+  void aSecondScenarioKeepsNothingOfTheFirsts();
   void everyActionHasATooltipAndShortcutsAreListed();
   void timeControlsDriveTheController();
   void theViewMenuChoosesTheChartsAverages();
@@ -82,6 +85,50 @@ void tst_Window::startPageOpensAScenario() {
   cards.at(3)->click();
   QVERIFY(w.showingCanvas());
   QCOMPARE(QString::fromStdString(w.document().scenario().name), w.startPage().scenarios()[3].name);
+}
+
+// A component selected in one scenario, then another scenario opened in the same window: the
+// views follow the new run, not the old selection's index into it.
+void tst_Window::aSecondScenarioKeepsNothingOfTheFirsts() {
+  MainWindow w;
+  w.files().setInteractive(false);
+  w.resize(1600, 900);
+  w.show();
+  w.showPanels({QStringLiteral("charts"), QStringLiteral("inspector")});
+  const auto chartsShown = [&w] {
+    int shown = 0;
+    for (int k = 0; k < kSeriesChartCount; ++k)
+      shown += w.charts().panel(static_cast<SeriesChart>(k)).isHidden() ? 0 : 1;
+    return shown;
+  };
+  const auto indexOf = [&w](const char* id) {
+    const auto& all = w.controller().model()->components;
+    for (std::uint32_t i = 0; i < all.size(); ++i)
+      if (all[i].id == id) return i;
+    return kNone;
+  };
+  // work-queue's "orders" (component 1), then consumer-crash-manual-ack, which has an "orders"
+  // too, as component 2: it stays selected, and the views follow it there.
+  QVERIFY(w.files().openPath(scenarioPath(QStringLiteral("work-queue"))));
+  w.canvas().selectComponent(QStringLiteral("orders"));
+  QCOMPARE(w.charts().component(), indexOf("orders"));
+  QVERIFY(w.files().openPath(scenarioPath(QStringLiteral("consumer-crash-manual-ack"))));
+  QCOMPARE(w.canvas().selectedId(), QStringLiteral("orders"));
+  QCOMPARE(indexOf("orders"), 2u);
+  QCOMPARE(w.charts().component(), 2u);
+  QCOMPARE(w.inspector().component(), 2u);
+  QCOMPARE(w.inspector().heading(), QStringLiteral("orders"));
+  // Then poll-storm, which has none: no selection, every chart, an empty inspector. Before, the
+  // charts kept the index 2 (poll-storm's client-03) and showed nothing at all.
+  w.journey().showJob(1);
+  QVERIFY(w.files().openPath(scenarioPath(QStringLiteral("poll-storm"))));
+  runTo(w.controller(), 5 * kSecond);
+  w.charts().refresh();
+  QVERIFY(w.canvas().selectedId().isEmpty());
+  QCOMPARE(w.charts().component(), kNone);
+  QCOMPARE(w.inspector().component(), kNone);
+  QVERIFY(chartsShown() >= 3);
+  QCOMPARE(w.journey().job(), std::uint64_t{0});  // consumer-crash's job 1 is not poll-storm's
 }
 
 void tst_Window::everyActionHasATooltipAndShortcutsAreListed() {

@@ -68,7 +68,13 @@ void TopologyView::rebuild() {
   autoFit_ = true;
   fitToWindow();
   onFrame();
-  if (!selected.isEmpty()) selectComponent(selected);
+  if (selected.isEmpty()) return;
+  selectComponent(selected);
+  // Views hold the selection as an index into the model: a new scenario without that id (or a
+  // design edited without it) must clear them, or they would read another component. The old
+  // scene's end already announced an empty selection (its signal reads the new scene); said
+  // outright here rather than left to the order in which the scenes change hands.
+  if (selectedId().isEmpty()) emit componentSelected(kNone);
 }
 
 void TopologyView::onReset() {

@@ -43,6 +43,7 @@ class ChartsDock : public QDockWidget {
   void setFontScale(double scale);
   // Rates and utilizations each sample or as means over a window (the View menu offers it too).
   AveragingChoice& averaging() { return averaging_; }
+  std::uint32_t component() const { return component_; }  // the selected one's, or kNone
 
  public slots:
   void setComponent(std::uint32_t component);  // kNone: every component

@@ -91,6 +91,10 @@ InspectorDock::InspectorDock(SimulationController& controller, QWidget* parent)
   sinceRefresh_.start();
 }
 
+QString InspectorDock::heading() const {
+  return heading_->text();
+}
+
 void InspectorDock::clear() {
   component_ = kNone;
   message_ = 0;

@@ -36,6 +36,8 @@ class InspectorDock : public QDockWidget {
   QStringList figureRows() const;
   QStringList journeyRows() const;
   std::uint64_t message() const { return message_; }
+  std::uint32_t component() const { return component_; }
+  QString heading() const;
   // Controls shown under a component's parameters (the what-if panel); they follow the
   // selection through componentShown.
   void addComponentControls(QWidget* controls);

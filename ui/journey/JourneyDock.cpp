@@ -22,8 +22,7 @@ JourneyDock::JourneyDock(SimulationController& controller, QWidget* parent)
   setObjectName(QStringLiteral("journey"));
   auto* body = new QWidget(this);
   auto* layout = new QVBoxLayout(body);
-  heading_ =
-      new QLabel(tr("Click an HTTP exchange or a client on the canvas to follow a job"), body);
+  heading_ = new QLabel(body);
   heading_->setWordWrap(true);
   QFont bold = heading_->font();
   bold.setBold(true);
@@ -50,6 +49,12 @@ JourneyDock::JourneyDock(SimulationController& controller, QWidget* parent)
   connect(exportSvg_, &QPushButton::clicked, this, [this] { chooseAndExport(true); });
   connect(&controller_, &SimulationController::frameAdvanced, this, &JourneyDock::onFrame);
   connect(&controller_, &SimulationController::simulationReset, this, [this] {
+    // Another scenario (or an edited design): its jobs are not the ones followed.
+    if (controller_.model().get() != model_) {
+      model_ = controller_.model().get();
+      showJob(0);
+      return;
+    }
     if (job_ != 0) showJob(job_);  // landed elsewhere: read its past again
   });
   sinceRebuild_.start();
@@ -79,12 +84,14 @@ void JourneyDock::showLatestJobOf(std::uint32_t clientComponent) {
 
 void JourneyDock::showJob(std::uint64_t id) {
   job_ = id;
+  model_ = controller_.hasSimulation() ? controller_.model().get() : nullptr;
   waitingClient_ = kNone;
   trail_.clear();
   const bool some = id != 0 && controller_.hasSimulation();
   exportMermaid_->setEnabled(some);
   exportSvg_->setEnabled(some);
   if (!some) {
+    heading_->setText(tr("Click an HTTP exchange or a client on the canvas to follow a job"));
     view_->setDiagram({});
     return;
   }

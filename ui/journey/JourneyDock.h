@@ -58,6 +58,7 @@ class JourneyDock : public QDockWidget {
   QPushButton* exportMermaid_;
   QPushButton* exportSvg_;
   std::uint64_t job_ = 0;
+  const void* model_ = nullptr;          // the model job_ belongs to
   std::uint32_t waitingClient_ = kNone;  // chosen before it submitted: its first job is followed
   std::size_t waitScanned_ = 0;          // the jobs read for it so far
   std::vector<TraceRecord> trail_;
