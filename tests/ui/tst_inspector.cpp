@@ -68,6 +68,20 @@ void tst_Inspector::componentShowsTheReportsFigures() {
   c.advanceFrame(0);
   const QueueReport later = buildReport(c.simulator()).queues[0];
   QVERIFY(dock.figureRows().contains(QStringLiteral("unacked now\t%1").arg(later.unackedNow)));
+  // A consumer's few figures leave the room below them to its parameters (the table kept three
+  // quarters of the dock, two thirds of it blank, while the parameters scrolled).
+  dock.resize(420, 800);
+  dock.show();
+  dock.showComponent(2);  // the consumer "workers"
+  QCoreApplication::sendPostedEvents(nullptr, QEvent::LayoutRequest);
+  const auto* table = dock.findChild<QTableWidget*>(QStringLiteral("figures"));
+  const auto* parameters = dock.findChild<QPlainTextEdit*>();
+  QVERIFY(table && parameters);
+  int rowsHigh = table->horizontalHeader()->height() + 2 * table->frameWidth();
+  for (int r = 0; r < table->rowCount(); ++r) rowsHigh += table->rowHeight(r);
+  QVERIFY2(table->height() <= rowsHigh,
+           qPrintable(QStringLiteral("%1 > %2").arg(table->height()).arg(rowsHigh)));
+  QVERIFY(parameters->height() > table->height());
 }
 
 // Figures refresh a few times a second while a run plays; a run that stops sooner than that after

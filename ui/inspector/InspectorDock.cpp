@@ -211,6 +211,11 @@ void InspectorDock::refreshComponent() {
   const int needed = figures_->columnWidth(0) + widest + 2 * figures_->frameWidth() +
                      figures_->verticalScrollBar()->sizeHint().width();
   if (needed > figures_->minimumWidth()) figures_->setMinimumWidth(needed);
+  // No taller than its rows: a consumer's five figures left two thirds of the table blank while
+  // the parameters below scrolled.
+  int tall = figures_->horizontalHeader()->height() + 2 * figures_->frameWidth();
+  for (int r = 0; r < figures_->rowCount(); ++r) tall += figures_->rowHeight(r);
+  figures_->setMaximumHeight(tall);
 }
 
 void InspectorDock::refreshJourney() {
