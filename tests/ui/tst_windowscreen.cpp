@@ -198,6 +198,40 @@ class tst_WindowScreen : public QObject {
   // cards kept the height of one line of each and cut the wrapped lines through the middle), a
   // summary cut short is cut between words, and the toolbar shows its status with no scenario.
   void startPageFitsAProjectorsScreen_data() { addScreenSizeRows(); }
+  // A window made narrower (un-maximized, dragged smaller) keeps every control of its toolbar in
+  // view, as one opened at that size does: the run's status turns compact. Shrunk from 1600 to
+  // 1280 pixels, the clock, the state and the lecture button went behind the toolbar's "»".
+  void aShrunkWindowKeepsItsToolbarInView_data() {
+    QTest::addColumn<bool>("scenario");
+    QTest::newRow("start page") << false;
+    QTest::newRow("work-queue") << true;
+  }
+  void aShrunkWindowKeepsItsToolbarInView() {
+    QFETCH(bool, scenario);
+    MainWindow w;
+    w.files().setInteractive(false);
+    w.resize(1600, 900);
+    if (scenario) QVERIFY(w.files().openPath(scenarioPath(QStringLiteral("work-queue"))));
+    w.show();
+    const auto settle = [] {
+      for (int i = 0; i < 3; ++i) {
+        QCoreApplication::sendPostedEvents(nullptr, QEvent::LayoutRequest);
+        QCoreApplication::processEvents();
+      }
+    };
+    settle();
+    QVERIFY(!w.time().runStatus()->compact());
+    for (const int width : {1280, 1600, 1366, 1600}) {
+      w.resize(width, 720);
+      settle();
+      QVERIFY2(hiddenInToolbar(w).isEmpty(),
+               qPrintable(QStringLiteral("%1 pixels: %2")
+                              .arg(width)
+                              .arg(hiddenInToolbar(w).join(QStringLiteral(", ")))));
+      if (width == 1600) QVERIFY(!w.time().runStatus()->compact());  // the whole status again
+    }
+  }
+
   void startPageFitsAProjectorsScreen() {
     QFETCH(QSize, size);
     MainWindow w;

@@ -4,6 +4,7 @@
 #include "controller/SimulationController.h"
 #include "window/SpeedSlider.h"
 
+#include <QAction>
 #include <QEvent>
 #include <QHBoxLayout>
 #include <QLabel>
@@ -85,7 +86,16 @@ void RunStatus::fit() {
     const int spacing = layout()->spacing();
     const int whole = m.left() + m.right() + clock_->minimumWidth() + spacing +
                       events_->minimumWidth() + spacing + fullStateWidth_;
-    const int others = bar_->sizeHint().width() - sizeHint().width();
+    // The other items' widths, from their own size hints: the toolbar's hint is the one it last
+    // laid out, with this status as it was then (after it turned compact, the whole status was
+    // still in it, and the status stayed compact in a toolbar wide enough for all of it).
+    int others =
+        bar_->layout()->contentsMargins().left() + bar_->layout()->contentsMargins().right();
+    for (QAction* a : bar_->actions()) {
+      const QWidget* item = a->isVisible() ? bar_->widgetForAction(a) : nullptr;
+      if (item != nullptr && item != this)
+        others += item->sizeHint().width() + bar_->layout()->spacing();
+    }
     small = others + whole > bar_->width();
   }
   if (small == compact_) return;
@@ -95,6 +105,9 @@ void RunStatus::fit() {
   // A QLabel keeps its size hint, the old minimum width in it, until its text changes.
   state_->clear();
   refresh();
+  // The toolbar lays its items out again for the new width: without it, the items it had put
+  // behind its extension button ("»") as the window narrowed stayed there.
+  if (bar_ != nullptr) bar_->layout()->invalidate();
 }
 
 QString RunStatus::clockText() const {
