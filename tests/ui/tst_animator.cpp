@@ -31,6 +31,7 @@ class tst_Animator : public QObject {
   void manualAckFliesBack();
   void busyLinkBecomesAFlowWithTheTrueCount();
   void processingMarksTheInstance();
+  void aPublishToAStreamEndsAtItsSide();
 };
 
 void tst_Animator::publishBecomesAFlight() {
@@ -135,3 +136,18 @@ void tst_Animator::processingMarksTheInstance() {
 
 QTEST_MAIN(tst_Animator)
 #include "tst_animator.moc"
+
+// The broker picks a record's partition when it appends it; published, a record flies to the
+// stream's side where its link ends. Before, every publish flew to partition 0's row (its
+// partition field is still 0 then), and in stream-consumer-crash the dots covered the "P0" label.
+void tst_Animator::aPublishToAStreamEndsAtItsSide() {
+  Animator a(modelOf(QStringLiteral("stream-consumer-crash")));  // 0 clicks, 1 clickstream
+  const TraceRecord r = publish(1, 0, 10 * kMillisecond, 0, 1);
+  a.ingest({&r, 1}, 1);
+  QCOMPARE(a.links().size(), std::size_t{1});
+  QCOMPARE(a.links()[0].to, (Endpoint{1, 0, 0}));
+  // A delivery still leaves from its partition's row (lane = partition + 1).
+  const TraceRecord d{kSecond, kSecond + kMillisecond, 1, 1, 2, 3, 1, TraceKind::Deliver, 0};
+  a.ingest({&d, 1}, 1);
+  QCOMPARE(a.links()[1].from, (Endpoint{1, 0, 4}));
+}

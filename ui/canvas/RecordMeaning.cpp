@@ -71,7 +71,10 @@ RecordMeaning::Result RecordMeaning::interpret(const TraceRecord& r) const {
   };
   switch (r.kind) {
     case TraceKind::Publish:
-      flight({r.component, 0, 0}, {r.peer, 0, lane(r.peer)}, r.aux, FlightKind::Message);
+      // Into the stream's side where its link ends, not a partition's row: the broker picks the
+      // partition when it appends (an Append record), and a publish's partition field is still 0
+      // (every record flew to P0, covering its label).
+      flight({r.component, 0, 0}, {r.peer, 0, 0}, r.aux, FlightKind::Message);
       break;
     case TraceKind::Deliver: {
       const Endpoint from = isStream(r.component) ? Endpoint{r.component, 0, lane(r.component)}
