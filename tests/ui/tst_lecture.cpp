@@ -11,6 +11,9 @@
 #include "charts/ChartsDock.h"
 #include "controller/SimulationController.h"
 #include "document/ScenarioDocument.h"
+#include "editor/PaletteDock.h"
+#include "editor/PropertyDock.h"
+#include "editor/TopologyEditor.h"
 #include "window/FileActions.h"
 #include "window/LectureMode.h"
 #include "window/MainWindow.h"
@@ -31,6 +34,7 @@ class tst_Lecture : public QObject {
  private slots:
   void initTestCase();
   void lectureKeysDriveTheRun();
+  void aDesignBeingEditedKeepsItsPalette();
   void canvasExportsAreValidPictures();
   void reportAndMetricsExportAsTheCliWritesThem();
 };
@@ -99,6 +103,33 @@ void tst_Lecture::lectureKeysDriveTheRun() {
   QCOMPARE(backlog.legend().font().pointSizeF(), body);
   QTest::keyClick(&w, Qt::Key_2);  // outside lecture mode the digits do nothing
   QVERIFY(w.document().filePath().endsWith(QStringLiteral("work-queue.json")));
+}
+
+// Lecture mode puts the docks away, but not the palette and the properties of a design being
+// edited (a lecturer building a topology in front of the room): before, edit mode stayed on with
+// nothing to add components from, and Edit Topology, already checked, did not bring them back.
+void tst_Lecture::aDesignBeingEditedKeepsItsPalette() {
+  MainWindow w;
+  w.files().setInteractive(false);
+  w.show();
+  QVERIFY(w.files().openPath(scenarioPath(QStringLiteral("work-queue"))));
+  w.showPanels({QStringLiteral("editor"), QStringLiteral("charts")});
+  QVERIFY(w.palette().isVisible() && w.properties().isVisible());
+  const qreal type = w.palette().font().pointSizeF();
+  w.lecture().setActive(true);
+  QVERIFY(w.palette().isVisible());
+  QVERIFY(w.properties().isVisible());
+  QVERIFY(!w.charts().isVisible());                 // the others are put away
+  QVERIFY(w.palette().font().pointSizeF() > type);  // in the projector's type
+  w.lecture().setActive(false);
+  QVERIFY(w.palette().isVisible() && w.charts().isVisible());
+  QCOMPARE(w.palette().font().pointSizeF(), type);
+  // Not editing, they go with the rest.
+  w.showPanels({QStringLiteral("editor")});
+  w.editor().editMode()->setChecked(false);  // Edit Topology off
+  QVERIFY(!w.palette().isVisible());
+  w.lecture().setActive(true);
+  QVERIFY(!w.palette().isVisible() && !w.properties().isVisible());
 }
 
 void tst_Lecture::canvasExportsAreValidPictures() {

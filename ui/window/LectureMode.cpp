@@ -4,6 +4,9 @@
 #include "canvas/TopologyView.h"
 #include "charts/ChartsDock.h"
 #include "controller/SimulationController.h"
+#include "editor/PaletteDock.h"
+#include "editor/PropertyDock.h"
+#include "editor/TopologyEditor.h"
 #include "inspector/InspectorDock.h"
 #include "journey/JourneyDock.h"
 #include "summary/SummaryDock.h"
@@ -68,11 +71,16 @@ void LectureMode::setActive(bool on) {
   if (on) {
     geometry_ = window_.saveGeometry();
     docksShown_.clear();
-    for (QDockWidget* d : window_.findChildren<QDockWidget*>())
-      if (d->isVisible()) {
+    // While the design is being edited its palette and properties stay: edit mode without them
+    // has nothing to add components from (and Edit Topology, checked, would not bring them back).
+    const bool editing = window_.editor().editing();
+    for (QDockWidget* d : window_.findChildren<QDockWidget*>()) {
+      const bool editorDock = d == &window_.palette() || d == &window_.properties();
+      if (d->isVisible() && !(editing && editorDock)) {
         docksShown_ << d;
         d->hide();
       }
+    }
     window_.canvas().setTheme(Theme::lecture());
     // The docks are put away, but a lecturer brings them back (Ctrl+K the charts, Ctrl+U the
     // summary, a click on a component its inspector): in the projector's type.
@@ -92,7 +100,8 @@ void LectureMode::setActive(bool on) {
 }
 
 QList<QDockWidget*> LectureMode::textDocks() const {
-  return {&window_.summary(), &window_.inspector(), &window_.journey()};
+  return {&window_.summary(), &window_.inspector(), &window_.journey(), &window_.properties(),
+          &window_.palette()};
 }
 
 void LectureMode::jumpToMark(int direction) {

@@ -170,6 +170,9 @@ void MainWindow::showPanels(const QStringList& panels) {
   for (const QString& name : panels) {
     if (name == QStringLiteral("editor")) {
       editor_->editMode()->setChecked(true);
+      palette_->show();  // already editing (lecture mode put them away): shown all the same
+      properties_->show();
+      properties_->raise();
       continue;
     }
     QDockWidget* dock = journey_;
