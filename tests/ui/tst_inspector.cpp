@@ -51,8 +51,13 @@ void tst_Inspector::componentShowsTheReportsFigures() {
   SimulationController c;
   InspectorDock dock(c);
   c.load(loadBundled(QStringLiteral("work-queue")));
+  // Nothing selected: what a selection will show, not an empty table and an empty box.
+  const auto* pages = dock.findChild<QStackedWidget*>();
+  QVERIFY(pages && pages->isHidden());
+  QCOMPARE(dock.heading(), QStringLiteral("Select a component or a message on the canvas"));
   runTo(c, 20 * kSecond);
   dock.showComponent(1);  // the queue "orders"
+  QVERIFY(!pages->isHidden());
   const RunReport report = buildReport(c.simulator());
   const QueueReport& q = report.queues[0];
   const QStringList rows = dock.figureRows();

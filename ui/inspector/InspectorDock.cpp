@@ -78,6 +78,7 @@ InspectorDock::InspectorDock(SimulationController& controller, QWidget* parent)
   layout->addWidget(heading_);
   layout->addWidget(summary_);
   layout->addWidget(pages_, 1);
+  layout->addStretch(0);  // takes the room while nothing is selected (the pages hidden)
   setWidget(body);
   connect(&controller_, &SimulationController::frameAdvanced, this, &InspectorDock::onFrame);
   connect(&controller_, &SimulationController::simulationReset, this, [this] {
@@ -89,6 +90,7 @@ InspectorDock::InspectorDock(SimulationController& controller, QWidget* parent)
   connect(&controller_, &SimulationController::timelineChanged, this,
           [this] { shownEvents_ = kUnread; });
   sinceRefresh_.start();
+  clear();
 }
 
 QString InspectorDock::heading() const {
@@ -100,7 +102,11 @@ void InspectorDock::clear() {
   message_ = 0;
   trail_.clear();
   heading_->setText(tr("Select a component or a message on the canvas"));
-  summary_->clear();
+  // Not an empty table and an empty box: what a selection will show.
+  summary_->setText(
+      tr("A component: its figures at this moment, its parameters and, for a "
+         "producer, a consumer or a client, what-if controls. A message: every hop it made."));
+  pages_->hide();
   figures_->setRowCount(0);
   parameters_->clear();
   journey_->setRowCount(0);
@@ -132,6 +138,7 @@ void InspectorDock::showComponent(std::uint32_t component) {
   heading_->setText(QString::fromStdString(spec.id));
   parameters_->setPlainText(QString::fromStdString(writeComponentSpec(spec)));
   pages_->setCurrentIndex(0);
+  pages_->show();
   refreshComponent();
 }
 
@@ -147,6 +154,7 @@ void InspectorDock::showMessage(std::uint64_t serial) {
       from = std::max(from, pool[i].publishedAt);
   trail_ = controller_.recordsOf(serial, from);
   pages_->setCurrentIndex(1);
+  pages_->show();
   refreshJourney();
 }
 
