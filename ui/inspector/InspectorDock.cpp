@@ -211,7 +211,10 @@ void InspectorDock::refreshComponent() {
   figures_->resizeColumnToContents(0);
   // As wide as the names and the figures beside them need (in the projector's type the names
   // pushed the figures out of view), and no narrower as the figures grow: the dock must not jitter.
-  int widest = figures_->horizontalHeader()->sectionSizeHint(1);
+  // The stretched last column keeps at least the header's default size (measured: 100 pixels
+  // where 95 were left, its figures spilling past the view): room for that too.
+  int widest = std::max(figures_->horizontalHeader()->sectionSizeHint(1),
+                        figures_->horizontalHeader()->defaultSectionSize());
   const QFontMetrics metrics(figures_->font());
   for (int r = 0; r < figures_->rowCount(); ++r)
     widest =
