@@ -24,7 +24,9 @@ RunStatus::RunStatus(SimulationController& controller, QWidget* parent)
   big.setStyleHint(QFont::Monospace);
   big.setFamily(QStringLiteral("DejaVu Sans Mono"));
   clock_->setFont(big);
-  clock_->setToolTip(tr("Simulated time (minutes:seconds.milliseconds) and the run's duration"));
+  clock_->setToolTip(
+      tr("Simulated time (minutes:seconds.milliseconds; in a run of an hour or "
+         "more, hours:minutes:seconds.milliseconds) and the run's duration"));
   events_ = new QLabel(this);
   events_->setToolTip(tr("Events the simulator has run so far"));
   state_ = new QLabel(this);
