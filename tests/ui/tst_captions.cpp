@@ -29,6 +29,18 @@ Scenario captioned() {
   return s;
 }
 
+// A canvas `size` big, shown, with its captions over it.
+struct CaptionedCanvas {
+  SimulationController c;
+  TopologyView view{c};
+  CaptionOverlay overlay{c, view};
+  explicit CaptionedCanvas(QSize size, const Theme& theme = Theme()) {
+    view.setTheme(theme);
+    view.resize(size);
+    view.show();
+  }
+};
+
 // Plays frame by frame until the run stops playing (or `frames` pass).
 void playFrames(SimulationController& c, int frames) {
   c.play();
@@ -97,11 +109,8 @@ class tst_Captions : public QObject {
   }
 
   void theCaptionShowsAtItsMomentAndAgainAfterALanding() {
-    SimulationController c;
-    TopologyView view(c);
-    view.resize(1200, 800);
-    view.show();
-    CaptionOverlay overlay(c, view);
+    CaptionedCanvas canvas(QSize(1200, 800));
+    auto& [c, view, overlay] = canvas;
     c.load(captioned());
     QCOMPARE(overlay.shownIndex(), -1);  // nothing reached yet
     c.setSpeed(4);
@@ -125,11 +134,8 @@ class tst_Captions : public QObject {
   }
 
   void aCaptionGoesAfterItsReadingTimeWhilePlayingButNotWhilePaused() {
-    SimulationController c;
-    TopologyView view(c);
-    view.resize(1200, 800);
-    view.show();
-    CaptionOverlay overlay(c, view);
+    CaptionedCanvas canvas(QSize(1200, 800));
+    auto& [c, view, overlay] = canvas;
     Scenario s = captioned();
     s.annotations = {{1 * kSecond, "a short one", false}};
     c.load(s);
@@ -155,11 +161,8 @@ class tst_Captions : public QObject {
   // View > Show Captions, unchecked: no caption shows, none pauses the run, and the band kept for
   // them goes to the topology; checked again, all three come back.
   void captionsCanBeTurnedOff() {
-    SimulationController c;
-    TopologyView view(c);
-    view.resize(1200, 600);
-    view.show();
-    CaptionOverlay overlay(c, view);
+    CaptionedCanvas canvas(QSize(1200, 600));
+    auto& [c, view, overlay] = canvas;
     c.load(captioned());
     QVERIFY(overlay.showAction()->isChecked());
     const int band = view.bottomReserve();
@@ -201,12 +204,8 @@ class tst_Captions : public QObject {
     QFETCH(QString, scenario);
     QFETCH(QSize, canvas);
     QFETCH(bool, lecture);
-    SimulationController c;
-    TopologyView view(c);
-    if (lecture) view.setTheme(Theme::lecture());
-    view.resize(canvas);
-    view.show();
-    CaptionOverlay overlay(c, view);
+    CaptionedCanvas shown(canvas, lecture ? Theme::lecture() : Theme());
+    auto& [c, view, overlay] = shown;
     const Scenario s = loadBundled(scenario);
     c.load(s);
     c.runUntil(s.annotations.front().at + kMillisecond);  // mm1's first is at 0
