@@ -213,17 +213,11 @@ class tst_WindowScreen : public QObject {
     w.resize(1600, 900);
     if (scenario) QVERIFY(w.files().openPath(scenarioPath(QStringLiteral("work-queue"))));
     w.show();
-    const auto settle = [] {
-      for (int i = 0; i < 3; ++i) {
-        QCoreApplication::sendPostedEvents(nullptr, QEvent::LayoutRequest);
-        QCoreApplication::processEvents();
-      }
-    };
-    settle();
+    settleForGrab();
     QVERIFY(!w.time().runStatus()->compact());
     for (const int width : {1280, 1600, 1366, 1600}) {
       w.resize(width, 720);
-      settle();
+      settleForGrab();
       QVERIFY2(hiddenInToolbar(w).isEmpty(),
                qPrintable(QStringLiteral("%1 pixels: %2")
                               .arg(width)
