@@ -224,9 +224,8 @@ void InspectorDock::refreshComponent() {
   if (needed > figures_->minimumWidth()) figures_->setMinimumWidth(needed);
   // No taller than its rows: a consumer's five figures left two thirds of the table blank while
   // the parameters below scrolled.
-  int tall = figures_->horizontalHeader()->height() + 2 * figures_->frameWidth();
-  for (int r = 0; r < figures_->rowCount(); ++r) tall += figures_->rowHeight(r);
-  figures_->setMaximumHeight(tall);
+  figures_->setMaximumHeight(figures_->horizontalHeader()->height() +
+                             figures_->verticalHeader()->length() + 2 * figures_->frameWidth());
 }
 
 void InspectorDock::refreshJourney() {
