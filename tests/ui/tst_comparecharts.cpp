@@ -48,6 +48,27 @@ class tst_CompareCharts : public QObject {
     QCOMPARE(w.charts().chart(OverlayKind::Utilization).plotted().size(), std::size_t{2});
   }
 
+  // Auto acks against manual acks: a consumer in auto-ack mode acks nothing, so the acked rate
+  // would chart the first run's throughput as none at all. Both runs deliver: that is compared.
+  void throughputIsAFigureBothRunsCount() {
+    CompareWindow w;
+    QVERIFY(w.load(loadBundled(QStringLiteral("consumer-crash-auto-ack")), QStringLiteral("A"),
+                   loadBundled(QStringLiteral("consumer-crash-manual-ack")), QStringLiteral("B"))
+                .isEmpty());
+    w.resize(1280, 720);
+    w.show();
+    w.bringTo(30 * kSecond);
+    const OverlayChart& chart = w.charts().chart(OverlayKind::Throughput);
+    QCOMPARE(chart.chart()->title(), QStringLiteral("Throughput: delivered per second, 1 s mean"));
+    const auto lines = chart.plotted();
+    QCOMPARE(lines.size(), std::size_t{2});
+    for (const auto& line : lines) {
+      const bool moves = std::any_of(line.points.begin(), line.points.end(),
+                                     [](const QPointF& p) { return p.y() > 1; });
+      QVERIFY2(moves, qPrintable(line.name));
+    }
+  }
+
   // Two designs whose components are named differently share no figure to overlay: in place of
   // an empty half window, a note says why and where to look (the work queue against scale-out).
   void differentNamesGetANoteNotABlank() {

@@ -76,7 +76,30 @@ std::vector<SeriesPair> pairedSeries(const Simulator& a, const Simulator& b, Ove
   std::map<std::string, const NamedSeries*> inB;
   for (const NamedSeries& s : ofB) inB.emplace(s.column, &s);
   const std::vector<NamedSeries> inA = seriesOf(a);
-  for (const Group& g : preference(kind)) {
+  const std::vector<Group> groups = preference(kind);
+  // A group both runs have something in comes first: auto acks against manual acks is a figure
+  // one run never counts (a consumer in auto-ack mode acks nothing), and its chart would show that
+  // run's throughput as nothing at all. Delivered per second, which both count, compares them.
+  const auto shownByBoth = [&](const Group& g) {
+    bool byA = false, byB = false;
+    for (const NamedSeries& s : inA) {
+      if (!std::any_of(g.endings.begin(), g.endings.end(),
+                       [&](const std::string& e) { return endsWith(s.column, e); }))
+        continue;
+      const auto other = inB.find(s.column);
+      if (other == inB.end()) continue;
+      byA = byA || !silent(*s.series);
+      byB = byB || !silent(*other->second->series);
+    }
+    return byA && byB;
+  };
+  const auto both = std::find_if(groups.begin(), groups.end(), shownByBoth);
+  std::vector<const Group*> order;
+  if (both != groups.end()) order.push_back(&*both);
+  for (const Group& g : groups)
+    if (order.empty() || &g != order.front()) order.push_back(&g);
+  for (const Group* gp : order) {
+    const Group& g = *gp;
     const std::vector<std::string>& group = g.endings;
     const QString title = QCoreApplication::translate("Compare", g.title);
     std::vector<SeriesPair> out;

@@ -3,7 +3,7 @@
 // The figures both runs of a comparison chart: for one overlay chart (throughput, backlog,
 // latency, utilization), the series of the metrics catalog (engine/metrics/SeriesCatalog) that
 // exist in both runs under the same column name ("orders.depth": the same queue id), the first
-// kind in the chart's order of preference that either run has anything of.
+// kind in the chart's order of preference that both runs have anything of, else that either has.
 
 #include "base/TimeSeries.h"
 
