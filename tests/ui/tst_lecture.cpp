@@ -14,6 +14,8 @@
 #include "editor/PaletteDock.h"
 #include "editor/PropertyDock.h"
 #include "editor/TopologyEditor.h"
+#include "timeline/TimelineBar.h"
+#include "window/CanvasPage.h"
 #include "window/FileActions.h"
 #include "window/LectureMode.h"
 #include "window/MainWindow.h"
@@ -56,6 +58,10 @@ void tst_Lecture::lectureKeysDriveTheRun() {
   QVERIFY(w.lecture().active());
   QVERIFY(!w.menuBar()->isVisible());
   QVERIFY(w.canvas().theme().scale() > 1);
+  // The time axis, its marks and its figures larger too.
+  const TimelineBar& timeline = w.canvasPage().timeline();
+  QCOMPARE(timeline.scale(), w.canvas().theme().scale());
+  QVERIFY(timeline.minimumHeight() > 56);
 
   QTest::keyClick(&w, Qt::Key_Right);  // step
   QCOMPARE(c.simulator().eventsProcessed(), std::uint64_t{1});
@@ -100,6 +106,8 @@ void tst_Lecture::lectureKeysDriveTheRun() {
   QVERIFY(!w.lecture().active());
   QVERIFY(w.menuBar()->isVisible());
   QCOMPARE(w.canvas().theme().scale(), 1.0);
+  QCOMPARE(timeline.scale(), 1.0);
+  QCOMPARE(timeline.minimumHeight(), 56);
   QCOMPARE(backlog.legend().font().pointSizeF(), body);
   QTest::keyClick(&w, Qt::Key_2);  // outside lecture mode the digits do nothing
   QVERIFY(w.document().filePath().endsWith(QStringLiteral("work-queue.json")));

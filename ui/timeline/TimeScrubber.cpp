@@ -32,7 +32,7 @@ QColor markColour(TimeScrubber::Mark::Kind kind) {
 }  // namespace
 
 TimeScrubber::TimeScrubber(QWidget* parent) : QWidget(parent) {
-  setMinimumHeight(56);
+  setScale(1.0);
   setMouseTracking(true);
   setCursor(Qt::PointingHandCursor);
   landing_.setSingleShot(true);
@@ -40,8 +40,20 @@ TimeScrubber::TimeScrubber(QWidget* parent) : QWidget(parent) {
   connect(&landing_, &QTimer::timeout, this, [this] { land(pending_); });
 }
 
+void TimeScrubber::setScale(double scale) {
+  scale_ = scale;
+  setMinimumHeight(static_cast<int>(std::ceil(56 * scale)));
+  updateGeometry();
+  update();
+}
+
+QSize TimeScrubber::sizeHint() const {
+  return {800, static_cast<int>(std::ceil(64 * scale_))};
+}
+
 QRectF TimeScrubber::track() const {
-  return QRectF(16, 22, width() - 32, 14);
+  const double s = scale_;
+  return QRectF(16 * s, 22 * s, width() - 32 * s, 14 * s);
 }
 
 double TimeScrubber::xOf(SimTime t) const {
@@ -66,19 +78,22 @@ void TimeScrubber::paintEvent(QPaintEvent*) {
   const SimTime length = duration();
   // Time ticks: at most eight, on steps a clock reads at a glance.
   const SimTime step = tickStep(length, 8);
-  p.setFont(QFont(font().family(), 9));
+  const double s = scale_;
+  QFont labels(font().family());
+  labels.setPointSizeF(9 * s);
+  p.setFont(labels);
   p.setPen(QColor(0x5c, 0x63, 0x6e));
   for (SimTime at = 0; at <= length; at += step) {
     const double x = xOf(at);
-    p.drawLine(QPointF(x, r.bottom()), QPointF(x, r.bottom() + 4));
+    p.drawLine(QPointF(x, r.bottom()), QPointF(x, r.bottom() + 4 * s));
     // Labels stay inside the bar: the first starts at its tick, the last ends at it.
-    QRectF label(x - 40, r.bottom() + 4, 80, 14);
+    QRectF label(x - 40 * s, r.bottom() + 4 * s, 80 * s, 14 * s);
     int align = Qt::AlignCenter;
     if (label.left() < 0) {
-      label.moveLeft(x - 2);
+      label.moveLeft(x - 2 * s);
       align = Qt::AlignLeft | Qt::AlignVCenter;
     } else if (label.right() > width()) {
-      label.moveRight(x + 2);
+      label.moveRight(x + 2 * s);
       align = Qt::AlignRight | Qt::AlignVCenter;
     }
     p.drawText(label, align, tickLabel(at, step, length));
@@ -92,7 +107,7 @@ void TimeScrubber::paintEvent(QPaintEvent*) {
   for (const Mark& m : marks()) {
     const QColor c = markColour(m.kind);
     const double x0 = xOf(m.at);
-    const double x1 = std::max(xOf(m.until), x0 + 2);
+    const double x1 = std::max(xOf(m.until), x0 + 2 * s);
     p.setPen(Qt::NoPen);
     QColor band = c;
     band.setAlpha(90);
@@ -100,21 +115,22 @@ void TimeScrubber::paintEvent(QPaintEvent*) {
     p.drawRect(QRectF(x0, r.top(), x1 - x0, r.height()));
     p.setBrush(c);
     if (m.kind == Mark::Kind::Annotation) {  // a caption: a dot on a stem, above the faults
-      p.setPen(QPen(c, 1.5));
-      p.drawLine(QPointF(x0, r.top()), QPointF(x0, r.top() - 14));
+      p.setPen(QPen(c, 1.5 * s));
+      p.drawLine(QPointF(x0, r.top()), QPointF(x0, r.top() - 14 * s));
       p.setPen(Qt::NoPen);
-      p.drawEllipse(QPointF(x0, r.top() - 16), 4.5, 4.5);
+      p.drawEllipse(QPointF(x0, r.top() - 16 * s), 4.5 * s, 4.5 * s);
       continue;
     }
     const bool live = m.kind == Mark::Kind::LiveFault || m.kind == Mark::Kind::LiveAction;
-    p.drawPolygon(QPolygonF({QPointF(x0, r.top() - 1), QPointF(x0 - 6, r.top() - (live ? 14 : 10)),
-                             QPointF(x0 + 6, r.top() - (live ? 14 : 10))}));
+    const double tip = (live ? 14 : 10) * s;
+    p.drawPolygon(QPolygonF({QPointF(x0, r.top() - 1), QPointF(x0 - 6 * s, r.top() - tip),
+                             QPointF(x0 + 6 * s, r.top() - tip)}));
   }
   const double now = xOf(present());
-  p.setPen(QPen(QColor(0x1f, 0x23, 0x28), 2));
-  p.drawLine(QPointF(now, 4), QPointF(now, r.bottom() + 2));
+  p.setPen(QPen(QColor(0x1f, 0x23, 0x28), 2 * s));
+  p.drawLine(QPointF(now, 4 * s), QPointF(now, r.bottom() + 2 * s));
   p.setBrush(Qt::white);
-  p.drawEllipse(QPointF(now, r.center().y()), 7, 7);
+  p.drawEllipse(QPointF(now, r.center().y()), 7 * s, 7 * s);
 }
 
 void TimeScrubber::requestLanding(double x) {
@@ -144,7 +160,7 @@ bool TimeScrubber::event(QEvent* e) {
     const auto* help = static_cast<QHelpEvent*>(e);
     QStringList lines;
     for (const Mark& m : marks())
-      if (std::abs(xOf(m.at) - help->pos().x()) <= 6)
+      if (std::abs(xOf(m.at) - help->pos().x()) <= 6 * scale_)
         lines << QStringLiteral("%1  %2").arg(formatClock(m.at, duration()), m.text);
     lines << tr("%1: click or drag to land here")
                  .arg(formatClock(timeAt(help->pos().x()), duration()));

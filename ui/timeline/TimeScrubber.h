@@ -34,7 +34,11 @@ class TimeScrubber : public QWidget {
   SimTime timeAt(double x) const;
   double xOf(SimTime t) const;
 
-  QSize sizeHint() const override { return {800, 64}; }
+  // Lecture mode draws the axis larger (Theme::scale): its labels, marks, handle and height.
+  void setScale(double scale);
+  double scale() const { return scale_; }
+
+  QSize sizeHint() const override;
 
  protected:
   explicit TimeScrubber(QWidget* parent = nullptr);
@@ -59,6 +63,7 @@ class TimeScrubber : public QWidget {
   QTimer landing_;  // coalesces a drag's moves into one landing per frame
   SimTime pending_ = 0;
   bool dragging_ = false;
+  double scale_ = 1.0;
 };
 
 }  // namespace brokerlab::ui
