@@ -170,7 +170,11 @@ int main(int argc, char** argv) {
     actions->setInteractive(!headless);
     compare = actions->compareWithFile(o.compare, o.seed);
     if (!compare && headless) return 1;  // the problems are on stderr
-    if (compare && headless) compare->resize(o.size);
+    if (compare && o.lecture) compare->setLecture(true);
+    if (compare && headless) {
+      compare->showNormal();  // offscreen there is no screen to fill: the requested size
+      compare->resize(o.size);
+    }
   }
   if (!headless) {
     brokerlab::ui::fitToScreen(window, window.size());

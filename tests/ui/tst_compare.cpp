@@ -7,6 +7,7 @@
 #include "UiFixtures.h"
 #include "canvas/Text.h"
 #include "canvas/Theme.h"
+#include "canvas/TopologyView.h"
 #include "compare/CompareActions.h"
 #include "compare/CompareCharts.h"
 #include "compare/CompareClock.h"
@@ -18,6 +19,7 @@
 #include "document/ScenarioDocument.h"
 #include "metrics/Report.h"
 #include "window/FileActions.h"
+#include "window/LectureMode.h"
 #include "window/MainWindow.h"
 
 #include <QClipboard>
@@ -464,6 +466,31 @@ class tst_Compare : public QObject {
     QVERIFY(!actions->compareWithFile(QStringLiteral(BROKERLAB_SOURCE_DIR "/README.md")));
     w->close();
     QTRY_VERIFY(!w);  // deleted when closed
+  }
+
+  // A comparison opened while the main window is in lecture mode is in lecture mode too; one
+  // opened after leaving it is not.
+  void opensInLectureModeFromALecture() {
+    MainWindow main;
+    main.files().setInteractive(false);
+    main.show();
+    QVERIFY(main.files().openPath(scenarioPath(QStringLiteral("work-queue"))));
+    auto* actions = main.findChild<CompareActions*>();
+    actions->setInteractive(false);
+    main.lecture().setActive(true);
+    QPointer<CompareWindow> lecturing =
+        actions->compareWithFile(scenarioPath(QStringLiteral("scale-out")));
+    QVERIFY(lecturing);
+    QVERIFY(lecturing->lecturing());
+    QVERIFY(lecturing->pane(false).canvas().theme().scale() > 1);
+    main.lecture().setActive(false);
+    QPointer<CompareWindow> windowed =
+        actions->compareWithFile(scenarioPath(QStringLiteral("scale-out")));
+    QVERIFY(windowed);
+    QVERIFY(!windowed->lecturing());
+    QCOMPARE(windowed->pane(false).canvas().theme().scale(), 1.0);
+    lecturing->close();
+    windowed->close();
   }
 
   void comparesTheEditedDocumentWithItsFile() {

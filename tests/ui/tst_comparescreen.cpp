@@ -3,13 +3,17 @@
 // figures they show whole, and its key figures tell their rows apart.
 
 #include "UiFixtures.h"
+#include "canvas/Theme.h"
+#include "canvas/TopologyView.h"
 #include "compare/CompareCharts.h"
+#include "compare/CompareTimeline.h"
 #include "compare/CompareWindow.h"
 #include "compare/DifferenceTable.h"
 #include "compare/RunPane.h"
 
 #include <QLabel>
 #include <QSet>
+#include <QStatusBar>
 #include <QTextDocument>
 #include <QValueAxis>
 #include <QtTest>
@@ -115,6 +119,65 @@ class tst_CompareScreen : public QObject {
     QCOMPARE(latency.plotted().size(), std::size_t{8});
     QCOMPARE(latency.legend().entries().size(), std::size_t{4});
     QCOMPARE(latency.legend().entries()[0].text, QStringLiteral("orders-api p50"));
+  }
+
+  // Lecture mode (F11) on a projector's 1280x720: the canvases in the projector's theme, the text
+  // and the time axis larger, the charts put away for the canvases to have their room (Ctrl+K
+  // brings them back, whole); Esc gives back the window as it was.
+  void lectureModeGivesTheCanvasesTheRoom() {
+    CompareWindow w;
+    QVERIFY(w.load(loadBundled(QStringLiteral("consumer-crash-auto-ack")), QStringLiteral("A"),
+                   loadBundled(QStringLiteral("consumer-crash-manual-ack")), QStringLiteral("B"))
+                .isEmpty());
+    w.show();
+    w.activateWindow();
+    QVERIFY(QTest::qWaitForWindowActive(&w));
+    const QSize size(1280, 720);
+    w.resize(size);
+    w.bringTo(60 * kSecond);
+    QCoreApplication::sendPostedEvents(nullptr, QEvent::LayoutRequest);
+    const int windowedCanvas = w.pane(false).canvas().height();
+    const qreal windowedType = w.table().font().pointSizeF();
+    QVERIFY(w.charts().isVisible());
+
+    QTest::keyClick(&w, Qt::Key_F11);
+    QVERIFY(w.lecturing());
+    w.showNormal();  // offscreen there is no screen to fill
+    w.resize(size);
+    QCoreApplication::sendPostedEvents(nullptr, QEvent::LayoutRequest);
+    QCOMPARE(w.size(), size);
+    for (const bool right : {false, true}) {
+      QCOMPARE(w.pane(right).canvas().theme().scale(), Theme::lecture().scale());
+      QVERIFY2(w.pane(right).canvas().height() >= 3 * windowedCanvas / 2,
+               qPrintable(QStringLiteral("%1 against %2")
+                              .arg(w.pane(right).canvas().height())
+                              .arg(windowedCanvas)));
+    }
+    QCOMPARE(w.timeline().scale(), Theme::lecture().scale());
+    QVERIFY(w.timeline().height() >= w.timeline().minimumHeight());
+    QVERIFY(w.table().font().pointSizeF() > windowedType);
+    QVERIFY(!w.charts().isVisible());
+    QVERIFY(w.table().isVisible());
+    QVERIFY(!w.statusBar()->isVisible());
+
+    // Ctrl+K: the charts in the projector's type, each the height its figures need.
+    QTest::keyClick(&w, Qt::Key_K, Qt::ControlModifier);
+    QVERIFY(w.charts().isVisible());
+    QCoreApplication::sendPostedEvents(nullptr, QEvent::LayoutRequest);
+    for (int k = 0; k < kOverlayKindCount; ++k) {
+      const OverlayChart& chart = w.charts().chart(static_cast<OverlayKind>(k));
+      QVERIFY(!chart.isHidden());
+      QVERIFY2(chart.height() >= chart.minimumHeight(), qPrintable(chart.chart()->title()));
+      QVERIFY(!chart.plotted().empty() && !chart.plotted().front().points.isEmpty());
+    }
+
+    QTest::keyClick(&w, Qt::Key_Escape);
+    QVERIFY(!w.lecturing());
+    QCOMPARE(w.pane(false).canvas().theme().scale(), 1.0);
+    QCOMPARE(w.timeline().scale(), 1.0);
+    QCOMPARE(w.table().font().pointSizeF(), windowedType);
+    QVERIFY(w.charts().isVisible());  // as before lecture mode
+    QVERIFY(w.statusBar()->isVisible());
   }
 };
 

@@ -102,6 +102,7 @@ CompareWindow* CompareActions::openWindow(const Scenario& a, const QString& name
   }
   fitToScreen(*w, w->size());
   w->show();
+  if (lecturing_) w->setLecture(true);
   return w;
 }
 

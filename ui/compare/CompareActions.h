@@ -30,6 +30,8 @@ class CompareActions : public QObject {
   QList<QAction*> actions() const { return {compareWith_, compareWithSaved_}; }
   // Without dialogs (headless use): problems go to standard error.
   void setInteractive(bool on) { interactive_ = on; }
+  // While the main window is in lecture mode, a comparison opens in lecture mode too.
+  void setLecturing(bool on) { lecturing_ = on; }
 
   // A comparison window (shown, deleted when closed) of the document with the scenario in `path`;
   // null when the file or either run cannot be loaded (the problems told).
@@ -50,6 +52,7 @@ class CompareActions : public QObject {
   QAction* compareWith_;
   QAction* compareWithSaved_;
   bool interactive_ = true;
+  bool lecturing_ = false;
 };
 
 }  // namespace brokerlab::ui

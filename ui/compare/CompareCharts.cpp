@@ -83,6 +83,12 @@ QString CompareCharts::noChartNote() const {
   return none_->isHidden() ? QString() : none_->text();
 }
 
+// Hidden, the charts were not brought up to date (onFrame): shown again, they are.
+void CompareCharts::showEvent(QShowEvent* event) {
+  QWidget::showEvent(event);
+  refresh();
+}
+
 void CompareCharts::showOne(OverlayChart& chart) {
   const SimulationController& a = clock_.left();
   const SimulationController& b = clock_.right();

@@ -43,6 +43,9 @@ class CompareCharts : public QWidget {
  signals:
   void placed();  // other charts are shown than before (the height they need may have changed)
 
+ protected:
+  void showEvent(QShowEvent* event) override;
+
  private:
   void onFrame();
   void showOne(OverlayChart& chart);

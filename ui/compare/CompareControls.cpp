@@ -28,10 +28,7 @@ CompareControls::CompareControls(CompareClock& clock, QWidget* window)
   window->addActions({playPause_, step_, restart_});
   slider_ = new SpeedSlider(window);
   clockLabel_ = new QLabel(window);
-  QFont mono = QFontDatabase::systemFont(QFontDatabase::FixedFont);
-  mono.setPointSizeF(clockLabel_->font().pointSizeF() * 1.4);
-  mono.setBold(true);
-  clockLabel_->setFont(mono);
+  fitClockFont(window->font());
   clockLabel_->setToolTip(tr("The one simulated clock both runs stand at"));
   state_ = new QLabel(window);
   seed_ = new QLineEdit(window);
@@ -68,6 +65,13 @@ void CompareControls::populate(QToolBar* bar) {
   bar->addSeparator();
   bar->addWidget(new QLabel(tr(" Seed (both): "), bar));
   bar->addWidget(seed_);
+}
+
+void CompareControls::fitClockFont(const QFont& windowFont) {
+  QFont mono = QFontDatabase::systemFont(QFontDatabase::FixedFont);
+  mono.setPointSizeF(windowFont.pointSizeF() * 1.2);
+  mono.setBold(true);
+  clockLabel_->setFont(mono);
 }
 
 void CompareControls::setSeed(std::uint64_t seed) {

@@ -9,6 +9,7 @@
 #include <cstdint>
 
 class QAction;
+class QFont;
 class QLabel;
 class QLineEdit;
 class QToolBar;
@@ -32,6 +33,8 @@ class CompareControls : public QObject {
   QString clockText() const;
   void populate(QToolBar* toolBar);
   void setSeed(std::uint64_t seed);
+  // The clock a size above the window's type (which lecture mode changes).
+  void fitClockFont(const QFont& windowFont);
 
  signals:
   void seedChosen(std::uint64_t seed);

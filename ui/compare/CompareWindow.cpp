@@ -1,6 +1,7 @@
 #include "compare/CompareWindow.h"
 
 #include "canvas/Text.h"
+#include "canvas/Theme.h"
 #include "canvas/TopologyView.h"
 #include "compare/CompareCharts.h"
 #include "compare/CompareClock.h"
@@ -15,6 +16,7 @@
 #include "window/Icons.h"
 #include "window/RunExport.h"
 
+#include <QAction>
 #include <QApplication>
 #include <QClipboard>
 #include <QCloseEvent>
@@ -46,6 +48,27 @@ CompareWindow::CompareWindow(QWidget* parent)
   bar->setMovable(false);
   bar->setIconSize(QSize(28, 28));
   controls_->populate(bar);
+  lecture_ = new QAction(icons::lecture(), tr("&Lecture Mode"), this);
+  lecture_->setCheckable(true);
+  lecture_->setShortcut(QKeySequence(Qt::Key_F11));
+  lecture_->setToolTip(tr("Full screen, large and high-contrast, for a projector (F11)"));
+  connect(lecture_, &QAction::toggled, this, &CompareWindow::setLecture);
+  leaveLecture_ = new QAction(tr("Leave Lecture Mode"), this);
+  leaveLecture_->setShortcut(QKeySequence(Qt::Key_Escape));
+  leaveLecture_->setEnabled(false);
+  connect(leaveLecture_, &QAction::triggered, this, [this] { setLecture(false); });
+  addActions({lecture_, leaveLecture_});
+  showCharts_ = new QAction(tr("&Charts"), this);
+  showCharts_->setCheckable(true);
+  showCharts_->setChecked(true);
+  showCharts_->setShortcut(QKeySequence(Qt::CTRL | Qt::Key_K));
+  showCharts_->setToolTip(
+      tr("Show or hide the charts: hidden, the canvases and the key figures take their room "
+         "(Ctrl+K)"));
+  addAction(showCharts_);
+  bar->addSeparator();
+  bar->addAction(showCharts_);
+  bar->addAction(lecture_);
 
   // The two canvases, and under them the one time axis both runs land on.
   auto* runs = new QWidget;
@@ -76,6 +99,11 @@ CompareWindow::CompareWindow(QWidget* parent)
   figuresLayout->addWidget(table_, 1);
   below_->addWidget(charts_);
   below_->addWidget(figures);
+  connect(showCharts_, &QAction::toggled, this, [this](bool on) {
+    charts_->setVisible(on);
+    sized_ = false;  // the room the charts had (or need) is shared out again
+    placeSplitters();
+  });
 
   split_ = new QSplitter(Qt::Vertical, this);
   split_->addWidget(runs);
@@ -86,10 +114,10 @@ CompareWindow::CompareWindow(QWidget* parent)
   }
   setCentralWidget(split_);
   // Larger than the desktop's default: a comparison is shown to an audience more often than not.
-  QFont larger = font();
+  desktopFont_ = font();
+  QFont larger = desktopFont_;
   larger.setPointSizeF(larger.pointSizeF() * kFontScale);
   setFont(larger);
-  charts_->setFontScale(1.0);  // the charts' own fonts, from the window's
   // The charts come and go with what the runs have to show, and with them the height they need.
   connect(charts_, &CompareCharts::placed, this, &CompareWindow::placeSplitters);
 
@@ -227,15 +255,49 @@ bool CompareWindow::eventFilter(QObject* watched, QEvent* event) {
   return QMainWindow::eventFilter(watched, event);
 }
 
-// Until the user moves a splitter: the canvases take 45% of the height, the charts 60% of the
-// width below them; the charts at least the height they need to keep their figures whole.
+// Until the user moves a splitter: the canvases take 45% of the height (60% without the charts),
+// the charts 60% of the width below them; the charts at least the height they need to keep their
+// figures whole.
 void CompareWindow::placeSplitters() {
   if (sized_) return;
   const int h = split_->height();
   const int w = below_->width() > 0 ? below_->width() : width();
-  const int below = std::max(h - h * 45 / 100, charts_->minimumSizeHint().height());
+  const bool charts = showCharts_->isChecked();
+  const int canvases = h * (charts ? 45 : 60) / 100;
+  const int below = std::max(h - canvases, charts ? charts_->minimumSizeHint().height() : 0);
   split_->setSizes({h - below, below});
   below_->setSizes({w * 60 / 100, w - w * 60 / 100});
+}
+
+void CompareWindow::setLecture(bool on) {
+  if (on == lecturing_) return;
+  lecturing_ = on;
+  lecture_->setChecked(on);
+  leaveLecture_->setEnabled(on);
+  statusBar()->setVisible(!on);
+  if (on) chartsBeforeLecture_ = showCharts_->isChecked();
+  showCharts_->setChecked(on ? false : chartsBeforeLecture_);
+  QFont type = desktopFont_;
+  type.setPointSizeF(type.pointSizeF() * (on ? Theme::lecture().scale() : kFontScale));
+  setFont(type);
+  for (RunPane* pane : {leftPane_, rightPane_})
+    pane->canvas().setTheme(on ? Theme::lecture() : Theme());
+  timeline_->setScale(on ? Theme::lecture().scale() : 1.0);
+  if (on) {
+    geometry_ = saveGeometry();
+    showFullScreen();
+  } else {
+    showNormal();
+    restoreGeometry(geometry_);
+  }
+}
+
+// The window's type (its own, or lecture mode's): the charts and the clock follow it.
+void CompareWindow::changeEvent(QEvent* event) {
+  QMainWindow::changeEvent(event);
+  if (event->type() != QEvent::FontChange) return;
+  charts_->setFontScale(1.0);  // the charts' own fonts, from the window's
+  controls_->fitClockFont(font());
 }
 
 void CompareWindow::closeEvent(QCloseEvent* event) {

@@ -10,11 +10,14 @@
 
 #include "base/SimTime.h"
 
+#include <QByteArray>
+#include <QFont>
 #include <QMainWindow>
 
 #include <cstdint>
 #include <optional>
 
+class QAction;
 class QLabel;
 class QSplitter;
 
@@ -65,6 +68,16 @@ class CompareWindow : public QMainWindow {
   // The key figures as CSV (keyFiguresCsv), written whole or not at all.
   bool exportKeyFigures(const QString& path, QString* error) const;
 
+  // Lecture mode (F11; Esc leaves): full screen, both canvases in the projector's theme, the
+  // text in its type, the status bar put away. A comparison opened from a main window in lecture
+  // mode opens in it.
+  // As the main window's lecture mode puts its docks away, this puts the charts away (Ctrl+K
+  // brings them back) for the canvases and the key figures to have the room.
+  QAction* lectureMode() const { return lecture_; }
+  QAction* showCharts() const { return showCharts_; }
+  bool lecturing() const { return lecturing_; }
+  void setLecture(bool on);
+
   // Headless use (screenshots): both runs without animation to a second before `at`, then played
   // at 1x on the one clock, paused there.
   void bringTo(SimTime at);
@@ -72,6 +85,7 @@ class CompareWindow : public QMainWindow {
  protected:
   void showEvent(QShowEvent* event) override;
   void closeEvent(QCloseEvent* event) override;
+  void changeEvent(QEvent* event) override;
   bool eventFilter(QObject* watched, QEvent* event) override;
 
  private:
@@ -93,6 +107,13 @@ class CompareWindow : public QMainWindow {
   QSplitter* split_;    // the canvases above, the charts and figures below
   QSplitter* below_;    // the charts beside the figures
   bool sized_ = false;  // the user moved a splitter: keep what they chose
+  QAction* lecture_;
+  QAction* leaveLecture_;
+  QAction* showCharts_;
+  bool lecturing_ = false;
+  bool chartsBeforeLecture_ = true;
+  QFont desktopFont_;    // the application's, which both modes scale
+  QByteArray geometry_;  // the window's before lecture mode
   std::uint64_t seed_ = 1;
   SimTime figuresAt_ = kNever;
   QString nameA_, nameB_;

@@ -24,9 +24,7 @@ RunPane::RunPane(SimulationController& controller, const QString& letter, QWidge
   band.setColor(QPalette::Window, QColor(a ? okabeIto::kBlue : okabeIto::kOrange));
   band.setColor(QPalette::WindowText, a ? Qt::white : Qt::black);
   header_->setPalette(band);
-  QFont bigger = header_->font();
-  bigger.setPointSizeF(bigger.pointSizeF() * 1.3);
-  header_->setFont(bigger);
+  fitHeaderFont();
   // Its width is the pane's: the text is fitted to it (fitHeader), never the other way round.
   header_->setSizePolicy(QSizePolicy::Ignored, QSizePolicy::Preferred);
   canvas_ = new TopologyView(controller, this);
@@ -43,6 +41,20 @@ void RunPane::setRunName(const QString& file, const QString& scenarioName) {
 void RunPane::resizeEvent(QResizeEvent* event) {
   QWidget::resizeEvent(event);
   fitHeader();
+}
+
+// The window's type changes with lecture mode: the header stays a size above it.
+void RunPane::changeEvent(QEvent* event) {
+  QWidget::changeEvent(event);
+  if (event->type() != QEvent::FontChange) return;
+  fitHeaderFont();
+  fitHeader();
+}
+
+void RunPane::fitHeaderFont() {
+  QFont bigger = font();
+  bigger.setPointSizeF(bigger.pointSizeF() * 1.3);
+  header_->setFont(bigger);
 }
 
 namespace {

@@ -29,8 +29,10 @@ class RunPane : public QWidget {
 
  protected:
   void resizeEvent(QResizeEvent* event) override;
+  void changeEvent(QEvent* event) override;
 
  private:
+  void fitHeaderFont();
   // The longest form of the header that fits the pane's width.
   void fitHeader();
 

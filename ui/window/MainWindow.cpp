@@ -237,7 +237,9 @@ void MainWindow::buildMenus() {
   file->addSeparator();
   file->addActions(exports_->actions());
   file->addSeparator();
-  file->addActions((new CompareActions(*document_, this))->actions());
+  auto* compare = new CompareActions(*document_, this);
+  connect(lecture_->toggle(), &QAction::toggled, compare, &CompareActions::setLecturing);
+  file->addActions(compare->actions());
   file->addSeparator();
   file->addAction(home_);
   file->addAction(files_->quit());
