@@ -11,6 +11,8 @@
 #include "charts/ChartPanel.h"
 #include "charts/ChartsDock.h"
 #include "controller/SimulationController.h"
+#include "document/ScenarioDocument.h"
+#include "editor/PropertyDock.h"
 #include "inspector/InspectorDock.h"
 #include "journey/JourneyDock.h"
 #include "summary/SummaryDock.h"
@@ -335,6 +337,52 @@ class tst_WindowScreen : public QObject {
     QCOMPARE(w.summary().findChild<QTextBrowser*>()->font().pointSizeF(), body);
     QCOMPARE(w.inspector().findChild<QTableWidget*>(QStringLiteral("figures"))->font().pointSizeF(),
              body);
+  }
+
+  // A design edited in lecture mode at 1280x720: every component's properties fit their dock in
+  // the projector's type, a field too wide beside its name going under it. Before, the dock
+  // scrolled sideways and cut the fields at its edge ("default (the network's").
+  void lecturePropertiesFitTheirDock_data() {
+    QTest::addColumn<QString>("scenario");
+    for (const char* name : {"work-queue", "async-request-reply", "order-events-stream"})
+      QTest::newRow(name) << QString::fromLatin1(name);
+  }
+  void lecturePropertiesFitTheirDock() {
+    QFETCH(QString, scenario);
+    MainWindow w;
+    w.files().setInteractive(false);
+    w.resize(1280, 720);
+    QVERIFY(w.files().openPath(scenarioPath(scenario)));
+    w.show();
+    w.showPanels({QStringLiteral("editor")});
+    w.lecture().setActive(true);
+    w.showNormal();  // offscreen there is no screen to fill
+    w.resize(1280, 720);
+    PropertyDock& dock = w.properties();
+    QVERIFY(dock.isVisible());
+    auto* scroll = dock.findChild<QScrollArea*>();
+    for (const ComponentSpec& c : w.document().scenario().components) {
+      const QString id = QString::fromStdString(c.id);
+      dock.showComponent(id);
+      QCoreApplication::processEvents();  // the form is rebuilt after the event
+      QCoreApplication::sendPostedEvents(nullptr, QEvent::LayoutRequest);
+      QWidget* form = scroll->widget();
+      QVERIFY(form);
+      QVERIFY2(form->width() <= scroll->viewport()->width(),
+               qPrintable(QStringLiteral("%1: the form %2 pixels wide in %3")
+                              .arg(id)
+                              .arg(form->width())
+                              .arg(scroll->viewport()->width())));
+      for (QWidget* field : form->findChildren<QWidget*>()) {
+        if (!field->isVisibleTo(form)) continue;
+        const QRect at(field->mapTo(form, QPoint(0, 0)), field->size());
+        QVERIFY2(at.right() < scroll->viewport()->width(),
+                 qPrintable(QStringLiteral("%1: %2 ends at %3 of %4")
+                                .arg(id, QString::fromLatin1(field->metaObject()->className()))
+                                .arg(at.right())
+                                .arg(scroll->viewport()->width())));
+      }
+    }
   }
 };
 

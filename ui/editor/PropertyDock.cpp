@@ -82,6 +82,7 @@ void PropertyDock::rebuild() {
   auto* form = new QWidget;
   auto* rows = new QFormLayout(form);
   rows->setFieldGrowthPolicy(QFormLayout::AllNonFixedFieldsGrow);
+  rows->setRowWrapPolicy(QFormLayout::WrapLongRows);
   const std::optional<std::size_t> at = document_.hasScenario() ? index() : std::nullopt;
   if (!at) {
     id_.clear();
