@@ -159,6 +159,20 @@ class tst_CompareScreen : public QObject {
     QVERIFY(!w.charts().isVisible());
     QVERIFY(w.table().isVisible());
     QVERIFY(!w.statusBar()->isVisible());
+    // The table as wide as the screen, its names column as wide as its longest name: each row's
+    // figures beside its name, not a screen's width away.
+    const DifferenceTable& table = w.table();
+    QFontMetrics metrics(table.font());
+    int longest = 0;
+    for (int r = 0; r < table.rowCount(); ++r)
+      longest = std::max(longest,
+                         metrics.horizontalAdvance(table.item(r, DifferenceTable::Figure)->text()));
+    QVERIFY(table.viewport()->width() > 1200);
+    QVERIFY2(table.columnWidth(DifferenceTable::Figure) >= longest &&
+                 table.columnWidth(DifferenceTable::Figure) <= longest + 40,
+             qPrintable(QStringLiteral("%1 for names up to %2 pixels")
+                            .arg(table.columnWidth(DifferenceTable::Figure))
+                            .arg(longest)));
 
     // Ctrl+K: the charts in the projector's type, each the height its figures need.
     QTest::keyClick(&w, Qt::Key_K, Qt::ControlModifier);

@@ -22,9 +22,36 @@ DifferenceTable::DifferenceTable(QWidget* parent) : QTableWidget(0, ColumnCount,
   setTextElideMode(Qt::ElideMiddle);
   setWordWrap(false);
   verticalHeader()->hide();
-  horizontalHeader()->setSectionResizeMode(Figure, QHeaderView::Stretch);
-  for (int c = A; c < ColumnCount; ++c)
-    horizontalHeader()->setSectionResizeMode(c, QHeaderView::ResizeToContents);
+  horizontalHeader()->setSectionResizeMode(QHeaderView::Fixed);  // fitColumns() sizes them
+}
+
+// The figures as wide as they need, and the names as wide as the longest needs, no wider: on a
+// wide screen (a lecture, the charts put away) a stretched name column left a row's figures a
+// screen's width from its name. With less room the names give way, elided in the middle.
+void DifferenceTable::fitColumns() {
+  QHeaderView* header = horizontalHeader();
+  const auto wanted = [&](int c) {
+    return std::max(sizeHintForColumn(c), header->sectionSizeHint(c));
+  };
+  int figures = 0;
+  for (int c = A; c < ColumnCount; ++c) {
+    const int w = wanted(c);
+    if (header->sectionSize(c) != w) header->resizeSection(c, w);
+    figures += w;
+  }
+  const int names = std::max(std::min(viewport()->width() - figures, wanted(Figure)),
+                             header->sectionSizeHint(Figure));
+  if (header->sectionSize(Figure) != names) header->resizeSection(Figure, names);
+}
+
+void DifferenceTable::resizeEvent(QResizeEvent* event) {
+  QTableWidget::resizeEvent(event);
+  fitColumns();
+}
+
+void DifferenceTable::changeEvent(QEvent* event) {
+  QTableWidget::changeEvent(event);
+  if (event->type() == QEvent::FontChange) fitColumns();
 }
 
 void DifferenceTable::setFigures(const std::vector<KeyFigure>& figures) {
@@ -61,6 +88,7 @@ void DifferenceTable::setFigures(const std::vector<KeyFigure>& figures) {
     setItem(r, Difference, diff);
     setItem(r, Relative, relative);
   }
+  fitColumns();
 }
 
 int DifferenceTable::rowOf(const QString& name) const {

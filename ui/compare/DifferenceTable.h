@@ -30,8 +30,12 @@ class DifferenceTable : public QTableWidget {
 
  protected:
   void keyPressEvent(QKeyEvent* event) override;
+  void resizeEvent(QResizeEvent* event) override;
+  void changeEvent(QEvent* event) override;
 
  private:
+  void fitColumns();
+
   std::vector<KeyFigure> figures_;
 };
 
