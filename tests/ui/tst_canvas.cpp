@@ -5,6 +5,7 @@
 
 #include "UiFixtures.h"
 #include "canvas/Animator.h"
+#include "canvas/BrokerArea.h"
 #include "canvas/ComponentItem.h"
 #include "canvas/ConsumerItem.h"
 #include "canvas/LinkItem.h"
@@ -156,6 +157,7 @@ class tst_Canvas : public QObject {
   void itemsPaintInsideTheirBounds();
   void linksRunBesideTitles_data();
   void linksRunBesideTitles();
+  void theBrokersEdgeIsWholeBetweenItsParts();
 };
 
 void tst_Canvas::showsWhatTheEngineHolds_data() {
@@ -310,6 +312,25 @@ void tst_Canvas::linksRunBesideTitles() {
       }
     }
   }
+}
+
+// Two queues stacked close: the broker's area around them has one straight edge from the first to
+// the second, rounded only at its outer corners. United as rounded rectangles, the parts met in a
+// notch where one's rounded corners overlapped the next's (broker-restart-durability showed it).
+void tst_Canvas::theBrokersEdgeIsWholeBetweenItsParts() {
+  BrokerArea area{Theme()};
+  area.setParts({QRectF(0, 0, 100, 50), QRectF(0, 90, 100, 50)});  // padded: 16 units overlap
+  const QPainterPath& outline = area.outline();
+  QCOMPARE(outline.toSubpathPolygons().size(), 1);  // one area
+  for (const qreal y : {70.0, 78.0, 86.0}) {
+    QVERIFY2(outline.contains(QPointF(-27, y)), qPrintable(QString::number(y)));  // left edge
+    QVERIFY2(outline.contains(QPointF(127, y)), qPrintable(QString::number(y)));  // right edge
+  }
+  QVERIFY(!outline.contains(QPointF(-27, -19)));  // the outer corners still rounded
+  QVERIFY(!outline.contains(QPointF(127, 175)));
+  // Apart, two areas.
+  area.setParts({QRectF(0, 0, 100, 50), QRectF(0, 200, 100, 50)});
+  QCOMPARE(area.outline().toSubpathPolygons().size(), 2);
 }
 
 QTEST_MAIN(tst_Canvas)

@@ -4,6 +4,9 @@
 
 #include <QPainter>
 
+#include <algorithm>
+#include <cmath>
+
 namespace brokerlab::ui {
 
 BrokerArea::BrokerArea(const Theme& theme) : theme_(&theme) {
@@ -16,16 +19,54 @@ BrokerArea::BrokerArea(const Theme& theme) : theme_(&theme) {
                      "streams (decoupling)."));
 }
 
+namespace {
+
+constexpr qreal kCornerRadius = 18;
+
+qreal length(QPointF v) {
+  return std::hypot(v.x(), v.y());
+}
+
+// The outline of a union of rectangles with every corner rounded, the inner ones too. Rounded
+// rectangles united meet in notches where one part's rounded corners overlap the next's (two
+// queues stacked left a dent in the broker's edge between them).
+QPainterPath rounded(QPolygonF outline, qreal radius) {
+  if (outline.size() > 1 && outline.front() == outline.back()) outline.removeLast();
+  QPainterPath path;
+  const qsizetype n = outline.size();
+  if (n < 3) return path;
+  for (qsizetype i = 0; i < n; ++i) {
+    const QPointF at = outline[i];
+    const QPointF toPrevious = outline[(i + n - 1) % n] - at;
+    const QPointF toNext = outline[(i + 1) % n] - at;
+    const qreal before = length(toPrevious), after = length(toNext);
+    const qreal r = std::min({radius, before / 2, after / 2});
+    const QPointF in = before > 0 ? at + toPrevious * (r / before) : at;
+    const QPointF out = after > 0 ? at + toNext * (r / after) : at;
+    if (i == 0)
+      path.moveTo(in);
+    else
+      path.lineTo(in);
+    path.quadTo(at, out);
+  }
+  path.closeSubpath();
+  return path;
+}
+
+}  // namespace
+
 void BrokerArea::setParts(const std::vector<QRectF>& parts) {
   prepareGeometryChange();
   QPainterPath area;
   area.setFillRule(Qt::WindingFill);
   for (const QRectF& r : parts) {
     QPainterPath p;
-    p.addRoundedRect(r.adjusted(-28, -20, 28, 36), 18, 18);
+    p.addRect(r.adjusted(-28, -20, 28, 36));
     area = area.united(p);
   }
-  area_ = area.simplified();
+  area_ = QPainterPath();
+  for (const QPolygonF& outline : area.simplified().toSubpathPolygons())
+    area_.addPath(rounded(outline, kCornerRadius));
 }
 
 void BrokerArea::setDownUntil(SimTime now, SimTime downUntil) {

@@ -26,6 +26,7 @@ class BrokerArea : public QGraphicsItem {
     update();
   }
   bool down() const { return down_; }
+  const QPainterPath& outline() const { return area_; }  // in scene coordinates
 
   QRectF boundingRect() const override;
   void paint(QPainter* p, const QStyleOptionGraphicsItem*, QWidget*) override;
