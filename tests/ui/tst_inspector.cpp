@@ -9,6 +9,7 @@
 #include "canvas/TopologyView.h"
 #include "controller/SimulationController.h"
 #include "inspector/InspectorDock.h"
+#include "inspector/MessageJourney.h"
 #include "journey/JourneyDock.h"
 #include "journey/SequenceView.h"
 #include "metrics/Report.h"
@@ -140,6 +141,20 @@ void tst_Inspector::messageShowsEveryHop() {
   QVERIFY(rows.first().contains(QStringLiteral("publishes it to payments")));
   QVERIFY(rows.join(QLatin1Char('\n')).contains(QStringLiteral("dead-letters it to payments.dlq")));
   QVERIFY(rows.join(QLatin1Char('\n')).contains(QStringLiteral("(redelivered)")));
+  // Dropped at its delivery limit and taken on by the dead-letter queue: moved, not lost.
+  std::vector<TraceRecord> life;
+  for (const TraceRecord& r : all)
+    if (r.message == serial) life.push_back(r);
+  QVERIFY(std::any_of(life.begin(), life.end(),
+                      [](const TraceRecord& r) { return r.kind == TraceKind::Drop; }));
+  const QString summary = journeySummary(life);
+  QVERIFY2(summary.contains(QStringLiteral("dead-lettered")), qPrintable(summary));
+  QVERIFY2(!summary.contains(QStringLiteral("lost")), qPrintable(summary));
+  // Dropped where nothing takes it on: an end.
+  life.erase(std::find_if(life.begin(), life.end(),
+                          [](const TraceRecord& r) { return r.kind == TraceKind::DeadLetter; }),
+             life.end());
+  QVERIFY(journeySummary(life).contains(QStringLiteral("dropped, expired or lost")));
 }
 
 void tst_Inspector::journeyTellsTheCliSteps() {

@@ -136,11 +136,18 @@ std::vector<JourneyRow> describeJourney(const Model& m, std::span<const TraceRec
 QString journeySummary(std::span<const TraceRecord> records) {
   int deliveries = 0;
   bool dead = false, lost = false;
+  // A queue drops a message at its delivery limit or its max_length, or expires it, and then its
+  // dead-letter exchange may take it on: moved, not lost. Only a drop or an expiry with no
+  // dead-lettering after it is an end.
+  bool ended = false;
   for (const TraceRecord& r : records) {
     deliveries += r.kind == TraceKind::Deliver;
     dead |= r.kind == TraceKind::DeadLetter;
-    lost |= r.kind == TraceKind::Lost || r.kind == TraceKind::Drop || r.kind == TraceKind::Expire;
+    lost |= r.kind == TraceKind::Lost;
+    if (r.kind == TraceKind::Drop || r.kind == TraceKind::Expire) ended = true;
+    if (r.kind == TraceKind::DeadLetter) ended = false;
   }
+  lost |= ended;
   QStringList parts;
   parts << (deliveries == 1 ? QStringLiteral("1 delivery")
                             : QStringLiteral("%1 deliveries").arg(deliveries));
