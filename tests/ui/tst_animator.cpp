@@ -4,7 +4,9 @@
 
 #include "UiFixtures.h"
 #include "canvas/Animator.h"
+#include "canvas/RecordMeaning.h"
 #include "model/ModelBuilder.h"
+#include "sim/Ledger.h"
 
 using namespace brokerlab;
 using namespace brokerlab::ui;
@@ -32,6 +34,7 @@ class tst_Animator : public QObject {
   void busyLinkBecomesAFlowWithTheTrueCount();
   void processingMarksTheInstance();
   void aPublishToAStreamEndsAtItsSide();
+  void aDeadLetteredMessageIsNotCalledDropped();
 };
 
 void tst_Animator::publishBecomesAFlight() {
@@ -150,4 +153,24 @@ void tst_Animator::aPublishToAStreamEndsAtItsSide() {
   const TraceRecord d{kSecond, kSecond + kMillisecond, 1, 1, 2, 3, 1, TraceKind::Deliver, 0};
   a.ingest({&d, 1}, 1);
   QCOMPARE(a.links()[1].from, (Endpoint{1, 0, 4}));
+}
+
+// A queue drops a message at its delivery limit, and its dead-letter exchange takes it on: the
+// word over the queue says where it went and why ("delivery limit → DLQ"), not "dropped" (the
+// word of a message that ends there), which a learner reads as lost.
+void tst_Animator::aDeadLetteredMessageIsNotCalledDropped() {
+  Animator a(modelOf(QStringLiteral("poison-dead-letter")));  // 1 payments, 2 payments.dlq
+  const SimTime at = 5 * kSecond;
+  const auto reason = static_cast<SimTime>(DeadLetterReason::DeliveryLimit);
+  const TraceRecord records[] = {{at, 0, 7, 1, kNoComponent, 0, 0xffff, TraceKind::Drop, 1},
+                                 {at, reason, 7, 1, 2, 0, 0xffff, TraceKind::DeadLetter, 1}};
+  a.ingest(records, 1);
+  const std::vector<Burst>& bursts = a.bursts();
+  QCOMPARE(bursts.size(), std::size_t{2});
+  QCOMPARE(bursts[0].at.key(), bursts[1].at.key());  // one place: the newest word is shown
+  QCOMPARE(burstWord(bursts[1]), QStringLiteral("delivery limit → DLQ"));
+  QCOMPARE(burstWord(bursts[0]), QStringLiteral("dropped"));
+  Burst expired = bursts[1];
+  expired.reason = static_cast<std::uint8_t>(DeadLetterReason::Expired);
+  QCOMPARE(burstWord(expired), QStringLiteral("expired → DLQ"));
 }

@@ -55,6 +55,7 @@ struct Burst {
   Endpoint at;
   double animStart = 0;
   TraceKind kind = TraceKind::Drop;
+  std::uint8_t reason = 0;  // a DeadLetter's DeadLetterReason
 };
 
 // What a consumer instance is processing now (from its Process record), so it can draw progress.

@@ -1,6 +1,7 @@
 #include "canvas/MessageLayer.h"
 
 #include "canvas/Animator.h"
+#include "canvas/RecordMeaning.h"
 #include "canvas/Text.h"
 #include "canvas/TopologyScene.h"
 #include "model/Http.h"
@@ -260,44 +261,15 @@ void MessageLayer::paintBursts(QPainter* p) {
     if (k < 0 || k > 1) continue;
     const Anchor a = scene_.anchorOf(b.at, true);
     QColor c = theme_->error();
-    QString word;
+    const QString word = burstWord(b);
     switch (b.kind) {
-      case TraceKind::Drop:
-        word = QStringLiteral("dropped");
-        break;
-      case TraceKind::Expire:
-        word = QStringLiteral("expired");
-        break;
-      case TraceKind::Reject:
-        word = QStringLiteral("rejected");
-        break;
-      case TraceKind::Miss:
-        word = QStringLiteral("missed");
-        break;
-      case TraceKind::Lost:
-        word = QStringLiteral("lost");
-        break;
-      case TraceKind::Crash:
-        word = QStringLiteral("crash");
-        break;
       case TraceKind::Close:
-        word = QStringLiteral("channel closed");
-        c = QColor(okabeIto::kOrange);
-        break;
       case TraceKind::Detect:
-        word = QStringLiteral("detected");
+      case TraceKind::Fault:
         c = QColor(okabeIto::kOrange);
         break;
       case TraceKind::Recover:
-        word = QStringLiteral("back");
         c = QColor(okabeIto::kGreen);
-        break;
-      case TraceKind::Fault:
-        word = QStringLiteral("fault");
-        c = QColor(okabeIto::kOrange);
-        break;
-      case TraceKind::GiveUp:
-        word = QStringLiteral("gave up");
         break;
       default:
         break;
@@ -310,7 +282,8 @@ void MessageLayer::paintBursts(QPainter* p) {
     if (std::find(worded.begin(), worded.end(), b.at.key()) != worded.end()) continue;
     worded.push_back(b.at.key());
     p->setFont(theme_->smallFont());
-    p->drawText(QRectF(a.pos.x() - 60, a.pos.y() - r - 20 * s, 120, 18 * s), Qt::AlignCenter, word);
+    p->drawText(QRectF(a.pos.x() - 100 * s, a.pos.y() - r - 20 * s, 200 * s, 18 * s),
+                Qt::AlignCenter, word);
   }
 }
 

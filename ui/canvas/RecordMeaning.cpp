@@ -1,5 +1,7 @@
 #include "canvas/RecordMeaning.h"
 
+#include "sim/Ledger.h"
+
 namespace brokerlab::ui {
 
 std::vector<std::uint8_t> publisherColours(const Model& model) {
@@ -89,6 +91,10 @@ RecordMeaning::Result RecordMeaning::interpret(const TraceRecord& r) const {
       break;
     case TraceKind::DeadLetter:
       flight({r.component, 0, 0}, {r.peer, 0, 0}, r.time, FlightKind::DeadLetter);
+      // Its word replaces the drop's or the expiry's just before it at the same queue: the
+      // message goes on to the dead-letter queue, it is not lost.
+      burst({r.component, 0, 0});
+      out.burst.reason = static_cast<std::uint8_t>(r.aux);
       break;
     case TraceKind::Process:
       out.process = Process::Starts;
@@ -149,6 +155,48 @@ RecordMeaning::Result RecordMeaning::interpret(const TraceRecord& r) const {
       break;
   }
   return out;
+}
+
+QString burstWord(const Burst& b) {
+  switch (b.kind) {
+    case TraceKind::Drop:
+      return QStringLiteral("dropped");
+    case TraceKind::Expire:
+      return QStringLiteral("expired");
+    case TraceKind::DeadLetter:
+      // Why the queue sent it on to its dead-letter queue.
+      switch (static_cast<DeadLetterReason>(b.reason)) {
+        case DeadLetterReason::Expired:
+          return QStringLiteral("expired → DLQ");
+        case DeadLetterReason::MaxLength:
+          return QStringLiteral("overflow → DLQ");
+        case DeadLetterReason::Rejected:
+          return QStringLiteral("rejected → DLQ");
+        case DeadLetterReason::DeliveryLimit:
+          return QStringLiteral("delivery limit → DLQ");
+      }
+      return QStringLiteral("dead-lettered");
+    case TraceKind::Reject:
+      return QStringLiteral("rejected");
+    case TraceKind::Miss:
+      return QStringLiteral("missed");
+    case TraceKind::Lost:
+      return QStringLiteral("lost");
+    case TraceKind::Crash:
+      return QStringLiteral("crash");
+    case TraceKind::Close:
+      return QStringLiteral("channel closed");
+    case TraceKind::Detect:
+      return QStringLiteral("detected");
+    case TraceKind::Recover:
+      return QStringLiteral("back");
+    case TraceKind::Fault:
+      return QStringLiteral("fault");
+    case TraceKind::GiveUp:
+      return QStringLiteral("gave up");
+    default:
+      return {};
+  }
 }
 
 }  // namespace brokerlab::ui

@@ -8,6 +8,8 @@
 #include "model/Model.h"
 #include "sim/Trace.h"
 
+#include <QString>
+
 #include <cstdint>
 #include <vector>
 
@@ -16,6 +18,9 @@ namespace brokerlab::ui {
 // The colour index of every component: publishers (producers, clients, apis) take the palette in
 // scenario order, so a message is drawn in its publisher's colour; others get 0xff.
 std::vector<std::uint8_t> publisherColours(const Model& model);
+
+// The word a burst shows over its place ("dropped", "crash", "delivery limit → DLQ").
+QString burstWord(const Burst& burst);
 
 class RecordMeaning {
  public:
