@@ -130,26 +130,53 @@ int scrubBenchmark(const GuiOptions& o) {
   return allEqual ? 0 : 3;
 }
 
+// Nothing a window could show on: no platform chosen, and neither X11 nor Wayland.
+bool noDisplay() {
+  return qEnvironmentVariableIsEmpty("QT_QPA_PLATFORM") && qEnvironmentVariableIsEmpty("DISPLAY") &&
+         qEnvironmentVariableIsEmpty("WAYLAND_DISPLAY");
+}
+
+void nameTheApplication() {
+  QCoreApplication::setApplicationName(QStringLiteral("BrokerLab"));
+  QCoreApplication::setOrganizationName(QStringLiteral("BrokerLab"));
+  QCoreApplication::setApplicationVersion(QStringLiteral(BROKERLAB_VERSION));
+}
+
 }  // namespace
 
 int main(int argc, char** argv) {
   brokerlab::restartWithHugePages(argv);
-  QApplication app(argc, argv);
-  QApplication::setApplicationName(QStringLiteral("BrokerLab"));
-  QApplication::setOrganizationName(QStringLiteral("BrokerLab"));
-  QApplication::setApplicationVersion(QStringLiteral(BROKERLAB_VERSION));
-  QApplication::setStyle(QStyleFactory::create(QStringLiteral("Fusion")));
   std::optional<int> exitCode;
-  const GuiOptions o = parseGuiOptions(QApplication::arguments(), &exitCode);
-  if (exitCode) return *exitCode;
-  if (o.benchScrub) return scrubBenchmark(o);
-  if (o.listScenarios) {
-    const QString dir = brokerlab::ui::bundledScenarioDir();
-    std::printf("%s\n", dir.isEmpty() ? "no bundled scenarios found" : qPrintable(dir));
-    for (const auto& s : brokerlab::ui::bundledScenarios())
-      std::printf("%s\t%s\n", qPrintable(s.file), qPrintable(s.name));
-    return dir.isEmpty() ? 1 : 0;
+  GuiOptions o;
+  {
+    // The options before any window: --help, --version, --list-scenarios and a usage error
+    // answer on a machine without a display (over ssh, in CI), where Qt's xcb plugin would abort.
+    QCoreApplication options(argc, argv);
+    nameTheApplication();
+    o = parseGuiOptions(QCoreApplication::arguments(), &exitCode);
+    if (exitCode) return *exitCode;
+    if (o.listScenarios) {
+      const QString dir = brokerlab::ui::bundledScenarioDir();
+      std::printf("%s\n", dir.isEmpty() ? "no bundled scenarios found" : qPrintable(dir));
+      for (const auto& s : brokerlab::ui::bundledScenarios())
+        std::printf("%s\t%s\n", qPrintable(s.file), qPrintable(s.name));
+      return dir.isEmpty() ? 1 : 0;
+    }
   }
+  if (noDisplay()) {
+    if (o.screenshot.isEmpty() && !o.benchUi && !o.benchScrub) {
+      std::fprintf(stderr,
+                   "brokerlab: no display to open the window on (neither DISPLAY nor "
+                   "WAYLAND_DISPLAY is set). Run it in a desktop session, or without a window: "
+                   "--screenshot, --bench-ui, or brokerlab-cli.\n");
+      return 1;
+    }
+    qputenv("QT_QPA_PLATFORM", "offscreen");  // what these draw needs no screen
+  }
+  QApplication app(argc, argv);
+  nameTheApplication();
+  QApplication::setStyle(QStyleFactory::create(QStringLiteral("Fusion")));
+  if (o.benchScrub) return scrubBenchmark(o);
 
   brokerlab::ui::MainWindow window;
   window.setSeedOverride(o.seed);

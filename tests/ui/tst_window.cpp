@@ -34,14 +34,23 @@ int colourVariety(const QImage& image) {
   return static_cast<int>(colours.size());
 }
 
-int runGui(const QStringList& args, QByteArray* err = nullptr) {
+// brokerlab with `args`, offscreen (or, `display` false, on a machine with no display and no
+// platform chosen: over ssh, in CI).
+int runGui(const QStringList& args, QByteArray* err = nullptr, QByteArray* out = nullptr,
+           bool display = true) {
   QProcess p;
   QProcessEnvironment env = QProcessEnvironment::systemEnvironment();
-  env.insert(QStringLiteral("QT_QPA_PLATFORM"), QStringLiteral("offscreen"));
+  if (display) {
+    env.insert(QStringLiteral("QT_QPA_PLATFORM"), QStringLiteral("offscreen"));
+  } else {
+    for (const char* name : {"QT_QPA_PLATFORM", "DISPLAY", "WAYLAND_DISPLAY"})
+      env.remove(QString::fromLatin1(name));
+  }
   p.setProcessEnvironment(env);
   p.start(QStringLiteral(BROKERLAB_GUI_EXE), args);
   if (!p.waitForFinished(120000)) return -1;
   if (err) *err = p.readAllStandardError();
+  if (out) *out = p.readAllStandardOutput();
   return p.exitStatus() == QProcess::NormalExit ? p.exitCode() : -2;
 }
 }  // namespace
@@ -61,6 +70,7 @@ class tst_Window : public QObject {
   void commandLineErrorsAreUsageErrors_data();
   void commandLineErrorsAreUsageErrors();
   void brokenFileFailsHeadless();
+  void withoutADisplayItAnswersAndSaysWhy();
 };
 
 void tst_Window::initTestCase() {
@@ -268,6 +278,29 @@ void tst_Window::brokenFileFailsHeadless() {
            1);
   QVERIFY2(QString::fromUtf8(err).contains(broken + QStringLiteral(":1:")), err.constData());
   QVERIFY(!QFile::exists(dir.filePath(QStringLiteral("x.png"))));
+}
+
+// On a machine without a display (no DISPLAY, no WAYLAND_DISPLAY, no platform chosen) the options
+// still answer, a headless job still works, and the window says why it cannot open. Qt's xcb
+// plugin aborted on all of them ("could not connect to display", then a core dump), --help too.
+void tst_Window::withoutADisplayItAnswersAndSaysWhy() {
+  QByteArray out, err;
+  QCOMPARE(runGui({QStringLiteral("--help")}, &err, &out, false), 0);
+  QVERIFY2(out.contains("--screenshot"), out.constData());
+  QCOMPARE(runGui({QStringLiteral("--version")}, &err, &out, false), 0);
+  QVERIFY2(out.startsWith("BrokerLab "), out.constData());
+  QCOMPARE(runGui({QStringLiteral("--frobnicate")}, &err, &out, false), 2);
+  QCOMPARE(runGui({QStringLiteral("--list-scenarios")}, &err, &out, false), 0);
+  QVERIFY(out.contains("work-queue.json"));
+  QTemporaryDir dir;
+  const QString png = dir.filePath(QStringLiteral("a.png"));
+  QCOMPARE(runGui({scenarioPath(QStringLiteral("work-queue")), QStringLiteral("--at"),
+                   QStringLiteral("2s"), QStringLiteral("--screenshot"), png},
+                  &err, &out, false),
+           0);
+  QCOMPARE(QImage(png).size(), QSize(1600, 900));
+  QCOMPARE(runGui({scenarioPath(QStringLiteral("work-queue"))}, &err, &out, false), 1);
+  QVERIFY2(err.contains("no display to open the window on"), err.constData());
 }
 
 QTEST_MAIN(tst_Window)
