@@ -3,6 +3,7 @@
 
 #include "UiFixtures.h"
 #include "canvas/ComponentItem.h"
+#include "canvas/LayoutBands.h"
 #include "canvas/TopologyLayout.h"
 #include "canvas/TopologyScene.h"
 #include "model/ModelBuilder.h"
@@ -27,6 +28,8 @@ class tst_Layout : public QObject {
   void columnsFollowRoles();
   void scenarioLayoutWins();
   void partialLayoutPlacesTheRestClear();
+  void manyPipelinesSitSideBySide();
+  void foldingNeverCutsWhatIsConnected();
 };
 
 void tst_Layout::automaticLayoutNeverOverlaps_data() {
@@ -90,6 +93,93 @@ void tst_Layout::partialLayoutPlacesTheRestClear() {
     for (std::size_t b = a + 1; b < items.size(); ++b)
       QVERIFY2(!items[a]->sceneBoundingRect().intersects(items[b]->sceneBoundingRect()),
                qPrintable(items[a]->id() + QStringLiteral(" overlaps ") + items[b]->id()));
+}
+
+// Twenty pipelines that share nothing (a producer, its queue, its workers): one column of rows
+// was a strip twice as tall as it was wide, drawn at a third of its size on a 1600x700 canvas. Set
+// side by side in bands, the same picture is drawn larger, every pipeline whole in its band.
+void tst_Layout::manyPipelinesSitSideBySide() {
+  Scenario s = loadBundled(QStringLiteral("work-queue"));
+  s.components.clear();
+  s.annotations.clear();
+  s.layout.clear();
+  const Scenario one = loadBundled(QStringLiteral("work-queue"));
+  for (int i = 0; i < 20; ++i) {
+    for (ComponentSpec c : one.components) {
+      const std::string suffix = "-" + std::to_string(i);
+      c.id += suffix;
+      if (c.target) *c.target += suffix;
+      if (c.source) *c.source += suffix;
+      s.components.push_back(c);
+    }
+  }
+  const Theme theme;
+  const auto scene = sceneOf(s, theme);
+  const auto& items = scene->componentItems();
+  QRectF all;
+  for (const ComponentItem* item : items) all |= item->sceneBoundingRect();
+  const QSizeF canvas(1600, 700);
+  const double scale = std::min(canvas.width() / all.width(), canvas.height() / all.height());
+  QVERIFY2(all.width() > all.height(),
+           qPrintable(QStringLiteral("%1 x %2").arg(all.width()).arg(all.height())));
+  for (std::size_t a = 0; a < items.size(); ++a)
+    for (std::size_t b = a + 1; b < items.size(); ++b)
+      QVERIFY2(!items[a]->sceneBoundingRect().intersects(items[b]->sceneBoundingRect()),
+               qPrintable(items[a]->id() + QStringLiteral(" overlaps ") + items[b]->id()));
+  // Each pipeline left to right in one band: the producer, then its queue, then its workers, near.
+  for (int i = 0; i < 20; ++i) {
+    const ComponentItem* producer = items[static_cast<std::size_t>(3 * i)];
+    const ComponentItem* queue = items[static_cast<std::size_t>(3 * i + 1)];
+    const ComponentItem* workers = items[static_cast<std::size_t>(3 * i + 2)];
+    QVERIFY(producer->pos().x() < queue->pos().x());
+    QVERIFY(queue->pos().x() < workers->pos().x());
+    QVERIFY2(workers->pos().x() - producer->pos().x() < 1200, qPrintable(producer->id()));
+    QVERIFY2(std::abs(producer->pos().y() - queue->pos().y()) < 100, qPrintable(producer->id()));
+  }
+  // Near twice the size of the strip one column made (1,150 x 3,248 units: 0.22).
+  const double strip = std::min(canvas.width() / 1150, canvas.height() / 3248);
+  QVERIFY2(scale > 1.8 * strip, qPrintable(QStringLiteral("%1 against %2").arg(scale).arg(strip)));
+}
+
+// The bands are cut only between components that are not drawn connected; where everything is
+// connected, or the picture is already wide, nothing moves.
+void tst_Layout::foldingNeverCutsWhatIsConnected() {
+  std::vector<QPointF> rows;
+  std::vector<QSizeF> sizes;
+  for (int i = 0; i < 30; ++i)
+    for (int x : {0, 300, 600}) {
+      rows.emplace_back(x, i * 100);
+      sizes.emplace_back(120, 60);
+    }
+  std::vector<std::vector<std::uint32_t>> apart(rows.size());
+  for (std::uint32_t r = 0; r < 30; ++r)
+    for (std::uint32_t k : {0u, 1u}) {
+      apart[3 * r + k].push_back(3 * r + k + 1);
+      apart[3 * r + k + 1].push_back(3 * r + k);
+    }
+  std::vector<QPointF> folded = rows;
+  QVERIFY(foldIntoBands(folded, sizes, apart) > 1);
+  for (std::size_t r = 0; r < 30; ++r) {  // each row moved whole
+    const QPointF by = folded[3 * r] - rows[3 * r];
+    QCOMPARE(folded[3 * r + 1] - rows[3 * r + 1], by);
+    QCOMPARE(folded[3 * r + 2] - rows[3 * r + 2], by);
+  }
+  // One chain through every row: nothing to cut.
+  std::vector<std::vector<std::uint32_t>> chained = apart;
+  for (std::uint32_t r = 0; r + 1 < 30; ++r) {
+    chained[3 * r + 2].push_back(3 * r + 3);
+    chained[3 * r + 3].push_back(3 * r + 2);
+  }
+  std::vector<QPointF> same = rows;
+  QCOMPARE(foldIntoBands(same, sizes, chained), 1);
+  QCOMPARE(same, rows);
+  // Three rows: wider than tall already.
+  std::vector<QPointF> few(rows.begin(), rows.begin() + 9);
+  const std::vector<QPointF> before = few;
+  QCOMPARE(foldIntoBands(few, std::vector<QSizeF>(sizes.begin(), sizes.begin() + 9),
+                         std::vector<std::vector<std::uint32_t>>(apart.begin(), apart.begin() + 9)),
+           1);
+  QCOMPARE(few, before);
 }
 
 QTEST_MAIN(tst_Layout)

@@ -1,5 +1,7 @@
 #include "canvas/TopologyLayout.h"
 
+#include "canvas/LayoutBands.h"
+
 #include <QRectF>
 
 #include <algorithm>
@@ -209,6 +211,9 @@ std::vector<QPointF> layoutComponents(const Scenario& scenario, const Model& mod
     }
     stack(col, columns[col], true);
   }
+
+  // Many pipelines that share nothing: side by side in bands rather than one strip.
+  foldIntoBands(centre, sizes, links);
 
   // The scenario's own positions win; the rest keep the automatic ones, moved below anything the
   // scenario placed that they would overlap.

@@ -5,6 +5,8 @@
 // columns by role, left to right: producers and clients, APIs, the broker's queues, topics and
 // streams (with each status store under the job queue it serves), consumers and workers. Within a
 // column, components line up with what they connect to, so arrows cross as little as they can.
+// Many pipelines that share nothing are set side by side in bands (LayoutBands) when the picture
+// would otherwise be a tall strip.
 
 #include "model/Model.h"
 #include "scenario/Scenario.h"
