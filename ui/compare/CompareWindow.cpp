@@ -14,6 +14,7 @@
 #include "controller/SimulationController.h"
 #include "metrics/Report.h"
 #include "window/Icons.h"
+#include "window/LectureMode.h"
 #include "window/RunExport.h"
 
 #include <QAction>
@@ -48,14 +49,9 @@ CompareWindow::CompareWindow(QWidget* parent)
   bar->setMovable(false);
   bar->setIconSize(QSize(28, 28));
   controls_->populate(bar);
-  lecture_ = new QAction(icons::lecture(), tr("&Lecture Mode"), this);
-  lecture_->setCheckable(true);
-  lecture_->setShortcut(QKeySequence(Qt::Key_F11));
-  lecture_->setToolTip(tr("Full screen, large and high-contrast, for a projector (F11)"));
+  lecture_ = newLectureToggle(this);
   connect(lecture_, &QAction::toggled, this, &CompareWindow::setLecture);
-  leaveLecture_ = new QAction(tr("Leave Lecture Mode"), this);
-  leaveLecture_->setShortcut(QKeySequence(Qt::Key_Escape));
-  leaveLecture_->setEnabled(false);
+  leaveLecture_ = newLeaveLecture(this);
   connect(leaveLecture_, &QAction::triggered, this, [this] { setLecture(false); });
   addActions({lecture_, leaveLecture_});
   showCharts_ = new QAction(tr("&Charts"), this);

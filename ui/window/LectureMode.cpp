@@ -26,16 +26,27 @@
 
 namespace brokerlab::ui {
 
+QAction* newLectureToggle(QObject* parent) {
+  auto* toggle = new QAction(icons::lecture(), LectureMode::tr("&Lecture Mode"), parent);
+  toggle->setCheckable(true);
+  toggle->setShortcut(QKeySequence(Qt::Key_F11));
+  toggle->setToolTip(
+      LectureMode::tr("Full screen, large and high-contrast, for a projector (F11)"));
+  return toggle;
+}
+
+QAction* newLeaveLecture(QObject* parent) {
+  auto* leave = new QAction(LectureMode::tr("Leave Lecture Mode"), parent);
+  leave->setShortcut(QKeySequence(Qt::Key_Escape));
+  leave->setToolTip(LectureMode::tr("Back to the normal window (Esc)"));
+  leave->setEnabled(false);
+  return leave;
+}
+
 LectureMode::LectureMode(MainWindow& window) : QObject(&window), window_(window) {
-  toggle_ = new QAction(icons::lecture(), tr("&Lecture Mode"), this);
-  toggle_->setCheckable(true);
-  toggle_->setShortcut(QKeySequence(Qt::Key_F11));
-  toggle_->setToolTip(tr("Full screen, large and high-contrast, for a projector (F11)"));
+  toggle_ = newLectureToggle(this);
   connect(toggle_, &QAction::toggled, this, &LectureMode::setActive);
-  leave_ = new QAction(tr("Leave Lecture Mode"), this);
-  leave_->setShortcut(QKeySequence(Qt::Key_Escape));
-  leave_->setToolTip(tr("Back to the normal window (Esc)"));
-  leave_->setEnabled(false);
+  leave_ = newLeaveLecture(this);
   connect(leave_, &QAction::triggered, toggle_, [this] { toggle_->setChecked(false); });
   previous_ = new QAction(tr("&Previous Mark"), this);
   previous_->setShortcut(QKeySequence(Qt::Key_PageUp));

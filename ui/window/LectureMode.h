@@ -16,6 +16,11 @@ namespace brokerlab::ui {
 
 class MainWindow;
 
+// The F11 toggle and the Esc that leaves it (disabled until lecture mode is on): the main
+// window's and the comparison's.
+QAction* newLectureToggle(QObject* parent);
+QAction* newLeaveLecture(QObject* parent);
+
 class LectureMode : public QObject {
   Q_OBJECT
 
