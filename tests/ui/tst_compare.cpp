@@ -90,6 +90,36 @@ class tst_Compare : public QObject {
     QCOMPARE(w.right().model()->seed, 42u);
   }
 
+  // The main window's lecture keys work in a comparison too: + and − step the one speed, Page
+  // Down and Page Up land both runs at the next and previous mark (manual acks: a caption at 54 s,
+  // the crash at 1 m).
+  void lectureKeysDriveBothRuns() {
+    const Scenario s = loadBundled(QStringLiteral("consumer-crash-manual-ack"));
+    CompareWindow w;
+    QVERIFY(w.load(s, QStringLiteral("A"), s, QStringLiteral("B")).isEmpty());
+    w.show();
+    w.activateWindow();
+    QVERIFY(QTest::qWaitForWindowActive(&w));
+    QTest::keyClick(&w, Qt::Key_Plus);
+    QCOMPARE(w.clock().speed(), 2.0);
+    QTest::keyClick(&w, Qt::Key_Minus);
+    QTest::keyClick(&w, Qt::Key_Minus);
+    QCOMPARE(w.clock().speed(), 0.5);
+    const auto at = [&](SimTime t) {
+      return w.left().simulator().now() == t && w.right().simulator().now() == t &&
+             w.clock().now() == t;
+    };
+    QTest::keyClick(&w, Qt::Key_PageDown);
+    QVERIFY(at(54 * kSecond));
+    QTest::keyClick(&w, Qt::Key_PageDown);
+    QVERIFY(at(60 * kSecond));
+    QTest::keyClick(&w, Qt::Key_PageUp);
+    QVERIFY(at(54 * kSecond));
+    QTest::keyClick(&w, Qt::Key_PageUp);
+    QVERIFY(at(0));
+    QVERIFY(!w.clock().playing());
+  }
+
   void clocksStayEqualWhilePlayingAndStepping() {
     const Scenario a = loadBundled(QStringLiteral("work-queue"));
     CompareWindow w;

@@ -25,7 +25,17 @@ CompareControls::CompareControls(CompareClock& clock, QWidget* window)
                             {Qt::Key_Right, Qt::Key_Period});
   restart_ = newShortcutAction(window, icons::restart(), tr("&Restart"),
                                tr("Both runs back to time 0 with the same seed"), {Qt::Key_R});
-  window->addActions({playPause_, step_, restart_});
+  faster_ = newShortcutAction(window, QIcon(), tr("&Faster"), tr("Speed up (1, 2, 5 steps)"),
+                              {Qt::Key_Plus, Qt::Key_Equal});
+  slower_ = newShortcutAction(window, QIcon(), tr("S&lower"), tr("Slow down (1, 2, 5 steps)"),
+                              {Qt::Key_Minus});
+  previousMark_ =
+      newShortcutAction(window, QIcon(), tr("&Previous Mark"),
+                        tr("Land both runs at the previous caption or fault"), {Qt::Key_PageUp});
+  nextMark_ =
+      newShortcutAction(window, QIcon(), tr("&Next Mark"),
+                        tr("Land both runs at the next caption or fault"), {Qt::Key_PageDown});
+  window->addActions({playPause_, step_, restart_, faster_, slower_, previousMark_, nextMark_});
   slider_ = new SpeedSlider(window);
   clockLabel_ = new QLabel(window);
   fitClockFont(window->font());
@@ -43,6 +53,10 @@ CompareControls::CompareControls(CompareClock& clock, QWidget* window)
   connect(step_, &QAction::triggered, &clock_, &CompareClock::step);
   connect(restart_, &QAction::triggered, &clock_, &CompareClock::restart);
   connect(slider_, &SpeedSlider::speedChanged, &clock_, &CompareClock::setSpeed);
+  connect(faster_, &QAction::triggered, this,
+          [this] { slider_->setSpeed(SpeedSlider::faster(slider_->speed())); });
+  connect(slower_, &QAction::triggered, this,
+          [this] { slider_->setSpeed(SpeedSlider::slower(slider_->speed())); });
   connect(seed_, &QLineEdit::returnPressed, this, [this] {
     bool ok = false;
     const std::uint64_t seed = seed_->text().toULongLong(&ok);

@@ -13,6 +13,7 @@
 #include "compare/RunPane.h"
 #include "controller/SimulationController.h"
 #include "metrics/Report.h"
+#include "timeline/RunMarks.h"
 #include "window/Icons.h"
 #include "window/LectureMode.h"
 #include "window/RunExport.h"
@@ -125,6 +126,15 @@ CompareWindow::CompareWindow(QWidget* parent)
                                  .arg(formatClock(figuresAt_)));
   });
   connect(controls_, &CompareControls::seedChosen, this, &CompareWindow::reseed);
+  for (const int direction : {-1, +1}) {
+    QAction* key = direction < 0 ? controls_->previousMark() : controls_->nextMark();
+    connect(key, &QAction::triggered, this, [this, direction] {
+      const std::optional<SimTime> at = adjacentMark(timeline_->marks(), clock_->now(), direction);
+      if (!at) return;
+      clock_->pause();
+      clock_->seek(*at);
+    });
+  }
 
   // Live faults: a component's right-click menu, applied to both runs; Ctrl+B restarts both
   // brokers.

@@ -63,4 +63,16 @@ std::vector<TimeScrubber::Mark> runMarks(const SimulationController& controller)
   return out;
 }
 
+std::optional<SimTime> adjacentMark(const std::vector<TimeScrubber::Mark>& marks, SimTime now,
+                                    int direction) {
+  SimTime best = direction > 0 ? kNever : -1;
+  for (const TimeScrubber::Mark& m : marks) {
+    if (direction > 0 && m.at > now && m.at < best) best = m.at;
+    if (direction < 0 && m.at < now && m.at > best) best = m.at;
+  }
+  if (direction < 0 && best < 0) return SimTime{0};  // before the first mark: the start
+  if (best == kNever) return std::nullopt;
+  return best;
+}
+
 }  // namespace brokerlab::ui

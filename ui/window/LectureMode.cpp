@@ -10,6 +10,7 @@
 #include "inspector/InspectorDock.h"
 #include "journey/JourneyDock.h"
 #include "summary/SummaryDock.h"
+#include "timeline/RunMarks.h"
 #include "timeline/TimelineBar.h"
 #include "window/CanvasPage.h"
 #include "window/FileActions.h"
@@ -120,16 +121,11 @@ QList<QDockWidget*> LectureMode::textDocks() const {
 void LectureMode::jumpToMark(int direction) {
   SimulationController& c = window_.controller();
   if (!c.hasSimulation()) return;
-  const SimTime now = c.simulator().now();
-  SimTime best = direction > 0 ? kNever : -1;
-  for (const TimelineBar::Mark& m : window_.canvasPage().timeline().marks()) {
-    if (direction > 0 && m.at > now && m.at < best) best = m.at;
-    if (direction < 0 && m.at < now && m.at > best) best = m.at;
-  }
-  if (direction < 0 && best < 0) best = 0;  // before the first mark: the start
-  if (best == kNever) return;
+  const std::optional<SimTime> at =
+      adjacentMark(window_.canvasPage().timeline().marks(), c.simulator().now(), direction);
+  if (!at) return;
   c.pause();
-  c.seek(best);
+  c.seek(*at);
 }
 
 void LectureMode::openBundled(int number) {
