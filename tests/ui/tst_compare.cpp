@@ -19,6 +19,7 @@
 #include "document/ScenarioDocument.h"
 #include "metrics/Report.h"
 #include "window/FileActions.h"
+#include "window/HelpActions.h"
 #include "window/LectureMode.h"
 #include "window/MainWindow.h"
 
@@ -118,6 +119,29 @@ class tst_Compare : public QObject {
     QTest::keyClick(&w, Qt::Key_PageUp);
     QVERIFY(at(0));
     QVERIFY(!w.clock().playing());
+  }
+
+  // F1 lists each window's own keys: the comparison's in the comparison, and not among the main
+  // window's (the comparison is its child).
+  void eachWindowListsItsOwnKeys() {
+    MainWindow main;
+    main.files().setInteractive(false);
+    QVERIFY(main.files().openPath(scenarioPath(QStringLiteral("work-queue"))));
+    auto* actions = main.findChild<CompareActions*>();
+    actions->setInteractive(false);
+    QPointer<CompareWindow> w =
+        actions->compareWithFile(scenarioPath(QStringLiteral("work-queue")));
+    QVERIFY(w);
+    const QString mine = HelpActions::shortcutLines(&main).join(QLatin1Char('\n'));
+    const QString theirs = HelpActions::shortcutLines(w).join(QLatin1Char('\n'));
+    QVERIFY2(!mine.contains(QStringLiteral("both runs")), qPrintable(mine));
+    QVERIFY(mine.contains(QStringLiteral("Play or pause the simulation")));
+    QVERIFY2(theirs.contains(QStringLiteral("Play or pause both runs")), qPrintable(theirs));
+    QVERIFY(theirs.contains(QStringLiteral("PgDown")) ||
+            theirs.contains(QStringLiteral("Page Down")));
+    QVERIFY(theirs.contains(QStringLiteral("F1")));
+    QVERIFY(!theirs.contains(QStringLiteral("Play or pause the simulation")));
+    w->close();
   }
 
   void clocksStayEqualWhilePlayingAndStepping() {

@@ -14,6 +14,7 @@
 #include "controller/SimulationController.h"
 #include "metrics/Report.h"
 #include "timeline/RunMarks.h"
+#include "window/HelpActions.h"
 #include "window/Icons.h"
 #include "window/LectureMode.h"
 #include "window/RunExport.h"
@@ -55,6 +56,7 @@ CompareWindow::CompareWindow(QWidget* parent)
   leaveLecture_ = newLeaveLecture(this);
   connect(leaveLecture_, &QAction::triggered, this, [this] { setLecture(false); });
   addActions({lecture_, leaveLecture_});
+  addAction((new HelpActions(this))->shortcuts());  // F1: this window's keys
   showCharts_ = new QAction(tr("&Charts"), this);
   showCharts_->setCheckable(true);
   showCharts_->setChecked(true);

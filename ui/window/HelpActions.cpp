@@ -31,10 +31,22 @@ HelpActions::HelpActions(QWidget* window) : QObject(window), window_(window) {
   });
 }
 
+namespace {
+
+// Whether `o` is the window's own, not a window's it opened: a comparison is the main window's
+// child, and its "Space: play or pause both runs" was listed among the main window's keys.
+bool ownedBy(const QObject* o, const QWidget* window) {
+  for (const QObject* p = o->parent(); p; p = p->parent())
+    if (const auto* w = qobject_cast<const QWidget*>(p); w && w->isWindow()) return w == window;
+  return false;
+}
+
+}  // namespace
+
 QStringList HelpActions::shortcutLines(const QWidget* window) {
   QStringList lines;
   for (const QAction* a : window->findChildren<QAction*>()) {
-    if (a->shortcuts().isEmpty()) continue;
+    if (a->shortcuts().isEmpty() || !ownedBy(a, window)) continue;
     QStringList keys;
     for (const QKeySequence& k : a->shortcuts()) keys << k.toString(QKeySequence::NativeText);
     QString what = a->toolTip().isEmpty() ? a->text() : a->toolTip();

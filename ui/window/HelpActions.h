@@ -17,7 +17,8 @@ class HelpActions : public QObject {
   explicit HelpActions(QWidget* window);
   QAction* shortcuts() const { return shortcuts_; }
   QAction* about() const { return about_; }
-  // "Space  Play or pause the simulation" lines for every action of the window with a shortcut.
+  // "Space  Play or pause the simulation" lines for every action of the window with a shortcut
+  // (not of the windows it opened).
   static QStringList shortcutLines(const QWidget* window);
 
  private:
