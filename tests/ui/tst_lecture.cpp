@@ -14,6 +14,8 @@
 #include "editor/PaletteDock.h"
 #include "editor/PropertyDock.h"
 #include "editor/TopologyEditor.h"
+#include "journey/JourneyDock.h"
+#include "journey/SequenceView.h"
 #include "timeline/TimelineBar.h"
 #include "window/CanvasPage.h"
 #include "window/FileActions.h"
@@ -62,6 +64,10 @@ void tst_Lecture::lectureKeysDriveTheRun() {
   const TimelineBar& timeline = w.canvasPage().timeline();
   QCOMPARE(timeline.scale(), w.canvas().theme().scale());
   QVERIFY(timeline.minimumHeight() > 56);
+  // And the job journey's sequence diagram, on screen (its exports stay at their own size).
+  const SequenceView& diagram = w.journey().view();
+  QCOMPARE(diagram.scale(), w.canvas().theme().scale());
+  QVERIFY(diagram.sizeHint().width() > diagram.diagramSize().width());
 
   QTest::keyClick(&w, Qt::Key_Right);  // step
   QCOMPARE(c.simulator().eventsProcessed(), std::uint64_t{1});
@@ -108,6 +114,8 @@ void tst_Lecture::lectureKeysDriveTheRun() {
   QCOMPARE(w.canvas().theme().scale(), 1.0);
   QCOMPARE(timeline.scale(), 1.0);
   QCOMPARE(timeline.minimumHeight(), 56);
+  QCOMPARE(diagram.scale(), 1.0);
+  QCOMPARE(diagram.sizeHint(), diagram.diagramSize());
   QCOMPARE(backlog.legend().font().pointSizeF(), body);
   QTest::keyClick(&w, Qt::Key_2);  // outside lecture mode the digits do nothing
   QVERIFY(w.document().filePath().endsWith(QStringLiteral("work-queue.json")));

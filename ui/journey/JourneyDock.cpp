@@ -231,4 +231,8 @@ void JourneyDock::chooseAndExport(bool svg) {
     QMessageBox::critical(this, tr("Export failed"), tr("%1 was not written: %2").arg(path, error));
 }
 
+void JourneyDock::setDiagramScale(double scale) {
+  view_->setScale(scale);
+}
+
 }  // namespace brokerlab::ui

@@ -34,6 +34,8 @@ class JourneyDock : public QDockWidget {
   // The diagram's Mermaid text now (what the export writes).
   QString mermaid() const;
   const SequenceView& view() const { return *view_; }
+  // The diagram at the projector's scale in lecture mode (its exports stay at 1).
+  void setDiagramScale(double scale);
   // What the dock says of the job above the diagram: its steps, and how it ended for its client.
   QString heading() const;
   bool exportMermaid(const QString& path, QString* error) const;

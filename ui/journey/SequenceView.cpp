@@ -6,6 +6,7 @@
 #include <QRegularExpression>
 
 #include <algorithm>
+#include <cmath>
 
 namespace brokerlab::ui {
 
@@ -34,9 +35,22 @@ SequenceView::SequenceView(QWidget* parent) : QWidget(parent) {
 
 void SequenceView::setDiagram(SequenceDiagram diagram) {
   diagram_ = std::move(diagram);
-  setMinimumSize(diagramSize());
+  setMinimumSize(sizeHint());
   updateGeometry();
   update();
+}
+
+void SequenceView::setScale(double scale) {
+  scale_ = scale;
+  setMinimumSize(sizeHint());
+  updateGeometry();
+  update();
+}
+
+QSize SequenceView::sizeHint() const {
+  const QSize size = diagramSize();
+  return {static_cast<int>(std::ceil(size.width() * scale_)),
+          static_cast<int>(std::ceil(size.height() * scale_))};
 }
 
 double SequenceView::rowHeight(const SequenceDiagram::Row& row) const {
@@ -60,6 +74,7 @@ QSize SequenceView::diagramSize() const {
 
 void SequenceView::paintEvent(QPaintEvent*) {
   QPainter p(this);
+  p.scale(scale_, scale_);
   paint(p);
 }
 

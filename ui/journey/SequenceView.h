@@ -21,7 +21,11 @@ class SequenceView : public QWidget {
   QSize diagramSize() const;
   void paint(QPainter& p) const;
 
-  QSize sizeHint() const override { return diagramSize(); }
+  // Drawn larger on screen (lecture mode: the projector's scale); the SVG export stays at 1.
+  void setScale(double scale);
+  double scale() const { return scale_; }
+
+  QSize sizeHint() const override;
 
  protected:
   void paintEvent(QPaintEvent* event) override;
@@ -29,6 +33,7 @@ class SequenceView : public QWidget {
  private:
   double rowHeight(const SequenceDiagram::Row& row) const;
   SequenceDiagram diagram_;
+  double scale_ = 1.0;
 };
 
 }  // namespace brokerlab::ui

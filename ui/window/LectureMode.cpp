@@ -95,6 +95,7 @@ void LectureMode::setActive(bool on) {
     }
     window_.canvas().setTheme(Theme::lecture());
     window_.canvasPage().timeline().setScale(Theme::lecture().scale());
+    window_.journey().setDiagramScale(Theme::lecture().scale());
     // The docks are put away, but a lecturer brings them back (Ctrl+K the charts, Ctrl+U the
     // summary, a click on a component its inspector): in the projector's type.
     window_.charts().setFontScale(Theme::lecture().scale());
@@ -105,6 +106,7 @@ void LectureMode::setActive(bool on) {
   } else {
     window_.canvas().setTheme(Theme());
     window_.canvasPage().timeline().setScale(1.0);
+    window_.journey().setDiagramScale(1.0);
     window_.charts().setFontScale(1.0);
     for (QDockWidget* d : textDocks()) d->setFont(QFont());  // the window's own again
     window_.showNormal();
