@@ -159,15 +159,20 @@ class tst_CompareScreen : public QObject {
     QVERIFY(!w.charts().isVisible());
     QVERIFY(w.table().isVisible());
     QVERIFY(!w.statusBar()->isVisible());
-    // The table as wide as the screen, its names column as wide as its longest name: each row's
-    // figures beside its name, not a screen's width away.
+    // The table no wider than its columns, its names column as wide as its longest name: each
+    // row's figures beside its name, not a screen's width away.
     const DifferenceTable& table = w.table();
     QFontMetrics metrics(table.font());
     int longest = 0;
     for (int r = 0; r < table.rowCount(); ++r)
       longest = std::max(longest,
                          metrics.horizontalAdvance(table.item(r, DifferenceTable::Figure)->text()));
-    QVERIFY(table.viewport()->width() > 1200);
+    int columns = 0;
+    for (int c = 0; c < DifferenceTable::ColumnCount; ++c) columns += table.columnWidth(c);
+    QVERIFY2(table.viewport()->width() >= columns && table.viewport()->width() <= columns + 8,
+             qPrintable(QStringLiteral("%1 for columns of %2 pixels in all")
+                            .arg(table.viewport()->width())
+                            .arg(columns)));
     QVERIFY2(table.columnWidth(DifferenceTable::Figure) >= longest &&
                  table.columnWidth(DifferenceTable::Figure) <= longest + 40,
              qPrintable(QStringLiteral("%1 for names up to %2 pixels")

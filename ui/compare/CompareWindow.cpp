@@ -95,7 +95,7 @@ CompareWindow::CompareWindow(QWidget* parent)
   connect(table_, &QWidget::customContextMenuRequested, this,
           [this](QPoint at) { figuresMenu(table_->viewport()->mapToGlobal(at)); });
   figuresLayout->addWidget(figuresTitle_);
-  figuresLayout->addWidget(table_, 1);
+  figuresLayout->addWidget(table_, 1, Qt::AlignLeft);  // no wider than its columns want
   below_->addWidget(charts_);
   below_->addWidget(figures);
   connect(showCharts_, &QAction::toggled, this, [this](bool on) {

@@ -6,6 +6,7 @@
 #include <QClipboard>
 #include <QHeaderView>
 #include <QKeyEvent>
+#include <QScrollBar>
 
 #include <algorithm>
 
@@ -42,6 +43,16 @@ void DifferenceTable::fitColumns() {
   const int names = std::max(std::min(viewport()->width() - figures, wanted(Figure)),
                              header->sectionSizeHint(Figure));
   if (header->sectionSize(Figure) != names) header->resizeSection(Figure, names);
+}
+
+// As wide as its columns want: beside the charts it gets less and its names give way; with the
+// charts put away, it stays that wide rather than stretch a grey header across the screen.
+QSize DifferenceTable::sizeHint() const {
+  const QHeaderView* header = horizontalHeader();
+  int width = 2 * frameWidth() + verticalScrollBar()->sizeHint().width();
+  for (int c = 0; c < ColumnCount; ++c)
+    width += std::max(sizeHintForColumn(c), header->sectionSizeHint(c));
+  return {width, QTableWidget::sizeHint().height()};
 }
 
 void DifferenceTable::resizeEvent(QResizeEvent* event) {
@@ -89,6 +100,7 @@ void DifferenceTable::setFigures(const std::vector<KeyFigure>& figures) {
     setItem(r, Relative, relative);
   }
   fitColumns();
+  updateGeometry();  // another width wanted
 }
 
 int DifferenceTable::rowOf(const QString& name) const {

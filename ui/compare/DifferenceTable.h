@@ -28,6 +28,8 @@ class DifferenceTable : public QTableWidget {
   // cells: what Ctrl+C puts on the clipboard, to paste into a spreadsheet or a document.
   QString copyText() const;
 
+  QSize sizeHint() const override;
+
  protected:
   void keyPressEvent(QKeyEvent* event) override;
   void resizeEvent(QResizeEvent* event) override;
