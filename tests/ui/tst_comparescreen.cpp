@@ -103,6 +103,10 @@ class tst_CompareScreen : public QObject {
     // Every key figure's name, as its column shows it, tells it from the others (the p50 and p99
     // rows of a producer were both "batch-import: end-to-end …").
     const DifferenceTable& table = w.table();
+    // The table reaches the window's right edge: the charts take what it does not want.
+    const int right = table.mapTo(&w, QPoint(table.width(), 0)).x();
+    QVERIFY2(w.width() - right <= 16,
+             qPrintable(QStringLiteral("%1 of %2").arg(right).arg(w.width())));
     const QFontMetrics metrics(table.font());
     const int room = table.columnWidth(DifferenceTable::Figure) - 2 * 4;
     QVERIFY(!table.wordWrap());  // wrapped, Qt shows the first line and "..." whatever the mode

@@ -194,6 +194,7 @@ void CompareWindow::refreshFigures() {
       tr("<b>Key figures</b> %1 %2 — B − A in <span style='color:#009e73'>green</span> where B "
          "is better, <span style='color:#d55e00'>vermillion</span> where it is worse")
           .arg(atEnd ? tr("at the end,") : tr("at"), formatClock(figuresAt_)));
+  placeSplitters();  // the table may want another width
 }
 
 bool CompareWindow::exportKeyFigures(const QString& path, QString* error) const {
@@ -264,8 +265,8 @@ bool CompareWindow::eventFilter(QObject* watched, QEvent* event) {
 }
 
 // Until the user moves a splitter: the canvases take 45% of the height (60% without the charts),
-// the charts 60% of the width below them; the charts at least the height they need to keep their
-// figures whole.
+// the charts at least 60% of the width below them; the charts at least the height they need to
+// keep their figures whole.
 void CompareWindow::placeSplitters() {
   if (sized_) return;
   const int h = split_->height();
@@ -274,7 +275,9 @@ void CompareWindow::placeSplitters() {
   const int canvases = h * (charts ? 45 : 60) / 100;
   const int below = std::max(h - canvases, charts ? charts_->minimumSizeHint().height() : 0);
   split_->setSizes({h - below, below});
-  below_->setSizes({w * 60 / 100, w - w * 60 / 100});
+  // The figures no wider than their table wants (at most 40%): the charts take the rest.
+  const int figures = std::min(w - w * 60 / 100, table_->sizeHint().width() + 8);
+  below_->setSizes({w - figures, figures});
 }
 
 void CompareWindow::setLecture(bool on) {
