@@ -41,7 +41,8 @@ GuiOptions parseGuiOptions(const QStringList& arguments, std::optional<int>* exi
                               QStringLiteral("TIME"));
   const QCommandLineOption screenshot(QStringLiteral("screenshot"),
                                       QStringLiteral("Write what the window shows at --at to this "
-                                                     "PNG file and exit (works offscreen)."),
+                                                     "PNG file and exit (works offscreen); "
+                                                     "without FILE, the start page."),
                                       QStringLiteral("OUT.png"));
   const QCommandLineOption size(QStringLiteral("size"),
                                 QStringLiteral("The window's size for --screenshot and "
@@ -197,8 +198,15 @@ GuiOptions parseGuiOptions(const QStringList& arguments, std::optional<int>* exi
     return usageError(parser, QStringLiteral("--compare needs FILE to compare with"), exitCode), o;
   if (!o.compare.isEmpty() && (o.benchUi || o.benchScrub))
     return usageError(parser, QStringLiteral("--compare is not for the benchmarks"), exitCode), o;
-  if (!o.screenshot.isEmpty() && (!o.at || o.file.isEmpty()))
-    return usageError(parser, QStringLiteral("--screenshot needs FILE and --at TIME"), exitCode), o;
+  // Without FILE the window shows the start page: a screenshot of it has no time to be at.
+  if (!o.screenshot.isEmpty() && !o.file.isEmpty() && !o.at)
+    return usageError(parser, QStringLiteral("--screenshot of FILE needs --at TIME"), exitCode), o;
+  if (o.at && o.file.isEmpty())
+    return usageError(parser,
+                      QStringLiteral("--at needs FILE (without one, --screenshot draws the start "
+                                     "page)"),
+                      exitCode),
+           o;
   if (o.at && o.screenshot.isEmpty())
     return usageError(parser, QStringLiteral("--at is for --screenshot"), exitCode), o;
   if (o.benchUi && !o.screenshot.isEmpty())

@@ -29,7 +29,7 @@
 namespace {
 
 int screenshot(brokerlab::ui::MainWindow& window, const GuiOptions& o) {
-  brokerlab::ui::bringRunTo(window.controller(), *o.at);
+  if (o.at) brokerlab::ui::bringRunTo(window.controller(), *o.at);  // none: the start page
   QString error;
   if (!brokerlab::ui::saveWindowImage(window, o.screenshot, &error)) {
     std::fprintf(stderr, "brokerlab: cannot write %s: %s\n", qPrintable(o.screenshot),

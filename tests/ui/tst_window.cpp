@@ -217,6 +217,13 @@ void tst_Window::headlessScreenshotIsNotBlankAndMoves() {
   QCOMPARE(second.size(), QSize(1280, 720));
   QVERIFY2(colourVariety(first) > 20, "the screenshot looks blank");
   QVERIFY(first.scaled(second.size()) != second);
+  // Without FILE: the start page, as the window opens on it.
+  const QString start = dir.filePath(QStringLiteral("start.png"));
+  QCOMPARE(runGui({QStringLiteral("--screenshot"), start}), 0);
+  const QImage page(start);
+  QCOMPARE(page.size(), QSize(1600, 900));
+  QVERIFY2(colourVariety(page) > 8, "the start page looks blank");
+  QVERIFY(page != first);
 }
 
 void tst_Window::commandLineErrorsAreUsageErrors_data() {
@@ -251,6 +258,10 @@ void tst_Window::commandLineErrorsAreUsageErrors_data() {
       << QStringLiteral(
              "no component \"servers\" in the scenario; its components: arrivals, "
              "queue, server");
+  QTest::newRow("time without a file")
+      << QStringList{QStringLiteral("--at"), QStringLiteral("1s"), QStringLiteral("--screenshot"),
+                     QStringLiteral("x.png")}
+      << QStringLiteral("--at needs FILE");
   QTest::newRow("repeated seed") << QStringList{file, QStringLiteral("--seed"), QStringLiteral("1"),
                                                 QStringLiteral("--seed"), QStringLiteral("2")}
                                  << QStringLiteral("more than once");
