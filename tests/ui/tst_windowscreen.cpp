@@ -339,6 +339,29 @@ class tst_WindowScreen : public QObject {
              body);
   }
 
+  // Lecture mode's start page (its digits 1-9 open the cards numbered so) in the projector's
+  // type: the heading, the cards' titles and their summaries. Its style sheet kept a font set on
+  // the page from its labels, and the cards stayed in the desktop's 9 points.
+  void theStartPageInTheProjectorsType() {
+    MainWindow w;
+    w.files().setInteractive(false);
+    w.resize(1280, 720);
+    w.show();
+    QVERIFY(w.startPage().isVisible());
+    const auto labels = w.startPage().findChildren<QLabel*>();
+    QVERIFY(labels.size() > 3 * 9);  // three a card, and more
+    std::vector<qreal> before;
+    for (const QLabel* l : labels) before.push_back(l->font().pointSizeF());
+    w.lecture().setActive(true);
+    for (qsizetype i = 0; i < labels.size(); ++i)
+      QVERIFY2(std::abs(labels[i]->font().pointSizeF() -
+                        before[static_cast<std::size_t>(i)] * Theme::lecture().scale()) < 0.01,
+               qPrintable(labels[i]->text()));
+    w.lecture().setActive(false);
+    for (qsizetype i = 0; i < labels.size(); ++i)
+      QCOMPARE(labels[i]->font().pointSizeF(), before[static_cast<std::size_t>(i)]);
+  }
+
   // A design edited in lecture mode at 1280x720: every component's properties fit their dock in
   // the projector's type, a field too wide beside its name going under it. Before, the dock
   // scrolled sideways and cut the fields at its edge ("default (the network's").

@@ -102,6 +102,7 @@ void LectureMode::setActive(bool on) {
     QFont projector = window_.font();
     projector.setPointSizeF(projector.pointSizeF() * Theme::lecture().scale());
     for (QDockWidget* d : textDocks()) d->setFont(projector);
+    window_.startPage().setFont(projector);  // the cards 1-9 open
     window_.showFullScreen();
   } else {
     window_.canvas().setTheme(Theme());
@@ -109,6 +110,7 @@ void LectureMode::setActive(bool on) {
     window_.journey().setDiagramScale(1.0);
     window_.charts().setFontScale(1.0);
     for (QDockWidget* d : textDocks()) d->setFont(QFont());  // the window's own again
+    window_.startPage().setFont(QFont());
     window_.showNormal();
     window_.restoreGeometry(geometry_);
     for (QDockWidget* d : docksShown_) d->show();

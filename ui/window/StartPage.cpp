@@ -40,7 +40,8 @@ class Card : public QPushButton {
   }
 };
 
-QPushButton* card(const BundledScenario& s, int number, QWidget* parent) {
+// `title`: the card's title, whose type StartPage::fitType sets.
+QPushButton* card(const BundledScenario& s, int number, QWidget* parent, QLabel** title) {
   auto* button = new Card(parent);
   button->setObjectName(QStringLiteral("scenarioCard"));
   button->setCursor(Qt::PointingHandCursor);
@@ -48,21 +49,17 @@ QPushButton* card(const BundledScenario& s, int number, QWidget* parent) {
   button->setToolTip(s.description);
   auto* layout = new QVBoxLayout(button);
   layout->setContentsMargins(14, 10, 14, 10);
-  auto* title =
+  *title =
       new QLabel(number <= 9 ? QStringLiteral("%1  %2").arg(number).arg(s.name) : s.name, button);
-  QFont bold = title->font();
-  bold.setBold(true);
-  bold.setPointSizeF(bold.pointSizeF() * 1.15);
-  title->setFont(bold);
-  title->setWordWrap(true);
+  (*title)->setWordWrap(true);
   auto* summary = new QLabel(firstSentence(s.description), button);
   summary->setWordWrap(true);
   summary->setStyleSheet(QStringLiteral("color: #5c636e"));
   auto* file = new QLabel(s.file, button);
   file->setStyleSheet(QStringLiteral("color: #0072b2"));
-  for (QLabel* label : {title, summary, file})
+  for (QLabel* label : {*title, summary, file})
     label->setAttribute(Qt::WA_TransparentForMouseEvents);
-  layout->addWidget(title);
+  layout->addWidget(*title);
   layout->addWidget(summary, 1);
   layout->addWidget(file);
   return button;
@@ -79,11 +76,7 @@ StartPage::StartPage(QWidget* parent) : QWidget(parent), scenarios_(bundledScena
                      "QPushButton#scenarioCard:hover { border: 2px solid #0072b2; }"));
   auto* outer = new QVBoxLayout(this);
   outer->setContentsMargins(40, 28, 40, 20);
-  auto* heading = new QLabel(tr("BrokerLab"), this);
-  QFont big = heading->font();
-  big.setPointSizeF(big.pointSizeF() * 2.2);
-  big.setBold(true);
-  heading->setFont(big);
+  heading_ = new QLabel(tr("BrokerLab"), this);
   auto* intro =
       new QLabel(tr("Simulate and watch asynchronous messaging: queues, topics, streams and "
                     "asynchronous request-reply. Pick a scenario to open it, then press "
@@ -93,7 +86,7 @@ StartPage::StartPage(QWidget* parent) : QWidget(parent), scenarios_(bundledScena
   auto* openFile = new QPushButton(icons::open(), tr("Open a scenario file…"), this);
   connect(openFile, &QPushButton::clicked, this, &StartPage::openFileRequested);
   auto* top = new QHBoxLayout;
-  top->addWidget(heading);
+  top->addWidget(heading_);
   top->addStretch(1);
   top->addWidget(openFile);
   outer->addLayout(top);
@@ -109,7 +102,9 @@ StartPage::StartPage(QWidget* parent) : QWidget(parent), scenarios_(bundledScena
   constexpr int kColumns = 3;
   int i = 0;
   for (const BundledScenario& s : scenarios_) {
-    QPushButton* c = card(s, i + 1, grid);
+    QLabel* title = nullptr;
+    QPushButton* c = card(s, i + 1, grid, &title);
+    titles_ << title;
     const QString path = s.path;
     connect(c, &QPushButton::clicked, this, [this, path] { emit scenarioChosen(path); });
     cards->addWidget(c, i / kColumns, i % kColumns);
@@ -123,6 +118,28 @@ StartPage::StartPage(QWidget* parent) : QWidget(parent), scenarios_(bundledScena
   cards->setRowStretch(cards->rowCount(), 1);
   scroll->setWidget(grid);
   outer->addWidget(scroll, 1);
+  fitType();
+}
+
+// The heading and the cards' titles a size above the page's type, which lecture mode raises; the
+// rest in it (the page's style sheet keeps a font set on the page from reaching its labels).
+void StartPage::fitType() {
+  for (QWidget* w : findChildren<QWidget*>()) {
+    if (qobject_cast<QLabel*>(w) || qobject_cast<QPushButton*>(w)) w->setFont(font());
+  }
+  QFont big = font();
+  big.setPointSizeF(big.pointSizeF() * 2.2);
+  big.setBold(true);
+  heading_->setFont(big);
+  QFont bold = font();
+  bold.setBold(true);
+  bold.setPointSizeF(bold.pointSizeF() * 1.15);
+  for (QLabel* title : titles_) title->setFont(bold);
+}
+
+void StartPage::changeEvent(QEvent* event) {
+  QWidget::changeEvent(event);
+  if (event->type() == QEvent::FontChange) fitType();
 }
 
 }  // namespace brokerlab::ui

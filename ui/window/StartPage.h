@@ -5,7 +5,10 @@
 
 #include "window/BundledScenarios.h"
 
+#include <QList>
 #include <QWidget>
+
+class QLabel;
 
 namespace brokerlab::ui {
 
@@ -20,8 +23,15 @@ class StartPage : public QWidget {
   void scenarioChosen(const QString& path);
   void openFileRequested();
 
+ protected:
+  void changeEvent(QEvent* event) override;
+
  private:
+  void fitType();
+
   std::vector<BundledScenario> scenarios_;
+  QLabel* heading_;
+  QList<QLabel*> titles_;
 };
 
 // The first sentence of a description: a card's summary.
