@@ -31,27 +31,26 @@ DifferenceTable::DifferenceTable(QWidget* parent) : QTableWidget(0, ColumnCount,
 // screen's width from its name. With less room the names give way, elided in the middle.
 void DifferenceTable::fitColumns() {
   QHeaderView* header = horizontalHeader();
-  const auto wanted = [&](int c) {
-    return std::max(sizeHintForColumn(c), header->sectionSizeHint(c));
-  };
   int figures = 0;
   for (int c = A; c < ColumnCount; ++c) {
-    const int w = wanted(c);
+    const int w = wantedWidth(c);
     if (header->sectionSize(c) != w) header->resizeSection(c, w);
     figures += w;
   }
-  const int names = std::max(std::min(viewport()->width() - figures, wanted(Figure)),
+  const int names = std::max(std::min(viewport()->width() - figures, wantedWidth(Figure)),
                              header->sectionSizeHint(Figure));
   if (header->sectionSize(Figure) != names) header->resizeSection(Figure, names);
+}
+
+int DifferenceTable::wantedWidth(int column) const {
+  return std::max(sizeHintForColumn(column), horizontalHeader()->sectionSizeHint(column));
 }
 
 // As wide as its columns want: beside the charts it gets less and its names give way; with the
 // charts put away, it stays that wide rather than stretch a grey header across the screen.
 QSize DifferenceTable::sizeHint() const {
-  const QHeaderView* header = horizontalHeader();
   int width = 2 * frameWidth() + verticalScrollBar()->sizeHint().width();
-  for (int c = 0; c < ColumnCount; ++c)
-    width += std::max(sizeHintForColumn(c), header->sectionSizeHint(c));
+  for (int c = 0; c < ColumnCount; ++c) width += wantedWidth(c);
   return {width, QTableWidget::sizeHint().height()};
 }
 

@@ -37,6 +37,7 @@ class DifferenceTable : public QTableWidget {
 
  private:
   void fitColumns();
+  int wantedWidth(int column) const;  // its widest cell's, or its header's
 
   std::vector<KeyFigure> figures_;
 };

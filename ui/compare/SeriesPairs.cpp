@@ -76,7 +76,7 @@ std::vector<SeriesPair> pairedSeries(const Simulator& a, const Simulator& b, Ove
   std::map<std::string, const NamedSeries*> inB;
   for (const NamedSeries& s : ofB) inB.emplace(s.column, &s);
   const std::vector<NamedSeries> inA = seriesOf(a);
-  const std::vector<Group> groups = preference(kind);
+  std::vector<Group> groups = preference(kind);
   // A group both runs have something in comes first: auto acks against manual acks is a figure
   // one run never counts (a consumer in auto-ack mode acks nothing), and its chart would show that
   // run's throughput as nothing at all. Delivered per second, which both count, compares them.
@@ -94,12 +94,8 @@ std::vector<SeriesPair> pairedSeries(const Simulator& a, const Simulator& b, Ove
     return byA && byB;
   };
   const auto both = std::find_if(groups.begin(), groups.end(), shownByBoth);
-  std::vector<const Group*> order;
-  if (both != groups.end()) order.push_back(&*both);
-  for (const Group& g : groups)
-    if (order.empty() || &g != order.front()) order.push_back(&g);
-  for (const Group* gp : order) {
-    const Group& g = *gp;
+  if (both != groups.end()) std::rotate(groups.begin(), both, both + 1);  // the rest keep order
+  for (const Group& g : groups) {
     const std::vector<std::string>& group = g.endings;
     const QString title = QCoreApplication::translate("Compare", g.title);
     std::vector<SeriesPair> out;
