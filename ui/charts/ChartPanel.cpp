@@ -45,6 +45,7 @@ ChartPanel::ChartPanel(SeriesChart chart, QWidget* parent)
 }
 
 void ChartPanel::show(const std::vector<NamedSeries>& series, double untilS) {
+  setTimeSpan(untilS);
   // A series that has only been zero (an HTTP status never sent, a queue never used) says
   // nothing: the lines go to those that do.
   const auto silent = [](const TimeSeries& t) {
@@ -139,7 +140,8 @@ void ChartPanel::drawForeground(QPainter* painter, const QRectF& rect) {
   TimeChartView::drawForeground(painter, rect);
   const QRectF area = chart()->plotArea();
   painter->setPen(QPen(QColor(okabeIto::kVermillion), 1.2, Qt::DashLine));
-  for (double t : marks_) {
+  for (const double atS : marks_) {
+    const double t = atS / timeUnit();
     if (t < x_->min() || t > x_->max()) continue;
     // drawForeground paints in scene coordinates; the chart maps values to its own.
     const double x = chart()->mapToPosition(QPointF(t, y_->min())).x();

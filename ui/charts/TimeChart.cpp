@@ -9,7 +9,9 @@
 namespace brokerlab::ui {
 
 namespace {
-QString timeAxisTitle() {
+QString timeAxisTitle(double unitS) {
+  if (unitS >= 3600) return QCoreApplication::translate("TimeChart", "simulated time (h)");
+  if (unitS >= 60) return QCoreApplication::translate("TimeChart", "simulated time (min)");
   return QCoreApplication::translate("TimeChart", "simulated time (s)");
 }
 // A chart with fewer lines of its type than this above its legend drops its time axis's title.
@@ -26,7 +28,7 @@ QChart* newTimeChart(const QString& title, TimeChartAxes* axes) {
   c->legend()->setAlignment(Qt::AlignBottom);
   c->setAnimationOptions(QChart::NoAnimation);
   axes->x = new QValueAxis(c);
-  axes->x->setTitleText(timeAxisTitle());
+  axes->x->setTitleText(timeAxisTitle(1));
   axes->x->setLabelFormat(QStringLiteral("%.0f"));
   axes->y = new QValueAxis(c);
   axes->y->setLabelFormat(QStringLiteral("%.3g"));
@@ -50,10 +52,17 @@ QFont scaleTimeChartFonts(QChart* chart, const TimeChartAxes& axes, const QFont&
   return body;
 }
 
-void fitTimeAxisTitle(QValueAxis* x, double height, const QFont& body, double legendHeight) {
+void fitTimeAxisTitle(QValueAxis* x, double height, const QFont& body, double legendHeight,
+                      double unitS) {
   const bool roomy = height >= kLinesWithAxisTitle * QFontMetricsF(body).height() + legendHeight;
-  const QString title = roomy ? timeAxisTitle() : QString();
+  const QString title = roomy ? timeAxisTitle(unitS) : QString();
   if (x->titleText() != title) x->setTitleText(title);
+}
+
+double timeAxisUnit(double untilS) {
+  if (untilS > 5 * 3600) return 3600;
+  if (untilS > 15 * 60) return 60;
+  return 1;
 }
 
 }  // namespace brokerlab::ui

@@ -1,7 +1,8 @@
 #pragma once
 
 // The one look of a chart over simulated time, for the charts dock and the comparison: a title,
-// a time axis in seconds below, a value axis on the left, the legend under the plot, no animation.
+// a time axis below (in seconds, minutes or hours), a value axis on the left, the legend under the
+// plot, no animation.
 
 #include <QFont>
 #include <QString>
@@ -29,6 +30,12 @@ QFont scaleTimeChartFonts(QChart* chart, const TimeChartAxes& axes, const QFont&
 // with it Qt Charts cuts the axis's figures to "..." (the charts dock in lecture mode's type on a
 // 720-line screen). `body` is the axes' font; `legendHeight` what the legend and the margins
 // under the plot take. The timeline above a chart says what its axis is.
-void fitTimeAxisTitle(QValueAxis* x, double height, const QFont& body, double legendHeight);
+void fitTimeAxisTitle(QValueAxis* x, double height, const QFont& body, double legendHeight,
+                      double unitS = 1);
+
+// The time axis's unit for a run shown up to `untilS` seconds: seconds up to a quarter of an hour,
+// then minutes up to five hours, then hours (three hours read as 0, 40, 80 ... 160 minutes, not
+// 0, 2500 ... 10000 seconds). In seconds.
+double timeAxisUnit(double untilS);
 
 }  // namespace brokerlab::ui

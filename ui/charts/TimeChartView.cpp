@@ -118,7 +118,7 @@ QString TimeChartView::meanWords(SimTime window) {
 
 QList<QPointF> TimeChartView::linePoints(const TimeSeries& t, int columns, bool averaged,
                                          double divisor, SimTime* meanOver) const {
-  const double step = toSeconds(t.step());
+  const double step = toSeconds(t.step()) / timeUnit_;
   const SimTime width = averaged && t.step() > 0 ? (averaging_ + t.step() / 2) / t.step() : 1;
   QList<QPointF> points;
   if (width < 2) {
@@ -146,8 +146,15 @@ void TimeChartView::setLegendEntries(std::vector<ChartLegend::Entry> entries,
     placeLegend();
 }
 
+void TimeChartView::setTimeSpan(double untilS) {
+  const double unit = timeAxisUnit(untilS);
+  if (unit == timeUnit_) return;
+  timeUnit_ = unit;
+  setLegendRoom(legendRoom_);  // the time axis's title says the unit
+}
+
 void TimeChartView::setRanges(double untilS, double high, bool fraction) {
-  until_ = std::max(untilS, 1.0);
+  until_ = std::max(untilS, 1.0) / timeUnit_;
   high_ = high;
   fraction_ = fraction;
   applyTimeRange();
@@ -166,7 +173,11 @@ void TimeChartView::applyTimeRange() {
   // The smallest round step that labels no more than `steps` intervals after 0 (the range ends
   // at the present, between two figures).
   const double step = roundStep(until_ / (steps + 1) * (1 + 1e-9));
-  const QString format = step >= 1 ? QStringLiteral("%.0f") : QStringLiteral("%.1f");
+  // As many decimals as the step has: 1.5 minutes labelled "%.0f" read 0, 2, 3, 5.
+  const auto whole = [](double v) { return std::abs(v - std::round(v)) < 1e-6; };
+  const QString format = whole(step)        ? QStringLiteral("%.0f")
+                         : whole(step * 10) ? QStringLiteral("%.1f")
+                                            : QStringLiteral("%.2f");
   if (x_->tickType() != QValueAxis::TicksDynamic) x_->setTickType(QValueAxis::TicksDynamic);
   if (x_->tickAnchor() != 0) x_->setTickAnchor(0);
   if (x_->tickInterval() != step) x_->setTickInterval(step);
@@ -218,7 +229,7 @@ void TimeChartView::setLegendRoom(qreal height) {
   if (chart()->margins().bottom() != kMargin + room)
     chart()->setMargins(QMargins(kMargin, kMargin, kMargin, kMargin + room));
   const bool cut = width() <= untitledUpTo_.width() && this->height() <= untitledUpTo_.height();
-  fitTimeAxisTitle(x_, cut ? 0 : this->height(), legend_.font(), room + 2 * kMargin);
+  fitTimeAxisTitle(x_, cut ? 0 : this->height(), legend_.font(), room + 2 * kMargin, timeUnit_);
   keepAxisFiguresWhole();
 }
 

@@ -91,6 +91,10 @@ class TimeChartView : public QChartView {
   //   round step (0, 25, 50, 75, 100 over 107 seconds, where Qt Charts would put 0, 27, 54, 80,
   //   107), as many as the plot's width has room for.
   void setRanges(double untilS, double high, bool fraction);
+  // The time axis's unit for a run shown up to `untilS` seconds (timeAxisUnit): what linePoints()
+  // and setRanges() count in. Called before either.
+  void setTimeSpan(double untilS);
+  double timeUnit() const { return timeUnit_; }  // seconds per unit of the time axis
   // The view at least `width` pixels wide and `lines` lines of its type high, in whatever type
   // setFontScale() gives it.
   void setMinimumLines(int width, double lines);
@@ -126,7 +130,8 @@ class TimeChartView : public QChartView {
   QSize untitledUpTo_;
   int minimumWidth_ = 0;  // setMinimumLines()'s
   double minimumLines_ = 0;
-  double until_ = 1;  // setRanges()'s
+  double until_ = 1;     // setRanges()'s, in the time axis's unit
+  double timeUnit_ = 1;  // seconds
   double high_ = 0;
   bool fraction_ = false;
   int columns_ = 0;  // the decimation of the lines drawn (0: none yet)

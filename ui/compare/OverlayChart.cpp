@@ -37,6 +37,7 @@ QLineSeries* OverlayChart::line(std::size_t i) {
 
 void OverlayChart::show(const std::vector<SeriesPair>& pairs, double untilS,
                         const std::vector<std::string>& notDrawn) {
+  setTimeSpan(untilS);
   const std::size_t count = pairs.size() * 2;
   while (lines_.size() > count) {
     chart()->removeSeries(lines_.back());
