@@ -9,6 +9,7 @@
 #include "canvas/ComponentItem.h"
 #include "canvas/ConsumerItem.h"
 #include "canvas/LinkItem.h"
+#include "canvas/MessageLayer.h"
 #include "canvas/QueueItem.h"
 #include "canvas/RequestReplyItems.h"
 #include "canvas/StreamItem.h"
@@ -158,6 +159,7 @@ class tst_Canvas : public QObject {
   void linksRunBesideTitles_data();
   void linksRunBesideTitles();
   void theBrokersEdgeIsWholeBetweenItsParts();
+  void labelsStayAboveTheMarks();
 };
 
 void tst_Canvas::showsWhatTheEngineHolds_data() {
@@ -331,6 +333,37 @@ void tst_Canvas::theBrokersEdgeIsWholeBetweenItsParts() {
   // Apart, two areas.
   area.setParts({QRectF(0, 0, 100, 50), QRectF(0, 200, 100, 50)});
   QCOMPARE(area.outline().toSubpathPolygons().size(), 2);
+}
+
+// Poll-storm's crowd of store writes: where a label does not fit, its flight is drawn as a mark,
+// and it was drawn after the labels that did fit, over their words ("writ■ Completed").
+void tst_Canvas::labelsStayAboveTheMarks() {
+  SimulationController c;
+  TopologyView view(c);
+  view.resize(1600, 760);
+  c.load(loadBundled(QStringLiteral("poll-storm")));
+  playTo(c, 29 * kSecond);
+  playTo(c, 30 * kSecond, 1);  // flights one by one, as at 1x
+  QImage image(view.size(), QImage::Format_ARGB32_Premultiplied);
+  QPainter painter(&image);
+  view.render(&painter);
+  painter.end();
+  const auto& drawn = view.topology()->messageLayer().drawnLastFrame();
+  int labels = 0;
+  int marksUnderLabels = 0;
+  for (std::size_t i = 0; i < drawn.size(); ++i) {
+    if (!drawn[i].label) continue;
+    ++labels;
+    for (std::size_t j = 0; j < drawn.size(); ++j) {
+      if (drawn[j].label || !drawn[j].rect.intersects(drawn[i].rect)) continue;
+      QVERIFY2(j < i, qPrintable(QStringLiteral("a mark drawn over the label at (%1, %2)")
+                                     .arg(drawn[i].rect.x())
+                                     .arg(drawn[i].rect.y())));
+      ++marksUnderLabels;
+    }
+  }
+  QVERIFY(labels >= 5);
+  QVERIFY(marksUnderLabels > 0);  // the crowd does put marks where the labels are
 }
 
 QTEST_MAIN(tst_Canvas)

@@ -83,6 +83,7 @@ void MessageLayer::paint(QPainter* p, const QStyleOptionGraphicsItem*, QWidget*)
   if (!animator_) return;
   labels_.clear();
   pending_.clear();
+  drawn_.clear();
   const auto& links = animator_->links();
   if (curves_.size() > links.size()) curves_.clear();
   const QTransform toDevice = p->worldTransform();
@@ -100,15 +101,22 @@ void MessageLayer::paint(QPainter* p, const QStyleOptionGraphicsItem*, QWidget*)
       const QPointF at = curve.at(animator_->progress(f, now_));
       // Only the newest flight on a link carries its label: several overlapping read as none.
       if (&f == &flow.flights.back() && !httpLabel(f).isEmpty()) {
-        pending_.push_back({&f, at});
+        pending_.push_back({&f, at, false});
       } else {
         paintMark(p, toDevice, f, at);
       }
     }
   }
+  // Which labels fit is settled before any is drawn: a label that does not fit is drawn as the
+  // mark it stands for, with the other marks, so that no mark lands on a label drawn before it.
+  for (Pending& label : pending_) {
+    label.shown = labelFits(label);
+    if (!label.shown) paintMark(p, toDevice, *label.flight, label.at);
+  }
   p->restore();
   p->setRenderHint(QPainter::Antialiasing);
-  for (const Pending& label : pending_) paintLabel(p, toDevice, label);
+  for (const Pending& label : pending_)
+    if (label.shown) paintLabel(p, toDevice, label);
   for (std::size_t i = 0; i < links.size(); ++i)
     if (links[i].aggregated) paintFlowFigures(p, curveOf(i), links[i]);
   paintBursts(p);
@@ -170,25 +178,30 @@ void MessageLayer::paintMark(QPainter* p, const QTransform& toDevice, const Flig
       break;
   }
   drawMark(p, toDevice, mark, colour, radius, 0, at);
+  const QPointF centre = toDevice.map(at);
+  drawn_.push_back(
+      {false, QRectF(centre.x() - radius, centre.y() - radius, 2 * radius, 2 * radius)});
+}
+
+QRectF MessageLayer::labelBox(const Pending& label) const {
+  const QString text = httpLabel(*label.flight);
+  const QFontMetricsF fm(theme_->smallFont());
+  return {label.at.x() - fm.horizontalAdvance(text) / 2 - 5, label.at.y() - fm.height() / 2 - 2,
+          fm.horizontalAdvance(text) + 10, fm.height() + 4};
+}
+
+bool MessageLayer::labelFits(const Pending& label) {
+  // Store reads happen on every poll; the writes (Running, Completed) are the story.
+  const Flight& f = *label.flight;
+  const bool quiet =
+      f.kind == FlightKind::StoreCall && HttpDetail::unpack(f.http).method == HttpMethod::Get;
+  return !quiet && claimLabel(labelBox(label));
 }
 
 void MessageLayer::paintLabel(QPainter* p, const QTransform& toDevice, const Pending& label) {
   const Flight& f = *label.flight;
-  // Store reads happen on every poll; the writes (Running, Completed) are the story.
   const HttpDetail d = HttpDetail::unpack(f.http);
-  const bool quiet = f.kind == FlightKind::StoreCall && d.method == HttpMethod::Get;
-  const QString text = httpLabel(f);
-  const QFontMetricsF fm(theme_->smallFont());
-  const QRectF box(label.at.x() - fm.horizontalAdvance(text) / 2 - 5,
-                   label.at.y() - fm.height() / 2 - 2, fm.horizontalAdvance(text) + 10,
-                   fm.height() + 4);
-  if (quiet || !claimLabel(box)) {
-    p->save();
-    p->resetTransform();
-    paintMark(p, toDevice, f, label.at);
-    p->restore();
-    return;
-  }
+  const QRectF box = labelBox(label);
   const bool error = d.status >= 400;
   const QColor fill = error                             ? theme_->error()
                       : f.kind == FlightKind::StoreCall ? theme_->muted()
@@ -199,7 +212,8 @@ void MessageLayer::paintLabel(QPainter* p, const QTransform& toDevice, const Pen
   p->drawRoundedRect(box, 4, 4);
   p->setFont(theme_->smallFont());
   p->setPen(error ? theme_->error().darker(120) : theme_->ink());
-  p->drawText(box, Qt::AlignCenter, text);
+  p->drawText(box, Qt::AlignCenter, httpLabel(f));
+  drawn_.push_back({true, toDevice.mapRect(box)});
 }
 
 bool MessageLayer::claimLabel(const QRectF& box) {

@@ -31,6 +31,14 @@ class MessageLayer : public QGraphicsItem {
   // The flight drawn nearest to `scenePos`, within `radius` (scene units), or null.
   const Flight* flightNear(QPointF scenePos, double radius);
 
+  // What the last paint drew, in its order, in device pixels: the marks and the labels (tests
+  // check that no mark covers a label).
+  struct Drawn {
+    bool label;
+    QRectF rect;
+  };
+  const std::vector<Drawn>& drawnLastFrame() const { return drawn_; }
+
   QRectF boundingRect() const override;
   void paint(QPainter* p, const QStyleOptionGraphicsItem*, QWidget*) override;
 
@@ -40,9 +48,13 @@ class MessageLayer : public QGraphicsItem {
   struct Pending {
     const Flight* flight;
     QPointF at;
+    bool shown;  // the label fits; otherwise the flight is drawn as a mark
   };
   const LinkCurve& curveOf(std::size_t link);
   void paintMark(QPainter* p, const QTransform& toDevice, const Flight& f, QPointF at);
+  QRectF labelBox(const Pending& label) const;  // scene units
+  // True (and its box taken) when the label is drawn: it says something and fits.
+  bool labelFits(const Pending& label);
   void paintLabel(QPainter* p, const QTransform& toDevice, const Pending& label);
   // True (and the box taken) when a label fits without covering another one drawn this frame.
   bool claimLabel(const QRectF& box);
@@ -60,7 +72,8 @@ class MessageLayer : public QGraphicsItem {
   QRectF area_;
   std::vector<QRectF> labels_;    // drawn this frame
   std::vector<Pending> pending_;  // labels to draw this frame
-  double markScale_ = 1;          // device pixels per scene unit this frame
+  std::vector<Drawn> drawn_;
+  double markScale_ = 1;  // device pixels per scene unit this frame
 };
 
 // The label of an HTTP or store flight: "POST /jobs", "202 Accepted", "200 Running", "read".
