@@ -160,6 +160,7 @@ class tst_Canvas : public QObject {
   void linksRunBesideTitles();
   void theBrokersEdgeIsWholeBetweenItsParts();
   void labelsStayAboveTheMarks();
+  void burstWordsLeaveTitlesReadable();
 };
 
 void tst_Canvas::showsWhatTheEngineHolds_data() {
@@ -352,10 +353,11 @@ void tst_Canvas::labelsStayAboveTheMarks() {
   int labels = 0;
   int marksUnderLabels = 0;
   for (std::size_t i = 0; i < drawn.size(); ++i) {
-    if (!drawn[i].label) continue;
+    if (drawn[i].kind != MessageLayer::Drawn::Label) continue;
     ++labels;
     for (std::size_t j = 0; j < drawn.size(); ++j) {
-      if (drawn[j].label || !drawn[j].rect.intersects(drawn[i].rect)) continue;
+      if (drawn[j].kind != MessageLayer::Drawn::Mark || !drawn[j].rect.intersects(drawn[i].rect))
+        continue;
       QVERIFY2(j < i, qPrintable(QStringLiteral("a mark drawn over the label at (%1, %2)")
                                      .arg(drawn[i].rect.x())
                                      .arg(drawn[i].rect.y())));
@@ -364,6 +366,36 @@ void tst_Canvas::labelsStayAboveTheMarks() {
   }
   QVERIFY(labels >= 5);
   QVERIFY(marksUnderLabels > 0);  // the crowd does put marks where the labels are
+}
+
+// What happened at a queue, in words over its ring ("overflow → DLQ", "rejected"): in lecture
+// type, centred over the ring at the queue's tail, the word covered the queue's title.
+void tst_Canvas::burstWordsLeaveTitlesReadable() {
+  SimulationController c;
+  TopologyView view(c);
+  view.resize(1280, 560);
+  const Theme lecture = Theme::lecture();
+  view.setTheme(lecture);
+  c.load(loadBundled(QStringLiteral("overflow-policies")));
+  playTo(c, 39 * kSecond);
+  int words = 0;
+  for (int frame = 0; frame < 6; ++frame) {
+    playTo(c, c.simulator().now() + kSecond / 5, 1);
+    // The viewport's size: the image's pixels are the viewport's, as the titles are mapped.
+    QImage image(view.viewport()->size(), QImage::Format_ARGB32_Premultiplied);
+    QPainter painter(&image);
+    view.render(&painter);
+    painter.end();
+    for (const MessageLayer::Drawn& d : view.topology()->messageLayer().drawnLastFrame()) {
+      if (d.kind != MessageLayer::Drawn::Word) continue;
+      ++words;
+      for (const ComponentItem* item : view.topology()->componentItems()) {
+        const QRectF title = view.viewportTransform().mapRect(item->titleRect());
+        QVERIFY2(!title.intersects(d.rect), qPrintable(item->id()));
+      }
+    }
+  }
+  QVERIFY(words > 0);
 }
 
 QTEST_MAIN(tst_Canvas)

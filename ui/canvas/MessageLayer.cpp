@@ -1,6 +1,7 @@
 #include "canvas/MessageLayer.h"
 
 #include "canvas/Animator.h"
+#include "canvas/ComponentItem.h"
 #include "canvas/RecordMeaning.h"
 #include "canvas/Text.h"
 #include "canvas/TopologyScene.h"
@@ -180,7 +181,7 @@ void MessageLayer::paintMark(QPainter* p, const QTransform& toDevice, const Flig
   drawMark(p, toDevice, mark, colour, radius, 0, at);
   const QPointF centre = toDevice.map(at);
   drawn_.push_back(
-      {false, QRectF(centre.x() - radius, centre.y() - radius, 2 * radius, 2 * radius)});
+      {Drawn::Mark, QRectF(centre.x() - radius, centre.y() - radius, 2 * radius, 2 * radius)});
 }
 
 QRectF MessageLayer::labelBox(const Pending& label) const {
@@ -213,7 +214,7 @@ void MessageLayer::paintLabel(QPainter* p, const QTransform& toDevice, const Pen
   p->setFont(theme_->smallFont());
   p->setPen(error ? theme_->error().darker(120) : theme_->ink());
   p->drawText(box, Qt::AlignCenter, httpLabel(f));
-  drawn_.push_back({true, toDevice.mapRect(box)});
+  drawn_.push_back({Drawn::Label, toDevice.mapRect(box)});
 }
 
 bool MessageLayer::claimLabel(const QRectF& box) {
@@ -296,9 +297,29 @@ void MessageLayer::paintBursts(QPainter* p) {
     if (std::find(worded.begin(), worded.end(), b.at.key()) != worded.end()) continue;
     worded.push_back(b.at.key());
     p->setFont(theme_->smallFont());
-    p->drawText(QRectF(a.pos.x() - 100 * s, a.pos.y() - r - 20 * s, 200 * s, 18 * s),
-                Qt::AlignCenter, word);
+    const QRectF box = wordBox(word, a.pos, r);
+    p->drawText(box, Qt::AlignCenter, word);
+    drawn_.push_back({Drawn::Word, p->worldTransform().mapRect(box)});
   }
+}
+
+QRectF MessageLayer::wordBox(const QString& word, QPointF at, double ringRadius) const {
+  const double s = theme_->scale();
+  const QFontMetricsF fm(theme_->smallFont());
+  const double wide = fm.horizontalAdvance(word) + 4 * s;
+  QRectF box(at.x() - wide / 2, at.y() - ringRadius - 20 * s, wide, 18 * s);
+  // Centred over the ring, the word can run into the title of the queue it happened at (in
+  // lecture type "overflow → DLQ" covered "latest-wins"): then it moves beside the title.
+  for (const ComponentItem* item : scene_.componentItems()) {
+    const QRectF title = item->titleRect();
+    if (!title.intersects(box)) continue;
+    if (title.left() > box.left()) {
+      box.moveRight(title.left() - 4 * s);
+    } else {
+      box.moveLeft(title.right() + 4 * s);
+    }
+  }
+  return box;
 }
 
 }  // namespace brokerlab::ui
