@@ -158,6 +158,8 @@ class tst_Canvas : public QObject {
   void itemsPaintInsideTheirBounds();
   void linksRunBesideTitles_data();
   void linksRunBesideTitles();
+  void linksPassBesideComponents_data();
+  void linksPassBesideComponents();
   void theBrokersEdgeIsWholeBetweenItsParts();
   void labelsStayAboveTheMarks();
   void burstWordsLeaveTitlesReadable();
@@ -311,6 +313,46 @@ void tst_Canvas::linksRunBesideTitles() {
                                   .arg(theme == &lecture ? "lecture: " : "", item->id())
                                   .arg(at.x())
                                   .arg(at.y())));
+        }
+      }
+    }
+  }
+}
+
+void tst_Canvas::linksPassBesideComponents_data() {
+  addBundledScenarioRows();
+}
+
+// No link runs through a component it does not connect, in the window's theme and in lecture
+// mode's: a consumer in a far sub-column (queue-vs-topic-vs-stream's email and reporting, a
+// fan-out's second column) is reached through the gaps between the nearer ones. Not poll-storm's
+// HTTP links (twenty clients in four staggered sub-columns), as in linksRunBesideTitles.
+void tst_Canvas::linksPassBesideComponents() {
+  QFETCH(QString, scenario);
+  SimulationController c;
+  TopologyView view(c);
+  c.load(loadBundled(scenario));
+  const Theme lecture = Theme::lecture();
+  const Theme window;
+  for (const Theme* theme : {&window, &lecture}) {
+    view.setTheme(*theme);
+    const TopologyScene& scene = *view.topology();
+    for (const LinkItem* link : scene.linkItems()) {
+      if (link->style() == LinkItem::Style::Http) continue;
+      for (std::uint32_t k = 0; k < scene.componentItems().size(); ++k) {
+        if (k == link->fromEnd().component || k == link->toEnd().component) continue;
+        const ComponentItem* item = scene.componentItem(k);
+        const QRectF box = item->sceneBoundingRect().adjusted(1, 1, -1, -1);
+        for (int i = 0; i <= 200; ++i) {
+          const QPointF at = link->curve().at(i / 200.0);
+          QVERIFY2(
+              !box.contains(at),
+              qPrintable(QStringLiteral("%1a link from %2 to %3 through %4 at (%5, %6)")
+                             .arg(theme == &lecture ? "lecture: " : "",
+                                  scene.componentItem(link->fromEnd().component)->id(),
+                                  scene.componentItem(link->toEnd().component)->id(), item->id())
+                             .arg(at.x())
+                             .arg(at.y())));
         }
       }
     }

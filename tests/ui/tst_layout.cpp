@@ -30,6 +30,7 @@ class tst_Layout : public QObject {
   void partialLayoutPlacesTheRestClear();
   void manyPipelinesSitSideBySide();
   void foldingNeverCutsWhatIsConnected();
+  void aTallColumnFoldsWhenThatDrawsItLarger();
 };
 
 void tst_Layout::automaticLayoutNeverOverlaps_data() {
@@ -139,6 +140,47 @@ void tst_Layout::manyPipelinesSitSideBySide() {
   // Near twice the size of the strip one column made (1,150 x 3,248 units: 0.22).
   const double strip = std::min(canvas.width() / 1150, canvas.height() / 3248);
   QVERIFY2(scale > 1.8 * strip, qPrintable(QStringLiteral("%1 against %2").arg(scale).arg(strip)));
+}
+
+// A fan-out's four subscribers stacked in one column set the picture's height: in lecture type on
+// a 1280x720 screen its text was about 9 pixels high. In two staggered sub-columns the picture is
+// drawn larger on a wide canvas, and every link reaches its subscriber through the gaps
+// (tst_canvas::linksPassBesideComponents).
+void tst_Layout::aTallColumnFoldsWhenThatDrawsItLarger() {
+  const Scenario s = loadBundled(QStringLiteral("fanout-notifications"));
+  const auto model = std::make_shared<const Model>(*buildModel(s).model);
+  const Theme lecture = Theme::lecture();
+  const Theme window;
+  for (const Theme* theme : {&window, &lecture}) {
+    const TopologyScene scene(s, model, *theme);
+    std::vector<QSizeF> sizes;
+    for (const ComponentItem* item : scene.componentItems())
+      sizes.push_back(item->boundingRect().size());
+    bool folded = false;
+    const std::vector<QPointF> twoColumns = layoutComponents(s, *model, sizes, true, &folded);
+    QVERIFY(folded);
+    const std::vector<QPointF> oneColumn = layoutComponents(s, *model, sizes, false);
+    // How large each is drawn on a canvas of kCanvasAspect: the inverse of its extent.
+    const auto extent = [&](const std::vector<QPointF>& centres) {
+      QRectF all;
+      for (std::size_t c = 0; c < centres.size(); ++c)
+        all |= QRectF(centres[c] - QPointF(sizes[c].width() / 2, sizes[c].height() / 2), sizes[c]);
+      return std::max(all.width() / kCanvasAspect, all.height());
+    };
+    QVERIFY2(
+        extent(oneColumn) > 1.25 * extent(twoColumns),
+        qPrintable(QStringLiteral("%1 against %2").arg(extent(oneColumn)).arg(extent(twoColumns))));
+    // The scene shows the folded layout: the subscribers in two sub-columns.
+    std::vector<double> columns;
+    for (std::uint32_t c = 0; c < scene.componentItems().size(); ++c) {
+      const ComponentItem* item = scene.componentItem(c);
+      if (item->kind() != ComponentKind::Consumer) continue;
+      QCOMPARE(item->pos(), twoColumns[c]);
+      if (std::find(columns.begin(), columns.end(), item->pos().x()) == columns.end())
+        columns.push_back(item->pos().x());
+    }
+    QCOMPARE(columns.size(), std::size_t{2});
+  }
 }
 
 // The bands are cut only between components that are not drawn connected; where everything is

@@ -1,6 +1,6 @@
 #include "canvas/LinkItem.h"
 
-#include "canvas/ComponentItem.h"
+#include "canvas/TopologyScene.h"
 
 #include <QPainter>
 #include <QPainterPathStroker>
@@ -9,9 +9,9 @@
 
 namespace brokerlab::ui {
 
-LinkItem::LinkItem(const ComponentItem& from, Endpoint fromEnd, const ComponentItem& to,
-                   Endpoint toEnd, Style style, const Theme& theme)
-    : from_(from), to_(to), fromEnd_(fromEnd), toEnd_(toEnd), style_(style), theme_(&theme) {
+LinkItem::LinkItem(const TopologyScene& scene, Endpoint fromEnd, Endpoint toEnd, Style style,
+                   const Theme& theme)
+    : scene_(scene), fromEnd_(fromEnd), toEnd_(toEnd), style_(style), theme_(&theme) {
   setZValue(-1);
   setCacheMode(QGraphicsItem::DeviceCoordinateCache);  // drawn again only when it moves
   updateGeometry();
@@ -19,9 +19,7 @@ LinkItem::LinkItem(const ComponentItem& from, Endpoint fromEnd, const ComponentI
 
 void LinkItem::updateGeometry() {
   prepareGeometryChange();
-  const Anchor a = from_.anchor(fromEnd_, false, to_.scenePos());
-  const Anchor b = to_.anchor(toEnd_, true, from_.scenePos());
-  curve_ = LinkCurve::between(a, b);
+  curve_ = scene_.curve(fromEnd_, toEnd_);
   path_ = curve_.path();
 }
 
@@ -62,7 +60,7 @@ void LinkItem::paint(QPainter* p, const QStyleOptionGraphicsItem*, QWidget*) {
   tangent /= len;
   const QPointF normal(-tangent.y(), tangent.x());
   const double size = 9 * theme_->scale();
-  const QPointF tip = curve_.p3;
+  const QPointF tip = curve_.end;
   p->setPen(Qt::NoPen);
   p->setBrush(pen.color());
   p->drawPolygon(QPolygonF({tip, tip - tangent * size + normal * size * 0.5,

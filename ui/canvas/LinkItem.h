@@ -11,15 +11,15 @@
 
 namespace brokerlab::ui {
 
-class ComponentItem;
+class TopologyScene;
 
 class LinkItem : public QGraphicsItem {
  public:
   enum class Style { Messages, DeadLetters, Http, StoreCalls };
 
-  LinkItem(const ComponentItem& from, Endpoint fromEnd, const ComponentItem& to, Endpoint toEnd,
-           Style style, const Theme& theme);
-  // Recomputes the curve from the components' current positions.
+  LinkItem(const TopologyScene& scene, Endpoint fromEnd, Endpoint toEnd, Style style,
+           const Theme& theme);
+  // Recomputes the curve from the components' current positions (TopologyScene::curve).
   void updateGeometry();
   const Endpoint& fromEnd() const { return fromEnd_; }
   const Endpoint& toEnd() const { return toEnd_; }
@@ -35,8 +35,7 @@ class LinkItem : public QGraphicsItem {
   void paint(QPainter* p, const QStyleOptionGraphicsItem*, QWidget*) override;
 
  private:
-  const ComponentItem& from_;
-  const ComponentItem& to_;
+  const TopologyScene& scene_;
   Endpoint fromEnd_;
   Endpoint toEnd_;
   Style style_;

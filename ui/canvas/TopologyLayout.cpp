@@ -94,6 +94,15 @@ std::vector<std::uint32_t> middleOrder(const Model& m,
   return order;
 }
 
+// How tall `items` rows of `stacked` height in all stack in `k` zig-zagged sub-columns: each
+// holds every k-th item, the further ones staggered by a fraction of the mean row.
+double foldedHeight(double stacked, std::size_t items, int k) {
+  if (items == 0) return 0;
+  const double pitch = stacked / static_cast<double>(items);
+  const auto perColumn = (items + static_cast<std::size_t>(k) - 1) / static_cast<std::size_t>(k);
+  return static_cast<double>(perColumn) * pitch + pitch * (k - 1) / k;
+}
+
 }  // namespace
 
 int layoutColumn(ComponentKind kind) {
@@ -115,7 +124,9 @@ int layoutColumn(ComponentKind kind) {
 }
 
 std::vector<QPointF> layoutComponents(const Scenario& scenario, const Model& model,
-                                      const std::vector<QSizeF>& sizes) {
+                                      const std::vector<QSizeF>& sizes, bool foldToFit,
+                                      bool* foldedToFit) {
+  if (foldedToFit) *foldedToFit = false;
   const std::size_t n = model.components.size();
   const auto links = neighbours(model);
   std::array<std::vector<std::uint32_t>, kColumns> columns;
@@ -140,6 +151,27 @@ std::vector<QPointF> layoutComponents(const Scenario& scenario, const Model& mod
                  : std::clamp(static_cast<int>(std::ceil(stackHeight(columns[col]) / wrapHeight)),
                               1, kMaxSubColumns);
     for (std::uint32_t c : columns[col]) width[col] = std::max(width[col], sizes[c].width());
+  }
+  // A shorter column that still sets the picture's height (four subscribers beside one topic)
+  // goes into two sub-columns when that draws the picture a tenth larger or more on a canvas of
+  // kCanvasAspect. Two, not more: a link to the far one passes the near one's gaps (LinkRoute).
+  const auto extent = [&](const std::array<int, kColumns>& k) {
+    double w = -kColumnGap;
+    double h = 0;
+    for (int col = 0; col < kColumns; ++col) {
+      if (columns[col].empty()) continue;
+      w += kColumnGap + k[col] * width[col] + (k[col] - 1) * kSubColumnGap;
+      h = std::max(h, foldedHeight(stackHeight(columns[col]), columns[col].size(), k[col]));
+    }
+    return std::max(w / kCanvasAspect, h);
+  };
+  for (const int col : {3, 0, 1}) {
+    if (!foldToFit || subColumns[col] != 1 || columns[col].size() < 2) continue;
+    std::array<int, kColumns> folded = subColumns;
+    folded[col] = 2;
+    if (extent(folded) * 1.1 > extent(subColumns)) continue;
+    subColumns = folded;
+    if (foldedToFit) *foldedToFit = true;
   }
   std::array<double, kColumns> left{};
   double right = 0;

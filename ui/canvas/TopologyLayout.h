@@ -19,8 +19,11 @@
 namespace brokerlab::ui {
 
 // `sizes[c]` is component c's size on the canvas; the result has one centre per component.
+// `foldToFit`: a column that sets the picture's height may go into two sub-columns when that draws
+// it clearly larger on a wide canvas; `foldedToFit`, if given, says whether one did.
 std::vector<QPointF> layoutComponents(const Scenario& scenario, const Model& model,
-                                      const std::vector<QSizeF>& sizes);
+                                      const std::vector<QSizeF>& sizes, bool foldToFit = true,
+                                      bool* foldedToFit = nullptr);
 
 // The automatic layout's column of a component kind (0 = leftmost).
 int layoutColumn(ComponentKind kind);

@@ -5,6 +5,7 @@
 #include "canvas/ConsumerItem.h"
 #include "canvas/FrameView.h"
 #include "canvas/LinkItem.h"
+#include "canvas/LinkRoute.h"
 #include "canvas/MessageLayer.h"
 #include "canvas/QueueItem.h"
 #include "canvas/RecordMeaning.h"
@@ -89,8 +90,15 @@ void TopologyScene::buildItems(const Scenario& scenario) {
 void TopologyScene::placeItems(const Scenario& scenario) {
   std::vector<QSizeF> sizes;
   for (ComponentItem* item : items_) sizes.push_back(item->boundingRect().size());
-  const std::vector<QPointF> centres = layoutComponents(scenario, *model_, sizes);
-  for (std::size_t c = 0; c < items_.size(); ++c) items_[c]->setPos(centres[c]);
+  const auto place = [&](const std::vector<QPointF>& centres) {
+    for (std::size_t c = 0; c < items_.size(); ++c) items_[c]->setPos(centres[c]);
+    noteBoxes();
+  };
+  bool folded = false;
+  place(layoutComponents(scenario, *model_, sizes, true, &folded));
+  // A column folded to fit the canvas stays folded only where every link can pass the nearer
+  // components (three channels' consumers in two sub-columns could not).
+  if (folded && aLinkCrossesAComponent()) place(layoutComponents(scenario, *model_, sizes, false));
   placeBrokerArea();
 }
 
@@ -104,13 +112,11 @@ void TopologyScene::placeBrokerArea() {
   broker_->setParts(parts);
 }
 
-void TopologyScene::buildLinks() {
+std::vector<TopologyScene::LinkEnds> TopologyScene::linkEnds() const {
   const Model& m = *model_;
-  const auto add = [&](std::uint32_t from, Endpoint fromEnd, std::uint32_t to, Endpoint toEnd,
-                       LinkItem::Style style) {
-    auto* link = new LinkItem(*items_[from], fromEnd, *items_[to], toEnd, style, *theme_);
-    links_.push_back(link);
-    addItem(link);
+  std::vector<LinkEnds> ends;
+  const auto add = [&](Endpoint fromEnd, Endpoint toEnd, LinkItem::Style style) {
+    ends.push_back({fromEnd, toEnd, style});
   };
   const auto channel = [&](ChannelKind kind, std::uint32_t index) {
     switch (kind) {
@@ -125,39 +131,56 @@ void TopologyScene::buildLinks() {
   };
   for (const ProducerDef& p : m.producers) {
     const std::uint32_t target = channel(p.targetKind, p.target);
-    add(p.component, {p.component}, target, {target}, LinkItem::Style::Messages);
+    add({p.component}, {target}, LinkItem::Style::Messages);
   }
   for (const ConsumerDef& c : m.consumers) {
     if (c.stream != kNone) {
       const std::uint32_t s = m.streams[c.stream].component;
-      add(s, {s}, c.component, {c.component}, LinkItem::Style::Messages);
+      add({s}, {c.component}, LinkItem::Style::Messages);
     } else {
       const QueueDef& q = m.queues[c.queue];
       const std::uint16_t lane =
           c.subscription == kNone ? 0 : static_cast<std::uint16_t>(c.subscription + 1);
-      add(q.component, {q.component, 0, lane}, c.component, {c.component},
-          LinkItem::Style::Messages);
+      add({q.component, 0, lane}, {c.component}, LinkItem::Style::Messages);
     }
     if (c.store != kNone) {
       const std::uint32_t s = m.stores[c.store].component;
-      add(c.component, {c.component}, s, {s}, LinkItem::Style::StoreCalls);
+      add({c.component}, {s}, LinkItem::Style::StoreCalls);
     }
   }
   for (const QueueDef& q : m.queues) {
     if (q.deadLetter == kNone) continue;
     const std::uint32_t dlq = m.queues[q.deadLetter].component;
-    add(q.component, {q.component}, dlq, {dlq}, LinkItem::Style::DeadLetters);
+    add({q.component}, {dlq}, LinkItem::Style::DeadLetters);
   }
   for (const ClientDef& c : m.clients) {
     const std::uint32_t api = m.apis[c.api].component;
-    add(c.component, {c.component}, api, {api}, LinkItem::Style::Http);
+    add({c.component}, {api}, LinkItem::Style::Http);
   }
   for (const ApiDef& a : m.apis) {
     const std::uint32_t q = m.queues[a.queue].component;
     const std::uint32_t s = m.stores[a.store].component;
-    add(a.component, {a.component}, q, {q}, LinkItem::Style::Messages);
-    add(a.component, {a.component}, s, {s}, LinkItem::Style::StoreCalls);
+    add({a.component}, {q}, LinkItem::Style::Messages);
+    add({a.component}, {s}, LinkItem::Style::StoreCalls);
   }
+  return ends;
+}
+
+void TopologyScene::buildLinks() {
+  for (const LinkEnds& ends : linkEnds()) {
+    auto* link = new LinkItem(*this, ends.from, ends.to, ends.style, *theme_);
+    links_.push_back(link);
+    addItem(link);
+  }
+}
+
+bool TopologyScene::aLinkCrossesAComponent() const {
+  for (const LinkEnds& ends : linkEnds()) {
+    bool clear = true;
+    curve(ends.from, ends.to, &clear);
+    if (!clear) return true;
+  }
+  return false;
 }
 
 void TopologyScene::moveComponent(std::uint32_t c, QPointF centre) {
@@ -170,7 +193,13 @@ void TopologyScene::applyLayout(const Scenario& scenario) {
   afterMove();
 }
 
+void TopologyScene::noteBoxes() {
+  boxes_.clear();
+  for (const ComponentItem* item : items_) boxes_.push_back(item->sceneBoundingRect());
+}
+
 void TopologyScene::afterMove() {
+  noteBoxes();
   placeBrokerArea();
   for (LinkItem* link : links_) link->updateGeometry();
   messages_->layoutChanged(contentRect());
@@ -194,15 +223,34 @@ void TopologyScene::setTheme(const Theme& theme) {
   for (LinkItem* link : links_) link->setTheme(theme);
   broker_->setTheme(theme);
   messages_->setTheme(theme);
+  noteBoxes();
   for (LinkItem* link : links_) link->updateGeometry();
   messages_->layoutChanged(contentRect());
 }
 
-LinkCurve TopologyScene::curve(const Endpoint& from, const Endpoint& to) const {
+LinkCurve TopologyScene::curve(const Endpoint& from, const Endpoint& to, bool* clear) const {
   const ComponentItem* a = items_[from.component];
   const ComponentItem* b = items_[to.component];
-  return LinkCurve::between(a->anchor(from, false, b->scenePos()),
-                            b->anchor(to, true, a->scenePos()));
+  std::vector<QRectF> others;
+  others.reserve(boxes_.size());
+  for (std::uint32_t c = 0; c < boxes_.size(); ++c)
+    if (c != from.component && c != to.component) others.push_back(boxes_[c]);
+  const Anchor start = a->anchor(from, false, b->scenePos());
+  const Anchor end = b->anchor(to, true, a->scenePos());
+  if (from.instance == 0 && to.instance == 0) return routeAround(start, end, others, clear);
+  // A flight to or from one consumer instance keeps to its link's route, and leaves it for the
+  // instance only where the route runs straight or at its end.
+  Endpoint fromComponent = from;
+  Endpoint toComponent = to;
+  fromComponent.instance = 0;
+  toComponent.instance = 0;
+  const LinkCurve link = routeAround(a->anchor(fromComponent, false, b->scenePos()),
+                                     b->anchor(toComponent, true, a->scenePos()), others, clear);
+  if (link.leadLength == 0 && link.tailLength == 0) return routeAround(start, end, others, clear);
+  const QPointF p0 = link.leadLength > 0 ? link.p0 : start.pos;
+  const QPointF p3 = link.tailLength > 0 ? link.p3 : end.pos;
+  return LinkCurve::runs(start.pos, p0, p0 + (link.p1 - link.p0), p3 + (link.p2 - link.p3), p3,
+                         end.pos);
 }
 
 Anchor TopologyScene::anchorOf(const Endpoint& end, bool incoming) const {

@@ -6,6 +6,7 @@
 
 #include "canvas/Anchor.h"
 #include "canvas/Flight.h"
+#include "canvas/LinkItem.h"
 #include "canvas/Theme.h"
 #include "model/Model.h"
 #include "scenario/Scenario.h"
@@ -19,7 +20,6 @@ namespace brokerlab::ui {
 
 class BrokerArea;
 class ComponentItem;
-class LinkItem;
 class MessageLayer;
 struct FrameView;
 
@@ -40,8 +40,9 @@ class TopologyScene : public QGraphicsScene {
   const std::vector<LinkItem*>& linkItems() const { return links_; }
   const BrokerArea& brokerArea() const { return *broker_; }
   MessageLayer& messageLayer() { return *messages_; }
-  // The curve a flight from `from` to `to` moves along.
-  LinkCurve curve(const Endpoint& from, const Endpoint& to) const;
+  // The curve a flight from `from` to `to` moves along, around the components between them
+  // (LinkRoute); `clear`, if given: whether it passes none of them.
+  LinkCurve curve(const Endpoint& from, const Endpoint& to, bool* clear = nullptr) const;
   Anchor anchorOf(const Endpoint& end, bool incoming) const;
   // Moves component `c` to `centre` (an editor's drag), its links with it.
   void moveComponent(std::uint32_t c, QPointF centre);
@@ -54,8 +55,16 @@ class TopologyScene : public QGraphicsScene {
 
  private:
   void buildItems(const Scenario& scenario);
+  struct LinkEnds {
+    Endpoint from;
+    Endpoint to;
+    LinkItem::Style style;
+  };
+  std::vector<LinkEnds> linkEnds() const;  // every link the model draws
   void buildLinks();
+  bool aLinkCrossesAComponent() const;
   void afterMove();
+  void noteBoxes();
   void placeItems(const Scenario& scenario);
   void placeBrokerArea();
 
@@ -63,6 +72,7 @@ class TopologyScene : public QGraphicsScene {
   const Theme* theme_;
   std::vector<ComponentItem*> items_;  // by component index; owned by the scene
   std::vector<LinkItem*> links_;
+  std::vector<QRectF> boxes_;  // each component's box, as placed: what links route around
   BrokerArea* broker_ = nullptr;
   MessageLayer* messages_ = nullptr;
 };
