@@ -11,6 +11,7 @@
 #include "inspector/InspectorDock.h"
 #include "inspector/MessageJourney.h"
 #include "journey/JourneyDock.h"
+#include "journey/SequenceDiagram.h"
 #include "journey/SequenceView.h"
 #include "metrics/Report.h"
 #include "model/ModelBuilder.h"
@@ -45,6 +46,7 @@ class tst_Inspector : public QObject {
   void aClientChosenBeforeItsFirstJobIsFollowed();
   void theHeadingSaysHowTheJobEnded();
   void journeyExports();
+  void journeyLabelsAreNeverCut();
   void clickingAFlightSelectsItsMessage();
 };
 
@@ -261,6 +263,38 @@ void tst_Inspector::journeyExports() {
   QTest::qWait(JourneyDock::kRefreshMs + 50);
   c.advanceFrame(0);
   QVERIFY(dock.view().diagram().arrows() > before);
+}
+
+// An arrow's label longer than the arrow ("[1.283 s] Enqueue job 1 (correlation id 1)" over one
+// column) was cut at the arrow's ends; a note longer than a column was wrapped into a box of one
+// line and lost half of each. Both are drawn whole now, past the column where they must.
+void tst_Inspector::journeyLabelsAreNeverCut() {
+  SequenceView view;
+  view.setDiagram(SequenceDiagram::fromMermaid(QStringLiteral(
+      "sequenceDiagram\n"
+      "participant A as A\n"
+      "participant B as B\n"
+      "participant C as C\n"
+      "A->>B: [1.283 s] Enqueue job 1 (correlation id 1), a label wider than its column\n"
+      "Note over B: [1.285 s] Processing for 3.000 s, longer\n")));
+  QImage image(view.sizeHint(), QImage::Format_RGB32);
+  image.fill(Qt::white);
+  QPainter painter(&image);
+  view.render(&painter);
+  painter.end();
+  // Ink in a box of the picture, but for the lifelines' dashes (grey) and the note's fill.
+  const auto inked = [&](QRect box) {
+    box &= image.rect();
+    for (int y = box.top(); y <= box.bottom(); ++y)
+      for (int x = box.left(); x <= box.right(); ++x)
+        if (qGray(image.pixel(x, y)) < 110) return true;
+    return false;
+  };
+  // The label's line is the first row's top (82 to 103); A's lifeline is at 115, and the arrow's
+  // label was cut at 121.
+  QVERIFY(inked(QRect(30, 86, 75, 17)));
+  // The note over B (lifeline at 305) was a box from 220 to 390; its text starts left of that.
+  QVERIFY(inked(QRect(190, 121, 26, 23)));
 }
 
 void tst_Inspector::clickingAFlightSelectsItsMessage() {

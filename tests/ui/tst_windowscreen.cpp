@@ -15,6 +15,7 @@
 #include "editor/PropertyDock.h"
 #include "inspector/InspectorDock.h"
 #include "journey/JourneyDock.h"
+#include "journey/SequenceView.h"
 #include "summary/SummaryDock.h"
 #include "window/FileActions.h"
 #include "window/LectureMode.h"
@@ -406,6 +407,57 @@ class tst_WindowScreen : public QObject {
                                 .arg(scroll->viewport()->width())));
       }
     }
+  }
+
+  // A job's sequence diagram has five lifelines, 990 pixels at the window's scale. In lecture mode
+  // it was drawn at the projector's scale in a dock a third of the screen wide: at 1280x720 one
+  // lifeline and a half showed. Opened in lecture mode the dock takes three fifths of the screen
+  // and the diagram is as large as that shows it whole, never smaller than the window's: whole at
+  // 1920x1080, nearly four lifelines of five at 1280x720. Leaving gives the dock its width back.
+  void lectureJourneyShowsTheJob_data() {
+    QTest::addColumn<QSize>("size");
+    QTest::newRow("1280x720") << QSize(1280, 720);
+    QTest::newRow("1920x1080") << QSize(1920, 1080);
+  }
+  void lectureJourneyShowsTheJob() {
+    QFETCH(QSize, size);
+    MainWindow w;
+    w.files().setInteractive(false);
+    w.resize(size);
+    QVERIFY(w.files().openPath(scenarioPath(QStringLiteral("async-request-reply"))));
+    w.showPanels({QStringLiteral("journey")});
+    w.show();
+    bringRunTo(w.controller(), 10 * kSecond);
+    w.journey().showJob(1);
+    QTRY_VERIFY(w.journey().view().diagramSize().width() > 900);  // its five lifelines
+    QTRY_VERIFY(w.journey().width() > 0);
+    const int windowWidth = w.journey().width();
+
+    w.lecture().setActive(true);
+    w.showNormal();
+    w.resize(size);
+    QVERIFY(!w.journey().isVisible());  // put away with the other docks
+    w.showPanels({QStringLiteral("journey")});
+    QTRY_VERIFY2(w.journey().width() >= size.width() * 3 / 5 - 8,
+                 qPrintable(QString::number(w.journey().width())));
+    const SequenceView& view = w.journey().view();
+    const QWidget& viewport = *view.parentWidget();
+    QTRY_VERIFY(view.scale() >= 1.0);
+    if (size.width() >= 1920) {
+      QTRY_VERIFY2(view.width() <= viewport.width(),
+                   qPrintable(QStringLiteral("%1 of %2").arg(view.width()).arg(viewport.width())));
+      QVERIFY(view.scale() > 1.05);
+      QVERIFY(view.scale() <= Theme::lecture().scale());
+    } else {
+      QTRY_VERIFY2(viewport.width() >= 0.7 * view.width(),
+                   qPrintable(QStringLiteral("%1 of %2").arg(viewport.width()).arg(view.width())));
+    }
+
+    w.lecture().setActive(false);
+    QTRY_VERIFY2(
+        std::abs(w.journey().width() - windowWidth) <= windowWidth / 10,
+        qPrintable(QStringLiteral("%1, was %2").arg(w.journey().width()).arg(windowWidth)));
+    QCOMPARE(view.scale(), 1.0);
   }
 };
 

@@ -4,6 +4,7 @@
 #include "journey/SequenceView.h"
 #include "metrics/JobJourney.h"
 
+#include <QEvent>
 #include <QFileDialog>
 #include <QHBoxLayout>
 #include <QLabel>
@@ -12,8 +13,11 @@
 #include <QPushButton>
 #include <QSaveFile>
 #include <QScrollArea>
+#include <QScrollBar>
 #include <QSvgGenerator>
 #include <QVBoxLayout>
+
+#include <algorithm>
 
 namespace brokerlab::ui {
 
@@ -28,10 +32,11 @@ JourneyDock::JourneyDock(SimulationController& controller, QWidget* parent)
   bold.setBold(true);
   heading_->setFont(bold);
   view_ = new SequenceView(body);
-  auto* scroll = new QScrollArea(body);
-  scroll->setWidget(view_);
-  scroll->setWidgetResizable(false);
-  scroll->setBackgroundRole(QPalette::Base);
+  scroll_ = new QScrollArea(body);
+  scroll_->setWidget(view_);
+  scroll_->setWidgetResizable(false);
+  scroll_->setBackgroundRole(QPalette::Base);
+  scroll_->installEventFilter(this);  // a new width: a new scale in lecture mode
   exportMermaid_ = new QPushButton(tr("Export Mermaid…"), body);
   exportMermaid_->setToolTip(
       tr("The diagram as Mermaid text, as brokerlab-cli trace --job N --mermaid writes it"));
@@ -42,7 +47,7 @@ JourneyDock::JourneyDock(SimulationController& controller, QWidget* parent)
   buttons->addWidget(exportMermaid_);
   buttons->addWidget(exportSvg_);
   layout->addWidget(heading_);
-  layout->addWidget(scroll, 1);
+  layout->addWidget(scroll_, 1);
   layout->addLayout(buttons);
   setWidget(body);
   connect(exportMermaid_, &QPushButton::clicked, this, [this] { chooseAndExport(false); });
@@ -93,6 +98,7 @@ void JourneyDock::showJob(std::uint64_t id) {
   if (!some) {
     heading_->setText(tr("Click an HTTP exchange or a client on the canvas to follow a job"));
     view_->setDiagram({});
+    fitScale();
     return;
   }
   SimTime from = 0;
@@ -155,6 +161,7 @@ void JourneyDock::rebuild() {
                         ? tr("Job %1: %2 steps so far").arg(job_).arg(d.arrows())
                         : tr("Job %1: %2 steps, %3").arg(job_).arg(d.arrows()).arg(ended));
   view_->setDiagram(d);
+  fitScale();
 }
 
 QString JourneyDock::heading() const {
@@ -232,7 +239,26 @@ void JourneyDock::chooseAndExport(bool svg) {
 }
 
 void JourneyDock::setDiagramScale(double scale) {
-  view_->setScale(scale);
+  largestScale_ = scale;
+  fitScale();
+}
+
+void JourneyDock::fitScale() {
+  if (largestScale_ <= 1.0) {
+    view_->setScale(largestScale_);
+    return;
+  }
+  // The room beside a vertical scroll bar, whether one shows or not: the scale must not depend
+  // on the bar its own size brings, or the two would chase each other.
+  const double room =
+      scroll_->maximumViewportSize().width() - scroll_->verticalScrollBar()->sizeHint().width() - 4;
+  const double natural = view_->diagramSize().width() + 1;  // the view rounds its size up
+  view_->setScale(std::clamp(room / natural, 1.0, largestScale_));
+}
+
+bool JourneyDock::eventFilter(QObject* watched, QEvent* event) {
+  if (watched == scroll_ && event->type() == QEvent::Resize) fitScale();
+  return QDockWidget::eventFilter(watched, event);
 }
 
 }  // namespace brokerlab::ui

@@ -15,6 +15,7 @@
 #include <vector>
 
 class QLabel;
+class QScrollArea;
 class QPushButton;
 
 namespace brokerlab::ui {
@@ -34,7 +35,8 @@ class JourneyDock : public QDockWidget {
   // The diagram's Mermaid text now (what the export writes).
   QString mermaid() const;
   const SequenceView& view() const { return *view_; }
-  // The diagram at the projector's scale in lecture mode (its exports stay at 1).
+  // The diagram at up to `scale` on screen (lecture mode: the projector's; its exports stay at
+  // 1): above 1, as large as the dock's width shows whole, never smaller than 1.
   void setDiagramScale(double scale);
   // What the dock says of the job above the diagram: its steps, and how it ended for its client.
   QString heading() const;
@@ -53,10 +55,14 @@ class JourneyDock : public QDockWidget {
   // "to its result", "it failed"...: how the job ended for its client; empty while it goes on.
   QString endWords() const;
   void chooseAndExport(bool svg);
+  void fitScale();
+  bool eventFilter(QObject* watched, QEvent* event) override;
 
   SimulationController& controller_;
   QLabel* heading_;
   SequenceView* view_;
+  QScrollArea* scroll_;
+  double largestScale_ = 1.0;
   QPushButton* exportMermaid_;
   QPushButton* exportSvg_;
   std::uint64_t job_ = 0;

@@ -36,6 +36,7 @@ SequenceView::SequenceView(QWidget* parent) : QWidget(parent) {
 void SequenceView::setDiagram(SequenceDiagram diagram) {
   diagram_ = std::move(diagram);
   setMinimumSize(sizeHint());
+  resize(sizeHint());
   updateGeometry();
   update();
 }
@@ -43,6 +44,7 @@ void SequenceView::setDiagram(SequenceDiagram diagram) {
 void SequenceView::setScale(double scale) {
   scale_ = scale;
   setMinimumSize(sizeHint());
+  resize(sizeHint());  // smaller too: in its scroll area nothing else shrinks it
   updateGeometry();
   update();
 }
@@ -119,15 +121,20 @@ void SequenceView::paint(QPainter& p) const {
         }
         break;
       case K::Note: {
+        // As wide as its longest line (over the lifelines beside, as Mermaid draws it): wrapped
+        // into a box of one column, "[1.285 s] Processing for 3.000 s" took two lines in a box of
+        // one and lost half of each.
         const double x = columnX(std::max(row.from, 0));
-        const QRectF box(x - kColumn / 2 + 10, y + 6, kColumn - 20, h - 10);
+        p.setFont(diagramFont(11));
+        double wide = kColumn - 20;
+        for (const QString& line : row.text)
+          wide = std::max(wide, p.fontMetrics().horizontalAdvance(line) + 12.0);
+        const QRectF box(x - wide / 2, y + 6, wide, h - 10);
         p.setPen(QPen(QColor(okabeIto::kYellow).darker(160), 1));
         p.setBrush(QColor(0xfd, 0xf6, 0xc3));
         p.drawRect(box);
         p.setPen(ink);
-        p.setFont(diagramFont(11));
-        p.drawText(box.adjusted(4, 2, -4, -2), Qt::AlignCenter | Qt::TextWordWrap,
-                   row.text.join(QLatin1Char('\n')));
+        p.drawText(box.adjusted(4, 2, -4, -2), Qt::AlignCenter, row.text.join(QLatin1Char('\n')));
         break;
       }
       case K::Arrow: {
@@ -150,9 +157,12 @@ void SequenceView::paint(QPainter& p) const {
         p.setFont(diagramFont(11));
         const double left = std::min(x0, x1) + 6;
         const double width = std::max(std::abs(x1 - x0) - 12, kColumn - 12);
+        // Centred over the arrow and never cut: a label longer than a one-column arrow ("[1.283 s]
+        // Enqueue job 1 (correlation id 1)") was clipped to "33 s] Enqueue job 1 (correlation".
         for (int l = 0; l < static_cast<int>(row.text.size()); ++l)
           p.drawText(QRectF(left, y + 4 + l * kLine, width, kLine),
-                     Qt::AlignHCenter | Qt::AlignVCenter, row.text[static_cast<std::size_t>(l)]);
+                     Qt::AlignHCenter | Qt::AlignVCenter | Qt::TextDontClip,
+                     row.text[static_cast<std::size_t>(l)]);
         break;
       }
     }

@@ -24,6 +24,7 @@
 #include <QDockWidget>
 #include <QMenuBar>
 #include <QStatusBar>
+#include <QTimer>
 
 namespace brokerlab::ui {
 
@@ -73,6 +74,12 @@ LectureMode::LectureMode(MainWindow& window) : QObject(&window), window_(window)
 void LectureMode::setActive(bool on) {
   if (on == active_) return;
   active_ = on;
+  if (!journeyWatched_) {  // the dock is made after this object
+    journeyWatched_ = true;
+    connect(&window_.journey(), &QDockWidget::visibilityChanged, this, [this](bool visible) {
+      if (active_ && visible) QTimer::singleShot(0, this, &LectureMode::widenJourney);
+    });
+  }
   toggle_->setChecked(on);
   leave_->setEnabled(on);
   for (QAction* a : scenarioKeys_) a->setEnabled(on);
@@ -114,7 +121,23 @@ void LectureMode::setActive(bool on) {
     window_.showNormal();
     window_.restoreGeometry(geometry_);
     for (QDockWidget* d : docksShown_) d->show();
+    if (journeyWidth_ > 0)
+      window_.resizeDocks({&window_.journey()}, {journeyWidth_}, Qt::Horizontal);
+    journeyWidth_ = 0;
   }
+}
+
+// A job's sequence diagram has five lifelines, 990 pixels at the window's scale: in a dock of a
+// third of a 1280-pixel screen the projector's scale showed one and a half. Opened in lecture
+// mode, the dock takes three fifths of the screen, and the diagram is drawn as large as that
+// shows it whole (JourneyDock::setDiagramScale); leaving gives the dock its width back.
+void LectureMode::widenJourney() {
+  QDockWidget& journey = window_.journey();
+  if (!active_ || !journey.isVisible() || journey.isFloating()) return;
+  const int wanted = window_.width() * 3 / 5;
+  if (journey.width() >= wanted) return;
+  if (journeyWidth_ == 0) journeyWidth_ = journey.width();
+  window_.resizeDocks({&journey}, {wanted}, Qt::Horizontal);
 }
 
 QList<QDockWidget*> LectureMode::textDocks() const {

@@ -41,6 +41,7 @@ class LectureMode : public QObject {
   void jumpToMark(int direction);
   QList<QDockWidget*> textDocks() const;  // the docks of text and tables
   void openBundled(int number);
+  void widenJourney();
 
   MainWindow& window_;
   QAction* toggle_;
@@ -52,6 +53,8 @@ class LectureMode : public QObject {
   QList<QDockWidget*> docksShown_;
   QByteArray geometry_;
   bool active_ = false;
+  bool journeyWatched_ = false;
+  int journeyWidth_ = 0;  // the journey dock's width before lecture mode widened it (0: it did not)
 };
 
 }  // namespace brokerlab::ui
