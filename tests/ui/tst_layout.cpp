@@ -145,7 +145,7 @@ void tst_Layout::manyPipelinesSitSideBySide() {
 // A fan-out's four subscribers stacked in one column set the picture's height: in lecture type on
 // a 1280x720 screen its text was about 9 pixels high. In two staggered sub-columns the picture is
 // drawn larger on a wide canvas, and every link reaches its subscriber through the gaps
-// (tst_canvas::linksPassBesideComponents).
+// (tst_canvas::linksKeepClearOfComponents).
 void tst_Layout::aTallColumnFoldsWhenThatDrawsItLarger() {
   const Scenario s = loadBundled(QStringLiteral("fanout-notifications"));
   const auto model = std::make_shared<const Model>(*buildModel(s).model);
