@@ -48,25 +48,42 @@ QPointF LinkCurve::cubicTangentAt(double t) const {
   return (p1 - p0) * (3 * u * u) + (p2 - p1) * (6 * u * t) + (p3 - p2) * (3 * t * t);
 }
 
-QPointF LinkCurve::at(double t) const {
-  if (leadLength == 0 && tailLength == 0) return cubicAt(t);
+LinkCurve::Part LinkCurve::partAt(double t) const {
   const double total = leadLength + cubicLength + tailLength;
   double d = std::clamp(t, 0.0, 1.0) * total;
-  if (d < leadLength) return start + (p0 - start) * (d / leadLength);
+  if (d < leadLength) return {Part::Lead, d / leadLength, total};
   d -= leadLength;
-  if (d <= cubicLength || tailLength == 0) return cubicAt(cubicLength > 0 ? d / cubicLength : 1);
-  return p3 + (end - p3) * ((d - cubicLength) / tailLength);
+  if (d <= cubicLength || tailLength == 0)
+    return {Part::Cubic, cubicLength > 0 ? d / cubicLength : 1, total};
+  return {Part::Tail, (d - cubicLength) / tailLength, total};
+}
+
+QPointF LinkCurve::at(double t) const {
+  if (leadLength == 0 && tailLength == 0) return cubicAt(t);
+  const Part part = partAt(t);
+  switch (part.which) {
+    case Part::Lead:
+      return start + (p0 - start) * part.fraction;
+    case Part::Cubic:
+      return cubicAt(part.fraction);
+    case Part::Tail:
+      return p3 + (end - p3) * part.fraction;
+  }
+  return p3;
 }
 
 QPointF LinkCurve::tangentAt(double t) const {
   if (leadLength == 0 && tailLength == 0) return cubicTangentAt(t);
-  const double total = leadLength + cubicLength + tailLength;
-  double d = std::clamp(t, 0.0, 1.0) * total;
-  if (d < leadLength) return (p0 - start) * (3 * total / leadLength);
-  d -= leadLength;
-  if (d <= cubicLength || tailLength == 0)
-    return cubicTangentAt(cubicLength > 0 ? d / cubicLength : 1);
-  return (end - p3) * (3 * total / tailLength);
+  const Part part = partAt(t);
+  switch (part.which) {  // scaled as the cubic's: per unit of t over the whole path
+    case Part::Lead:
+      return (p0 - start) * (part.total / leadLength);
+    case Part::Cubic:
+      return cubicTangentAt(part.fraction) * (part.total / std::max(cubicLength, 1e-9));
+    case Part::Tail:
+      return (end - p3) * (part.total / tailLength);
+  }
+  return cubicTangentAt(1);
 }
 
 QPainterPath LinkCurve::path() const {

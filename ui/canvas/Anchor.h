@@ -6,6 +6,8 @@
 #include <QPainterPath>
 #include <QPointF>
 
+#include <cstdint>
+
 namespace brokerlab::ui {
 
 struct Anchor {
@@ -33,6 +35,13 @@ struct LinkCurve {
   LinkCurve shifted(double offset) const;
 
  private:
+  // Where progress t falls: which part, how far along it (0 to 1), and the path's whole length.
+  struct Part {
+    enum Which : std::uint8_t { Lead, Cubic, Tail } which;
+    double fraction;
+    double total;
+  };
+  Part partAt(double t) const;
   QPointF cubicAt(double t) const;
   QPointF cubicTangentAt(double t) const;
 };
