@@ -161,6 +161,7 @@ class tst_Canvas : public QObject {
   void theBrokersEdgeIsWholeBetweenItsParts();
   void labelsStayAboveTheMarks();
   void burstWordsLeaveTitlesReadable();
+  void aMissIsCountedByItsLaneNotWorded();
 };
 
 void tst_Canvas::showsWhatTheEngineHolds_data() {
@@ -409,6 +410,31 @@ void tst_Canvas::burstWordsLeaveTitlesReadable() {
     }
   }
   QVERIFY(words > 0);
+}
+
+// A topic's copy missed by an offline subscription pulses at that subscription's lane. Its word,
+// "missed", fell on the next lane up and beside the lane's own label, which counts the misses
+// ("# · missed 50"), in lecture type (fanout-notifications before analytics joins at 20 s).
+void tst_Canvas::aMissIsCountedByItsLaneNotWorded() {
+  SimulationController c;
+  TopologyView view(c);
+  view.resize(1280, 560);
+  const Theme lecture = Theme::lecture();
+  view.setTheme(lecture);
+  c.load(loadBundled(QStringLiteral("fanout-notifications")));
+  playTo(c, 9 * kSecond);
+  int misses = 0;
+  for (int frame = 0; frame < 6; ++frame) {
+    playTo(c, c.simulator().now() + kSecond / 5, 1);
+    QImage image(view.viewport()->size(), QImage::Format_ARGB32_Premultiplied);
+    QPainter painter(&image);
+    view.render(&painter);
+    painter.end();
+    for (const Burst& b : view.animator()->bursts()) misses += b.kind == TraceKind::Miss;
+    for (const MessageLayer::Drawn& d : view.topology()->messageLayer().drawnLastFrame())
+      QVERIFY(d.kind != MessageLayer::Drawn::Word);
+  }
+  QVERIFY(misses > 0);  // the rings were there
 }
 
 QTEST_MAIN(tst_Canvas)

@@ -295,6 +295,9 @@ void MessageLayer::paintBursts(QPainter* p) {
     const double r = (8 + 22 * k) * s;
     p->drawEllipse(a.pos, r, r);
     if (std::find(worded.begin(), worded.end(), b.at.key()) != worded.end()) continue;
+    // A miss happens at a subscription's lane inside its topic, among the lanes and their labels,
+    // and the lane's own label counts it ("# · missed 50"): there the ring says it, no word.
+    if (b.kind == TraceKind::Miss) continue;
     worded.push_back(b.at.key());
     p->setFont(theme_->smallFont());
     const QRectF box = wordBox(word, a.pos, r);
