@@ -31,6 +31,36 @@ using namespace brokerlab::ui::testing;
 
 namespace {
 
+// What the message layer drew in one frame, and the missed copies pulsing then.
+struct LectureFrame {
+  std::vector<MessageLayer::Drawn> drawn;
+  int misses = 0;
+};
+
+// `scenario` in lecture type at 1280 pixels, played to `from`, then six frames at 1x, 0.2 s apart,
+// each drawn as the viewport shows it (its pixels are the viewport's, as items are mapped).
+std::vector<LectureFrame> lectureFrames(SimulationController& c, TopologyView& view,
+                                        const QString& scenario, SimTime from) {
+  static const Theme lecture = Theme::lecture();
+  view.resize(1280, 560);
+  view.setTheme(lecture);
+  c.load(loadBundled(scenario));
+  playTo(c, from);
+  std::vector<LectureFrame> frames;
+  for (int k = 0; k < 6; ++k) {
+    playTo(c, c.simulator().now() + kSecond / 5, 1);
+    QImage image(view.viewport()->size(), QImage::Format_ARGB32_Premultiplied);
+    QPainter painter(&image);
+    view.render(&painter);
+    painter.end();
+    LectureFrame frame;
+    frame.drawn = view.topology()->messageLayer().drawnLastFrame();
+    for (const Burst& b : view.animator()->bursts()) frame.misses += b.kind == TraceKind::Miss;
+    frames.push_back(std::move(frame));
+  }
+  return frames;
+}
+
 InstanceLook expectedLook(const Simulator& sim, std::uint32_t consumer, std::uint32_t global) {
   const ConsumerInstanceState& st = sim.instances()[global];
   const ConsumerDef& def = sim.model().consumers[consumer];
@@ -387,20 +417,10 @@ void tst_Canvas::labelsStayAboveTheMarks() {
 void tst_Canvas::burstWordsLeaveTitlesReadable() {
   SimulationController c;
   TopologyView view(c);
-  view.resize(1280, 560);
-  const Theme lecture = Theme::lecture();
-  view.setTheme(lecture);
-  c.load(loadBundled(QStringLiteral("overflow-policies")));
-  playTo(c, 39 * kSecond);
   int words = 0;
-  for (int frame = 0; frame < 6; ++frame) {
-    playTo(c, c.simulator().now() + kSecond / 5, 1);
-    // The viewport's size: the image's pixels are the viewport's, as the titles are mapped.
-    QImage image(view.viewport()->size(), QImage::Format_ARGB32_Premultiplied);
-    QPainter painter(&image);
-    view.render(&painter);
-    painter.end();
-    for (const MessageLayer::Drawn& d : view.topology()->messageLayer().drawnLastFrame()) {
+  for (const LectureFrame& frame :
+       lectureFrames(c, view, QStringLiteral("overflow-policies"), 39 * kSecond)) {
+    for (const MessageLayer::Drawn& d : frame.drawn) {
       if (d.kind != MessageLayer::Drawn::Word) continue;
       ++words;
       for (const ComponentItem* item : view.topology()->componentItems()) {
@@ -418,21 +438,11 @@ void tst_Canvas::burstWordsLeaveTitlesReadable() {
 void tst_Canvas::aMissIsCountedByItsLaneNotWorded() {
   SimulationController c;
   TopologyView view(c);
-  view.resize(1280, 560);
-  const Theme lecture = Theme::lecture();
-  view.setTheme(lecture);
-  c.load(loadBundled(QStringLiteral("fanout-notifications")));
-  playTo(c, 9 * kSecond);
   int misses = 0;
-  for (int frame = 0; frame < 6; ++frame) {
-    playTo(c, c.simulator().now() + kSecond / 5, 1);
-    QImage image(view.viewport()->size(), QImage::Format_ARGB32_Premultiplied);
-    QPainter painter(&image);
-    view.render(&painter);
-    painter.end();
-    for (const Burst& b : view.animator()->bursts()) misses += b.kind == TraceKind::Miss;
-    for (const MessageLayer::Drawn& d : view.topology()->messageLayer().drawnLastFrame())
-      QVERIFY(d.kind != MessageLayer::Drawn::Word);
+  for (const LectureFrame& frame :
+       lectureFrames(c, view, QStringLiteral("fanout-notifications"), 9 * kSecond)) {
+    misses += frame.misses;
+    for (const MessageLayer::Drawn& d : frame.drawn) QVERIFY(d.kind != MessageLayer::Drawn::Word);
   }
   QVERIFY(misses > 0);  // the rings were there
 }
