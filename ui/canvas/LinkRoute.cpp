@@ -21,17 +21,18 @@ bool passesNone(const LinkCurve& c, const std::vector<QRectF>& boxes) {
 
 }  // namespace
 
-LinkCurve routeAround(const Anchor& a, const Anchor& b, const std::vector<QRectF>& others,
+LinkCurve routeAround(const Anchor& a, const Anchor& b, const std::vector<QRectF>& components,
                       bool* clear) {
   if (clear) *clear = true;
   const LinkCurve plain = LinkCurve::between(a, b);
-  // Only the boxes between the two ends, across the heights the link moves through.
+  // Only the boxes between the two ends, across the heights the link moves through: an end's own
+  // box holds its anchor, so it is never wholly between them.
   const double left = std::min(a.pos.x(), b.pos.x());
   const double right = std::max(a.pos.x(), b.pos.x());
   const QRectF corridor(QPointF(left, std::min(a.pos.y(), b.pos.y()) - 40),
                         QPointF(right, std::max(a.pos.y(), b.pos.y()) + 40));
   std::vector<QRectF> boxes;
-  for (const QRectF& r : others) {
+  for (const QRectF& r : components) {
     const QRectF box = r.adjusted(-kClearance, -kClearance, kClearance, kClearance);
     if (box.left() > left && box.right() < right && box.intersects(corridor)) boxes.push_back(box);
   }

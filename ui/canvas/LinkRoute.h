@@ -15,10 +15,11 @@
 
 namespace brokerlab::ui {
 
-// The curve from `a` to `b` that passes none of `others` (the other components' boxes), or the
-// plain curve (LinkCurve::between) when that already passes none or when no turn clears them.
-// `clear`, if given: whether the curve returned passes none of them.
-LinkCurve routeAround(const Anchor& a, const Anchor& b, const std::vector<QRectF>& others,
+// The curve from `a` to `b` that passes none of `components` (their boxes: only those
+// wholly between the two ends count, never the ends' own), or the plain curve
+// (LinkCurve::between) when that already passes none or when no turn clears them. `clear`, if
+// given: whether the curve returned passes none of them.
+LinkCurve routeAround(const Anchor& a, const Anchor& b, const std::vector<QRectF>& components,
                       bool* clear = nullptr);
 
 }  // namespace brokerlab::ui

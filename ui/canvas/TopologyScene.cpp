@@ -231,13 +231,9 @@ void TopologyScene::setTheme(const Theme& theme) {
 LinkCurve TopologyScene::curve(const Endpoint& from, const Endpoint& to, bool* clear) const {
   const ComponentItem* a = items_[from.component];
   const ComponentItem* b = items_[to.component];
-  std::vector<QRectF> others;
-  others.reserve(boxes_.size());
-  for (std::uint32_t c = 0; c < boxes_.size(); ++c)
-    if (c != from.component && c != to.component) others.push_back(boxes_[c]);
   const Anchor start = a->anchor(from, false, b->scenePos());
   const Anchor end = b->anchor(to, true, a->scenePos());
-  if (from.instance == 0 && to.instance == 0) return routeAround(start, end, others, clear);
+  if (from.instance == 0 && to.instance == 0) return routeAround(start, end, boxes_, clear);
   // A flight to or from one consumer instance keeps to its link's route, and leaves it for the
   // instance only where the route runs straight or at its end.
   Endpoint fromComponent = from;
@@ -245,8 +241,8 @@ LinkCurve TopologyScene::curve(const Endpoint& from, const Endpoint& to, bool* c
   fromComponent.instance = 0;
   toComponent.instance = 0;
   const LinkCurve link = routeAround(a->anchor(fromComponent, false, b->scenePos()),
-                                     b->anchor(toComponent, true, a->scenePos()), others, clear);
-  if (link.leadLength == 0 && link.tailLength == 0) return routeAround(start, end, others, clear);
+                                     b->anchor(toComponent, true, a->scenePos()), boxes_, clear);
+  if (link.leadLength == 0 && link.tailLength == 0) return routeAround(start, end, boxes_, clear);
   const QPointF p0 = link.leadLength > 0 ? link.p0 : start.pos;
   const QPointF p3 = link.tailLength > 0 ? link.p3 : end.pos;
   return LinkCurve::runs(start.pos, p0, p0 + (link.p1 - link.p0), p3 + (link.p2 - link.p3), p3,
