@@ -198,6 +198,9 @@ class tst_Captions : public QObject {
           << name << QSize(1280, 363) << true;
       QTest::newRow(qPrintable(name + QStringLiteral(" 1160x520")))
           << name << QSize(1160, 520) << false;
+      // Lecture mode at 1280x720 with the summary open: the captions go beside the topology.
+      QTest::newRow(qPrintable(name + QStringLiteral(" 1280x270 lecture")))
+          << name << QSize(1280, 270) << true;
     }
   }
   void theTopologyStaysClearOfTheCaption() {
@@ -226,6 +229,56 @@ class tst_Captions : public QObject {
                               .arg(caption.y())
                               .arg(caption.width())
                               .arg(caption.height())));
+    }
+  }
+
+  // On a canvas much wider than the topology, as when a dock opens at the bottom of a wide
+  // window, the captions go at the right of the topology: under it, they left fanout-notifications
+  // about 100 pixels high in lecture mode at 1280x720 with the summary open. Where the canvas is
+  // tall enough, they stay under it.
+  void aShortCanvasTakesTheCaptionBeside_data() {
+    QTest::addColumn<QString>("scenario");
+    QTest::addColumn<QSize>("canvas");
+    QTest::addColumn<bool>("lecture");
+    QTest::addColumn<bool>("beside");
+    QTest::newRow("fanout, lecture, summary open")
+        << QStringLiteral("fanout-notifications") << QSize(1280, 270) << true << true;
+    QTest::newRow("request-reply, lecture, charts open")
+        << QStringLiteral("async-request-reply") << QSize(1280, 350) << true << true;
+    QTest::newRow("dead letters, summary open")
+        << QStringLiteral("poison-dead-letter") << QSize(1280, 280) << false << true;
+    QTest::newRow("request-reply at 1600x900")
+        << QStringLiteral("async-request-reply") << QSize(1600, 700) << false << false;
+    QTest::newRow("fanout, lecture at 1280x720")
+        << QStringLiteral("fanout-notifications") << QSize(1280, 590) << true << false;
+  }
+  void aShortCanvasTakesTheCaptionBeside() {
+    QFETCH(QString, scenario);
+    QFETCH(QSize, canvas);
+    QFETCH(bool, lecture);
+    QFETCH(bool, beside);
+    CaptionedCanvas shown(canvas, lecture ? Theme::lecture() : Theme());
+    auto& [c, view, overlay] = shown;
+    const Scenario s = loadBundled(scenario);
+    c.load(s);
+    c.runUntil(s.annotations.back().at + kMillisecond);
+    playFrames(c, 1);
+    QVERIFY(overlay.isVisible());
+    QCOMPARE(view.captionBeside(), beside);
+    const TopologyView::CaptionRoom room = view.captionRoom();
+    const QRect caption = overlay.geometry();
+    const QRect area = view.viewport()->rect();
+    if (beside) {
+      // A tenth larger at least than under a band of the captions' height.
+      QVERIFY(view.transform().m11() >= 1.1 * view.scaleToFit(room.below, 0));
+      QVERIFY(caption.right() <= area.right() && caption.left() >= area.width() - room.beside);
+      for (const ComponentItem* item : view.topology()->componentItems()) {
+        const QRect drawn = view.mapFromScene(item->sceneBoundingRect()).boundingRect();
+        QVERIFY2(drawn.right() < caption.left(), qPrintable(item->id()));
+      }
+    } else {
+      QVERIFY(caption.bottom() <= area.bottom() && caption.top() >= area.height() - room.below);
+      QCOMPARE(view.transform().m11(), view.scaleToFit(room.below, 0));
     }
   }
 

@@ -17,7 +17,7 @@ namespace brokerlab::ui {
 namespace {
 constexpr double kMargin = 18;
 constexpr double kPadding = 14;
-constexpr double kGap = 6;  // between the topology and the top of the caption
+constexpr double kGap = 6;  // between the topology and the caption
 }  // namespace
 
 CaptionOverlay::CaptionOverlay(SimulationController& controller, TopologyView& view)
@@ -43,7 +43,7 @@ void CaptionOverlay::setShown(bool on) {
   controller_.setCaptionPauses(on);
   if (!on) {
     hide();
-    view_.setBottomReserve(0);
+    view_.setCaptionRoom({});
     return;
   }
   reserveBand();
@@ -128,30 +128,67 @@ QString CaptionOverlay::displayText() const {
   return waitingOnIt() ? shownText() + pausedHere() : shownText();
 }
 
-QSizeF CaptionOverlay::boxFor(const QString& text) const {
+double CaptionOverlay::widthBelow() const {
+  return std::min<double>(parentWidget()->width() - 2 * kMargin, 1100 * scale_);
+}
+
+double CaptionOverlay::columnBeside() const {
+  // The narrowest column, from about a third of the canvas to a half, that holds every caption
+  // within the canvas's height: the narrower, the larger the topology beside it. Under some 25
+  // characters a line a caption reads as a list of words; then there is no column.
+  const double canvas = parentWidget()->width();
+  for (double share = 0.32; share <= 0.505; share += 0.06) {
+    const double width = std::min(share * canvas, 560 * scale_);
+    if (width < 240 * scale_) return 0;
+    if (tallestAt(width) + 2 * kMargin <= parentWidget()->height()) return width;
+  }
+  return 0;
+}
+
+QSizeF CaptionOverlay::boxFor(const QString& text, double width) const {
   QFont f = font();
   f.setPointSizeF(15 * scale_);
-  const double width = std::min<double>(parentWidget()->width() - 2 * kMargin, 1100 * scale_);
   const QRectF bound =
       QFontMetricsF(f).boundingRect(QRectF(0, 0, width - 2 * kPadding, 10000),
                                     Qt::TextWordWrap | Qt::AlignCenter, keptTogether(text));
   return {std::min(width, bound.width() + 2 * kPadding + 4), bound.height() + 2 * kPadding};
 }
 
-void CaptionOverlay::reserveBand() {
+double CaptionOverlay::tallestAt(double width) const {
   double tallest = 0;
-  if (controller_.hasSimulation() && showAction_->isChecked())
+  if (controller_.hasSimulation() && showAction_->isChecked() && width > 0)
     for (const AnnotationSpec& a : controller_.scenario().annotations) {
       QString text = QString::fromStdString(a.text);
       if (a.pause.value_or(false)) text += pausedHere();
-      tallest = std::max(tallest, boxFor(text).height());
+      tallest = std::max(tallest, boxFor(text, width).height());
     }
-  view_.setBottomReserve(tallest > 0 ? static_cast<int>(std::ceil(tallest + kMargin + kGap)) : 0);
+  return tallest;
+}
+
+void CaptionOverlay::reserveBand() {
+  const double below = tallestAt(widthBelow());
+  if (below <= 0) {
+    beside_ = 0;
+    view_.setCaptionRoom({});
+    return;
+  }
+  TopologyView::CaptionRoom room;
+  room.below = static_cast<int>(std::ceil(below + kMargin + kGap));
+  beside_ = columnBeside();
+  if (beside_ > 0) room.beside = static_cast<int>(std::ceil(beside_ + kMargin + kGap));
+  view_.setCaptionRoom(room);
 }
 
 void CaptionOverlay::place() {
   const QWidget* area = parentWidget();
-  const QSizeF box = boxFor(displayText());
+  if (view_.captionBeside()) {  // at the right, level with the topology's middle
+    const QSizeF box = boxFor(displayText(), beside_);
+    setGeometry(static_cast<int>(area->width() - kMargin - box.width()),
+                static_cast<int>((area->height() - box.height()) / 2),
+                static_cast<int>(box.width()) + 1, static_cast<int>(box.height()) + 1);
+    return;
+  }
+  const QSizeF box = boxFor(displayText(), widthBelow());
   setGeometry(static_cast<int>((area->width() - box.width()) / 2),
               static_cast<int>(area->height() - box.height() - kMargin),
               static_cast<int>(box.width()) + 1, static_cast<int>(box.height()) + 1);

@@ -1,9 +1,10 @@
 #pragma once
 
 // The scenario's captions (its `annotations`) over the canvas: the latest one the run has reached,
-// in large type at the bottom of the view, for as long as it takes to read it (or until the next
-// one). A caption that paused the run stays while the run waits on it and says how to go on.
-// Landing on the timeline shows the caption of that moment again. A click hides it.
+// in large type at the bottom of the view (at its right on a wide, short canvas), for as long as it
+// takes to read it (or until the next one). A caption that paused the run stays while the run waits
+// on it and says how to go on. Landing on the timeline shows the caption of that moment again. A
+// click hides it.
 
 #include "base/SimTime.h"
 
@@ -45,10 +46,17 @@ class CaptionOverlay : public QWidget {
   void refresh(bool newFrame);
   int reachedAt(SimTime now) const;  // the latest caption at or before `now`, -1 for none
   void place();
-  // The box of a caption that reads `text`, at the canvas's present width and the type's scale.
-  QSizeF boxFor(const QString& text) const;
-  // Keeps the tallest of the scenario's captions free under the topology, at the canvas's width:
-  // the same band all along, so the topology does not jump when a caption comes or goes.
+  // The widest a caption's box is under the topology; and beside it, worked out for the canvas's
+  // present size (0: no column there holds every caption).
+  double widthBelow() const;
+  double columnBeside() const;
+  // The box of a caption that reads `text`, at most `width` wide, in the type's scale.
+  QSizeF boxFor(const QString& text, double width) const;
+  // The height of the tallest of the scenario's captions at most `width` wide (0: none shows).
+  double tallestAt(double width) const;
+  // Keeps room for the tallest of the scenario's captions, under the topology and, where it fits,
+  // beside it (the view takes the one that draws the topology larger): the same room all along,
+  // so the topology does not jump when a caption comes or goes.
   void reserveBand();
   bool waitingOnIt() const;
   QString displayText() const;  // the caption, and how to go on when the run waits on it
@@ -61,6 +69,7 @@ class CaptionOverlay : public QWidget {
   bool dismissed_ = false;
   double readFor_ = 0;  // wall seconds it has been on screen while the run played
   double scale_ = 1;
+  double beside_ = 0;  // the width of the column at the right that holds every caption, or 0
   QAction* showAction_;
 };
 

@@ -136,30 +136,40 @@ void TopologyView::setTheme(const Theme& theme) {
   viewport()->update();
 }
 
+double TopologyView::scaleToFit(int below, int beside) const {
+  if (!scene_) return 0;
+  const QRectF content = scene_->contentRect();
+  const QRect view = viewport()->rect().adjusted(2, 2, -2 - beside, -2 - below);
+  if (content.isEmpty() || view.width() <= 0 || view.height() <= 0) return 0;
+  // Never blow a small topology up past twice its size: it would look coarse, not clearer.
+  return std::min({view.width() / content.width(), view.height() / content.height(), 2.0});
+}
+
 void TopologyView::fitToWindow() {
   if (!scene_) return;
   autoFit_ = true;
-  // The topology fits above the band kept free at the bottom (captions show there).
-  const QRectF content = scene_->contentRect();
-  const QRect view = viewport()->rect().adjusted(2, 2, -2, -2 - bottomReserve_);
-  if (content.isEmpty() || view.width() <= 0 || view.height() <= 0) return;
-  // Never blow a small topology up past twice its size: it would look coarse, not clearer.
-  const double s =
-      std::min({view.width() / content.width(), view.height() / content.height(), 2.0});
+  // The topology fits beside the room kept free for the captions: under it, or at its right
+  // where that draws it a tenth larger or more (a wide, short canvas).
+  const double underneath = scaleToFit(room_.below, 0);
+  beside_ = room_.beside > 0 && scaleToFit(0, room_.beside) >= 1.1 * underneath;
+  const int below = bottomReserve();
+  const int beside = rightReserve();
+  const double s = scaleToFit(below, beside);
+  if (s <= 0) return;
   setTransform(QTransform::fromScale(s, s));
   // The view centres a scene smaller than itself whatever centerOn asks, and scrolls no further
   // than the scene reaches: the scene's rect takes in all the view shows, so the topology is
-  // centred above the band (poll-storm's clients ran under the caption in lecture mode).
-  const QPointF centre = content.center() + QPointF(0, bottomReserve_ / 2.0 / s);
+  // centred beside the room (poll-storm's clients ran under the caption in lecture mode).
+  const QPointF centre = scene_->contentRect().center() + QPointF(beside, below) / 2.0 / s;
   const QSizeF seen(viewport()->width() / s, viewport()->height() / s);
   setSceneRect(baseSceneRect_ |
                QRectF(centre - QPointF(seen.width() / 2, seen.height() / 2), seen));
   centerOn(centre);
 }
 
-void TopologyView::setBottomReserve(int pixels) {
-  if (pixels == bottomReserve_) return;
-  bottomReserve_ = pixels;
+void TopologyView::setCaptionRoom(CaptionRoom room) {
+  if (room.below == room_.below && room.beside == room_.beside) return;
+  room_ = room;
   if (autoFit_) fitToWindow();
 }
 

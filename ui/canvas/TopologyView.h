@@ -38,9 +38,22 @@ class TopologyView : public QGraphicsView {
   // The selected component's id, or empty.
   QString selectedId() const;
   void setTheme(const Theme& theme);
-  // Pixels at the bottom of the view that fitting leaves free (for captions over the canvas).
-  void setBottomReserve(int pixels);
-  int bottomReserve() const { return bottomReserve_; }
+  // The room the captions over the canvas need: a band `below` pixels high under the topology,
+  // or one `beside` pixels wide at its right (0: a caption does not fit there). Fitting takes
+  // the one that leaves the topology larger; a canvas much wider than the topology, as when a
+  // dock opens at the bottom of a wide window, takes the captions beside it.
+  struct CaptionRoom {
+    int below = 0;
+    int beside = 0;
+  };
+  void setCaptionRoom(CaptionRoom room);
+  CaptionRoom captionRoom() const { return room_; }
+  bool captionBeside() const { return beside_; }
+  // The pixels fitting leaves free under the topology and at its right, as chosen.
+  int bottomReserve() const { return beside_ ? 0 : room_.below; }
+  int rightReserve() const { return beside_ ? room_.beside : 0; }
+  // The scale at which the topology fits the view with these pixels left free (0: no topology).
+  double scaleToFit(int below, int beside) const;
   const Theme& theme() const { return theme_; }
 
  signals:
@@ -77,7 +90,8 @@ class TopologyView : public QGraphicsView {
   std::unique_ptr<Animator> animator_;
   const void* sceneModel_ = nullptr;  // the model the scene was built for
   bool autoFit_ = true;
-  int bottomReserve_ = 0;
+  CaptionRoom room_;
+  bool beside_ = false;
   QRectF baseSceneRect_;  // the topology with room around it to pan
   bool learnColours_ = false;
 };
