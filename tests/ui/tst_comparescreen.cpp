@@ -1,6 +1,7 @@
 // The comparison window on a projector's screen (ui/compare): at 1280x720 as at 1600x900 it keeps
 // the screen's size, its headers fit their panes, its charts keep the height, the names and the
-// figures they show whole, and its key figures tell their rows apart.
+// figures they show whole, and its key figures tell their rows apart (in two tables side by side
+// where one would leave the room beside it empty).
 
 #include "UiFixtures.h"
 #include "canvas/Theme.h"
@@ -9,6 +10,7 @@
 #include "compare/CompareTimeline.h"
 #include "compare/CompareWindow.h"
 #include "compare/DifferenceTable.h"
+#include "compare/FiguresTables.h"
 #include "compare/RunPane.h"
 
 #include <QLabel>
@@ -183,10 +185,32 @@ class tst_CompareScreen : public QObject {
                             .arg(table.columnWidth(DifferenceTable::Figure))
                             .arg(longest)));
 
+    // The rows too many for one table's height, the room beside it twice its width: the rows go
+    // into two tables side by side, in order, their columns alike (the room beside one stayed
+    // empty while it showed seven of sixteen rows).
+    const FiguresTables& tables = w.figureTables();
+    QVERIFY(tables.split());
+    const DifferenceTable& more = tables.second();
+    QVERIFY(more.isVisible());
+    QCOMPARE(more.rowCount(), table.rowCount());
+    const int half = (table.rowCount() + 1) / 2;
+    for (int r = 0; r < table.rowCount(); ++r) {
+      QCOMPARE(table.isRowHidden(r), r >= half);
+      QCOMPARE(more.isRowHidden(r), r < half);
+    }
+    for (int c = 0; c < DifferenceTable::ColumnCount; ++c)
+      QCOMPARE(more.columnWidth(c), table.columnWidth(c));
+    const QRect second(more.mapTo(&w, QPoint(0, 0)), more.size());
+    QVERIFY(second.left() > table.mapTo(&w, QPoint(table.width(), 0)).x());
+    QVERIFY(w.rect().contains(second));
+
     // Ctrl+K: the charts in the projector's type, each the height its figures need.
     QTest::keyClick(&w, Qt::Key_K, Qt::ControlModifier);
     QVERIFY(w.charts().isVisible());
     QCoreApplication::sendPostedEvents(nullptr, QEvent::LayoutRequest);
+    // Beside the charts, one table again with every row.
+    QVERIFY(!tables.split() && !more.isVisible());
+    for (int r = 0; r < table.rowCount(); ++r) QVERIFY(!table.isRowHidden(r));
     for (int k = 0; k < kOverlayKindCount; ++k) {
       const OverlayChart& chart = w.charts().chart(static_cast<OverlayKind>(k));
       QVERIFY(!chart.isHidden());

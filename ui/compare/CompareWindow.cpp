@@ -9,6 +9,7 @@
 #include "compare/CompareFaults.h"
 #include "compare/CompareTimeline.h"
 #include "compare/DifferenceTable.h"
+#include "compare/FiguresTables.h"
 #include "compare/KeyFigures.h"
 #include "compare/RunPane.h"
 #include "controller/SimulationController.h"
@@ -90,12 +91,10 @@ CompareWindow::CompareWindow(QWidget* parent)
   figuresLayout->setContentsMargins(4, 0, 0, 0);
   figuresTitle_ = new QLabel(figures);
   figuresTitle_->setWordWrap(true);
-  table_ = new DifferenceTable(figures);
-  table_->setContextMenuPolicy(Qt::CustomContextMenu);
-  connect(table_, &QWidget::customContextMenuRequested, this,
-          [this](QPoint at) { figuresMenu(table_->viewport()->mapToGlobal(at)); });
+  tables_ = new FiguresTables(figures);
+  connect(tables_, &FiguresTables::menuRequested, this, &CompareWindow::figuresMenu);
   figuresLayout->addWidget(figuresTitle_);
-  figuresLayout->addWidget(table_, 1, Qt::AlignLeft);  // no wider than its columns want
+  figuresLayout->addWidget(tables_, 1);
   below_->addWidget(charts_);
   below_->addWidget(figures);
   connect(showCharts_, &QAction::toggled, this, [this](bool on) {
@@ -187,7 +186,8 @@ QString CompareWindow::reseed(std::uint64_t seed) {
 
 void CompareWindow::refreshFigures() {
   if (!left_->hasSimulation() || !right_->hasSimulation()) return;
-  table_->setFigures(keyFigures(buildReport(left_->simulator()), buildReport(right_->simulator())));
+  tables_->setFigures(
+      keyFigures(buildReport(left_->simulator()), buildReport(right_->simulator())));
   figuresAt_ = clock_->now();
   const bool atEnd = clock_->finished();
   figuresTitle_->setText(
@@ -198,10 +198,10 @@ void CompareWindow::refreshFigures() {
 }
 
 bool CompareWindow::exportKeyFigures(const QString& path, QString* error) const {
-  return writeWholeFile(path, tr("key figures"), keyFiguresCsv(table_->figures()), error);
+  return writeWholeFile(path, tr("key figures"), keyFiguresCsv(tables_->first().figures()), error);
 }
 
-void CompareWindow::figuresMenu(QPoint globalPos) {
+void CompareWindow::figuresMenu(const DifferenceTable* table, QPoint globalPos) {
   QMenu menu(this);
   QAction* copy = menu.addAction(tr("Copy"));
   copy->setShortcut(QKeySequence::Copy);
@@ -211,7 +211,7 @@ void CompareWindow::figuresMenu(QPoint globalPos) {
   QAction* chosen = menu.exec(globalPos);
   if (!chosen) return;
   if (chosen == copy) {
-    QApplication::clipboard()->setText(table_->copyText());
+    QApplication::clipboard()->setText(table->copyText());
     return;
   }
   const QString suggested =
@@ -276,7 +276,7 @@ void CompareWindow::placeSplitters() {
   const int below = std::max(h - canvases, charts ? charts_->minimumSizeHint().height() : 0);
   split_->setSizes({h - below, below});
   // The figures no wider than their table wants (at most 40%): the charts take the rest.
-  const int figures = std::min(w - w * 60 / 100, table_->sizeHint().width() + 8);
+  const int figures = std::min(w - w * 60 / 100, tables_->sizeHint().width() + 8);
   below_->setSizes({w - figures, figures});
 }
 

@@ -9,6 +9,7 @@
 // the controllers run the simulations.
 
 #include "base/SimTime.h"
+#include "compare/FiguresTables.h"
 
 #include <QByteArray>
 #include <QFont>
@@ -32,7 +33,6 @@ class CompareClock;
 class CompareControls;
 class CompareFaults;
 class CompareTimeline;
-class DifferenceTable;
 class RunPane;
 class SimulationController;
 
@@ -61,7 +61,9 @@ class CompareWindow : public QMainWindow {
   CompareCharts& charts() { return *charts_; }
   CompareTimeline& timeline() { return *timeline_; }
   CompareFaults& faults() { return *faults_; }
-  DifferenceTable& table() { return *table_; }
+  // The key figures' table (every row, unless they are split between two: figures()).
+  DifferenceTable& table() { return tables_->first(); }
+  FiguresTables& figureTables() { return *tables_; }
   // The time the key figures were last brought up to date at (kNever: not yet).
   SimTime figuresAt() const { return figuresAt_; }
 
@@ -90,7 +92,7 @@ class CompareWindow : public QMainWindow {
 
  private:
   void refreshFigures();
-  void figuresMenu(QPoint globalPos);
+  void figuresMenu(const DifferenceTable* table, QPoint globalPos);
   void placeSplitters();
 
   SimulationController* left_;
@@ -102,7 +104,7 @@ class CompareWindow : public QMainWindow {
   CompareTimeline* timeline_;
   CompareFaults* faults_;
   CompareCharts* charts_;
-  DifferenceTable* table_;
+  FiguresTables* tables_;
   QLabel* figuresTitle_;
   QSplitter* split_;    // the canvases above, the charts and figures below
   QSplitter* below_;    // the charts beside the figures

@@ -7,6 +7,7 @@
 #include <QHeaderView>
 #include <QKeyEvent>
 #include <QScrollBar>
+#include <QStyleOptionViewItem>
 
 #include <algorithm>
 
@@ -42,8 +43,18 @@ void DifferenceTable::fitColumns() {
   if (header->sectionSize(Figure) != names) header->resizeSection(Figure, names);
 }
 
+// Over every row, shown or hidden: the two tables of a split (FiguresTables) show other rows of
+// the same figures, and their columns line up.
 int DifferenceTable::wantedWidth(int column) const {
-  return std::max(sizeHintForColumn(column), horizontalHeader()->sectionSizeHint(column));
+  QStyleOptionViewItem option;
+  initViewItemOption(&option);
+  int widest = horizontalHeader()->sectionSizeHint(column);
+  for (int r = 0; r < rowCount(); ++r) {
+    const QModelIndex index = model()->index(r, column);
+    widest = std::max(widest, itemDelegateForIndex(index)->sizeHint(option, index).width() +
+                                  (showGrid() ? 1 : 0));
+  }
+  return widest;
 }
 
 // As wide as its columns want: beside the charts it gets less and its names give way; with the
