@@ -121,7 +121,8 @@ void CaptionOverlay::refresh(bool newFrame) {
 }
 
 QString CaptionOverlay::pausedHere() {
-  return tr("\n(paused here: Space goes on)");
+  // "Space goes on" in one piece: in a narrow column "on)" fell alone on a line of its own.
+  return tr("\n(paused here: Space\u00a0goes\u00a0on)");
 }
 
 QString CaptionOverlay::displayText() const {

@@ -34,6 +34,8 @@ class CaptionOverlay : public QWidget {
   // Unchecked: none shows, none pauses, and the band kept for them goes to the topology (a
   // lecturer who tells the story in their own words gets the whole canvas).
   QAction* showAction() const { return showAction_; }
+  // What a caption that paused the run adds while the run waits on it.
+  static QString pausedHere();
 
  protected:
   void paintEvent(QPaintEvent* event) override;
@@ -60,7 +62,6 @@ class CaptionOverlay : public QWidget {
   void reserveBand();
   bool waitingOnIt() const;
   QString displayText() const;  // the caption, and how to go on when the run waits on it
-  static QString pausedHere();  // what displayText() adds then
 
   SimulationController& controller_;
   TopologyView& view_;
