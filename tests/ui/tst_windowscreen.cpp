@@ -179,6 +179,29 @@ class tst_WindowScreen : public QObject {
              qPrintable(QStringLiteral("the charts dock is %1 pixels wide").arg(charts.width())));
   }
 
+  // The inspector runs the window's whole height beside the charts, rather than over them: under
+  // the charts its figures showed two rows at 1280x720 and its what-if controls none.
+  void theInspectorRunsBesideTheCharts() {
+    MainWindow w;
+    w.files().setInteractive(false);
+    w.resize(1280, 720);
+    QVERIFY(w.files().openPath(scenarioPath(QStringLiteral("work-queue"))));
+    w.showPanels({QStringLiteral("charts"), QStringLiteral("inspector")});
+    w.canvas().selectComponent(QStringLiteral("workers"));
+    w.show();
+    QCoreApplication::processEvents();
+    QCoreApplication::sendPostedEvents(nullptr, QEvent::LayoutRequest);
+    QWidget& inspector = w.inspector();
+    QWidget& charts = w.charts();
+    QVERIFY(inspector.isVisible() && charts.isVisible());
+    QVERIFY2(charts.geometry().right() < inspector.geometry().left(),
+             qPrintable(QStringLiteral("charts to x %1, inspector from x %2")
+                            .arg(charts.geometry().right())
+                            .arg(inspector.geometry().left())));
+    QVERIFY(inspector.geometry().bottom() >= charts.geometry().bottom());
+    QVERIFY(inspector.height() >= 600);
+  }
+
   // Opened on a screen smaller than 1600x900 (a laptop, a projector), a window opens as large as
   // the screen's free area allows, frame included, and no smaller than its minimum; it ran off
   // the screen.

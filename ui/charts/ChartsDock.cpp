@@ -114,6 +114,13 @@ void ChartsDock::refresh() {
   placePanels();
 }
 
+int ChartsDock::twoColumnWidth() const {
+  const QMargins m = grid_->contentsMargins();
+  return 2 * (ChartPanel::kMinWidth + grid_->spacing()) + m.left() + m.right() +
+         scroll_->verticalScrollBar()->sizeHint().width() + 2 * scroll_->frameWidth() +
+         (width() - scroll_->width());
+}
+
 // The charts that have series, packed in reading order: no holes where a kind the scenario lacks
 // (lag in a queue scenario) would sit.
 void ChartsDock::placePanels() {

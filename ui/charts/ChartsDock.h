@@ -44,6 +44,8 @@ class ChartsDock : public QDockWidget {
   // Rates and utilizations each sample or as means over a window (the View menu offers it too).
   AveragingChoice& averaging() { return averaging_; }
   std::uint32_t component() const { return component_; }  // the selected one's, or kNone
+  // The dock's width that holds two charts to a row at their narrowest (with a scroll bar).
+  int twoColumnWidth() const;
 
  public slots:
   void setComponent(std::uint32_t component);  // kNone: every component

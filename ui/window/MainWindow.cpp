@@ -117,6 +117,10 @@ void MainWindow::buildToolBar() {
 }
 
 void MainWindow::buildDocks() {
+  // The side docks run the window's whole height and the charts and the summary go between
+  // them: under the charts the inspector's figures showed two rows at 1280x720.
+  setCorner(Qt::BottomRightCorner, Qt::RightDockWidgetArea);
+  setCorner(Qt::BottomLeftCorner, Qt::LeftDockWidgetArea);
   inspector_ = new InspectorDock(*controller_, this);
   journey_ = new JourneyDock(*controller_, this);
   addDockWidget(Qt::RightDockWidgetArea, inspector_);
@@ -139,7 +143,9 @@ void MainWindow::buildDocks() {
   for (QDockWidget* dock :
        {static_cast<QDockWidget*>(charts_), static_cast<QDockWidget*>(summary_)}) {
     connect(dock->toggleViewAction(), &QAction::toggled, this, [this](bool shown) {
-      if (shown) shareBottomWidth();
+      // Once the docks shown with it have their widths: the bottom runs between them.
+      if (shown)
+        QMetaObject::invokeMethod(this, &MainWindow::shareBottomWidth, Qt::QueuedConnection);
     });
   }
   // Hidden until there is something to show: the canvas gets the width.
@@ -192,8 +198,12 @@ void MainWindow::shareBottomWidth() {
     return !dock->isHidden() && !dock->isFloating() &&
            dockWidgetArea(dock) == Qt::BottomDockWidgetArea && tabifiedDockWidgets(dock).isEmpty();
   };
-  if (beside(charts_) && beside(summary_))
-    resizeDocks({charts_, summary_}, {width() * 2 / 5, width() - width() * 2 / 5}, Qt::Horizontal);
+  if (!beside(charts_) || !beside(summary_)) return;
+  // The bottom runs between the side docks (the inspector, the palette): two fifths of it, but
+  // no fewer than two charts to a row, as long as the summary keeps two fifths.
+  const int bottom = centralWidget()->width();
+  const int charts = std::min(std::max(bottom * 2 / 5, charts_->twoColumnWidth()), bottom * 3 / 5);
+  resizeDocks({charts_, summary_}, {charts, bottom - charts}, Qt::Horizontal);
 }
 
 void MainWindow::buildEditor() {
