@@ -282,6 +282,25 @@ class tst_Captions : public QObject {
     }
   }
 
+  // A canvas both narrow and short (the journey and the charts open in lecture mode at 1280x720)
+  // has no column for the captions, and their band took over half its height: there the type
+  // gives way, down to the window's, until the band takes two fifths at most. Where there is
+  // room it stays the projector's.
+  void aSmallCanvasTakesTheCaptionsSmaller() {
+    const Scenario s = loadBundled(QStringLiteral("async-request-reply"));
+    CaptionedCanvas small(QSize(505, 345), Theme::lecture());
+    small.c.load(s);
+    QVERIFY(!small.view.captionBeside());
+    QVERIFY2(
+        small.overlay.typeScale() < Theme::lecture().scale() && small.overlay.typeScale() >= 1.0,
+        qPrintable(QString::number(small.overlay.typeScale())));
+    QVERIFY2(small.overlay.typeScale() == 1.0 || small.view.bottomReserve() <= 0.4 * 345,
+             qPrintable(QString::number(small.view.bottomReserve())));
+    CaptionedCanvas large(QSize(1280, 590), Theme::lecture());
+    large.c.load(s);
+    QCOMPARE(large.overlay.typeScale(), Theme::lecture().scale());
+  }
+
   // A caption wraps between words, never inside a request, at a fraction's slash or between a
   // figure and its unit: "GET /" ended one line of the request-reply caption at 1280 pixels and
   // "results/1" began the next; mm1's "Lq = ρ²/" one line and "(1 − ρ) = 3.2" the next;

@@ -148,7 +148,7 @@ double CaptionOverlay::columnBeside() const {
 
 QSizeF CaptionOverlay::boxFor(const QString& text, double width) const {
   QFont f = font();
-  f.setPointSizeF(15 * scale_);
+  f.setPointSizeF(15 * type_);
   const QRectF bound =
       QFontMetricsF(f).boundingRect(QRectF(0, 0, width - 2 * kPadding, 10000),
                                     Qt::TextWordWrap | Qt::AlignCenter, keptTogether(text));
@@ -167,7 +167,17 @@ double CaptionOverlay::tallestAt(double width) const {
 }
 
 void CaptionOverlay::reserveBand() {
-  const double below = tallestAt(widthBelow());
+  type_ = scale_;
+  double below = tallestAt(widthBelow());
+  beside_ = columnBeside();
+  // With no room beside it, a band over two fifths of a short canvas (docks open in lecture
+  // mode) left the topology a strip: the captions' type gives way, down to the window's.
+  const double floor = scale_ > 1 ? 1.0 : 0.85;
+  const double most = 0.4 * parentWidget()->height();
+  while (beside_ <= 0 && below + kMargin + kGap > most && type_ > floor) {
+    type_ = std::max(floor, type_ * 0.9);
+    below = tallestAt(widthBelow());
+  }
   if (below <= 0) {
     beside_ = 0;
     view_.setCaptionRoom({});
@@ -175,7 +185,6 @@ void CaptionOverlay::reserveBand() {
   }
   TopologyView::CaptionRoom room;
   room.below = static_cast<int>(std::ceil(below + kMargin + kGap));
-  beside_ = columnBeside();
   if (beside_ > 0) room.beside = static_cast<int>(std::ceil(beside_ + kMargin + kGap));
   view_.setCaptionRoom(room);
 }
@@ -204,7 +213,7 @@ void CaptionOverlay::paintEvent(QPaintEvent*) {
   p.setPen(QPen(QColor(0x56, 0xb4, 0xe9), 2 * scale_));  // the timeline's caption blue
   p.drawPath(box);
   QFont f = font();
-  f.setPointSizeF(15 * scale_);
+  f.setPointSizeF(15 * type_);
   p.setFont(f);
   p.setPen(Qt::white);
   const QString text = keptTogether(displayText());

@@ -28,6 +28,8 @@ class CaptionOverlay : public QWidget {
   // The caption on screen: its index in the scenario's annotations, -1 for none.
   int shownIndex() const { return isVisible() ? shown_ : -1; }
   QString shownText() const;
+  // The scale of the captions' type: the theme's, or less where a short canvas has no room.
+  double typeScale() const { return type_; }
   // Wall seconds a caption of `characters` stays while the run plays: time to read it twice.
   static double readingSeconds(qsizetype characters);
   // View > Show Captions, checked: the captions show and pause the run where they ask to.
@@ -70,6 +72,7 @@ class CaptionOverlay : public QWidget {
   bool dismissed_ = false;
   double readFor_ = 0;  // wall seconds it has been on screen while the run played
   double scale_ = 1;
+  double type_ = 1;    // the captions' type: the theme's scale, or less on a short canvas
   double beside_ = 0;  // the width of the column at the right that holds every caption, or 0
   QAction* showAction_;
 };
