@@ -9,7 +9,6 @@
 #include "compare/CompareFaults.h"
 #include "compare/CompareTimeline.h"
 #include "compare/DifferenceTable.h"
-#include "compare/FiguresTables.h"
 #include "compare/KeyFigures.h"
 #include "compare/RunPane.h"
 #include "controller/SimulationController.h"

@@ -25,7 +25,6 @@ FiguresTables::FiguresTables(QWidget* parent) : QWidget(parent) {
 
 void FiguresTables::setFigures(const std::vector<KeyFigure>& figures) {
   for (DifferenceTable* table : tables_) table->setFigures(figures);
-  split_ = false;  // the rows shown are shared out again
   arrange();
   updateGeometry();
 }
