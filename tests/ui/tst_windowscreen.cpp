@@ -202,6 +202,50 @@ class tst_WindowScreen : public QObject {
     QVERIFY(inspector.height() >= 600);
   }
 
+  // The charts and the summary share the width between the side docks again when it changes: a
+  // component selected once they were placed widened the inspector, and the charts dropped to one
+  // to a row.
+  void theBottomIsSharedAgainWhenASideDockGrows() {
+    MainWindow w;
+    w.files().setInteractive(false);
+    w.resize(1280, 720);
+    QVERIFY(w.files().openPath(scenarioPath(QStringLiteral("work-queue"))));
+    w.showPanels({QStringLiteral("charts"), QStringLiteral("summary")});
+    w.show();
+    bringRunTo(w.controller(), 45 * kSecond);
+    const auto settle = [] {
+      for (int i = 0; i < 3; ++i) {
+        QCoreApplication::processEvents();
+        QCoreApplication::sendPostedEvents(nullptr, QEvent::LayoutRequest);
+      }
+    };
+    settle();
+    ChartsDock& charts = w.charts();
+    const int before = charts.width();
+    w.canvas().selectComponent(QStringLiteral("orders"));
+    settle();
+    QVERIFY(w.inspector().isVisible());
+    QVERIFY2(w.centralWidget()->width() < 1000,
+             qPrintable(QStringLiteral("the canvas is %1 pixels wide with the inspector open")
+                            .arg(w.centralWidget()->width())));
+    QVERIFY2(charts.width() >= charts.twoColumnWidth(),
+             qPrintable(QStringLiteral("the charts dock is %1 pixels wide (%2 before the "
+                                       "inspector opened), two charts to a row need %3")
+                            .arg(charts.width())
+                            .arg(before)
+                            .arg(charts.twoColumnWidth())));
+    std::set<int> firstRow;
+    const ChartPanel* first = nullptr;
+    for (int k = 0; k < kSeriesChartCount; ++k) {
+      const ChartPanel& panel = charts.panel(static_cast<SeriesChart>(k));
+      if (panel.isHidden()) continue;
+      if (first == nullptr) first = &panel;
+      if (panel.y() == first->y()) firstRow.insert(panel.x());
+    }
+    QCOMPARE(firstRow.size(), std::size_t{2});
+    QVERIFY(w.summary().width() >= w.centralWidget()->width() * 2 / 5 - 10);
+  }
+
   // Opened on a screen smaller than 1600x900 (a laptop, a projector), a window opens as large as
   // the screen's free area allows, frame included, and no smaller than its minimum; it ran off
   // the screen.

@@ -71,6 +71,7 @@ class MainWindow : public QMainWindow {
   void dragEnterEvent(QDragEnterEvent* event) override;
   void dropEvent(QDropEvent* event) override;
   void showEvent(QShowEvent* event) override;
+  bool eventFilter(QObject* watched, QEvent* event) override;
 
  private:
   void buildMenus();
@@ -86,6 +87,7 @@ class MainWindow : public QMainWindow {
   ScenarioDocument* document_;
   SimulationController* controller_;
   QStackedWidget* pages_;
+  bool bottomShareQueued_ = false;  // a shareBottomWidth() is on its way
   StartPage* startPage_;
   CanvasPage* canvasPage_;
   FileActions* files_;

@@ -45,8 +45,10 @@ void bringRunTo(SimulationController& controller, SimTime at) {
 void settleForGrab() {
   // What changed while the run advanced (labels, charts given series, the docks placing them)
   // asks for layouts, and a chart laid out anew asks again (its title, its axes): a single round
-  // of layout requests left a chart half laid out, its title wrapped over its plot.
-  for (int round = 0; round < 3; ++round) QCoreApplication::sendPostedEvents();
+  // of layout requests left a chart half laid out, its title wrapped over its plot. A side dock
+  // that grew shares the bottom's width anew once laid out (MainWindow::shareBottomWidth), and
+  // the charts place themselves after that: three more rounds.
+  for (int round = 0; round < 6; ++round) QCoreApplication::sendPostedEvents();
 }
 
 bool saveWindowImage(MainWindow& window, const QString& path, QString* error) {
