@@ -179,7 +179,8 @@ RunReport buildReport(const Simulator& sim) {
     // Every message a producer sends has its size: the bytes are not counted on each publish.
     r.producers.push_back({m.components[m.producers[i].component].id, p.sent, p.rejected,
                            p.sent * m.producers[i].sizeBytes,
-                           summarize(sim.producerMetrics()[i].endToEnd)});
+                           summarize(sim.producerMetrics()[i].endToEnd),
+                           m.components[m.producers[i].targetComponent].id});
   }
   for (std::size_t i = 0; i < m.queues.size(); ++i)
     if (m.queues[i].topic == kNone)

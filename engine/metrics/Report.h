@@ -59,7 +59,8 @@ struct ProducerReport {
   std::uint64_t sent = 0;
   std::uint64_t rejected = 0;
   std::uint64_t bytesSent = 0;
-  LatencySummary endToEnd;  // publish -> ack (manual) or processed (auto)
+  LatencySummary endToEnd;  // publish -> ack (manual) or processed (auto); none into a stream
+  std::string target;       // the queue, topic or stream it publishes to (its groups time those)
 };
 
 // A topic subscription: the consumer's own queue behind the topic.

@@ -193,6 +193,23 @@ class tst_Cli : public QObject {
     QVERIFY(r.out.contains("202: "));
   }
 
+  // A stream's producer has no latency of its own: each group has its own, in the groups' table
+  // ("-" read as if nothing had arrived).
+  void aStreamsProducerPointsToItsGroups() {
+    const Result r = cli({"run", scenario("queue-vs-topic-vs-stream.json")});
+    QCOMPARE(r.exitCode, 0);
+    const auto line = [&r](const QString& start) {
+      for (const QString& l : r.out.split('\n'))
+        if (l.startsWith(start)) return l.simplified();
+      return QString();
+    };
+    QVERIFY2(line("orders-to-stream ").startsWith("orders-to-stream 600 0 per group"),
+             qPrintable(r.out));
+    QVERIFY2(!line("orders-to-queue ").contains("per group"), qPrintable(r.out));
+    QVERIFY(!line("orders-to-queue ").isEmpty());
+    QVERIFY2(line("order-stream / auditor ").contains("8.98s"), qPrintable(r.out));
+  }
+
   void traceCsvSpellsOutHttpAndMetricsFollowTheApi() {
     QTemporaryDir dir;
     const QString trace = dir.filePath("trace.csv"), metrics = dir.filePath("metrics.csv");

@@ -5,6 +5,7 @@
 
 #include "UiFixtures.h"
 #include "canvas/Animator.h"
+#include "canvas/Text.h"
 #include "canvas/TopologyScene.h"
 #include "canvas/TopologyView.h"
 #include "controller/SimulationController.h"
@@ -40,6 +41,7 @@ class tst_Inspector : public QObject {
  private slots:
   void componentShowsTheReportsFigures();
   void aStoppedRunShowsItsLastMoment();
+  void aStreamShowsEachGroupsEndToEnd();
   void messageShowsEveryHop();
   void journeyTellsTheCliSteps();
   void aPausedJourneyShowsItsLastStep();
@@ -90,6 +92,36 @@ void tst_Inspector::componentShowsTheReportsFigures() {
   QVERIFY2(table->height() <= rowsHigh,
            qPrintable(QStringLiteral("%1 > %2").arg(table->height()).arg(rowsHigh)));
   QVERIFY(parameters->height() > table->height());
+}
+
+// A stream's records are done once per group, each at its own pace: the stream shows each group's
+// end to end beside its lag, and its producer the groups' (it said "none yet" after thousands).
+void tst_Inspector::aStreamShowsEachGroupsEndToEnd() {
+  SimulationController c;
+  InspectorDock dock(c);
+  c.load(loadBundled(QStringLiteral("order-events-stream")));
+  runTo(c, 40 * kSecond);
+  const RunReport report = buildReport(c.simulator());
+  const StreamReport& stream = report.streams[0];
+  QCOMPARE(stream.groups.size(), std::size_t{2});
+  dock.showComponent(1);  // the stream "order-events"
+  QStringList rows = dock.figureRows();
+  QStringList means;
+  for (const GroupReport& g : stream.groups) {
+    QVERIFY(g.endToEnd.count > 0);
+    const QString mean = formatSeconds(static_cast<SimTime>(std::llround(g.endToEnd.meanS * 1e9)));
+    const QString name = QString::fromStdString(g.name);
+    QVERIFY2(rows.contains(QStringLiteral("group %1 end to end mean\t%2").arg(name, mean)),
+             qPrintable(rows.join(QLatin1Char('\n'))));
+    means << QStringLiteral("%1 %2").arg(name, mean);
+  }
+  QVERIFY(means[0] != means[1]);  // billing keeps up, analytics falls behind
+  dock.showComponent(0);          // the producer "orders"
+  rows = dock.figureRows();
+  QVERIFY2(rows.contains(QStringLiteral("end to end mean, per group\t") +
+                         means.join(QStringLiteral(" · "))),
+           qPrintable(rows.join(QLatin1Char('\n'))));
+  QVERIFY(!rows.join(QLatin1Char('\n')).contains(QStringLiteral("none yet")));
 }
 
 // Figures refresh a few times a second while a run plays; a run that stops sooner than that after

@@ -4,11 +4,14 @@
 
 #include "UiFixtures.h"
 #include "canvas/Text.h"
+#include "metrics/Report.h"
 #include "summary/SummaryDock.h"
 #include "summary/SummaryText.h"
 #include "window/RunStatus.h"
 
 #include <QtTest>
+
+#include <cmath>
 
 using namespace brokerlab;
 using namespace brokerlab::ui;
@@ -57,6 +60,39 @@ class tst_Summary : public QObject {
     QVERIFY(html.contains(QStringLiteral("Paused at ") + formatClock(c.simulator().now())));
     // Three workers behind links that take a millisecond: no M/M/c, and it says so.
     QVERIFY(html.contains(QStringLiteral("links that take no time")));
+  }
+
+  // A stream's groups each read at their own pace: the summary shows their lag and end to end
+  // (the producer's own end to end is theirs; it read "–" as if nothing had arrived).
+  void showsEachGroupsLagAndEndToEnd() {
+    SimulationController c;
+    c.load(loadBundled(QStringLiteral("order-events-stream")));
+    playTo(c, 40 * kSecond);
+    const QString html = summaryHtml(c.simulator(), false);
+    const RunReport r = buildReport(c.simulator());
+    QCOMPARE(r.streams.size(), std::size_t{1});
+    QVERIFY(html.contains(QStringLiteral("Streams: consumer groups")));
+    for (const GroupReport& g : r.streams[0].groups) {
+      QVERIFY(g.endToEnd.count > 0);
+      const QString name = QStringLiteral("order-events / ") + QString::fromStdString(g.name);
+      const qsizetype at = html.indexOf(name);
+      QVERIFY2(at >= 0, qPrintable(name));
+      const QString rowText = html.mid(at, html.indexOf(QStringLiteral("</tr>"), at) - at);
+      QVERIFY2(
+          rowText.contains(formatCount(g.lagNow)) && rowText.contains(formatCount(g.processed)),
+          qPrintable(rowText));
+      QVERIFY2(rowText.contains(
+                   formatSeconds(static_cast<SimTime>(std::llround(g.endToEnd.meanS * 1e9)))),
+               qPrintable(rowText));
+    }
+    QVERIFY(html.contains(QStringLiteral("per group (streams, above)")));
+    // A queue's producer keeps its own.
+    SimulationController q;
+    q.load(loadBundled(QStringLiteral("work-queue")));
+    playTo(q, 10 * kSecond);
+    const QString queueHtml = summaryHtml(q.simulator(), false);
+    QVERIFY(!queueHtml.contains(QStringLiteral("Streams: consumer groups")));
+    QVERIFY(!queueHtml.contains(QStringLiteral("per group")));
   }
 
   void followsThePausesNotTheFrames() {
