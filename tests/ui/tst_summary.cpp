@@ -9,6 +9,8 @@
 #include "summary/SummaryText.h"
 #include "window/RunStatus.h"
 
+#include <QTextBlock>
+#include <QTextDocument>
 #include <QtTest>
 
 #include <cmath>
@@ -86,6 +88,21 @@ class tst_Summary : public QObject {
                qPrintable(rowText));
     }
     QVERIFY(html.contains(QStringLiteral("per group (streams, above)")));
+    // Laid out, a table's names are to the left and its figures to the right (the style sheet's
+    // :first-child, which Qt's rich text ignores, had left the names on the right).
+    QTextDocument document;
+    document.setHtml(html);
+    int names = 0;
+    for (QTextBlock b = document.begin(); b.isValid(); b = b.next()) {
+      if (b.text() == QStringLiteral("order-events / billing") ||
+          b.text() == QStringLiteral("billing")) {
+        QVERIFY2(b.blockFormat().alignment() & Qt::AlignLeft, qPrintable(b.text()));
+        ++names;
+      }
+      if (b.text() == QStringLiteral("1,254"))
+        QVERIFY(b.blockFormat().alignment() & Qt::AlignRight);
+    }
+    QCOMPARE(names, 2);
     // A queue's producer keeps its own.
     SimulationController q;
     q.load(loadBundled(QStringLiteral("work-queue")));
