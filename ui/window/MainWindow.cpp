@@ -18,6 +18,7 @@
 #include "journey/JourneyDock.h"
 #include "summary/SummaryDock.h"
 #include "sweep/SweepAction.h"
+#include "window/BottomDocksShare.h"
 #include "window/CanvasPage.h"
 #include "window/ExportActions.h"
 #include "window/FileActions.h"
@@ -33,10 +34,8 @@
 #include <QMenuBar>
 #include <QMessageBox>
 #include <QMimeData>
-#include <QResizeEvent>
 #include <QStackedWidget>
 #include <QStatusBar>
-#include <QStyle>
 #include <QToolBar>
 
 namespace brokerlab::ui {
@@ -138,21 +137,7 @@ void MainWindow::buildDocks() {
   addDockWidget(Qt::BottomDockWidgetArea, summary_);
   charts_->hide();
   summary_->hide();
-  // Opened beside each other, the two share the width (two fifths for the charts, two or three
-  // of them to a row; the rest for the summary's tables): by their size hints the summary took
-  // all but one narrow column of charts. When one of them is opened and when the width between
-  // the side docks changes (a side dock opens or grows: the inspector widened by a selection took
-  // its width from the charts, which dropped to one to a row), not at every layout: a split the
-  // user has dragged stays as long as that width does.
-  pages_->installEventFilter(this);
-  for (QDockWidget* dock :
-       {static_cast<QDockWidget*>(charts_), static_cast<QDockWidget*>(summary_)}) {
-    connect(dock->toggleViewAction(), &QAction::toggled, this, [this](bool shown) {
-      // Once the docks shown with it have their widths: the bottom runs between them.
-      if (shown)
-        QMetaObject::invokeMethod(this, &MainWindow::shareBottomWidth, Qt::QueuedConnection);
-    });
-  }
+  new BottomDocksShare(*this, *charts_, *summary_);  // the window owns it
   // Hidden until there is something to show: the canvas gets the width.
   inspector_->hide();
   journey_->hide();
@@ -196,32 +181,6 @@ void MainWindow::showPanels(const QStringList& panels) {
   // The charts a third of the window's height: the canvas keeps the rest.
   if (panels.contains(QStringLiteral("charts")))
     resizeDocks({charts_}, {height() / 3}, Qt::Vertical);
-}
-
-bool MainWindow::eventFilter(QObject* watched, QEvent* event) {
-  if (watched == pages_ && event->type() == QEvent::Resize && !bottomShareQueued_ &&
-      static_cast<QResizeEvent*>(event)->oldSize().width() != pages_->width()) {
-    bottomShareQueued_ = true;  // one share for a burst of resizes (a dragged side dock)
-    QMetaObject::invokeMethod(this, &MainWindow::shareBottomWidth, Qt::QueuedConnection);
-  }
-  return QMainWindow::eventFilter(watched, event);
-}
-
-void MainWindow::shareBottomWidth() {
-  bottomShareQueued_ = false;
-  const auto beside = [this](QDockWidget* dock) {
-    return !dock->isHidden() && !dock->isFloating() &&
-           dockWidgetArea(dock) == Qt::BottomDockWidgetArea && tabifiedDockWidgets(dock).isEmpty();
-  };
-  if (!beside(charts_) || !beside(summary_)) return;
-  // The bottom runs between the side docks (the inspector, the palette): two fifths of it, but
-  // no fewer than two charts to a row, as long as the summary keeps two fifths.
-  const int bottom = centralWidget()->width();
-  const int charts = std::min(std::max(bottom * 2 / 5, charts_->twoColumnWidth()), bottom * 3 / 5);
-  // Sizes that leave out the separator between the two: resizeDocks scales any others to fit,
-  // and the charts came out a few pixels short of their two columns.
-  const int separator = style()->pixelMetric(QStyle::PM_DockWidgetSeparatorExtent, nullptr, this);
-  resizeDocks({charts_, summary_}, {charts, bottom - charts - separator}, Qt::Horizontal);
 }
 
 void MainWindow::buildEditor() {

@@ -71,13 +71,11 @@ class MainWindow : public QMainWindow {
   void dragEnterEvent(QDragEnterEvent* event) override;
   void dropEvent(QDropEvent* event) override;
   void showEvent(QShowEvent* event) override;
-  bool eventFilter(QObject* watched, QEvent* event) override;
 
  private:
   void buildMenus();
   void buildToolBar();
   void buildDocks();
-  void shareBottomWidth();  // the charts and the summary, side by side, share the width
   void buildEditor();
   void onScenarioReplaced();
   void onScenarioEdited();
@@ -87,7 +85,6 @@ class MainWindow : public QMainWindow {
   ScenarioDocument* document_;
   SimulationController* controller_;
   QStackedWidget* pages_;
-  bool bottomShareQueued_ = false;  // a shareBottomWidth() is on its way
   StartPage* startPage_;
   CanvasPage* canvasPage_;
   FileActions* files_;
