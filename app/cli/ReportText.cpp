@@ -6,7 +6,6 @@
 
 #include "scenario/ScenarioRules.h"
 
-#include <algorithm>
 #include <cstdio>
 #include <string>
 #include <vector>
@@ -260,12 +259,9 @@ std::string formatReportText(const RunReport& r, const WallClock& wall) {
   if (!r.producers.empty()) {
     Table t({"producer", "sent", "rejected", "latency mean", "p50", "p99", "max"});
     for (const ProducerReport& p : r.producers) {
-      // A stream's records are done once per group, each in its own time: the groups' table
-      // has their latencies ("-" here read as if nothing had arrived).
-      const bool intoStream = p.endToEnd.count == 0 &&
-                              std::any_of(r.streams.begin(), r.streams.end(),
-                                          [&p](const StreamReport& s) { return s.id == p.target; });
-      if (intoStream) {
+      // Into a stream: the groups' table has the latencies ("-" here read as if nothing had
+      // arrived).
+      if (streamOf(r, p) != nullptr) {
         t.add({p.id, count(p.sent), count(p.rejected), "per group", "-", "-", "-"});
         continue;
       }

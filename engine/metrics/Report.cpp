@@ -160,6 +160,12 @@ ApiReport apiReport(const Simulator& sim, std::uint32_t a) {
 
 }  // namespace
 
+const StreamReport* streamOf(const RunReport& r, const ProducerReport& p) {
+  for (const StreamReport& s : r.streams)
+    if (s.id == p.target) return &s;
+  return nullptr;
+}
+
 RunReport buildReport(const Simulator& sim) {
   const Model& m = sim.model();
   const SimTime now = sim.now();

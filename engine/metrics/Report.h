@@ -182,5 +182,9 @@ struct RunReport {
 
 LatencySummary summarize(const LatencyHistogram& h);
 RunReport buildReport(const Simulator& sim);
+// The stream `p` publishes to, or nullptr (a queue or a topic). A stream's records are done once
+// per group that reads them, each in its own time: such a producer has no end to end of its own,
+// its stream's groups have theirs.
+const StreamReport* streamOf(const RunReport& r, const ProducerReport& p);
 
 }  // namespace brokerlab

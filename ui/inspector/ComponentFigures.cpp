@@ -32,12 +32,6 @@ void latency(Figures& out, const QString& what, const LatencySummary& l) {
   out.push_back({what + QStringLiteral(" max"), seconds(l.maxS)});
 }
 
-const StreamReport* streamNamed(const RunReport& report, const std::string& id) {
-  for (const StreamReport& s : report.streams)
-    if (s.id == id) return &s;
-  return nullptr;
-}
-
 void queue(Figures& out, const QueueReport& q) {
   const QueueCounters& c = q.counters;
   out.push_back({QStringLiteral("ready now"), count(q.depthNow)});
@@ -85,17 +79,18 @@ Figures componentFigures(const RunReport& report, std::uint32_t component) {
       out.push_back({QStringLiteral("sent"), count(p.sent)});
       out.push_back({QStringLiteral("rejected"), count(p.rejected)});
       out.push_back({QStringLiteral("bytes sent"), count(p.bytesSent)});
-      // A stream keeps what it is sent: its records are done once per group that reads them,
-      // each group in its own time, so the end to end is the groups' ("none yet" there read as
-      // if nothing had arrived after thousands were read).
-      if (const StreamReport* s = streamNamed(report, p.target); s && !s->groups.empty()) {
+      // Into a stream, the end to end is its groups' ("none yet" read as if nothing had arrived
+      // after thousands were read).
+      if (const StreamReport* s = streamOf(report, p)) {
         QStringList groups;
         for (const GroupReport& g : s->groups)
           groups << QStringLiteral("%1 %2").arg(
               QString::fromStdString(g.name),
               g.endToEnd.count == 0 ? QStringLiteral("none yet") : seconds(g.endToEnd.meanS));
-        out.push_back(
-            {QStringLiteral("end to end mean, per group"), groups.join(QStringLiteral(" · "))});
+        out.push_back({QStringLiteral("end to end mean, per group"),
+                       groups.isEmpty()
+                           ? QStringLiteral("no group reads %1").arg(QString::fromStdString(s->id))
+                           : groups.join(QStringLiteral(" · "))});
       } else {
         latency(out, QStringLiteral("end to end"), p.endToEnd);
       }

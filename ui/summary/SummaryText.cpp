@@ -109,12 +109,6 @@ QString consumersText(const RunReport& r) {
   return out + QStringLiteral("</table>");
 }
 
-bool isStream(const RunReport& r, const std::string& id) {
-  for (const StreamReport& s : r.streams)
-    if (s.id == id) return true;
-  return false;
-}
-
 // A stream's records are read by each of its groups in the group's own time: how far behind a
 // group is (its lag, in records and in time) is what a stream scenario teaches.
 QString streamsText(const RunReport& r) {
@@ -145,7 +139,7 @@ QString producersText(const RunReport& r) {
   out += row({"producer", "sent", "rejected", "mean", "p50", "p99", "max"}, "th");
   for (const ProducerReport& p : r.producers) {
     const LatencySummary& l = p.endToEnd;
-    if (l.count == 0 && isStream(r, p.target)) {
+    if (streamOf(r, p) != nullptr) {
       // Not "–", as if nothing had arrived: each group has its own (the streams' table).
       out += row({esc(p.id), formatCount(p.sent), formatCount(p.rejected),
                   QStringLiteral("per group (streams, above)"), QString(), QString(), QString()});
