@@ -443,6 +443,34 @@ class tst_WindowScreen : public QObject {
              body);
   }
 
+  // In lecture mode at 1280x720 the inspector, as wide as its names and figures need, leaves the
+  // canvas more than half the window whatever is selected: a stream's producer listed its groups'
+  // end to end in one row and took 715 pixels.
+  void lectureInspectorLeavesTheCanvasItsRoom() {
+    MainWindow w;
+    w.files().setInteractive(false);
+    w.resize(1280, 720);
+    QVERIFY(w.files().openPath(scenarioPath(QStringLiteral("queue-vs-topic-vs-stream"))));
+    w.show();
+    w.lecture().setActive(true);
+    w.showNormal();  // offscreen there is no screen to fill
+    w.resize(1280, 720);
+    bringRunTo(w.controller(), 33 * kSecond);
+    for (const ComponentSpec& c : w.document().scenario().components) {
+      const QString id = QString::fromStdString(c.id);
+      w.canvas().selectComponent(id);
+      for (int i = 0; i < 3; ++i) {
+        QCoreApplication::sendPostedEvents(nullptr, QEvent::LayoutRequest);
+        QCoreApplication::processEvents();
+      }
+      QVERIFY(w.inspector().isVisible());
+      QVERIFY2(
+          w.inspector().width() <= w.width() * 45 / 100,
+          qPrintable(
+              id + QStringLiteral(": the inspector is %1 pixels wide").arg(w.inspector().width())));
+    }
+  }
+
   // Lecture mode's start page (its digits 1-9 open the cards numbered so) in the projector's
   // type: the heading, the cards' titles and their summaries. Its style sheet kept a font set on
   // the page from its labels, and the cards stayed in the desktop's 9 points.
