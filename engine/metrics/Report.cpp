@@ -166,6 +166,14 @@ const StreamReport* streamOf(const RunReport& r, const ProducerReport& p) {
   return nullptr;
 }
 
+const GroupReport* groupOf(const RunReport& r, const ConsumerReport& c) {
+  for (const StreamReport& s : r.streams)
+    if (s.id == c.stream)
+      for (const GroupReport& g : s.groups)
+        if (g.name == c.group) return &g;
+  return nullptr;
+}
+
 RunReport buildReport(const Simulator& sim) {
   const Model& m = sim.model();
   const SimTime now = sim.now();
@@ -195,10 +203,12 @@ RunReport buildReport(const Simulator& sim) {
     const ConsumerDef& def = m.consumers[i];
     const ConsumerState& c = sim.consumers()[i];
     const double capacity = c.active.areaAt(now);
-    r.consumers.push_back({m.components[def.component].id,
-                           static_cast<std::uint32_t>(c.active.value), c.processed, c.failed,
-                           capacity > 0 ? c.busy.areaAt(now) / capacity : 0, c.crashes, c.closes,
-                           c.requeuedAfterCrash, c.lostInCrash, def.instances});
+    r.consumers.push_back(
+        {m.components[def.component].id, static_cast<std::uint32_t>(c.active.value), c.processed,
+         c.failed, capacity > 0 ? c.busy.areaAt(now) / capacity : 0, c.crashes, c.closes,
+         c.requeuedAfterCrash, c.lostInCrash, def.instances,
+         def.stream != kNone ? m.components[m.streams[def.stream].component].id : std::string(),
+         def.group != kNone ? m.groups[def.group].name : std::string()});
   }
   for (std::size_t t = 0; t < m.topics.size(); ++t)
     r.topics.push_back(topicReport(sim, static_cast<std::uint32_t>(t)));

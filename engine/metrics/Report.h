@@ -52,6 +52,8 @@ struct ConsumerReport {
   std::uint64_t requeuedAfterCrash = 0;   // manual ack: orphans requeued once noticed
   std::uint64_t lostInCrash = 0;          // auto ack: deliveries lost with a crashed instance
   std::uint32_t instancesConfigured = 0;  // the scenario's count
+  std::string stream;                     // a stream consumer's stream and group; else empty
+  std::string group;
 };
 
 struct ProducerReport {
@@ -186,5 +188,7 @@ RunReport buildReport(const Simulator& sim);
 // per group that reads them, each in its own time: such a producer has no end to end of its own,
 // its stream's groups have theirs.
 const StreamReport* streamOf(const RunReport& r, const ProducerReport& p);
+// The group a stream consumer reads in, or nullptr (a queue's or a topic's consumer).
+const GroupReport* groupOf(const RunReport& r, const ConsumerReport& c);
 
 }  // namespace brokerlab

@@ -123,6 +123,38 @@ void tst_Inspector::aStreamShowsEachGroupsEndToEnd() {
   for (const QString& row : means)
     QVERIFY2(rows.contains(row), qPrintable(rows.join(QLatin1Char('\n'))));
   QVERIFY(!rows.join(QLatin1Char('\n')).contains(QStringLiteral("none yet")));
+  // Each group's consumer shows its own group's rows, and not the other's.
+  for (std::size_t k = 0; k < stream.groups.size(); ++k) {
+    const GroupReport& g = stream.groups[k];
+    const ConsumerReport* consumer = nullptr;
+    for (const ConsumerReport& r : report.consumers)
+      if (r.group == g.name) consumer = &r;
+    QVERIFY(consumer != nullptr);
+    QCOMPARE(groupOf(report, *consumer), &g);
+    std::uint32_t component = 0;
+    while (report.order[component] !=
+           std::pair{ComponentKind::Consumer,
+                     static_cast<std::uint32_t>(consumer - report.consumers.data())})
+      ++component;
+    dock.showComponent(component);
+    rows = dock.figureRows();
+    const QString lag = QStringLiteral("group %1 lag now / mean / max\t%2 / ")
+                            .arg(QString::fromStdString(g.name))
+                            .arg(g.lagNow);
+    QVERIFY2(
+        std::any_of(rows.begin(), rows.end(), [&](const QString& r) { return r.startsWith(lag); }),
+        qPrintable(rows.join(QLatin1Char('\n'))));
+    const QString other = QString::fromStdString(stream.groups[1 - k].name);
+    QVERIFY(!rows.join(QLatin1Char('\n'))
+                 .contains(QStringLiteral("group ") + other + QLatin1Char(' ')));
+  }
+  // A queue's consumer has no group.
+  SimulationController queue;
+  queue.load(loadBundled(QStringLiteral("work-queue")));
+  runTo(queue, 5 * kSecond);
+  const RunReport queueReport = buildReport(queue.simulator());
+  QVERIFY(queueReport.consumers[0].group.empty());
+  QCOMPARE(groupOf(queueReport, queueReport.consumers[0]), nullptr);
 }
 
 // Figures refresh a few times a second while a run plays; a run that stops sooner than that after

@@ -32,6 +32,23 @@ void latency(Figures& out, const QString& what, const LatencySummary& l) {
   out.push_back({what + QStringLiteral(" max"), seconds(l.maxS)});
 }
 
+// A stream's consumer group, as the stream and each of its consumers list it.
+void group(Figures& out, const GroupReport& g) {
+  const QString name = QString::fromStdString(g.name);
+  out.push_back(
+      {QStringLiteral("group %1 lag now / mean / max").arg(name),
+       QStringLiteral("%1 / %2 / %3").arg(count(g.lagNow), number(g.lagMean), count(g.lagMax))});
+  out.push_back({QStringLiteral("group %1 processed (duplicates)").arg(name),
+                 QStringLiteral("%1 (%2)").arg(count(g.processed), count(g.duplicates))});
+  out.push_back({QStringLiteral("group %1 rebalances").arg(name), count(g.rebalances)});
+  // From the publish to the group's processing: what a slow group's lag costs in time. One row
+  // (the mean, p50 / p95 / p99 and max of three groups made the stream's list long).
+  out.push_back({QStringLiteral("group %1 end to end mean / p99").arg(name),
+                 g.endToEnd.count == 0 ? QStringLiteral("none yet")
+                                       : QStringLiteral("%1 / %2").arg(seconds(g.endToEnd.meanS),
+                                                                       seconds(g.endToEnd.p99S))});
+}
+
 void queue(Figures& out, const QueueReport& q) {
   const QueueCounters& c = q.counters;
   out.push_back({QStringLiteral("ready now"), count(q.depthNow)});
@@ -111,6 +128,8 @@ Figures componentFigures(const RunReport& report, std::uint32_t component) {
       out.push_back(
           {QStringLiteral("requeued after crash / lost"),
            QStringLiteral("%1 / %2").arg(count(k.requeuedAfterCrash), count(k.lostInCrash))});
+      // A stream's consumer: its group's lag and end to end, which it makes with its fellows.
+      if (const GroupReport* g = groupOf(report, k)) group(out, *g);
       break;
     }
     case ComponentKind::Topic: {
@@ -136,24 +155,7 @@ Figures componentFigures(const RunReport& report, std::uint32_t component) {
         out.push_back({QStringLiteral("partition %1 offsets").arg(p),
                        QStringLiteral("%1 … %2").arg(count(s.partitions[p].startOffset),
                                                      count(s.partitions[p].endOffset))});
-      for (const GroupReport& g : s.groups) {
-        out.push_back(
-            {QStringLiteral("group %1 lag now / mean / max").arg(QString::fromStdString(g.name)),
-             QStringLiteral("%1 / %2 / %3")
-                 .arg(count(g.lagNow), number(g.lagMean), count(g.lagMax))});
-        out.push_back(
-            {QStringLiteral("group %1 processed (duplicates)").arg(QString::fromStdString(g.name)),
-             QStringLiteral("%1 (%2)").arg(count(g.processed), count(g.duplicates))});
-        out.push_back({QStringLiteral("group %1 rebalances").arg(QString::fromStdString(g.name)),
-                       count(g.rebalances)});
-        // From the publish to the group's processing: what a slow group's lag costs in time. One
-        // row a group (the mean, p50 / p95 / p99 and max of three groups made the list long).
-        out.push_back(
-            {QStringLiteral("group %1 end to end mean / p99").arg(QString::fromStdString(g.name)),
-             g.endToEnd.count == 0 ? QStringLiteral("none yet")
-                                   : QStringLiteral("%1 / %2").arg(seconds(g.endToEnd.meanS),
-                                                                   seconds(g.endToEnd.p99S))});
-      }
+      for (const GroupReport& g : s.groups) group(out, g);
       break;
     }
     case ComponentKind::Client: {
