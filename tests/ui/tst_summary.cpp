@@ -112,6 +112,42 @@ class tst_Summary : public QObject {
     QVERIFY(!queueHtml.contains(QStringLiteral("per group")));
   }
 
+  // A topic's copies, per subscription: the fan-out the captions count ("fanned out = published x
+  // matching subscriptions") and the copies a non-durable subscriber missed offline. The summary
+  // had no word on topics: their subscriptions' queues are not in the queues' table.
+  void showsEachTopicsCopiesAndMisses() {
+    SimulationController c;
+    c.load(loadBundled(QStringLiteral("fanout-notifications")));
+    playTo(c, 30 * kSecond);
+    const QString html = summaryHtml(c.simulator(), false);
+    const RunReport r = buildReport(c.simulator());
+    QCOMPARE(r.topics.size(), std::size_t{1});
+    const TopicReport& t = r.topics[0];
+    QVERIFY(t.missed > 0);
+    QVERIFY2(html.contains(QStringLiteral("<b>%1</b>: %2 published, %3 copies made, %4 missed")
+                               .arg(QString::fromStdString(t.id), formatCount(t.published),
+                                    formatCount(t.fannedOut), formatCount(t.missed))),
+             qPrintable(html));
+    std::uint64_t copies = 0;
+    for (const SubscriptionReport& s : t.subscriptions) {
+      const QString name = QString::fromStdString(t.id + " / " + s.consumer);
+      const qsizetype at = html.indexOf(name);
+      QVERIFY2(at >= 0, qPrintable(name));
+      const QString rowText = html.mid(at, html.indexOf(QStringLiteral("</tr>"), at) - at);
+      QVERIFY2(
+          rowText.contains(QStringLiteral(">%1<").arg(formatCount(s.queue.counters.published))) &&
+              rowText.contains(QStringLiteral(">%1<").arg(formatCount(s.missed))),
+          qPrintable(rowText));
+      copies += s.queue.counters.published;
+    }
+    QCOMPARE(copies, t.fannedOut);
+    // Without a topic, no such section.
+    SimulationController q;
+    q.load(loadBundled(QStringLiteral("work-queue")));
+    playTo(q, 5 * kSecond);
+    QVERIFY(!summaryHtml(q.simulator(), false).contains(QStringLiteral("Topics:")));
+  }
+
   void followsThePausesNotTheFrames() {
     SimulationController c;
     SummaryDock dock(c);

@@ -109,6 +109,35 @@ QString consumersText(const RunReport& r) {
   return out + QStringLiteral("</table>");
 }
 
+// A topic copies each message to every matching subscription present: one publish, a copy for
+// each subscriber, and a copy missed for each non-durable subscriber offline at the time.
+QString topicsText(const RunReport& r) {
+  if (r.topics.empty()) return {};
+  QString out = QStringLiteral(
+      "<h3>Topics: a copy for each subscription</h3><p>Copies made = the published messages "
+      "times the subscriptions that matched them; a non-durable subscription misses what is "
+      "published while its consumer is offline.</p>");
+  for (const TopicReport& t : r.topics)
+    out += QStringLiteral("<p><b>%1</b>: %2 published, %3 copies made, %4 missed, %5 unrouted.</p>")
+               .arg(esc(t.id), formatCount(t.published), formatCount(t.fannedOut),
+                    formatCount(t.missed), formatCount(t.unrouted));
+  out += QStringLiteral("<table>");
+  out += row({"topic / subscriber", "durable", "copies", "missed", "ready now", "delivered",
+              "acked", "wait mean"},
+             "th");
+  for (const TopicReport& t : r.topics) {
+    for (const SubscriptionReport& s : t.subscriptions) {
+      const QueueReport& q = s.queue;
+      out += row({QStringLiteral("%1 / %2").arg(esc(t.id), esc(s.consumer)),
+                  s.durable ? QStringLiteral("yes") : QStringLiteral("no"),
+                  formatCount(q.counters.published), formatCount(s.missed), formatCount(q.depthNow),
+                  formatCount(q.counters.delivered), formatCount(q.counters.acked),
+                  q.wait.count ? secs(q.wait.meanS) : QStringLiteral("–")});
+    }
+  }
+  return out + QStringLiteral("</table>");
+}
+
 // A stream's records are read by each of its groups in the group's own time: how far behind a
 // group is (its lag, in records and in time) is what a stream scenario teaches.
 QString streamsText(const RunReport& r) {
@@ -181,6 +210,7 @@ QString summaryHtml(const Simulator& sim, bool atEnd) {
                   formatClock(sim.now(), sim.model().duration));
   out += ledgerText(r);
   out += queuesText(sim, r);
+  out += topicsText(r);
   out += streamsText(r);
   out += consumersText(r);
   out += producersText(r);
