@@ -148,6 +148,35 @@ class tst_Summary : public QObject {
     QVERIFY(!summaryHtml(q.simulator(), false).contains(QStringLiteral("Topics:")));
   }
 
+  // What each API answered, status by status (202, 200, 303, 404, ...), as the CLI's api table
+  // has it: the summary showed the clients only.
+  void showsWhatEachApiAnswered() {
+    SimulationController c;
+    c.load(loadBundled(QStringLiteral("failed-and-unknown-jobs")));
+    playTo(c, 60 * kSecond);
+    const QString html = summaryHtml(c.simulator(), false);
+    const RunReport r = buildReport(c.simulator());
+    QVERIFY(!r.apis.empty());
+    QVERIFY(html.contains(QStringLiteral("Request-reply APIs: what they answered")));
+    QVERIFY(html.contains(QStringLiteral("404 Not Found")));
+    for (const ApiReport& a : r.apis) {
+      const qsizetype at = html.indexOf(QStringLiteral(">%1<").arg(QString::fromStdString(a.id)));
+      QVERIFY2(at >= 0, a.id.c_str());
+      const QString rowText = html.mid(at, html.indexOf(QStringLiteral("</tr>"), at) - at);
+      QVERIFY2(rowText.contains(QStringLiteral(">%1<").arg(formatCount(a.requests))),
+               qPrintable(rowText));
+      for (const HttpStatusCount& h : a.responses)
+        QVERIFY2(rowText.contains(QStringLiteral(">%1<").arg(formatCount(h.count))),
+                 qPrintable(QStringLiteral("%1: %2").arg(h.status).arg(rowText)));
+    }
+    // A webhook's calls and a push's notifications have their columns where there are any.
+    SimulationController w;
+    w.load(loadBundled(QStringLiteral("polling-vs-webhook")));
+    playTo(w, 60 * kSecond);
+    QVERIFY(summaryHtml(w.simulator(), false).contains(QStringLiteral("webhook calls")));
+    QVERIFY(!html.contains(QStringLiteral("webhook calls")));
+  }
+
   void followsThePausesNotTheFrames() {
     SimulationController c;
     SummaryDock dock(c);

@@ -3,9 +3,11 @@
 #include "canvas/Text.h"
 #include "metrics/QueueingTheory.h"
 #include "metrics/Report.h"
+#include "model/Http.h"
 #include "sim/Simulator.h"
 
 #include <cmath>
+#include <set>
 
 namespace brokerlab::ui {
 
@@ -181,6 +183,42 @@ QString producersText(const RunReport& r) {
   return out + QStringLiteral("</table>");
 }
 
+// What each API answered, status by status: the 202s that created jobs, the 200s of polls, the
+// 303s to results, the 404s for jobs that do not exist (or no longer do).
+QString apisText(const RunReport& r) {
+  if (r.apis.empty()) return {};
+  std::set<int> statuses;
+  bool pushes = false;
+  for (const ApiReport& a : r.apis) {
+    for (const HttpStatusCount& h : a.responses) statuses.insert(h.status);
+    pushes = pushes || a.callbacks != 0 || a.pushes != 0;
+  }
+  QString out = QStringLiteral("<h3>Request-reply APIs: what they answered</h3><table>");
+  QStringList head = {QStringLiteral("api"), QStringLiteral("requests"), QStringLiteral("busy"),
+                      QStringLiteral("wait for a slot")};
+  for (const int status : statuses) {
+    const std::string_view reason = httpReason(status);
+    head << QStringLiteral("%1 %2").arg(status).arg(
+        QString::fromLatin1(reason.data(), static_cast<qsizetype>(reason.size())));
+  }
+  if (pushes) head << QStringLiteral("webhook calls") << QStringLiteral("pushes");
+  out += row(head, "th");
+  for (const ApiReport& a : r.apis) {
+    QStringList cells = {esc(a.id), formatCount(a.requests),
+                         QStringLiteral("%1%").arg(a.utilization * 100, 0, 'f', 1),
+                         a.wait.count ? secs(a.wait.meanS) : QStringLiteral("–")};
+    for (const int status : statuses) {
+      std::uint64_t n = 0;
+      for (const HttpStatusCount& h : a.responses)
+        if (h.status == status) n = h.count;
+      cells << formatCount(n);
+    }
+    if (pushes) cells << formatCount(a.callbacks) << formatCount(a.pushes);
+    out += row(cells);
+  }
+  return out + QStringLiteral("</table>");
+}
+
 QString clientsText(const RunReport& r) {
   if (r.clients.empty()) return {};
   QString out = QStringLiteral("<h3>Request-reply clients</h3><table>");
@@ -214,6 +252,7 @@ QString summaryHtml(const Simulator& sim, bool atEnd) {
   out += streamsText(r);
   out += consumersText(r);
   out += producersText(r);
+  out += apisText(r);
   out += clientsText(r);
   return out;
 }
