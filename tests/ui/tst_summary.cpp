@@ -94,13 +94,13 @@ class tst_Summary : public QObject {
     document.setHtml(html);
     int names = 0;
     for (QTextBlock b = document.begin(); b.isValid(); b = b.next()) {
-      if (b.text() == QStringLiteral("order-events / billing") ||
-          b.text() == QStringLiteral("billing")) {
-        QVERIFY2(b.blockFormat().alignment() & Qt::AlignLeft, qPrintable(b.text()));
+      // A cell kept on one line holds its spaces as no-break spaces.
+      const QString text = b.text().replace(QChar::Nbsp, QLatin1Char(' '));
+      if (text == QStringLiteral("order-events / billing") || text == QStringLiteral("billing")) {
+        QVERIFY2(b.blockFormat().alignment() & Qt::AlignLeft, qPrintable(text));
         ++names;
       }
-      if (b.text() == QStringLiteral("1,254"))
-        QVERIFY(b.blockFormat().alignment() & Qt::AlignRight);
+      if (text == QStringLiteral("1,254")) QVERIFY(b.blockFormat().alignment() & Qt::AlignRight);
     }
     QCOMPARE(names, 2);
     // A queue's producer keeps its own.

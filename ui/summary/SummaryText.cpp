@@ -30,13 +30,18 @@ QString off(double measured, double reference) {
       .arg((measured / reference - 1) * 100, 0, 'f', 1);
 }
 // The first cell, a name, to the left; the figures to the right. Qt's rich text has no
-// :first-child, so the style sheet's rule for it left the names on the right.
+// :first-child, so the style sheet's rule for it left the names on the right. A name or a figure
+// stays on one line ("order-queue" broke at its hyphen, "3.19 ms" could at its space): a table
+// wider than the dock scrolls sideways. Headings and reasons in words (in italics) may wrap.
 QString row(const QStringList& cells, const char* tag = "td") {
+  const bool figures = QLatin1String(tag) == QLatin1String("td");
   QString out = QStringLiteral("<tr>");
-  for (qsizetype i = 0; i < cells.size(); ++i)
-    out += QStringLiteral("<%1%2>%3</%1>")
-               .arg(QLatin1String(tag), i == 0 ? QStringLiteral(" align=\"left\"") : QString(),
-                    cells[i]);
+  for (qsizetype i = 0; i < cells.size(); ++i) {
+    QString attributes = i == 0 ? QStringLiteral(" align=\"left\"") : QString();
+    if (figures && !cells[i].startsWith(QLatin1String("<i>")))
+      attributes += QStringLiteral(" style=\"white-space:nowrap\"");
+    out += QStringLiteral("<%1%2>%3</%1>").arg(QLatin1String(tag), attributes, cells[i]);
+  }
   return out + QStringLiteral("</tr>");
 }
 
@@ -86,8 +91,8 @@ QString queuesText(const Simulator& sim, const RunReport& r) {
             << num(t.depthMean);
     } else if (t.applies() && !live) {
       cells << QString::fromStdString(t.system) << num(t.rho)
-            << QStringLiteral("unstable (ρ ≥ 1): the backlog grows without bound") << QString()
-            << QString();
+            << QStringLiteral("<i>unstable (ρ ≥ 1): the backlog grows without bound</i>")
+            << QString() << QString();
     } else {
       cells << QStringLiteral("<i>%1</i>")
                    .arg(live ? QStringLiteral("faults applied live")
