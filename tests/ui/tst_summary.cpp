@@ -9,6 +9,7 @@
 #include "summary/SummaryText.h"
 #include "window/RunStatus.h"
 
+#include <QRegularExpression>
 #include <QTextBlock>
 #include <QTextDocument>
 #include <QtTest>
@@ -175,6 +176,38 @@ class tst_Summary : public QObject {
     playTo(w, 60 * kSecond);
     QVERIFY(summaryHtml(w.simulator(), false).contains(QStringLiteral("webhook calls")));
     QVERIFY(!html.contains(QStringLiteral("webhook calls")));
+  }
+
+  // A crash's toll per consumer, the lesson of the two crash scenarios: under manual ack what the
+  // instance held is requeued, under auto ack it is lost.
+  void showsWhatACrashCost() {
+    for (const char* name : {"consumer-crash-manual-ack", "consumer-crash-auto-ack"}) {
+      SimulationController c;
+      c.load(loadBundled(QString::fromLatin1(name)));
+      playTo(c, c.model()->duration);
+      const RunReport r = buildReport(c.simulator());
+      const QString html = summaryHtml(c.simulator(), false);
+      QVERIFY(html.contains(QStringLiteral("lost in crash")));
+      bool crashed = false;
+      for (const ConsumerReport& k : r.consumers) {
+        if (k.crashes == 0) continue;
+        crashed = true;
+        QVERIFY((k.requeuedAfterCrash > 0) != (k.lostInCrash > 0));
+        const qsizetype at = html.indexOf(QStringLiteral(">%1<").arg(QString::fromStdString(k.id)),
+                                          html.indexOf(QStringLiteral("<h3>Consumers")));
+        QVERIFY(at >= 0);
+        // The row's cells as text: the last two are the requeued and the lost.
+        QStringList cells;
+        const QString rowText = html.mid(at, html.indexOf(QStringLiteral("</tr>"), at) - at);
+        for (QString cell : rowText.split(QStringLiteral("</td>"), Qt::SkipEmptyParts))
+          cells << cell.remove(QRegularExpression(QStringLiteral("<[^>]*>|^>")))
+                       .replace(QChar::Nbsp, QLatin1Char(' '));
+        QCOMPARE(cells.size(), 9);
+        QCOMPARE(cells[7], formatCount(k.requeuedAfterCrash));
+        QCOMPARE(cells[8], formatCount(k.lostInCrash));
+      }
+      QVERIFY2(crashed, name);
+    }
   }
 
   void followsThePausesNotTheFrames() {
