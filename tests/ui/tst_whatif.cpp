@@ -83,6 +83,31 @@ class tst_WhatIf : public QObject {
     QCOMPARE(w.document().scenario().faults.size(), std::size_t{2});
   }
 
+  // A stream's consumer fetches up to 500 records when its prefetch is 0 (Kafka's
+  // max.poll.records), not an unlimited number: the field says so, and a queue's consumer's
+  // field, shown next, says "unlimited" again.
+  void aStreamConsumersPrefetchIsItsFetch() {
+    MainWindow w;
+    w.files().setInteractive(false);
+    QVERIFY(w.files().openPath(scenarioPath(QStringLiteral("queue-vs-topic-vs-stream"))));
+    runTo(w.controller(), 5 * kSecond);
+    auto* panel = w.inspector().findChild<WhatIfPanel*>();
+    QVERIFY(panel);
+    const auto& components = w.document().scenario().components;
+    const auto indexOf = [&](const char* id) {
+      for (std::uint32_t i = 0; i < components.size(); ++i)
+        if (components[i].id == id) return i;
+      return std::uint32_t{0};
+    };
+    w.inspector().showComponent(indexOf("ledger"));
+    QVERIFY(panel->prefetch()->isVisibleTo(panel));
+    QCOMPARE(panel->prefetch()->specialValueText(), QStringLiteral("up to 500"));
+    QVERIFY(panel->prefetch()->toolTip().contains(QStringLiteral("max.poll.records")));
+    w.inspector().showComponent(indexOf("workers"));
+    QCOMPARE(panel->prefetch()->specialValueText(), QStringLiteral("unlimited"));
+    QVERIFY(panel->prefetch()->toolTip().contains(QStringLiteral("basic.qos")));
+  }
+
   // A worker's prefetch and a client's poll interval: applied from now, marked on the timeline,
   // undone and redone, saved; the file replays the run in the CLI and, reopened, in the window.
   void prefetchAndPollIntervalReplayAfterReopening() {
@@ -122,6 +147,7 @@ class tst_WhatIf : public QObject {
       QVERIFY(!panel->pollValue()->isVisibleTo(panel));
       QVERIFY(panel->prefetch()->isVisibleTo(panel));
       QCOMPARE(panel->prefetch()->value(), 1);
+      QCOMPARE(panel->prefetch()->specialValueText(), QStringLiteral("unlimited"));
       panel->prefetch()->setValue(4);
       panel->applyButton()->click();
       const ConsumerDef& worker = c.model()->consumers[0];

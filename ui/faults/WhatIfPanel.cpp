@@ -5,8 +5,10 @@
 
 #include "canvas/Text.h"
 #include "scenario/ScenarioRules.h"
+#include "sim/ComponentState.h"
 
 #include <QComboBox>
+#include <QCoreApplication>
 #include <QDoubleSpinBox>
 #include <QFormLayout>
 #include <QHBoxLayout>
@@ -25,6 +27,14 @@ constexpr double kMinFactor = 0.001;
 // The poll interval's units, as the unit box lists them, and the longest interval offered.
 constexpr std::array<SimTime, 3> kPollUnits{kMillisecond, kSecond, kMinute};
 constexpr SimTime kMaxPollInterval = 24 * kHour;
+
+QString queuePrefetchTip() {
+  return QCoreApplication::translate(
+      "WhatIfPanel",
+      "Unacknowledged deliveries each instance may hold from now on (basic.qos; 0 = unlimited; "
+      "a prefetch fault). A lower one takes nothing back: an instance gets no more until it "
+      "holds fewer. Auto-ack consumers of a queue are not limited by it.");
+}
 }  // namespace
 
 WhatIfPanel::WhatIfPanel(SimulationController& controller, FaultActions& faults, QWidget* parent)
@@ -58,11 +68,6 @@ WhatIfPanel::WhatIfPanel(SimulationController& controller, FaultActions& faults,
   prefetchLabel_ = new QLabel(tr("Prefetch"), this);
   prefetch_ = new QSpinBox(this);
   prefetch_->setRange(0, static_cast<int>(limits::kMaxPrefetch));
-  prefetch_->setSpecialValueText(tr("unlimited"));  // 0, as in RabbitMQ
-  prefetch_->setToolTip(
-      tr("Unacknowledged deliveries each instance may hold from now on (basic.qos; 0 = "
-         "unlimited; a prefetch fault). A lower one takes nothing back: an instance gets no "
-         "more until it holds fewer. Auto-ack consumers of a queue are not limited by it."));
   form->addRow(prefetchLabel_, prefetch_);
   pollLabel_ = new QLabel(tr("Poll interval"), this);
   poll_ = new QWidget(this);
@@ -140,6 +145,17 @@ void WhatIfPanel::showComponent(std::uint32_t component) {
     instances_->setRange(0, static_cast<int>(def.instanceSlots));
     instances_->setValue(static_cast<int>(sim.consumers()[ref.index].active.value));
     service_->setValue(sim.consumers()[ref.index].serviceFactor);
+    // A stream's consumer fetches records, as Kafka's max.poll.records: 0 is not unlimited there.
+    if (def.sourceKind == ChannelKind::Stream) {
+      prefetch_->setSpecialValueText(tr("up to %1").arg(kMaxRecordsInFlight));
+      prefetch_->setToolTip(
+          tr("Records each instance may fetch and not yet have processed from now on "
+             "(max.poll.records; 0 = up to %1; a prefetch fault).")
+              .arg(kMaxRecordsInFlight));
+    } else {
+      prefetch_->setSpecialValueText(tr("unlimited"));  // 0, as in RabbitMQ
+      prefetch_->setToolTip(queuePrefetchTip());
+    }
     // Every instance of a consumer has the same prefetch (a prefetch fault sets them all).
     prefetch_->setEnabled(def.instanceSlots > 0);
     prefetch_->setValue(static_cast<int>(

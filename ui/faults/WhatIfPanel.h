@@ -37,7 +37,7 @@ class WhatIfPanel : public QWidget {
   QDoubleSpinBox* rate() const { return rate_; }
   QSpinBox* instances() const { return instances_; }
   QDoubleSpinBox* serviceFactor() const { return service_; }
-  QSpinBox* prefetch() const { return prefetch_; }  // 0 shows as "unlimited"
+  QSpinBox* prefetch() const { return prefetch_; }  // 0: "unlimited" (a stream's: "up to 500")
   // The poll interval: a number and its unit (ms, s, min); pollInterval() is what they say.
   QDoubleSpinBox* pollValue() const { return pollValue_; }
   QComboBox* pollUnit() const { return pollUnit_; }
