@@ -109,6 +109,7 @@ void addRun(Table& t, const RunReport& r) {
   t.add(QStringLiteral("dropped"), FigureUnit::Count, -1, count(dropped), true);
 
   for (const ProducerReport& p : r.producers) {
+    if (streamOf(r, p) != nullptr) continue;  // no end to end of its own: its groups' (below)
     const QString name = id(p.id);
     t.add(name + QStringLiteral(": end-to-end p50"), FigureUnit::Seconds, -1,
           percentile(p.endToEnd, p.endToEnd.p50S));
