@@ -62,6 +62,19 @@ QStringList hiddenInToolbar(MainWindow& w) {
   }
   return hidden;
 }
+
+// `scenario` opened in a 1280x720 window in lecture mode, as a projector shows it; false if it
+// did not open.
+bool openInLectureMode(MainWindow& w, const QString& scenario) {
+  w.files().setInteractive(false);
+  w.resize(1280, 720);
+  if (!w.files().openPath(scenarioPath(scenario))) return false;
+  w.show();
+  w.lecture().setActive(true);
+  w.showNormal();  // offscreen there is no screen to fill
+  w.resize(1280, 720);
+  return true;
+}
 }  // namespace
 
 class tst_WindowScreen : public QObject {
@@ -408,13 +421,7 @@ class tst_WindowScreen : public QObject {
   // names (they were pushed out of view); leaving lecture mode gives the window's type back.
   void lectureDocksInTheProjectorsType() {
     MainWindow w;
-    w.files().setInteractive(false);
-    w.resize(1280, 720);
-    QVERIFY(w.files().openPath(scenarioPath(QStringLiteral("work-queue"))));
-    w.show();
-    w.lecture().setActive(true);
-    w.showNormal();  // offscreen there is no screen to fill
-    w.resize(1280, 720);
+    QVERIFY(openInLectureMode(w, QStringLiteral("work-queue")));
     bringRunTo(w.controller(), 20 * kSecond);
     const double body = w.font().pointSizeF();
     const double projector = body * Theme::lecture().scale();
@@ -459,13 +466,7 @@ class tst_WindowScreen : public QObject {
   void summaryCellsStayOnOneLine() {
     QFETCH(QString, scenario);
     MainWindow w;
-    w.files().setInteractive(false);
-    w.resize(1280, 720);
-    QVERIFY(w.files().openPath(scenarioPath(scenario)));
-    w.show();
-    w.lecture().setActive(true);
-    w.showNormal();  // offscreen there is no screen to fill
-    w.resize(1280, 720);
+    QVERIFY(openInLectureMode(w, scenario));
     w.showPanels({QStringLiteral("summary")});
     bringRunTo(w.controller(), 30 * kSecond);
     for (int i = 0; i < 3; ++i) {
@@ -497,13 +498,7 @@ class tst_WindowScreen : public QObject {
   // end to end in one row and took 715 pixels.
   void lectureInspectorLeavesTheCanvasItsRoom() {
     MainWindow w;
-    w.files().setInteractive(false);
-    w.resize(1280, 720);
-    QVERIFY(w.files().openPath(scenarioPath(QStringLiteral("queue-vs-topic-vs-stream"))));
-    w.show();
-    w.lecture().setActive(true);
-    w.showNormal();  // offscreen there is no screen to fill
-    w.resize(1280, 720);
+    QVERIFY(openInLectureMode(w, QStringLiteral("queue-vs-topic-vs-stream")));
     bringRunTo(w.controller(), 33 * kSecond);
     for (const ComponentSpec& c : w.document().scenario().components) {
       const QString id = QString::fromStdString(c.id);
