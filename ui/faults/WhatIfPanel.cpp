@@ -8,7 +8,6 @@
 #include "sim/ComponentState.h"
 
 #include <QComboBox>
-#include <QCoreApplication>
 #include <QDoubleSpinBox>
 #include <QFormLayout>
 #include <QHBoxLayout>
@@ -27,14 +26,6 @@ constexpr double kMinFactor = 0.001;
 // The poll interval's units, as the unit box lists them, and the longest interval offered.
 constexpr std::array<SimTime, 3> kPollUnits{kMillisecond, kSecond, kMinute};
 constexpr SimTime kMaxPollInterval = 24 * kHour;
-
-QString queuePrefetchTip() {
-  return QCoreApplication::translate(
-      "WhatIfPanel",
-      "Unacknowledged deliveries each instance may hold from now on (basic.qos; 0 = unlimited; "
-      "a prefetch fault). A lower one takes nothing back: an instance gets no more until it "
-      "holds fewer. Auto-ack consumers of a queue are not limited by it.");
-}
 }  // namespace
 
 WhatIfPanel::WhatIfPanel(SimulationController& controller, FaultActions& faults, QWidget* parent)
@@ -154,7 +145,10 @@ void WhatIfPanel::showComponent(std::uint32_t component) {
               .arg(kMaxRecordsInFlight));
     } else {
       prefetch_->setSpecialValueText(tr("unlimited"));  // 0, as in RabbitMQ
-      prefetch_->setToolTip(queuePrefetchTip());
+      prefetch_->setToolTip(
+          tr("Unacknowledged deliveries each instance may hold from now on (basic.qos; 0 = "
+             "unlimited; a prefetch fault). A lower one takes nothing back: an instance gets no "
+             "more until it holds fewer. Auto-ack consumers of a queue are not limited by it."));
     }
     // Every instance of a consumer has the same prefetch (a prefetch fault sets them all).
     prefetch_->setEnabled(def.instanceSlots > 0);

@@ -46,10 +46,10 @@ void settleForGrab() {
   // What changed while the run advanced (labels, charts given series, the docks placing them)
   // asks for layouts, and a chart laid out anew asks again (its title, its axes): a single round
   // of layout requests left a chart half laid out, its title wrapped over its plot. A side dock
-  // that grew shares the bottom's width anew once laid out (BottomDocksShare), the
-  // charts place themselves in their new columns after that, and each chart fits its axes to its
-  // new width after that: six rounds left poll-storm's charts, selected API and summary open at
-  // 1280x720, with their figures cut to "...". A round with nothing posted costs nothing.
+  // that grew shares the bottom's width anew once laid out (BottomDocksShare), the charts place
+  // themselves in their new columns after that, and each chart fits its axes to its new width
+  // after that: six rounds left poll-storm's charts, selected API and summary open at 1280x720,
+  // with their figures cut to "...". A round with nothing posted costs nothing.
   for (int round = 0; round < 12; ++round) QCoreApplication::sendPostedEvents();
 }
 
