@@ -15,7 +15,6 @@
 #include "compare/CompareTimeline.h"
 #include "compare/CompareWindow.h"
 #include "compare/DifferenceTable.h"
-#include "compare/KeyFigures.h"
 #include "compare/RunPane.h"
 #include "document/ScenarioDocument.h"
 #include "metrics/Report.h"
@@ -439,30 +438,6 @@ class tst_Compare : public QObject {
     QVERIFY(pa.size() > 400);  // 30 simulated seconds at 20 a second
     QVERIFY(pa == pb);
     QVERIFY(!wa.empty() && wa != wb);
-  }
-
-  // A stream's producer has no end to end of its own (its groups have theirs): the key figures
-  // listed its p50 and p99 as two rows of "–" in both runs.
-  void aStreamsProducerLeavesItsLatencyToTheGroups() {
-    SimulationController c;
-    c.load(loadBundled(QStringLiteral("order-events-stream")));
-    runTo(c, 30 * kSecond);
-    const RunReport r = buildReport(c.simulator());
-    QStringList names;
-    for (const KeyFigure& f : keyFigures(r, r)) names << f.name;
-    QVERIFY2(!names.contains(QStringLiteral("orders: end-to-end p99")),
-             qPrintable(names.join(QLatin1Char('|'))));
-    QVERIFY(!names.contains(QStringLiteral("orders: end-to-end p50")));
-    QVERIFY2(names.contains(QStringLiteral("order-events/billing: end-to-end p99")),
-             qPrintable(names.join(QLatin1Char('|'))));
-    // A queue's producer keeps them.
-    SimulationController q;
-    q.load(loadBundled(QStringLiteral("work-queue")));
-    runTo(q, 10 * kSecond);
-    const RunReport rq = buildReport(q.simulator());
-    names.clear();
-    for (const KeyFigure& f : keyFigures(rq, rq)) names << f.name;
-    QVERIFY(names.contains(QStringLiteral("orders-api: end-to-end p99")));
   }
 
   void differenceTableHoldsTheReportsFigures() {
