@@ -21,6 +21,10 @@ QString formatRate(double perSecond) {
   return QStringLiteral("%1/s").arg(perSecond, 0, 'g', 2);
 }
 
+QString formatPercent(double fraction) {
+  return QStringLiteral("%1%").arg(fraction * 100, 0, 'f', 1);
+}
+
 QString formatClock(SimTime t) {
   return formatClock(t, t);
 }

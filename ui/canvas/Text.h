@@ -10,9 +10,10 @@
 
 namespace brokerlab::ui {
 
-QString formatCount(std::uint64_t n);  // 1,234,567
-QString formatRate(double perSecond);  // "20/s", "1.5k/s", "0.25/s"
-QString formatClock(SimTime t);        // "0:12.345", "1:02:03.456"
+QString formatCount(std::uint64_t n);    // 1,234,567
+QString formatRate(double perSecond);    // "20/s", "1.5k/s", "0.25/s"
+QString formatPercent(double fraction);  // "78.4%": a utilization, a share
+QString formatClock(SimTime t);          // "0:12.345", "1:02:03.456"
 // `t` on a clock that runs `span` long: with the hours whenever the span reaches an hour
 // ("0:02:00.000" of a ten-hour run, where "2:00.000" beside "10:00:00.000" read as two hours).
 QString formatClock(SimTime t, SimTime span);

@@ -169,7 +169,7 @@ QString formatFigure(double v, FigureUnit unit, bool signedValue) {
       text = formatSeconds(static_cast<SimTime>(std::llround(magnitude * 1e9)));
       break;
     case FigureUnit::Fraction:
-      text = QStringLiteral("%1%").arg(magnitude * 100, 0, 'f', 1);
+      text = formatPercent(magnitude);
       break;
     case FigureUnit::Messages:
       text = QString::number(magnitude, 'f', magnitude < 10 ? 2 : 1);

@@ -13,9 +13,6 @@ QString count(std::uint64_t n) {
 QString seconds(double s) {
   return formatSeconds(static_cast<SimTime>(s * 1e9 + 0.5));
 }
-QString percent(double f) {
-  return QStringLiteral("%1%").arg(f * 100, 0, 'f', 1);
-}
 QString number(double x) {
   return QString::number(x, 'g', 4);
 }
@@ -120,7 +117,7 @@ Figures componentFigures(const RunReport& report, std::uint32_t component) {
       out.push_back({QStringLiteral("instances"), count(k.instances)});
       out.push_back({QStringLiteral("processed / failed"),
                      QStringLiteral("%1 / %2").arg(count(k.processed), count(k.failed))});
-      out.push_back({QStringLiteral("utilization"), percent(k.utilization)});
+      out.push_back({QStringLiteral("utilization"), formatPercent(k.utilization)});
       if (k.instances != k.instancesConfigured)
         out.push_back({QStringLiteral("instances configured"), count(k.instancesConfigured)});
       out.push_back({QStringLiteral("crashes / channel closes"),
@@ -181,7 +178,7 @@ Figures componentFigures(const RunReport& report, std::uint32_t component) {
     case ComponentKind::Api: {
       const ApiReport& a = report.apis[index];
       out.push_back({QStringLiteral("requests"), count(a.requests)});
-      out.push_back({QStringLiteral("utilization"), percent(a.utilization)});
+      out.push_back({QStringLiteral("utilization"), formatPercent(a.utilization)});
       out.push_back({QStringLiteral("waiting mean / max"),
                      QStringLiteral("%1 / %2").arg(number(a.waitingMean), count(a.waitingMax))});
       latency(out, QStringLiteral("wait for a slot"), a.wait);

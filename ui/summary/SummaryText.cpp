@@ -115,8 +115,8 @@ QString consumersText(const RunReport& r) {
   for (const ConsumerReport& c : r.consumers)
     out +=
         row({esc(c.id), formatCount(c.instances), formatCount(c.processed), formatCount(c.failed),
-             QStringLiteral("%1%").arg(c.utilization * 100, 0, 'f', 1), formatCount(c.crashes),
-             formatCount(c.closes), formatCount(c.requeuedAfterCrash), formatCount(c.lostInCrash)});
+             formatPercent(c.utilization), formatCount(c.crashes), formatCount(c.closes),
+             formatCount(c.requeuedAfterCrash), formatCount(c.lostInCrash)});
   return out + QStringLiteral("</table>");
 }
 
@@ -213,8 +213,7 @@ QString apisText(const RunReport& r) {
   if (pushes) head << QStringLiteral("webhook calls") << QStringLiteral("pushes");
   out += row(head, "th");
   for (const ApiReport& a : r.apis) {
-    QStringList cells = {esc(a.id), formatCount(a.requests),
-                         QStringLiteral("%1%").arg(a.utilization * 100, 0, 'f', 1),
+    QStringList cells = {esc(a.id), formatCount(a.requests), formatPercent(a.utilization),
                          a.wait.count ? secs(a.wait.meanS) : QStringLiteral("–")};
     for (const int status : statuses) {
       std::uint64_t n = 0;
