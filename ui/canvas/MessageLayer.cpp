@@ -99,20 +99,24 @@ void MessageLayer::paint(QPainter* p, const QStyleOptionGraphicsItem*, QWidget*)
       continue;
     }
     for (const Flight& f : flow.flights) {
-      const QPointF at = curve.at(animator_->progress(f, now_));
+      const double progress = animator_->progress(f, now_);
+      const QPointF dot = curve.at(progress);
       // Only the newest flight on a link carries its label: several overlapping read as none.
-      if (&f == &flow.flights.back() && !httpLabel(f).isEmpty()) {
-        pending_.push_back({&f, at, false});
+      const QString text = &f == &flow.flights.back() ? httpLabel(f) : QString();
+      if (!text.isEmpty()) {
+        const std::optional<QPointF> at = labelAt(flow, curve, progress, text);
+        pending_.push_back({&f, dot, at.value_or(dot), at.has_value(), false});
       } else {
-        paintMark(p, toDevice, f, at);
+        paintMark(p, toDevice, f, dot);
       }
     }
   }
   // Which labels fit is settled before any is drawn: a label that does not fit is drawn as the
   // mark it stands for, with the other marks, so that no mark lands on a label drawn before it.
+  // A label held clear of an end leaves its flight's dot to be drawn as a mark too.
   for (Pending& label : pending_) {
     label.shown = labelFits(label);
-    if (!label.shown) paintMark(p, toDevice, *label.flight, label.at);
+    if (!label.shown || label.at != label.dot) paintMark(p, toDevice, *label.flight, label.dot);
   }
   p->restore();
   p->setRenderHint(QPainter::Antialiasing);
@@ -184,11 +188,55 @@ void MessageLayer::paintMark(QPainter* p, const QTransform& toDevice, const Flig
       {Drawn::Mark, QRectF(centre.x() - radius, centre.y() - radius, 2 * radius, 2 * radius)});
 }
 
-QRectF MessageLayer::labelBox(const Pending& label) const {
-  const QString text = httpLabel(*label.flight);
+QRectF MessageLayer::labelBox(const QString& text, QPointF at) const {
   const QFontMetricsF fm(theme_->smallFont());
-  return {label.at.x() - fm.horizontalAdvance(text) / 2 - 5, label.at.y() - fm.height() / 2 - 2,
+  return {at.x() - fm.horizontalAdvance(text) / 2 - 5, at.y() - fm.height() / 2 - 2,
           fm.horizontalAdvance(text) + 10, fm.height() + 4};
+}
+
+QRectF MessageLayer::labelBox(const Pending& label) const {
+  return labelBox(httpLabel(*label.flight), label.at);
+}
+
+std::optional<QPointF> MessageLayer::labelAt(const LinkFlow& flow, const LinkCurve& curve,
+                                             double progress, const QString& text) const {
+  const auto clearOf = [&](const ComponentItem* item, double t) {
+    return !item || !labelBox(text, curve.at(t)).intersects(item->sceneBoundingRect());
+  };
+  // The progress where the label crosses `item`'s edge, between `inside` and `outside` (the
+  // curve leaves an end's box once and does not come back).
+  const auto edge = [&](const ComponentItem* item, double inside, double outside) {
+    for (int i = 0; i < 16; ++i) {
+      const double mid = (inside + outside) / 2;
+      if (clearOf(item, mid)) {
+        outside = mid;
+      } else {
+        inside = mid;
+      }
+    }
+    return outside;
+  };
+  const ComponentItem* from = scene_.componentItem(flow.from.component);
+  const ComponentItem* to = scene_.componentItem(flow.to.component);
+  double t = progress;
+  if (!clearOf(from, t)) {
+    if (!clearOf(from, 1)) return std::nullopt;
+    t = edge(from, t, 1);
+  }
+  if (!clearOf(to, t)) {
+    if (!clearOf(to, 0)) return std::nullopt;
+    t = edge(to, t, 0);
+  }
+  const QPointF at = curve.at(t);
+  // A far client's link passes nearer clients (poll-storm): over one of them the label gives way.
+  if (coversAComponent(labelBox(text, at))) return std::nullopt;
+  return at;
+}
+
+bool MessageLayer::coversAComponent(const QRectF& box) const {
+  return std::any_of(
+      scene_.componentItems().begin(), scene_.componentItems().end(),
+      [&](const ComponentItem* item) { return item->sceneBoundingRect().intersects(box); });
 }
 
 bool MessageLayer::labelFits(const Pending& label) {
@@ -196,7 +244,7 @@ bool MessageLayer::labelFits(const Pending& label) {
   const Flight& f = *label.flight;
   const bool quiet =
       f.kind == FlightKind::StoreCall && HttpDetail::unpack(f.http).method == HttpMethod::Get;
-  return !quiet && claimLabel(labelBox(label));
+  return !quiet && label.clear && claimLabel(labelBox(label));
 }
 
 void MessageLayer::paintLabel(QPainter* p, const QTransform& toDevice, const Pending& label) {

@@ -12,6 +12,7 @@
 
 #include <QGraphicsItem>
 
+#include <optional>
 #include <vector>
 
 namespace brokerlab::ui {
@@ -47,12 +48,21 @@ class MessageLayer : public QGraphicsItem {
   // the few of them, in scene coordinates afterwards.
   struct Pending {
     const Flight* flight;
-    QPointF at;
-    bool shown;  // the label fits; otherwise the flight is drawn as a mark
+    QPointF dot;  // where the flight is
+    QPointF at;   // where its label goes: on the dot, or where it clears the ends (labelAt)
+    bool clear;   // the label covers no component there
+    bool shown;   // the label fits; otherwise the flight is drawn as a mark
   };
   const LinkCurve& curveOf(std::size_t link);
   void paintMark(QPainter* p, const QTransform& toDevice, const Flight& f, QPointF at);
-  QRectF labelBox(const Pending& label) const;  // scene units
+  QRectF labelBox(const QString& text, QPointF at) const;  // scene units
+  QRectF labelBox(const Pending& label) const;
+  // A label centred on its flight covers the component the flight leaves or reaches, where that
+  // component writes its figures. Near an end the label stays where it first (or last) clears
+  // that component, and the flight's dot goes on alone; null where no such place is on the way.
+  std::optional<QPointF> labelAt(const LinkFlow& flow, const LinkCurve& curve, double progress,
+                                 const QString& text) const;
+  bool coversAComponent(const QRectF& box) const;
   // True (and its box taken) when the label is drawn: it says something and fits.
   bool labelFits(const Pending& label);
   void paintLabel(QPainter* p, const QTransform& toDevice, const Pending& label);
