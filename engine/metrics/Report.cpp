@@ -2,6 +2,8 @@
 
 #include "sim/Simulator.h"
 
+#include <algorithm>
+
 namespace brokerlab {
 
 LatencySummary summarize(const LatencyHistogram& h) {
@@ -35,6 +37,11 @@ QueueReport queueReport(const Simulator& sim, std::uint32_t i) {
   qr.deadLetteredBy = sim.queueMetrics()[i].deadLetteredBy;
   qr.rejectedNoRequeue = sim.queueMetrics()[i].rejectedNoRequeue;
   qr.deliveryRatePerS = seconds > 0 ? static_cast<double>(q.counters.delivered) / seconds : 0;
+  const auto readsHere = [i](const ConsumerDef& c) { return c.queue == i; };
+  qr.autoAckOnly = std::any_of(m.consumers.begin(), m.consumers.end(), readsHere) &&
+                   std::all_of(m.consumers.begin(), m.consumers.end(), [&](const ConsumerDef& c) {
+                     return !readsHere(c) || c.ack == AckMode::Auto;
+                   });
   return qr;
 }
 

@@ -39,6 +39,9 @@ struct QueueReport {
   // add up to counters.deadLettered.
   std::array<std::uint64_t, kDeadLetterReasonCount> deadLetteredBy{};
   std::uint64_t rejectedNoRequeue = 0;  // failures rejected without requeue (dead-lettered or not)
+  // Every consumer of it acks automatically: a delivery ends a message here and nothing is ever
+  // acked, so `counters.acked` says nothing about its consumers (not in the JSON report).
+  bool autoAckOnly = false;
 };
 
 struct ConsumerReport {

@@ -38,6 +38,33 @@ class tst_KeyFigures : public QObject {
     for (const KeyFigure& f : keyFigures(rq, rq)) names << f.name;
     QVERIFY(names.contains(QStringLiteral("orders-api: end-to-end p99")));
   }
+
+  // With auto acks a queue never acks: compared with the manual-ack run, "orders: acked/s" read
+  // 0.00/s against 11.2/s, in green as if acking were where manual acks do better.
+  void anAutoAckQueueHasNoAckRate() {
+    SimulationController a;
+    a.load(loadBundled(QStringLiteral("consumer-crash-auto-ack")));
+    runTo(a, 75 * kSecond);
+    SimulationController b;
+    b.load(loadBundled(QStringLiteral("consumer-crash-manual-ack")));
+    runTo(b, 75 * kSecond);
+    const RunReport ra = buildReport(a.simulator());
+    const RunReport rb = buildReport(b.simulator());
+    QVERIFY(ra.queues.at(0).autoAckOnly);
+    QVERIFY(!rb.queues.at(0).autoAckOnly);
+    bool found = false;
+    for (const KeyFigure& f : keyFigures(ra, rb)) {
+      if (f.name != QStringLiteral("orders: acked/s")) continue;
+      found = true;
+      QVERIFY(!f.a.has_value());
+      QVERIFY(f.b.has_value() && *f.b > 5);
+      QVERIFY(!f.difference().has_value());
+    }
+    QVERIFY(found);
+    // Its deliveries are still compared.
+    for (const KeyFigure& f : keyFigures(ra, rb))
+      if (f.name == QStringLiteral("orders: delivered")) QVERIFY(f.a && *f.a > 0);
+  }
 };
 
 QTEST_MAIN(tst_KeyFigures)

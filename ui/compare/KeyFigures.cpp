@@ -70,8 +70,9 @@ QString id(const std::string& s) {
 void addQueue(Table& t, const QString& name, const QueueReport& q, double simS) {
   const QueueCounters& c = q.counters;
   t.add(name + QStringLiteral(": delivered"), FigureUnit::Count, 0, count(c.delivered));
+  // Auto acks: none to count, and a comparison with a run that acks would call this one worse.
   t.add(name + QStringLiteral(": acked/s"), FigureUnit::PerSecond, +1,
-        simS > 0 ? count(c.acked) / simS : 0.0);
+        q.autoAckOnly ? std::nullopt : std::optional<double>(simS > 0 ? count(c.acked) / simS : 0));
   t.add(name + QStringLiteral(": wait p50"), FigureUnit::Seconds, -1,
         percentile(q.wait, q.wait.p50S));
   t.add(name + QStringLiteral(": wait p99"), FigureUnit::Seconds, -1,
