@@ -20,9 +20,11 @@
 #include "sim/Simulator.h"
 
 #include <QImage>
+#include <QLineF>
 #include <QPainter>
 #include <QStyleOptionGraphicsItem>
 
+#include <algorithm>
 #include <typeinfo>
 
 using namespace brokerlab;
@@ -193,6 +195,7 @@ class tst_Canvas : public QObject {
   void labelsLeaveTheComponentsReadable_data();
   void labelsLeaveTheComponentsReadable();
   void burstWordsLeaveTitlesReadable();
+  void burstWordsStandClearOfTheRings();
   void aMissIsCountedByItsLaneNotWorded();
 };
 
@@ -476,6 +479,38 @@ void tst_Canvas::burstWordsLeaveTitlesReadable() {
     }
   }
   QVERIFY(words > 0);
+}
+
+// A full queue sheds a message at every publish, so its rings follow one another. The word was
+// placed over the newest ring, the smallest, and the older, wider ones ran through it
+// ("overflow → DLQ" at overflow-policies' latest-wins, orange on orange).
+void tst_Canvas::burstWordsStandClearOfTheRings() {
+  SimulationController c;
+  TopologyView view(c);
+  int words = 0;
+  int rings = 0;
+  for (const LectureFrame& frame :
+       lectureFrames(c, view, QStringLiteral("overflow-policies"), 30 * kSecond)) {
+    for (const MessageLayer::Drawn& word : frame.drawn) {
+      if (word.kind != MessageLayer::Drawn::Word) continue;
+      ++words;
+      for (const MessageLayer::Drawn& ring : frame.drawn) {
+        if (ring.kind != MessageLayer::Drawn::Ring) continue;
+        ++rings;
+        // The ring's outer edge against the word's box: the box's point nearest the centre.
+        const QPointF centre = ring.rect.center();
+        const QPointF nearest(std::clamp(centre.x(), word.rect.left(), word.rect.right()),
+                              std::clamp(centre.y(), word.rect.top(), word.rect.bottom()));
+        QVERIFY2(QLineF(centre, nearest).length() >= ring.rect.width() / 2 - 0.5,
+                 qPrintable(QStringLiteral("a ring of radius %1 through the word at (%2, %3)")
+                                .arg(ring.rect.width() / 2)
+                                .arg(word.rect.x())
+                                .arg(word.rect.y())));
+      }
+    }
+  }
+  QVERIFY(words > 0);
+  QVERIFY(rings > words);  // rings one after another, as the test means
 }
 
 // A topic's copy missed by an offline subscription pulses at that subscription's lane. Its word,

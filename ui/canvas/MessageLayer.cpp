@@ -17,6 +17,11 @@
 namespace brokerlab::ui {
 
 namespace {
+// A burst's ring grows from kRingStart to kRingEnd (scene units at the theme's scale 1).
+constexpr double kRingStart = 8;
+constexpr double kRingEnd = 30;
+constexpr double kRingPen = 3;
+
 QString fromView(std::string_view s) {
   return QString::fromUtf8(s.data(), static_cast<qsizetype>(s.size()));
 }
@@ -338,26 +343,33 @@ void MessageLayer::paintBursts(QPainter* p) {
         break;
     }
     c.setAlphaF(1 - k);
-    p->setPen(QPen(c, 3 * s));
+    p->setPen(QPen(c, kRingPen * s));
     p->setBrush(Qt::NoBrush);
-    const double r = (8 + 22 * k) * s;
+    const double r = (kRingStart + (kRingEnd - kRingStart) * k) * s;
     p->drawEllipse(a.pos, r, r);
+    const double outer = r + kRingPen * s / 2;
+    drawn_.push_back(
+        {Drawn::Ring, p->worldTransform().mapRect(
+                          QRectF(a.pos - QPointF(outer, outer), QSizeF(2 * outer, 2 * outer)))});
     if (std::find(worded.begin(), worded.end(), b.at.key()) != worded.end()) continue;
     // A miss happens at a subscription's lane inside its topic, among the lanes and their labels,
     // and the lane's own label counts it ("# · missed 50"): there the ring says it, no word.
     if (b.kind == TraceKind::Miss) continue;
     worded.push_back(b.at.key());
     p->setFont(theme_->smallFont());
-    const QRectF box = wordBox(word, a.pos, r);
+    const QRectF box = wordBox(word, a.pos);
     p->drawText(box, Qt::AlignCenter, word);
     drawn_.push_back({Drawn::Word, p->worldTransform().mapRect(box)});
   }
 }
 
-QRectF MessageLayer::wordBox(const QString& word, QPointF at, double ringRadius) const {
+QRectF MessageLayer::wordBox(const QString& word, QPointF at) const {
   const double s = theme_->scale();
   const QFontMetricsF fm(theme_->smallFont());
   const double wide = fm.horizontalAdvance(word) + 4 * s;
+  // Over the largest ring, not the newest: where bursts come one after another (a full queue
+  // shedding 10 a second) the word sat on the older, wider rings and moved with every new one.
+  const double ringRadius = (kRingEnd + kRingPen / 2) * s;
   QRectF box(at.x() - wide / 2, at.y() - ringRadius - 20 * s, wide, 18 * s);
   // Centred over the ring, the word can run into the title of the queue it happened at (in
   // lecture type "overflow → DLQ" covered "latest-wins"): then it moves beside the title.

@@ -32,10 +32,11 @@ class MessageLayer : public QGraphicsItem {
   // The flight drawn nearest to `scenePos`, within `radius` (scene units), or null.
   const Flight* flightNear(QPointF scenePos, double radius);
 
-  // What the last paint drew, in its order, in device pixels: the marks, the labels and the
-  // bursts' words (tests check that no mark covers a label, no word a title).
+  // What the last paint drew, in its order, in device pixels: the marks, the labels, the bursts'
+  // rings (the square around each) and their words (tests check that no mark covers a label, no
+  // word a title or a ring).
   struct Drawn {
-    enum Kind : std::uint8_t { Mark, Label, Word } kind;
+    enum Kind : std::uint8_t { Mark, Label, Ring, Word } kind;
     QRectF rect;
   };
   const std::vector<Drawn>& drawnLastFrame() const { return drawn_; }
@@ -72,8 +73,8 @@ class MessageLayer : public QGraphicsItem {
                       const LinkFlow& flow);
   void paintFlowFigures(QPainter* p, const LinkCurve& curve, const LinkFlow& flow);
   void paintBursts(QPainter* p);
-  // Where a burst's word goes: over its ring at `at`, clear of the components' titles.
-  QRectF wordBox(const QString& word, QPointF at, double ringRadius) const;
+  // Where a burst's word goes: over the rings at `at`, clear of the components' titles.
+  QRectF wordBox(const QString& word, QPointF at) const;
   QColor flightColour(const Flight& f) const;
 
   const TopologyScene& scene_;
