@@ -210,6 +210,37 @@ class tst_Summary : public QObject {
     }
   }
 
+  // The ledger's line listed how messages ended by the report's names: "read_processed 1,641",
+  // "lost_consumer_crash 52", code on a projector. Now in words, each count first.
+  void saysHowMessagesEndedInWords() {
+    const struct {
+      const char* scenario;
+      SimTime at;
+      Outcome outcome;
+      const char* words;
+    } cases[] = {
+        {"stream-consumer-crash", 40 * kSecond, Outcome::ReadProcessed, "stream reads processed"},
+        {"consumer-crash-auto-ack", 75 * kSecond, Outcome::LostConsumerCrash,
+         "lost in a consumer crash"},
+        {"overflow-policies", 30 * kSecond, Outcome::Rejected, "rejected by a full queue"},
+    };
+    for (const auto& k : cases) {
+      SimulationController c;
+      c.load(loadBundled(QString::fromLatin1(k.scenario)));
+      playTo(c, k.at);
+      const RunReport r = buildReport(c.simulator());
+      const std::uint64_t n = r.ledger.outcomes[static_cast<std::size_t>(k.outcome)];
+      QVERIFY2(n > 0, k.scenario);
+      const QString html = summaryHtml(c.simulator(), false);
+      const qsizetype from = html.indexOf(QStringLiteral("Every message accounted for"));
+      const QString ledger = html.mid(from, html.indexOf(QStringLiteral("</p>"), from) - from);
+      QVERIFY2(ledger.contains(formatCount(n) + QLatin1Char(' ') + QLatin1String(k.words)),
+               qPrintable(ledger));
+      QVERIFY2(!ledger.contains(QRegularExpression(QStringLiteral("[a-z]_[a-z]"))),
+               qPrintable(ledger));
+    }
+  }
+
   void followsThePausesNotTheFrames() {
     SimulationController c;
     SummaryDock dock(c);
