@@ -42,6 +42,7 @@ class tst_Inspector : public QObject {
   void componentShowsTheReportsFigures();
   void aStoppedRunShowsItsLastMoment();
   void aStreamShowsEachGroupsEndToEnd();
+  void aStoreShowsItsJobsByState();
   void messageShowsEveryHop();
   void journeyTellsTheCliSteps();
   void aPausedJourneyShowsItsLastStep();
@@ -155,6 +156,40 @@ void tst_Inspector::aStreamShowsEachGroupsEndToEnd() {
   const RunReport queueReport = buildReport(queue.simulator());
   QVERIFY(queueReport.consumers[0].group.empty());
   QCOMPARE(groupOf(queueReport, queueReport.consumers[0]), nullptr);
+}
+
+// A status store listed only its reads, writes and refused writes: the job records it holds, by
+// state, which its cylinder shows on the canvas, were not among its figures.
+void tst_Inspector::aStoreShowsItsJobsByState() {
+  SimulationController c;
+  InspectorDock dock(c);
+  c.load(loadBundled(QStringLiteral("failed-and-unknown-jobs")));
+  runTo(c, 40 * kSecond);
+  const Simulator& sim = c.simulator();
+  const RunReport report = buildReport(sim);
+  std::uint32_t component = 0;
+  while (report.order[component].first != ComponentKind::Store) ++component;
+  const std::uint32_t store = report.order[component].second;
+  std::array<std::uint64_t, kJobStatusCount> jobs{};
+  for (std::size_t a = 0; a < sim.model().apis.size(); ++a)
+    if (sim.model().apis[a].store == store)
+      for (int k = 0; k < kJobStatusCount; ++k) jobs[k] += sim.apis()[a].jobs[k];
+  QVERIFY(jobs[static_cast<int>(JobStatus::Completed)] > 0);
+  QVERIFY(jobs[static_cast<int>(JobStatus::Expired)] > 0);  // results past their TTL
+  dock.showComponent(component);
+  const QStringList rows = dock.figureRows();
+  for (JobStatus s : {JobStatus::Pending, JobStatus::Running, JobStatus::Completed,
+                      JobStatus::Failed, JobStatus::Expired}) {
+    const std::string_view name = jobStatusName(s);
+    const QString row = QStringLiteral("jobs %1\t%2")
+                            .arg(QString::fromLatin1(name.data(), qsizetype(name.size())))
+                            .arg(formatCount(jobs[static_cast<int>(s)]));
+    QVERIFY2(rows.contains(row), qPrintable(row + QLatin1String(" in\n") + rows.join('\n')));
+  }
+  QVERIFY(!rows.join('\n').contains(QStringLiteral("jobs Cancelled")));  // none: no row
+  const SimTime ttl = sim.model().stores[store].resultTtl;
+  QVERIFY(ttl > 0);
+  QVERIFY(rows.contains(QStringLiteral("results kept for\t") + formatSeconds(ttl)));
 }
 
 // Figures refresh a few times a second while a run plays; a run that stops sooner than that after
