@@ -193,20 +193,25 @@ void MessageLayer::paintMark(QPainter* p, const QTransform& toDevice, const Flig
       {Drawn::Mark, QRectF(centre.x() - radius, centre.y() - radius, 2 * radius, 2 * radius)});
 }
 
-QRectF MessageLayer::labelBox(const QString& text, QPointF at) const {
+QSizeF MessageLayer::labelSize(const QString& text) const {
   const QFontMetricsF fm(theme_->smallFont());
-  return {at.x() - fm.horizontalAdvance(text) / 2 - 5, at.y() - fm.height() / 2 - 2,
-          fm.horizontalAdvance(text) + 10, fm.height() + 4};
+  return {fm.horizontalAdvance(text) + 10, fm.height() + 4};
+}
+
+QRectF MessageLayer::labelBox(QSizeF size, QPointF at) {
+  return {at - QPointF(size.width(), size.height()) / 2, size};
 }
 
 QRectF MessageLayer::labelBox(const Pending& label) const {
-  return labelBox(httpLabel(*label.flight), label.at);
+  return labelBox(labelSize(httpLabel(*label.flight)), label.at);
 }
 
 std::optional<QPointF> MessageLayer::labelAt(const LinkFlow& flow, const LinkCurve& curve,
                                              double progress, const QString& text) const {
+  // Measured once: the search below tries the box at a few dozen places.
+  const QSizeF size = labelSize(text);
   const auto clearOf = [&](const ComponentItem* item, double t) {
-    return !item || !labelBox(text, curve.at(t)).intersects(item->sceneBoundingRect());
+    return !item || !labelBox(size, curve.at(t)).intersects(item->sceneBoundingRect());
   };
   // The progress where the label crosses `item`'s edge, between `inside` and `outside` (the
   // curve leaves an end's box once and does not come back).
@@ -234,7 +239,7 @@ std::optional<QPointF> MessageLayer::labelAt(const LinkFlow& flow, const LinkCur
   }
   const QPointF at = curve.at(t);
   // A far client's link passes nearer clients (poll-storm): over one of them the label gives way.
-  if (coversAComponent(labelBox(text, at))) return std::nullopt;
+  if (coversAComponent(labelBox(size, at))) return std::nullopt;
   return at;
 }
 

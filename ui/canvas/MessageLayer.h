@@ -56,7 +56,8 @@ class MessageLayer : public QGraphicsItem {
   };
   const LinkCurve& curveOf(std::size_t link);
   void paintMark(QPainter* p, const QTransform& toDevice, const Flight& f, QPointF at);
-  QRectF labelBox(const QString& text, QPointF at) const;  // scene units
+  QSizeF labelSize(const QString& text) const;  // scene units
+  static QRectF labelBox(QSizeF size, QPointF at);
   QRectF labelBox(const Pending& label) const;
   // A label centred on its flight covers the component the flight leaves or reaches, where that
   // component writes its figures. Near an end the label stays where it first (or last) clears
