@@ -194,6 +194,7 @@ class tst_Canvas : public QObject {
   void labelsStayAboveTheMarks();
   void labelsLeaveTheComponentsReadable_data();
   void labelsLeaveTheComponentsReadable();
+  void flightsPassBehindTheClientsTheyDoNotServe();
   void burstWordsLeaveTitlesReadable();
   void burstWordsStandClearOfTheRings();
   void aMissIsCountedByItsLaneNotWorded();
@@ -459,6 +460,38 @@ void tst_Canvas::labelsLeaveTheComponentsReadable() {
     }
   }
   QVERIFY2(labels >= 20, qPrintable(QString::number(labels)));
+}
+
+// Poll-storm's clients stand in four staggered columns, and a far client's link passes nearer
+// clients on its way to the API. The links run behind those clients; the requests and responses
+// on them were drawn over their boxes, every 50 ms a poll, over "waiting 3 · done 44".
+void tst_Canvas::flightsPassBehindTheClientsTheyDoNotServe() {
+  SimulationController c;
+  TopologyView view(c);
+  view.resize(1600, 760);
+  c.load(loadBundled(QStringLiteral("poll-storm")));
+  playTo(c, 20 * kSecond);
+  int marks = 0;
+  for (int frame = 0; frame < 30; ++frame) {
+    playTo(c, c.simulator().now() + kSecond / 20, 1);
+    QImage image(view.viewport()->size(), QImage::Format_ARGB32_Premultiplied);
+    QPainter painter(&image);
+    view.render(&painter);
+    painter.end();
+    const QTransform toView = view.viewportTransform();
+    for (const MessageLayer::Drawn& d : view.topology()->messageLayer().drawnLastFrame()) {
+      if (d.kind != MessageLayer::Drawn::Mark) continue;
+      ++marks;
+      for (const ComponentItem* item : view.topology()->componentItems()) {
+        if (item->kind() != ComponentKind::Client) continue;
+        // A client's own flights leave and reach it at its edge, never inside it.
+        const QRectF inside = toView.mapRect(item->sceneBoundingRect()).adjusted(4, 4, -4, -4);
+        QVERIFY2(!inside.contains(d.rect.center()),
+                 qPrintable(QStringLiteral("frame %1: a dot over %2").arg(frame).arg(item->id())));
+      }
+    }
+  }
+  QVERIFY2(marks > 100, qPrintable(QString::number(marks)));
 }
 
 // What happened at a queue, in words over its ring ("overflow → DLQ", "rejected"): in lecture

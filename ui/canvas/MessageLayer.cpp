@@ -72,15 +72,18 @@ void MessageLayer::layoutChanged(const QRectF& area) {
   prepareGeometryChange();
   area_ = area.adjusted(-200, -200, 200, 200);
   curves_.clear();
+  crossing_.clear();
 }
 
 const LinkCurve& MessageLayer::curveOf(std::size_t link) {
   while (curves_.size() <= link) {
     const LinkFlow& f = animator_->links()[curves_.size()];
-    LinkCurve c = scene_.curve(f.from, f.to);
+    bool clear = true;
+    LinkCurve c = scene_.curve(f.from, f.to, &clear);
     // Acks and nacks travel back a little to one side of the deliveries they answer.
     if (f.kind == FlightKind::Ack || f.kind == FlightKind::Nack) c = c.shifted(7);
     curves_.push_back(c);
+    crossing_.push_back(!clear);
   }
   return curves_[link];
 }
@@ -91,7 +94,10 @@ void MessageLayer::paint(QPainter* p, const QStyleOptionGraphicsItem*, QWidget*)
   pending_.clear();
   drawn_.clear();
   const auto& links = animator_->links();
-  if (curves_.size() > links.size()) curves_.clear();
+  if (curves_.size() > links.size()) {
+    curves_.clear();
+    crossing_.clear();
+  }
   const QTransform toDevice = p->worldTransform();
   markScale_ = std::sqrt(std::abs(toDevice.determinant()));
   p->save();
@@ -106,6 +112,7 @@ void MessageLayer::paint(QPainter* p, const QStyleOptionGraphicsItem*, QWidget*)
     for (const Flight& f : flow.flights) {
       const double progress = animator_->progress(f, now_);
       const QPointF dot = curve.at(progress);
+      if (behindAComponent(i, dot)) continue;
       // Only the newest flight on a link carries its label: several overlapping read as none.
       const QString text = &f == &flow.flights.back() ? httpLabel(f) : QString();
       if (!text.isEmpty()) {
@@ -141,7 +148,9 @@ const Flight* MessageLayer::flightNear(QPointF scenePos, double radius) {
     if (links[i].aggregated) continue;
     const LinkCurve& curve = curveOf(i);
     for (const Flight& f : links[i].flights) {
-      const double d = QLineF(curve.at(animator_->progress(f, now_)), scenePos).length();
+      const QPointF at = curve.at(animator_->progress(f, now_));
+      if (behindAComponent(i, at)) continue;  // not drawn: a click there is the component's
+      const double d = QLineF(at, scenePos).length();
       if (d <= bestDistance) {
         bestDistance = d;
         best = &f;
@@ -241,6 +250,19 @@ std::optional<QPointF> MessageLayer::labelAt(const LinkFlow& flow, const LinkCur
   // A far client's link passes nearer clients (poll-storm): over one of them the label gives way.
   if (coversAComponent(labelBox(size, at))) return std::nullopt;
   return at;
+}
+
+bool MessageLayer::behindAComponent(std::size_t link, QPointF at) const {
+  if (!crossing_[link]) return false;
+  const LinkFlow& flow = animator_->links()[link];
+  const double margin = 4 * theme_->scale();  // about a dot's radius: no dot half over a box
+  for (const ComponentItem* item : scene_.componentItems()) {
+    if (item->component() == flow.from.component || item->component() == flow.to.component)
+      continue;
+    if (item->sceneBoundingRect().adjusted(-margin, -margin, margin, margin).contains(at))
+      return true;
+  }
+  return false;
 }
 
 bool MessageLayer::coversAComponent(const QRectF& box) const {

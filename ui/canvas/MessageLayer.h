@@ -65,6 +65,10 @@ class MessageLayer : public QGraphicsItem {
   std::optional<QPointF> labelAt(const LinkFlow& flow, const LinkCurve& curve, double progress,
                                  const QString& text) const;
   bool coversAComponent(const QRectF& box) const;
+  // A link that cannot keep clear of every component (poll-storm's far clients pass nearer ones)
+  // runs behind them, and so do its flights: a dot over a component it neither leaves nor reaches
+  // is not drawn, and the component's figures stay readable.
+  bool behindAComponent(std::size_t link, QPointF at) const;
   // True (and its box taken) when the label is drawn: it says something and fits.
   bool labelFits(const Pending& label);
   void paintLabel(QPainter* p, const QTransform& toDevice, const Pending& label);
@@ -83,6 +87,7 @@ class MessageLayer : public QGraphicsItem {
   const Animator* animator_ = nullptr;
   SimTime now_ = 0;
   std::vector<LinkCurve> curves_;  // per animator link, rebuilt when the layout changes
+  std::vector<bool> crossing_;     // per animator link: its route passes a component
   QRectF area_;
   std::vector<QRectF> labels_;    // drawn this frame
   std::vector<Pending> pending_;  // labels to draw this frame
