@@ -457,6 +457,12 @@ void tst_Canvas::labelsLeaveTheComponentsReadable() {
             !box.intersects(drawn[i].rect),
             qPrintable(QStringLiteral("frame %1: a label over %2").arg(frame).arg(item->id())));
       }
+      // A click on a label is a click on its flight, even where the label waits apart from its
+      // dot (the dot is more than a click's slack away).
+      const QPointF centre = toView.inverted().map(drawn[i].rect.center());
+      QVERIFY2(
+          view.topology()->messageLayer().flightNear(centre, 0.5) != nullptr,
+          qPrintable(QStringLiteral("frame %1: a label that does not answer a click").arg(frame)));
     }
   }
   QVERIFY2(labels >= 20, qPrintable(QString::number(labels)));

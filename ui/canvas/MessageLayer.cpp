@@ -92,6 +92,7 @@ void MessageLayer::paint(QPainter* p, const QStyleOptionGraphicsItem*, QWidget*)
   if (!animator_) return;
   labels_.clear();
   pending_.clear();
+  shownLabels_.clear();
   drawn_.clear();
   const auto& links = animator_->links();
   if (curves_.size() > links.size()) {
@@ -117,7 +118,7 @@ void MessageLayer::paint(QPainter* p, const QStyleOptionGraphicsItem*, QWidget*)
       const QString text = &f == &flow.flights.back() ? httpLabel(f) : QString();
       if (!text.isEmpty()) {
         const std::optional<QPointF> at = labelAt(flow, curve, progress, text);
-        pending_.push_back({&f, dot, at.value_or(dot), at.has_value(), false});
+        pending_.push_back({i, &f, dot, at.value_or(dot), at.has_value(), false});
       } else {
         paintMark(p, toDevice, f, dot);
       }
@@ -132,8 +133,11 @@ void MessageLayer::paint(QPainter* p, const QStyleOptionGraphicsItem*, QWidget*)
   }
   p->restore();
   p->setRenderHint(QPainter::Antialiasing);
-  for (const Pending& label : pending_)
-    if (label.shown) paintLabel(p, toDevice, label);
+  for (const Pending& label : pending_) {
+    if (!label.shown) continue;
+    paintLabel(p, toDevice, label);
+    shownLabels_.push_back({label.link, label.flight->id, label.flight->kind, labelBox(label)});
+  }
   for (std::size_t i = 0; i < links.size(); ++i)
     if (links[i].aggregated) paintFlowFigures(p, curveOf(i), links[i]);
   paintBursts(p);
@@ -141,9 +145,19 @@ void MessageLayer::paint(QPainter* p, const QStyleOptionGraphicsItem*, QWidget*)
 
 const Flight* MessageLayer::flightNear(QPointF scenePos, double radius) {
   if (!animator_) return nullptr;
+  const auto& links = animator_->links();
+  // A label is what a reader sees of its flight, and points at: a click on it is a click on the
+  // flight, wherever the dot is.
+  for (const ShownLabel& label : shownLabels_) {
+    if (label.link >= links.size() || !label.box.contains(scenePos)) continue;
+    const auto& flights = links[label.link].flights;
+    const auto f = std::find_if(flights.rbegin(), flights.rend(), [&](const Flight& g) {
+      return g.id == label.id && g.kind == label.kind;
+    });
+    if (f != flights.rend()) return &*f;
+  }
   const Flight* best = nullptr;
   double bestDistance = radius;
-  const auto& links = animator_->links();
   for (std::size_t i = 0; i < links.size(); ++i) {
     if (links[i].aggregated) continue;
     const LinkCurve& curve = curveOf(i);

@@ -48,6 +48,7 @@ class MessageLayer : public QGraphicsItem {
   // Marks are drawn as sprites in device coordinates (`toDevice` maps scene to device); labels,
   // the few of them, in scene coordinates afterwards.
   struct Pending {
+    std::size_t link;
     const Flight* flight;
     QPointF dot;  // where the flight is
     QPointF at;   // where its label goes: on the dot, or where it clears the ends (labelAt)
@@ -91,6 +92,15 @@ class MessageLayer : public QGraphicsItem {
   QRectF area_;
   std::vector<QRectF> labels_;    // drawn this frame
   std::vector<Pending> pending_;  // labels to draw this frame
+  // The labels drawn last frame (scene units), for clicks: a label held clear of an end is apart
+  // from its dot. The flight by its link, id and kind, not a pointer: the animator moves on.
+  struct ShownLabel {
+    std::size_t link;
+    std::uint64_t id;
+    FlightKind kind;
+    QRectF box;
+  };
+  std::vector<ShownLabel> shownLabels_;
   std::vector<Drawn> drawn_;
   double markScale_ = 1;  // device pixels per scene unit this frame
 };
