@@ -225,8 +225,16 @@ RunReport buildReport(const Simulator& sim) {
   for (std::uint32_t a = 0; a < m.apis.size(); ++a) r.apis.push_back(apiReport(sim, a));
   for (std::size_t s = 0; s < m.stores.size(); ++s) {
     const StoreState& ss = sim.stores()[s];
-    r.stores.push_back({m.components[m.stores[s].component].id, ss.reads, ss.writes,
-                        ss.refusedWrites, toSeconds(m.stores[s].resultTtl)});
+    StoreReport sr;
+    sr.id = m.components[m.stores[s].component].id;
+    sr.reads = ss.reads;
+    sr.writes = ss.writes;
+    sr.refusedWrites = ss.refusedWrites;
+    sr.resultTtlS = toSeconds(m.stores[s].resultTtl);
+    for (std::size_t a = 0; a < m.apis.size(); ++a)
+      if (m.apis[a].store == s)
+        for (std::size_t k = 0; k < sr.jobs.size(); ++k) sr.jobs[k] += sim.apis()[a].jobs[k];
+    r.stores.push_back(std::move(sr));
   }
   return r;
 }

@@ -161,6 +161,9 @@ struct StoreReport {
   std::uint64_t writes = 0;
   std::uint64_t refusedWrites = 0;
   double resultTtlS = 0;
+  // The job records it holds now, by JobStatus: those of the APIs that keep their status here
+  // (not in the JSON report, whose APIs list them).
+  std::array<std::uint64_t, kJobStatusCount> jobs{};
 };
 
 struct RunReport {

@@ -3,8 +3,6 @@
 #include "canvas/Text.h"
 #include "model/Http.h"
 
-#include <array>
-
 namespace brokerlab::ui {
 
 namespace {
@@ -197,20 +195,15 @@ Figures componentFigures(const RunReport& report, std::uint32_t component) {
     }
     case ComponentKind::Store: {
       const StoreReport& s = report.stores[index];
-      // The job records it holds, by state, as its cylinder lists them: the jobs of the APIs
-      // that keep their status here.
-      std::array<std::uint64_t, kJobStatusCount> jobs{};
-      for (const ApiReport& a : report.apis)
-        if (a.store == s.id)
-          for (std::size_t k = 0; k < jobs.size(); ++k) jobs[k] += a.jobs[k];
+      // The job records it holds, by state, as its cylinder lists them.
       for (int k = 1; k < kJobStatusCount; ++k) {
         const auto status = static_cast<JobStatus>(k);
-        if (jobs[k] == 0 && (status == JobStatus::Cancelled || status == JobStatus::Expired))
+        if (s.jobs[k] == 0 && (status == JobStatus::Cancelled || status == JobStatus::Expired))
           continue;
         const auto name = jobStatusName(status);
         out.push_back({QStringLiteral("jobs %1").arg(
                            QString::fromUtf8(name.data(), static_cast<qsizetype>(name.size()))),
-                       count(jobs[k])});
+                       count(s.jobs[k])});
       }
       out.push_back({QStringLiteral("reads / writes"),
                      QStringLiteral("%1 / %2").arg(count(s.reads), count(s.writes))});
