@@ -181,6 +181,15 @@ const GroupReport* groupOf(const RunReport& r, const ConsumerReport& c) {
   return nullptr;
 }
 
+std::array<std::uint64_t, kJobStatusCount> storeJobs(const Simulator& sim, std::uint32_t store) {
+  std::array<std::uint64_t, kJobStatusCount> jobs{};
+  const Model& m = sim.model();
+  for (std::size_t a = 0; a < m.apis.size(); ++a)
+    if (m.apis[a].store == store)
+      for (std::size_t k = 0; k < jobs.size(); ++k) jobs[k] += sim.apis()[a].jobs[k];
+  return jobs;
+}
+
 RunReport buildReport(const Simulator& sim) {
   const Model& m = sim.model();
   const SimTime now = sim.now();
@@ -231,9 +240,7 @@ RunReport buildReport(const Simulator& sim) {
     sr.writes = ss.writes;
     sr.refusedWrites = ss.refusedWrites;
     sr.resultTtlS = toSeconds(m.stores[s].resultTtl);
-    for (std::size_t a = 0; a < m.apis.size(); ++a)
-      if (m.apis[a].store == s)
-        for (std::size_t k = 0; k < sr.jobs.size(); ++k) sr.jobs[k] += sim.apis()[a].jobs[k];
+    sr.jobs = storeJobs(sim, static_cast<std::uint32_t>(s));
     r.stores.push_back(std::move(sr));
   }
   return r;

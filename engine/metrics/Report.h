@@ -190,6 +190,9 @@ struct RunReport {
 
 LatencySummary summarize(const LatencyHistogram& h);
 RunReport buildReport(const Simulator& sim);
+// The job records status store `store` holds now, by JobStatus (StoreReport::jobs; the canvas
+// reads it every frame without building a report).
+std::array<std::uint64_t, kJobStatusCount> storeJobs(const Simulator& sim, std::uint32_t store);
 // The stream `p` publishes to, or nullptr (a queue or a topic). A stream's records are done once
 // per group that reads them, each in its own time: such a producer has no end to end of its own,
 // its stream's groups have theirs.

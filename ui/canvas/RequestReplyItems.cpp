@@ -1,6 +1,7 @@
 #include "canvas/RequestReplyItems.h"
 
 #include "canvas/Text.h"
+#include "metrics/Report.h"
 #include "sim/Simulator.h"
 
 #include <QPainter>
@@ -131,12 +132,7 @@ StoreItem::StoreItem(const Model& model, std::uint32_t store, const Theme& theme
 
 void StoreItem::refresh(const FrameView& frame) {
   const Simulator& sim = frame.sim;
-  std::array<std::uint64_t, kJobStatusCount> jobs{};
-  for (std::size_t a = 0; a < sim.model().apis.size(); ++a) {
-    if (sim.model().apis[a].store != store_) continue;
-    for (int s = 0; s < kJobStatusCount; ++s) jobs[s] += sim.apis()[a].jobs[s];
-  }
-  changed(jobs_, jobs);
+  changed(jobs_, storeJobs(sim, store_));
   changed(reads_, sim.stores()[store_].reads);
   changed(writes_, sim.stores()[store_].writes);
 }
