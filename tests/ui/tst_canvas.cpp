@@ -39,6 +39,14 @@ struct LectureFrame {
   int misses = 0;
 };
 
+// Draws the view as its viewport shows it (pixels as items are mapped): the message layer then
+// holds what it drew (drawnLastFrame).
+void paintViewport(TopologyView& view) {
+  QImage image(view.viewport()->size(), QImage::Format_ARGB32_Premultiplied);
+  QPainter painter(&image);
+  view.render(&painter);
+}
+
 // `scenario` in lecture type at 1280 pixels, played to `from`, then six frames at 1x, 0.2 s apart,
 // each drawn as the viewport shows it (its pixels are the viewport's, as items are mapped).
 std::vector<LectureFrame> lectureFrames(SimulationController& c, TopologyView& view,
@@ -51,10 +59,7 @@ std::vector<LectureFrame> lectureFrames(SimulationController& c, TopologyView& v
   std::vector<LectureFrame> frames;
   for (int k = 0; k < 6; ++k) {
     playTo(c, c.simulator().now() + kSecond / 5, 1);
-    QImage image(view.viewport()->size(), QImage::Format_ARGB32_Premultiplied);
-    QPainter painter(&image);
-    view.render(&painter);
-    painter.end();
+    paintViewport(view);
     LectureFrame frame;
     frame.drawn = view.topology()->messageLayer().drawnLastFrame();
     for (const Burst& b : view.animator()->bursts()) frame.misses += b.kind == TraceKind::Miss;
@@ -442,10 +447,7 @@ void tst_Canvas::labelsLeaveTheComponentsReadable() {
   int labels = 0;
   for (int frame = 0; frame < 40; ++frame) {
     playTo(c, c.simulator().now() + kSecond / 20, 1);  // flights one by one, as at 1x
-    QImage image(view.viewport()->size(), QImage::Format_ARGB32_Premultiplied);
-    QPainter painter(&image);
-    view.render(&painter);
-    painter.end();
+    paintViewport(view);
     const QTransform toView = view.viewportTransform();
     const auto& drawn = view.topology()->messageLayer().drawnLastFrame();
     for (std::size_t i = 0; i < drawn.size(); ++i) {
@@ -480,10 +482,7 @@ void tst_Canvas::flightsPassBehindTheClientsTheyDoNotServe() {
   int marks = 0;
   for (int frame = 0; frame < 30; ++frame) {
     playTo(c, c.simulator().now() + kSecond / 20, 1);
-    QImage image(view.viewport()->size(), QImage::Format_ARGB32_Premultiplied);
-    QPainter painter(&image);
-    view.render(&painter);
-    painter.end();
+    paintViewport(view);
     const QTransform toView = view.viewportTransform();
     for (const MessageLayer::Drawn& d : view.topology()->messageLayer().drawnLastFrame()) {
       if (d.kind != MessageLayer::Drawn::Mark) continue;
