@@ -117,8 +117,10 @@ void MessageLayer::paint(QPainter* p, const QStyleOptionGraphicsItem*, QWidget*)
       // Only the newest flight on a link carries its label: several overlapping read as none.
       const QString text = &f == &flow.flights.back() ? httpLabel(f) : QString();
       if (!text.isEmpty()) {
-        const std::optional<QPointF> at = labelAt(flow, curve, progress, text);
-        pending_.push_back({i, &f, dot, at.value_or(dot), at.has_value(), false});
+        const QSizeF size = labelSize(text);  // once: the search below tries a few dozen places
+        const std::optional<QPointF> at = labelAt(flow, curve, progress, size);
+        const QPointF where = at.value_or(dot);
+        pending_.push_back({i, &f, text, dot, where, labelBox(size, where), at.has_value(), false});
       } else {
         paintMark(p, toDevice, f, dot);
       }
@@ -136,7 +138,7 @@ void MessageLayer::paint(QPainter* p, const QStyleOptionGraphicsItem*, QWidget*)
   for (const Pending& label : pending_) {
     if (!label.shown) continue;
     paintLabel(p, toDevice, label);
-    shownLabels_.push_back({label.link, label.flight->id, label.flight->kind, labelBox(label)});
+    shownLabels_.push_back({label.link, label.flight->id, label.flight->kind, label.box});
   }
   for (std::size_t i = 0; i < links.size(); ++i)
     if (links[i].aggregated) paintFlowFigures(p, curveOf(i), links[i]);
@@ -225,14 +227,8 @@ QRectF MessageLayer::labelBox(QSizeF size, QPointF at) {
   return {at - QPointF(size.width(), size.height()) / 2, size};
 }
 
-QRectF MessageLayer::labelBox(const Pending& label) const {
-  return labelBox(labelSize(httpLabel(*label.flight)), label.at);
-}
-
 std::optional<QPointF> MessageLayer::labelAt(const LinkFlow& flow, const LinkCurve& curve,
-                                             double progress, const QString& text) const {
-  // Measured once: the search below tries the box at a few dozen places.
-  const QSizeF size = labelSize(text);
+                                             double progress, QSizeF size) const {
   const auto clearOf = [&](const ComponentItem* item, double t) {
     return !item || !labelBox(size, curve.at(t)).intersects(item->sceneBoundingRect());
   };
@@ -290,13 +286,13 @@ bool MessageLayer::labelFits(const Pending& label) {
   const Flight& f = *label.flight;
   const bool quiet =
       f.kind == FlightKind::StoreCall && HttpDetail::unpack(f.http).method == HttpMethod::Get;
-  return !quiet && label.clear && claimLabel(labelBox(label));
+  return !quiet && label.clear && claimLabel(label.box);
 }
 
 void MessageLayer::paintLabel(QPainter* p, const QTransform& toDevice, const Pending& label) {
   const Flight& f = *label.flight;
   const HttpDetail d = HttpDetail::unpack(f.http);
-  const QRectF box = labelBox(label);
+  const QRectF& box = label.box;
   const bool error = d.status >= 400;
   const QColor fill = error                             ? theme_->error()
                       : f.kind == FlightKind::StoreCall ? theme_->muted()
@@ -307,7 +303,7 @@ void MessageLayer::paintLabel(QPainter* p, const QTransform& toDevice, const Pen
   p->drawRoundedRect(box, 4, 4);
   p->setFont(theme_->smallFont());
   p->setPen(error ? theme_->error().darker(120) : theme_->ink());
-  p->drawText(box, Qt::AlignCenter, httpLabel(f));
+  p->drawText(box, Qt::AlignCenter, label.text);
   drawn_.push_back({Drawn::Label, toDevice.mapRect(box)});
 }
 

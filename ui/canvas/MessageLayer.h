@@ -50,21 +50,22 @@ class MessageLayer : public QGraphicsItem {
   struct Pending {
     std::size_t link;
     const Flight* flight;
-    QPointF dot;  // where the flight is
-    QPointF at;   // where its label goes: on the dot, or where it clears the ends (labelAt)
-    bool clear;   // the label covers no component there
-    bool shown;   // the label fits; otherwise the flight is drawn as a mark
+    QString text;  // httpLabel(*flight)
+    QPointF dot;   // where the flight is
+    QPointF at;    // where its label goes: on the dot, or where it clears the ends (labelAt)
+    QRectF box;    // the label's box there (scene units), measured once
+    bool clear;    // the label covers no component there
+    bool shown;    // the label fits; otherwise the flight is drawn as a mark
   };
   const LinkCurve& curveOf(std::size_t link);
   void paintMark(QPainter* p, const QTransform& toDevice, const Flight& f, QPointF at);
   QSizeF labelSize(const QString& text) const;  // scene units
   static QRectF labelBox(QSizeF size, QPointF at);
-  QRectF labelBox(const Pending& label) const;
   // A label centred on its flight covers the component the flight leaves or reaches, where that
   // component writes its figures. Near an end the label stays where it first (or last) clears
   // that component, and the flight's dot goes on alone; null where no such place is on the way.
   std::optional<QPointF> labelAt(const LinkFlow& flow, const LinkCurve& curve, double progress,
-                                 const QString& text) const;
+                                 QSizeF size) const;
   bool coversAComponent(const QRectF& box) const;
   // A link that cannot keep clear of every component (poll-storm's far clients pass nearer ones)
   // runs behind them, and so do its flights: a dot over a component it neither leaves nor reaches
