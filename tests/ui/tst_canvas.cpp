@@ -124,6 +124,18 @@ void compareWithEngine(const TopologyScene& scene, const Simulator& sim) {
           QCOMPARE(k->instances()[i].look, expectedLook(sim, ref.index, global));
           QCOMPARE(k->instances()[i].buffered, sim.instances()[global].buffer.size());
         }
+        // The instances not drawn are counted by look, and the box says how many there are.
+        ConsumerItem::LookCounts rest{};
+        std::uint32_t restTotal = 0;
+        for (std::size_t i = k->instances().size(); i < def.instanceSlots; ++i, ++restTotal)
+          ++rest[static_cast<std::size_t>(
+              expectedLook(sim, ref.index, def.firstInstance + static_cast<std::uint32_t>(i)))];
+        QCOMPARE(k->notDrawn(), rest);
+        if (restTotal == 0)
+          QVERIFY(k->notDrawnText().isEmpty());
+        else
+          QVERIFY2(k->notDrawnText().startsWith(QStringLiteral("+%1 more: ").arg(restTotal)),
+                   qPrintable(k->notDrawnText()));
         break;
       }
       case ComponentKind::Api: {

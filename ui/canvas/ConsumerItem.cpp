@@ -18,9 +18,16 @@ namespace {
 constexpr double kRadius = 16;
 constexpr double kPitch = 46;
 constexpr double kRowHeight = 62;
+constexpr double kNotDrawnLine = 20;  // the line counting the instances not drawn
 QString prefetchText(std::uint32_t prefetch) {
   return QStringLiteral("prefetch %1")
       .arg(prefetch == 0 ? QStringLiteral("∞") : QString::number(prefetch));
+}
+InstanceLook lookOf(const ConsumerInstanceState& st, bool rebalancing) {
+  if (st.crashed && !st.closed) return InstanceLook::Crashed;
+  if (!st.online || st.disconnected) return InstanceLook::Offline;  // a closed channel: it left
+  if (rebalancing) return InstanceLook::Rebalancing;
+  return st.busy ? InstanceLook::Busy : InstanceLook::Idle;
 }
 }  // namespace
 
@@ -46,7 +53,8 @@ ConsumerItem::ConsumerItem(const Model& model, std::uint32_t consumer, const The
           QString::fromStdString(model.components[model.consumers[consumer].component].id), theme),
       consumer_(consumer),
       firstInstance_(model.consumers[consumer].firstInstance),
-      group_(model.consumers[consumer].group) {
+      group_(model.consumers[consumer].group),
+      slots_(model.consumers[consumer].instanceSlots) {
   const ConsumerDef& def = model.consumers[consumer];
   instances_.resize(std::min<std::size_t>(def.instanceSlots, kDrawnMax));
   QStringList role;
@@ -65,7 +73,8 @@ ConsumerItem::ConsumerItem(const Model& model, std::uint32_t consumer, const The
   const std::size_t rows = (instances_.size() + kPerRow - 1) / kPerRow;
   const double textWidth = QFontMetricsF(theme.smallFont()).horizontalAdvance(roleText_) + 20;
   const double width = std::max({170.0, cols * kPitch + 20, textWidth});
-  const double height = std::max<std::size_t>(rows, 1) * kRowHeight + 44;
+  const double height = std::max<std::size_t>(rows, 1) * kRowHeight + 44 +
+                        (slots_ > instances_.size() ? kNotDrawnLine : 0);
   setBody(QRectF(-width / 2, -height / 2, width, height));
   setToolTip(
       QStringLiteral("Consumer %1 (%2): %3 instance(s) competing for messages. Hollow: idle; "
@@ -99,14 +108,8 @@ void ConsumerItem::refresh(const FrameView& frame) {
     const ConsumerInstanceState& st = sim.instances()[global];
     Instance& in = next[k];
     in.buffered = st.buffer.size();
-    if (st.crashed && !st.closed) {
-      in.look = InstanceLook::Crashed;
-    } else if (!st.online || st.disconnected) {  // a closed channel too: it left in order
-      in.look = InstanceLook::Offline;
-    } else if (rebalancing) {
-      in.look = InstanceLook::Rebalancing;
-    } else if (st.busy) {
-      in.look = InstanceLook::Busy;
+    in.look = lookOf(st, rebalancing);
+    if (in.look == InstanceLook::Busy) {
       const Activity& a = frame.animator.activity(global);
       if (a.active) {
         in.colour = a.colour;
@@ -115,8 +118,6 @@ void ConsumerItem::refresh(const FrameView& frame) {
                 ? std::clamp(toSeconds(frame.now - a.start) / toSeconds(a.end - a.start), 0.0, 1.0)
                 : -1;  // started before the records we have: unknown
       }
-    } else {
-      in.look = InstanceLook::Idle;
     }
     if (group_ != kNone) {
       QStringList owned;
@@ -127,6 +128,26 @@ void ConsumerItem::refresh(const FrameView& frame) {
     }
   }
   changed(instances_, next);
+  LookCounts rest{};
+  for (std::uint32_t k = static_cast<std::uint32_t>(instances_.size()); k < slots_; ++k)
+    ++rest[static_cast<std::size_t>(lookOf(sim.instances()[firstInstance_ + k], rebalancing))];
+  changed(notDrawn_, rest);
+}
+
+QString ConsumerItem::notDrawnText() const {
+  std::uint32_t total = 0;
+  QStringList looks;
+  // Busy first: it is what the circles' colours show.
+  for (const InstanceLook look : {InstanceLook::Busy, InstanceLook::Idle, InstanceLook::Crashed,
+                                  InstanceLook::Rebalancing, InstanceLook::Offline}) {
+    const std::uint32_t n = notDrawn_[static_cast<std::size_t>(look)];
+    if (n == 0) continue;
+    total += n;
+    looks << QStringLiteral("%1 %2").arg(formatCount(n),
+                                         QString::fromLatin1(instanceLookName(look)));
+  }
+  if (total == 0) return {};
+  return QStringLiteral("+%1 more: %2").arg(formatCount(total), looks.join(QStringLiteral(" · ")));
 }
 
 Anchor ConsumerItem::anchor(const Endpoint& end, bool incoming, QPointF towards) const {
@@ -151,9 +172,12 @@ std::uint16_t ConsumerItem::instanceAt(QPointF local) const {
 QString ConsumerItem::summary() const {
   QStringList looks;
   for (const Instance& in : instances_) looks << QString::fromLatin1(instanceLookName(in.look));
-  return QStringLiteral("consumer %1 instances=%2 processed=%3")
-      .arg(id(), looks.join(QLatin1Char(',')))
-      .arg(processed_);
+  QString text = QStringLiteral("consumer %1 instances=%2 processed=%3")
+                     .arg(id(), looks.join(QLatin1Char(',')))
+                     .arg(processed_);
+  if (const QString rest = notDrawnText(); !rest.isEmpty())
+    text += QStringLiteral(" (%1)").arg(rest);
+  return text;
 }
 
 void ConsumerItem::paint(QPainter* p, const QStyleOptionGraphicsItem*, QWidget*) {
@@ -228,6 +252,8 @@ void ConsumerItem::paint(QPainter* p, const QStyleOptionGraphicsItem*, QWidget*)
     }
   }
   const QRectF figures(b.left() + 6, b.bottom() - 38, b.width() - 12, 18);
+  if (const QString rest = notDrawnText(); !rest.isEmpty())
+    paintText(p, figures.translated(0, -kNotDrawnLine), rest, theme().labelFont(), theme().ink());
   QString done = QStringLiteral("processed %1").arg(formatCount(processed_));
   if (failed_) done += QStringLiteral(" · failed %1").arg(formatCount(failed_));
   if (serviceFactor_ != 1) done += QStringLiteral(" · ×%1 slow").arg(serviceFactor_, 0, 'g', 3);

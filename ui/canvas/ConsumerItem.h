@@ -9,17 +9,21 @@
 //   offline      dashed outline (not joined yet, left, disconnected, or a slot scaling may use)
 //
 // A small dark count at an instance says how many deliveries it has prefetched; a stream consumer's
-// instances list the partitions they own.
+// instances list the partitions they own. Past kDrawnMax instances, a line under the circles counts
+// the rest by look ("+36 more: 25 busy · 11 idle"), so a picture of 24 circles never stands for a
+// consumer of 60 without saying so.
 
 #include "canvas/ComponentItem.h"
 #include "canvas/Flight.h"
 #include "model/Model.h"
 
+#include <array>
 #include <vector>
 
 namespace brokerlab::ui {
 
 enum class InstanceLook : std::uint8_t { Idle, Busy, Crashed, Rebalancing, Offline };
+inline constexpr std::size_t kInstanceLookCount = 5;
 const char* instanceLookName(InstanceLook look);
 
 class ConsumerItem : public ComponentItem {
@@ -42,6 +46,11 @@ class ConsumerItem : public ComponentItem {
     bool operator==(const Instance&) const = default;
   };
   const std::vector<Instance>& instances() const { return instances_; }
+  // The instances past the drawn ones, counted by look (indexed by InstanceLook).
+  using LookCounts = std::array<std::uint32_t, kInstanceLookCount>;
+  const LookCounts& notDrawn() const { return notDrawn_; }
+  // The line that counts them, empty when every instance is drawn.
+  QString notDrawnText() const;
   // The number (from 1) of the instance drawn at `local` (item coordinates), or 0.
   std::uint16_t instanceAt(QPointF local) const;
 
@@ -55,6 +64,8 @@ class ConsumerItem : public ComponentItem {
   QString rolePrefix_;  // what comes before the prefetch ("manual ack"), queue consumers only
   std::uint32_t prefetch_ = 0;
   std::vector<Instance> instances_;
+  std::uint32_t slots_;  // the consumer's instance slots, drawn or not
+  LookCounts notDrawn_{};
   std::uint64_t processed_ = 0;
   std::uint64_t failed_ = 0;
   double serviceFactor_ = 1;
