@@ -131,16 +131,16 @@ void ConsumerItem::refresh(const FrameView& frame) {
   LookCounts rest{};
   for (std::uint32_t k = static_cast<std::uint32_t>(instances_.size()); k < slots_; ++k)
     ++rest[static_cast<std::size_t>(lookOf(sim.instances()[firstInstance_ + k], rebalancing))];
-  changed(notDrawn_, rest);
+  if (changed(notDrawn_, rest)) notDrawnText_ = notDrawnLine(notDrawn_);
 }
 
-QString ConsumerItem::notDrawnText() const {
+QString ConsumerItem::notDrawnLine(const LookCounts& notDrawn) {
   std::uint32_t total = 0;
   QStringList looks;
   // Busy first: it is what the circles' colours show.
   for (const InstanceLook look : {InstanceLook::Busy, InstanceLook::Idle, InstanceLook::Crashed,
                                   InstanceLook::Rebalancing, InstanceLook::Offline}) {
-    const std::uint32_t n = notDrawn_[static_cast<std::size_t>(look)];
+    const std::uint32_t n = notDrawn[static_cast<std::size_t>(look)];
     if (n == 0) continue;
     total += n;
     looks << QStringLiteral("%1 %2").arg(formatCount(n),
@@ -175,8 +175,7 @@ QString ConsumerItem::summary() const {
   QString text = QStringLiteral("consumer %1 instances=%2 processed=%3")
                      .arg(id(), looks.join(QLatin1Char(',')))
                      .arg(processed_);
-  if (const QString rest = notDrawnText(); !rest.isEmpty())
-    text += QStringLiteral(" (%1)").arg(rest);
+  if (!notDrawnText_.isEmpty()) text += QStringLiteral(" (%1)").arg(notDrawnText_);
   return text;
 }
 
@@ -252,8 +251,9 @@ void ConsumerItem::paint(QPainter* p, const QStyleOptionGraphicsItem*, QWidget*)
     }
   }
   const QRectF figures(b.left() + 6, b.bottom() - 38, b.width() - 12, 18);
-  if (const QString rest = notDrawnText(); !rest.isEmpty())
-    paintText(p, figures.translated(0, -kNotDrawnLine), rest, theme().labelFont(), theme().ink());
+  if (!notDrawnText_.isEmpty())
+    paintText(p, figures.translated(0, -kNotDrawnLine), notDrawnText_, theme().labelFont(),
+              theme().ink());
   QString done = QStringLiteral("processed %1").arg(formatCount(processed_));
   if (failed_) done += QStringLiteral(" · failed %1").arg(formatCount(failed_));
   if (serviceFactor_ != 1) done += QStringLiteral(" · ×%1 slow").arg(serviceFactor_, 0, 'g', 3);

@@ -50,12 +50,13 @@ class ConsumerItem : public ComponentItem {
   using LookCounts = std::array<std::uint32_t, kInstanceLookCount>;
   const LookCounts& notDrawn() const { return notDrawn_; }
   // The line that counts them, empty when every instance is drawn.
-  QString notDrawnText() const;
+  const QString& notDrawnText() const { return notDrawnText_; }
   // The number (from 1) of the instance drawn at `local` (item coordinates), or 0.
   std::uint16_t instanceAt(QPointF local) const;
 
  private:
   QPointF centreOf(std::size_t k) const;
+  static QString notDrawnLine(const LookCounts& notDrawn);  // built when the counts change
 
   std::uint32_t consumer_;
   std::uint32_t firstInstance_;
@@ -66,6 +67,7 @@ class ConsumerItem : public ComponentItem {
   std::vector<Instance> instances_;
   std::uint32_t slots_;  // the consumer's instance slots, drawn or not
   LookCounts notDrawn_{};
+  QString notDrawnText_;
   std::uint64_t processed_ = 0;
   std::uint64_t failed_ = 0;
   double serviceFactor_ = 1;
