@@ -36,6 +36,7 @@ constexpr Fingerprint kFingerprints[] = {
     {"queue-vs-topic-vs-stream.json", "ef4507fb30de1743", 14423},
     {"async-request-reply.json", "a74b070d03cfc16b", 1896},
     {"polling-vs-webhook.json", "8873b52e4931f5f5", 6253},
+    {"push-alternatives.json", "a864ec0bce4ee2e9", 1803},
     {"poll-storm.json", "5899cae73c2cad78", 108481},
     {"failed-and-unknown-jobs.json", "4a2a058847da8d0f", 9482},
     {"consumer-crash-manual-ack.json", "0a2b3e8e461dba8d", 9819},

@@ -20,6 +20,7 @@ const QStringList kTeachingOrder = {
     QStringLiteral("queue-vs-topic-vs-stream"),
     QStringLiteral("async-request-reply"),
     QStringLiteral("polling-vs-webhook"),
+    QStringLiteral("push-alternatives"),
     QStringLiteral("consumer-crash-manual-ack"),
     QStringLiteral("consumer-crash-auto-ack"),
     QStringLiteral("poison-dead-letter"),
