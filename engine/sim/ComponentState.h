@@ -298,6 +298,10 @@ struct ClientState {
   LatencyHistogram timeToResult;           // POST sent -> result in hand
   std::vector<std::uint64_t> pollsPerJob;  // [n] = finished jobs that took n polls (capped)
   bool socketOpen = false;                 // websocket clients submit once their socket is open
+  // What reached it last, packed (HttpDetail::pack; 0: nothing yet): a response (its status), or
+  // a push or webhook call (status 0; the route says which). State, not drawn from the trace, so
+  // that a view landing anywhere on the timeline shows what the client heard last.
+  std::uint32_t lastHeard = 0;
   SimTime linkFreeAt = 0;
   ClientSeries series;
   bool operator==(const ClientState&) const = default;

@@ -175,6 +175,7 @@ void Simulator::onClientResponse(std::uint32_t request) {
   const HttpRequest r = requests_[request];
   freeRequests_.push_back(request);
   ClientState& cs = clients_[r.client];
+  cs.lastHeard = HttpDetail{r.method, r.route, r.status, r.reported}.pack();
   if (r.route == Route::Socket) {  // 101: the websocket is open; jobs can start
     cs.socketOpen = true;
     scheduleNextSubmit(r.client);
@@ -263,6 +264,10 @@ void Simulator::onClientNotified(std::uint32_t job, JobStatus status, bool webho
   const Job& j = jobs_[job];
   const ClientDef& def = model_->clients[j.client];
   ClientState& cs = clients_[j.client];
+  const Route route = webhook                     ? Route::Callback
+                      : def.notify == Notify::Sse ? Route::Events
+                                                  : Route::Socket;
+  cs.lastHeard = HttpDetail{webhook ? HttpMethod::Post : HttpMethod::Get, route, 0, status}.pack();
   if (webhook) {  // the client answers the API's call
     const SimTime arrival = now_ + def.latency.sample(cs.rng);
     recordHttp(TraceKind::Response, j.id, def.component, model_->apis[def.api].component, arrival,

@@ -7,6 +7,7 @@
 
 #include <QtTest>
 
+#include <algorithm>
 #include <cmath>
 #include <map>
 #include <set>
@@ -35,6 +36,7 @@ class RequestReplyTest : public QObject {
   void fullWaitListAnswers503();
   void pushAlternatives_data();
   void pushAlternatives();
+  void aClientKeepsWhatReachedItLast();
   void jobsAreConservedUnderLoad();
   void checkpointRunsOnIdentically();
 };
@@ -438,6 +440,55 @@ void RequestReplyTest::pushAlternatives() {
       break;
   }
   QCOMPARE(QString::fromStdString(checkJobs(sim)), QString());
+}
+
+// A client's lastHeard is what the trace says reached it last: a response, a push or a webhook
+// call sent to it, as that record's HTTP detail, from the moment it arrives (aux). Checked at
+// every arrival in the bundled scenario whose four clients are told four ways, on a simulator
+// run to each of those moments in turn (and its copies carry it: it is state).
+void RequestReplyTest::aClientKeepsWhatReachedItLast() {
+  Simulator traced = bundled("push-alternatives.json");
+  const auto all = runTraced(traced, traced.model().duration);
+  const Model& m = traced.model();
+  // What reached each client, in the order the client took them: by arrival, then as sent (a
+  // later send to the same arrival time is a later event).
+  struct Heard {
+    SimTime at;
+    std::size_t sent;
+    std::uint32_t client;
+    std::uint32_t detail;
+  };
+  std::vector<Heard> heard;
+  for (std::size_t i = 0; i < all.size(); ++i) {
+    const TraceRecord& r = all[i];
+    const bool toClient = r.kind == TraceKind::Response || r.kind == TraceKind::Notify ||
+                          r.kind == TraceKind::Request;
+    if (!toClient || r.peer == kNone || m.components[r.peer].kind != ComponentKind::Client)
+      continue;
+    heard.push_back({r.aux, i, m.components[r.peer].index, r.partition});
+  }
+  std::stable_sort(heard.begin(), heard.end(),
+                   [](const Heard& a, const Heard& b) { return a.at < b.at; });
+  // Every way of hearing is in it: responses, SSE and WebSocket pushes, webhook calls.
+  std::set<Route> routes;
+  for (const Heard& h : heard)
+    if (HttpDetail::unpack(h.detail).status == 0) routes.insert(HttpDetail::unpack(h.detail).route);
+  QVERIFY(routes == (std::set<Route>{Route::Callback, Route::Events, Route::Socket}));
+
+  Simulator sim = bundled("push-alternatives.json");
+  std::vector<std::uint32_t> expected(m.clients.size(), 0);
+  for (std::uint32_t c = 0; c < m.clients.size(); ++c) QCOMPARE(sim.clients()[c].lastHeard, 0u);
+  for (std::size_t i = 0; i < heard.size();) {
+    const SimTime at = heard[i].at;
+    for (; i < heard.size() && heard[i].at == at; ++i) expected[heard[i].client] = heard[i].detail;
+    RUN_UNTIL(sim, at);
+    for (std::uint32_t c = 0; c < m.clients.size(); ++c)
+      QVERIFY2(sim.clients()[c].lastHeard == expected[c],
+               qPrintable(QString("client %1 at %2 ns").arg(c).arg(at)));
+  }
+  const Simulator copy = sim;
+  for (std::uint32_t c = 0; c < m.clients.size(); ++c)
+    QCOMPARE(copy.clients()[c].lastHeard, expected[c]);
 }
 
 // Random everything: exponential arrivals and work, failures, cancels, invalid bodies, unknown

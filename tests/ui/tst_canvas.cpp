@@ -12,6 +12,7 @@
 #include "canvas/MessageLayer.h"
 #include "canvas/QueueItem.h"
 #include "canvas/RequestReplyItems.h"
+#include "canvas/SourceItems.h"
 #include "canvas/StreamItem.h"
 #include "canvas/Theme.h"
 #include "canvas/TopicItem.h"
@@ -142,6 +143,12 @@ void compareWithEngine(const TopologyScene& scene, const Simulator& sim) {
         const auto* a = dynamic_cast<const ApiItem*>(item);
         QCOMPARE(a->busySlots(), sim.apis()[ref.index].busySlots);
         QCOMPARE(a->waiting(), sim.apis()[ref.index].waiting.size());
+        QCOMPARE(a->held(), sim.apis()[ref.index].held.value);
+        bool pushClients = false;
+        for (const ClientDef& def : m.clients)
+          pushClients |= def.api == ref.index &&
+                         (def.notify == Notify::Sse || def.notify == Notify::Websocket);
+        QCOMPARE(a->showsHeld(), pushClients);
         break;
       }
       case ComponentKind::Store: {
@@ -153,8 +160,18 @@ void compareWithEngine(const TopologyScene& scene, const Simulator& sim) {
         QCOMPARE(s->jobs(), jobs);
         break;
       }
+      case ComponentKind::Client: {
+        const auto* k = dynamic_cast<const ClientItem*>(item);
+        const ClientState& st = sim.clients()[ref.index];
+        QCOMPARE(k->heard(), heardText(st.lastHeard));
+        const auto count = [&](ClientOutcome o) {
+          return st.outcomes[static_cast<std::size_t>(o)];
+        };
+        QCOMPARE(k->waiting(), count(ClientOutcome::Submitting) + count(ClientOutcome::Waiting));
+        QCOMPARE(k->done(), count(ClientOutcome::Result));
+        break;
+      }
       case ComponentKind::Producer:
-      case ComponentKind::Client:
         break;
     }
   }
@@ -202,6 +219,7 @@ class tst_Canvas : public QObject {
   void linksFollowTheModel();
   void crashedInstanceLooksCrashed();
   void fastForwardStillUpdatesFigures();
+  void aClientShowsWhatReachedItLast();
   void messagesInTransitMatchTheRecords();
   void itemsPaintInsideTheirBounds_data();
   void itemsPaintInsideTheirBounds();
@@ -286,6 +304,43 @@ void tst_Canvas::fastForwardStillUpdatesFigures() {
     QCOMPARE(view.animator()->flightsDrawn(), std::size_t{0});  // no motion made up
   }
   QVERIFY(c.simulator().now() > 0);
+}
+
+// A client's screen says what reached it last, wherever the run landed: after a run without
+// motion (no records kept) and after a seek back, as well as while it plays. It used to come from
+// the animated flights, and said "—" after a landing (the webhook client's) or what an earlier
+// moment had left; and a WebSocket push read "0 Completed".
+void tst_Canvas::aClientShowsWhatReachedItLast() {
+  SimulationController c;
+  TopologyView view(c);
+  c.load(loadBundled(QStringLiteral("push-alternatives")));
+  const auto heard = [&](const char* id) {
+    const auto* k =
+        dynamic_cast<const ClientItem*>(view.topology()->itemWithId(QString::fromLatin1(id)));
+    return k ? k->heard() : QStringLiteral("(no client %1)").arg(id);
+  };
+  // The jobs of 4 s ended at 5.52 s: pushed, called back, or (polling) not known yet.
+  runTo(c, 5526 * kMillisecond);
+  QCOMPARE(heard("polling-client"), QStringLiteral("200 Running"));
+  QCOMPARE(heard("sse-client"), QStringLiteral("SSE: Completed"));
+  QCOMPARE(heard("websocket-client"), QStringLiteral("WS: Completed"));
+  QCOMPARE(heard("webhook-client"), QStringLiteral("webhook: Completed"));
+  compareWithEngine(*view.topology(), c.simulator());
+  // Back to 2 s: nothing has reached three of them; the WebSocket client has its 101.
+  c.seek(2 * kSecond);
+  QCOMPARE(heard("polling-client"), QStringLiteral("—"));
+  QCOMPARE(heard("webhook-client"), QStringLiteral("—"));
+  QCOMPARE(heard("websocket-client"), QStringLiteral("101 Switching Protocols"));
+  compareWithEngine(*view.topology(), c.simulator());
+  // The API holds the WebSocket open (and, while a job runs, the SSE stream).
+  const auto* api =
+      dynamic_cast<const ApiItem*>(view.topology()->itemWithId(QStringLiteral("api")));
+  QVERIFY(api && api->showsHeld());
+  QCOMPARE(api->held(), std::uint64_t{1});
+  playTo(c, 4500 * kMillisecond, 5);
+  QCOMPARE(api->held(), std::uint64_t{2});
+  QCOMPARE(heard("sse-client"), QStringLiteral("200 Running"));  // the stream's first answer
+  compareWithEngine(*view.topology(), c.simulator());
 }
 
 // Every message the records put on a link and that has not arrived (in simulated time) is

@@ -19,7 +19,6 @@ constexpr double kDisaggregateBelow = Animator::kDrawnPerLink / 3.0;
 Animator::Animator(std::shared_ptr<const Model> model)
     : model_(std::move(model)), meaning_(*model_), serialColour_(kSerialRing, 0xff) {
   activity_.resize(model_->instanceConsumer.size());
-  lastResponse_.assign(model_->components.size(), 0);
 }
 
 void Animator::clear() {
@@ -124,8 +123,6 @@ void Animator::ingest(std::span<const TraceRecord> records, double speed) {
                                                             : m.flight.to.component)
                              : colourOfSerial(r.message);
       m.flight.animStart = clock_;
-      if (m.flight.kind == FlightKind::Response || m.flight.kind == FlightKind::Push)
-        lastResponse_[m.flight.to.component] = m.flight.http;
       addFlight(m.flight);
     }
     if (m.hasBurst) {
@@ -157,10 +154,6 @@ void Animator::advance(SimTime simNow, double animSeconds) {
     }
   }
   std::erase_if(bursts_, [&](const Burst& b) { return clock_ - b.animStart >= kBurstSeconds; });
-}
-
-std::uint32_t Animator::lastResponse(std::uint32_t clientComponent) const {
-  return clientComponent < lastResponse_.size() ? lastResponse_[clientComponent] : 0;
 }
 
 std::size_t Animator::flightsDrawn() const {

@@ -50,8 +50,6 @@ class Animator {
   const std::vector<Burst>& bursts() const { return bursts_; }
   const Activity& activity(std::uint32_t instance) const { return activity_[instance]; }
   const RecordMeaning& meaning() const { return meaning_; }
-  // The last HTTP response a client received (HttpDetail::pack()), 0 before the first.
-  std::uint32_t lastResponse(std::uint32_t clientComponent) const;
 
   std::size_t flightsDrawn() const;             // flights drawn one by one
   std::uint64_t messagesInTransit() const;      // on every link, in simulated time
@@ -72,8 +70,7 @@ class Animator {
   std::vector<LinkFlow> links_;
   std::map<std::pair<std::uint64_t, std::uint64_t>, std::uint32_t> linkIndex_;
   std::vector<Burst> bursts_;
-  std::vector<Activity> activity_;           // per consumer instance
-  std::vector<std::uint32_t> lastResponse_;  // per component (clients)
+  std::vector<Activity> activity_;  // per consumer instance
   // Colours of recent messages by serial (serials are consecutive): a ring of 2^20 entries, so a
   // message older than a million publishes is drawn in the neutral colour rather than a wrong one.
   std::vector<std::uint8_t> serialColour_;

@@ -48,7 +48,13 @@ ApiItem::ApiItem(const Model& model, std::uint32_t api, const Theme& theme)
                     QString::fromStdString(model.components[model.apis[api].component].id), theme),
       api_(api),
       slots_(model.apis[api].concurrency) {
-  setBody(QRectF(-90, -62, 180, 124));
+  // What SSE and WebSocket cost the API is the connections it holds open: a line says how many,
+  // on an API that has clients told so (below its slots, one line more for a second row of them).
+  for (const ClientDef& c : model.clients)
+    showsHeld_ |= c.api == api && (c.notify == Notify::Sse || c.notify == Notify::Websocket);
+  const bool twoRows = std::min(slots_, kLampsDrawn) > 8;
+  const double height = 124 + (showsHeld_ && twoRows ? 20 : 0);
+  setBody(QRectF(-90, -height / 2, 180, height));
   setToolTip(QStringLiteral("API %1: answers POST /jobs at once with 202 Accepted and a Location, "
                             "publishes the job to its queue, and serves GET /jobs/{id} from the "
                             "status store. %2 handler slot(s); requests wait for a free one.")
@@ -62,6 +68,7 @@ void ApiItem::refresh(const FrameView& frame) {
   changed(waiting_, st.waiting.size());
   changed(requests_, st.requests);
   changed(accepted_, st.accepted);
+  changed(held_, st.held.value);
 }
 
 Anchor ApiItem::anchor(const Endpoint&, bool incoming, QPointF towards) const {
@@ -72,11 +79,12 @@ Anchor ApiItem::anchor(const Endpoint&, bool incoming, QPointF towards) const {
 }
 
 QString ApiItem::summary() const {
-  return QStringLiteral("api %1 busy=%2/%3 waiting=%4")
+  return QStringLiteral("api %1 busy=%2/%3 waiting=%4 held=%5")
       .arg(id())
       .arg(busy_)
       .arg(slots_)
-      .arg(waiting_);
+      .arg(waiting_)
+      .arg(held_);
 }
 
 void ApiItem::paint(QPainter* p, const QStyleOptionGraphicsItem*, QWidget*) {
@@ -103,6 +111,11 @@ void ApiItem::paint(QPainter* p, const QStyleOptionGraphicsItem*, QWidget*) {
   paintText(p, QRectF(b.left(), lineTop - 8, b.width(), 20),
             QStringLiteral("busy %1/%2").arg(busy_).arg(slots_), theme().labelFont(),
             theme().ink());
+  if (showsHeld_)
+    paintText(p, QRectF(b.left() + 8, lineTop + 12, b.width() - 16, 20),
+              held_ == 1 ? QStringLiteral("1 connection open")
+                         : QStringLiteral("%1 connections open").arg(formatCount(held_)),
+              theme().smallFont(), held_ ? theme().ink() : theme().muted());
   // The line of requests waiting for a slot.
   const std::uint32_t shown = std::min<std::uint32_t>(waiting_, 10);
   p->setPen(Qt::NoPen);

@@ -24,10 +24,15 @@ class ApiItem : public ComponentItem {
 
   std::uint32_t busySlots() const { return busy_; }
   std::uint32_t waiting() const { return waiting_; }
+  // Connections held open (SSE streams, WebSockets); shown only by an api with such clients.
+  std::uint64_t held() const { return held_; }
+  bool showsHeld() const { return showsHeld_; }
 
  private:
   std::uint32_t api_;
   std::uint32_t slots_;
+  bool showsHeld_ = false;
+  std::uint64_t held_ = 0;
   std::uint32_t busy_ = 0;
   std::uint32_t waiting_ = 0;
   std::uint64_t requests_ = 0;

@@ -138,7 +138,28 @@ void ClientItem::refresh(const FrameView& frame) {
   changed(failed_, count(ClientOutcome::Failed) + count(ClientOutcome::Cancelled) +
                        count(ClientOutcome::Invalid) + count(ClientOutcome::Unavailable) +
                        count(ClientOutcome::ResultExpired) + count(ClientOutcome::TimedOut));
-  changed(lastResponse_, frame.animator.lastResponse(component()));
+  if (changed(lastHeard_, st.lastHeard)) heardText_ = heardText(lastHeard_);
+}
+
+QString heardText(std::uint32_t lastHeard) {
+  if (lastHeard == 0) return QStringLiteral("—");
+  const HttpDetail d = HttpDetail::unpack(lastHeard);
+  const auto text = [](std::string_view s) {
+    return QString::fromUtf8(s.data(), static_cast<qsizetype>(s.size()));
+  };
+  const QString job = d.job != JobStatus::None ? text(jobStatusName(d.job)) : QString();
+  if (d.status == 0) {  // a push or a webhook call: no status of its own
+    switch (d.route) {
+      case Route::Events:
+        return QStringLiteral("SSE: ") + job;
+      case Route::Socket:
+        return QStringLiteral("WS: ") + job;
+      default:
+        return QStringLiteral("webhook: ") + job;
+    }
+  }
+  return QString::number(d.status) + QLatin1Char(' ') +
+         (job.isEmpty() ? text(httpReason(d.status)) : job);
 }
 
 Anchor ClientItem::anchor(const Endpoint&, bool incoming, QPointF) const {
@@ -149,11 +170,12 @@ Anchor ClientItem::anchor(const Endpoint&, bool incoming, QPointF) const {
 }
 
 QString ClientItem::summary() const {
-  return QStringLiteral("client %1 waiting=%2 done=%3 failed=%4")
+  return QStringLiteral("client %1 waiting=%2 done=%3 failed=%4 heard=%5")
       .arg(id())
       .arg(waiting_)
       .arg(done_)
-      .arg(failed_);
+      .arg(failed_)
+      .arg(heardText_);
 }
 
 void ClientItem::paint(QPainter* p, const QStyleOptionGraphicsItem*, QWidget*) {
@@ -170,18 +192,7 @@ void ClientItem::paint(QPainter* p, const QStyleOptionGraphicsItem*, QWidget*) {
   p->setPen(Qt::NoPen);
   p->setBrush(colour_);
   p->drawRect(QRectF(screen.left() + 8, screen.top() + 7, 8, 8));
-  QString last = QStringLiteral("—");
-  if (lastResponse_ != 0) {
-    const HttpDetail d = HttpDetail::unpack(lastResponse_);
-    last = QString::number(d.status);
-    if (d.job != JobStatus::None)
-      last += QLatin1Char(' ') + QString::fromUtf8(jobStatusName(d.job).data(),
-                                                   static_cast<int>(jobStatusName(d.job).size()));
-    else
-      last += QLatin1Char(' ') + QString::fromUtf8(httpReason(d.status).data(),
-                                                   static_cast<int>(httpReason(d.status).size()));
-  }
-  paintText(p, QRectF(screen.left() + 20, screen.top() + 2, screen.width() - 26, 20), last,
+  paintText(p, QRectF(screen.left() + 20, screen.top() + 2, screen.width() - 26, 20), heardText_,
             theme().labelFont(), theme().ink(), Qt::AlignLeft | Qt::AlignVCenter);
   const QString jobs =
       QStringLiteral("waiting %1 · done %2").arg(formatCount(waiting_), formatCount(done_)) +

@@ -34,6 +34,11 @@ class ClientItem : public ComponentItem {
   QString summary() const override;
   void paint(QPainter* p, const QStyleOptionGraphicsItem*, QWidget*) override;
 
+  const QString& heard() const { return heardText_; }  // the screen's first line
+  std::uint64_t waiting() const { return waiting_; }
+  std::uint64_t done() const { return done_; }
+  std::uint64_t failed() const { return failed_; }
+
  private:
   std::uint32_t client_;
   QColor colour_;
@@ -42,9 +47,16 @@ class ClientItem : public ComponentItem {
   SimTime pollInterval_ = 0;
   std::uint64_t waiting_ = 0;
   std::uint64_t done_ = 0;
-  std::uint64_t failed_ = 0;  // failed, timed out, refused, expired, cancelled
-  std::uint32_t lastResponse_ = 0;
+  std::uint64_t failed_ = 0;     // failed, timed out, refused, expired, cancelled
+  std::uint32_t lastHeard_ = 0;  // ClientState::lastHeard
+  QString heardText_ = QStringLiteral("—");
 };
+
+// What a client heard last (ClientState::lastHeard), as its screen's first line: a response's
+// status and the job state it reported ("202 Pending", "303 See Other"), or for a push what
+// carried it ("SSE: Completed", "WS: Completed", "webhook: Completed"); "—" before
+// anything has reached it.
+QString heardText(std::uint32_t lastHeard);
 
 // A rate as people say it: "20/s Poisson", "every 50 ms".
 QString arrivalsText(const Sampler& interarrival);
