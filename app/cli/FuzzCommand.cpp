@@ -141,9 +141,11 @@ int fuzzCommand(const std::vector<std::string>& words) {
     printfOut("fuzz: stopped early: interrupted (Ctrl-C) after %llu of %llu seeds\n",
               static_cast<unsigned long long>(done), static_cast<unsigned long long>(seeds));
   printfOut(
-      "fuzz: %llu seeds over %zu scenarios, %llu failed; %llu events in %.1f s (%.0f seeds/min)\n",
-      static_cast<unsigned long long>(done), scenarios.size(),
-      static_cast<unsigned long long>(failures), static_cast<unsigned long long>(events), wall,
+      "fuzz: %llu seed%s over %zu scenario%s, %llu failed; %llu events in %.1f s (%.0f "
+      "seeds/min)\n",
+      static_cast<unsigned long long>(done), done == 1 ? "" : "s", scenarios.size(),
+      scenarios.size() == 1 ? "" : "s", static_cast<unsigned long long>(failures),
+      static_cast<unsigned long long>(events), wall,
       wall > 0 ? static_cast<double>(done) * 60.0 / wall : 0.0);
   if (done < seeds) return kExitInterrupted;
   return failures == 0 ? kExitOk : kExitInvalidInput;

@@ -91,7 +91,7 @@ class tst_CliFailures : public QObject {
     QCOMPARE(r.exitCode, 1);
     QVERIFY2(r.out.contains("FAIL seed 1: invariant broken"), qPrintable(r.out));
     QVERIFY(r.out.contains("reproduce: brokerlab-cli run"));
-    QVERIFY(r.out.contains("2 seeds over 1 scenarios, 2 failed"));
+    QVERIFY(r.out.contains("2 seeds over 1 scenario, 2 failed"));
   }
 
   void formatCheckReportsAFileThatDiffers() {

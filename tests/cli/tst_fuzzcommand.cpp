@@ -116,7 +116,7 @@ class tst_FuzzCommand : public QObject {
     const CliResult r = cli({"fuzz", "--first", "18446744073709551615", "--seeds", "1",
                              "--scenario", scenario("work-queue.json")});
     QCOMPARE(r.exitCode, 0);
-    QVERIFY2(r.out.contains("1 seeds over 1 scenarios, 0 failed"), qPrintable(r.out));
+    QVERIFY2(r.out.contains("1 seed over 1 scenario, 0 failed"), qPrintable(r.out));
     QVERIFY2(!r.out.contains(" 0 events"), qPrintable(r.out));
   }
 
