@@ -43,6 +43,7 @@ class tst_Inspector : public QObject {
   void aStoppedRunShowsItsLastMoment();
   void aStreamShowsEachGroupsEndToEnd();
   void aStoreShowsItsJobsByState();
+  void anApiShowsWhatTellingItsClientsCosts();
   void messageShowsEveryHop();
   void journeyTellsTheCliSteps();
   void aPausedJourneyShowsItsLastStep();
@@ -190,6 +191,41 @@ void tst_Inspector::aStoreShowsItsJobsByState() {
   const SimTime ttl = sim.model().stores[store].resultTtl;
   QVERIFY(ttl > 0);
   QVERIFY(rows.contains(QStringLiteral("results kept for\t") + formatSeconds(ttl)));
+}
+
+// An API's webhook calls, pushes and the connections it holds open, as the summary and the CLI's
+// report give them; an API that only answers polls lists none of them.
+void tst_Inspector::anApiShowsWhatTellingItsClientsCosts() {
+  SimulationController c;
+  InspectorDock dock(c);
+  c.load(loadBundled(QStringLiteral("push-alternatives")));
+  runTo(c, 60 * kSecond);
+  const RunReport report = buildReport(c.simulator());
+  std::uint32_t component = 0;
+  while (report.order[component].first != ComponentKind::Api) ++component;
+  const ApiReport& api = report.apis[report.order[component].second];
+  QVERIFY(api.callbacks > 0 && api.pushes > 0);
+  QCOMPARE(api.heldConnectionsMax, std::uint64_t{2});  // the WebSocket, and an SSE stream
+  dock.showComponent(component);
+  const QStringList rows = dock.figureRows();
+  for (const QString& row :
+       {QStringLiteral("webhook calls made\t%1").arg(formatCount(api.callbacks)),
+        QStringLiteral("pushes (SSE, WebSocket)\t%1").arg(formatCount(api.pushes)),
+        QStringLiteral("connections open mean / max\t%1 / 2")
+            .arg(QString::number(api.heldConnectionsMean, 'g', 4))})
+    QVERIFY2(rows.contains(row), qPrintable(row + QLatin1String(" in\n") + rows.join('\n')));
+
+  c.load(loadBundled(QStringLiteral("async-request-reply")));  // its client polls
+  runTo(c, 60 * kSecond);
+  const RunReport polled = buildReport(c.simulator());
+  component = 0;
+  while (polled.order[component].first != ComponentKind::Api) ++component;
+  dock.showComponent(component);
+  const QString all = dock.figureRows().join('\n');
+  QVERIFY2(!all.contains(QStringLiteral("webhook calls")) &&
+               !all.contains(QStringLiteral("pushes")) &&
+               !all.contains(QStringLiteral("connections open")),
+           qPrintable(all));
 }
 
 // Figures refresh a few times a second while a run plays; a run that stops sooner than that after

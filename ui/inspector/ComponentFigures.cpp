@@ -191,6 +191,16 @@ Figures componentFigures(const RunReport& report, std::uint32_t component) {
                  .arg(QString::fromUtf8(reason.data(), static_cast<qsizetype>(reason.size()))),
              count(r.count)});
       }
+      // What telling its clients costs it, where it tells any: a slot for each webhook call, a
+      // connection held open for each SSE stream or WebSocket.
+      if (a.callbacks > 0)
+        out.push_back({QStringLiteral("webhook calls made"), count(a.callbacks)});
+      if (a.pushes > 0 || a.heldConnectionsMax > 0) {
+        out.push_back({QStringLiteral("pushes (SSE, WebSocket)"), count(a.pushes)});
+        out.push_back({QStringLiteral("connections open mean / max"),
+                       QStringLiteral("%1 / %2").arg(number(a.heldConnectionsMean),
+                                                     count(a.heldConnectionsMax))});
+      }
       break;
     }
     case ComponentKind::Store: {
