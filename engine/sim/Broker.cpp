@@ -60,7 +60,7 @@ void Simulator::enqueue(std::uint32_t queue, std::uint32_t msg, bool fromDeadLet
   }
 
   setState(msg, MessageState::Ready);
-  m.enqueuedAt = now_;
+  m.since = now_;
   // A publisher's own expiration (not a dead-lettered message's: RabbitMQ removes it) counts
   // beside the queue's TTL; the sooner one applies.
   SimTime ttl = def.ttl;
@@ -126,7 +126,7 @@ void Simulator::dispatch(std::uint32_t queue) {
                     "redelivered is set exactly on redeliveries", m);
     ++q.counters.delivered;
     if (m.redelivered) ++q.counters.redelivered;
-    recordLatency(LatencyOwner::QueueWait, queue, now_ - m.enqueuedAt);
+    recordLatency(LatencyOwner::QueueWait, queue, now_ - m.since);
     m.instance = instance;
     if (def.ack == AckMode::Manual) {  // under auto ack the message is no longer the queue's
       ++inst.unacked;
@@ -205,7 +205,7 @@ void Simulator::requeue(std::uint32_t msg) {
   Message& m = pool_[msg];
   const std::uint32_t queue = m.queue;
   m.redelivered = true;
-  m.enqueuedAt = now_;
+  m.since = now_;
   setState(msg, MessageState::Ready);
   if (model_->queues[queue].returnsToTail) {
     queues_[queue].ready.pushBack(msg);

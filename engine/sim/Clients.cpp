@@ -121,6 +121,7 @@ void Simulator::startDelivery(std::uint32_t instance, std::uint32_t msg) {
     c.busy.set(now_, c.busy.value + 1);
   }
   setState(msg, MessageState::Processing);
+  pool_[msg].since = now_;
   // A worker skips a job that ended while it waited (cancelled): no processing time, no draw.
   // (Only a worker's job message asks the store; the rest are not looked at further.)
   const bool runs = def.store == kNone || pool_[msg].job == kNone || workerStartsJob(instance, msg);

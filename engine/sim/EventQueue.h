@@ -138,6 +138,13 @@ class EventQueue {
     return best;
   }
 
+  // Every pending event, in no particular order: for queries that are not on any hop's path.
+  template <class F>
+  void forEachPending(F&& f) const {
+    for (const Event& e : heap_) f(e);
+    for (std::size_t i = nowHead_; i < now_.size(); ++i) f(now_[i]);
+  }
+
   std::size_t memoryBytes() const {  // heap bytes
     return (heap_.capacity() + now_.capacity()) * sizeof(Event);
   }

@@ -55,7 +55,10 @@ inline constexpr int kMessageStateCount = 10;
 struct alignas(64) Message {
   std::uint64_t serial = 0;  // publish order, from 1: the message's name in traces
   SimTime publishedAt = 0;
-  SimTime enqueuedAt = 0;  // start of its current wait in a queue
+  // When its current phase began: its wait in a queue (set at enqueue and requeue, read at
+  // dispatch for the wait), or its processing (set when an instance starts on it, read by a view
+  // that lands mid-run for the instance's progress). One field: the two never overlap.
+  SimTime since = 0;
   SimTime expiresAt = kNever;
   std::uint32_t producer = kNone;
   std::uint32_t queue = kNone;     // the queue it belongs to now

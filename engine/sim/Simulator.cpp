@@ -91,6 +91,17 @@ Simulator::Simulator(std::shared_ptr<const Model> model)
   }
 }
 
+std::vector<SimTime> Simulator::serviceEnds() const {
+  std::vector<SimTime> ends(instances_.size(), kNever);
+  // A crashed instance's service event stays pending, for a message no longer Processing there.
+  queue_.forEachPending([&](const Event& e) {
+    if (e.kind() != EventKind::ServiceDone) return;
+    const Message& m = pool_[e.b];
+    if (m.state == MessageState::Processing && m.instance == e.a) ends[e.a] = e.time;
+  });
+  return ends;
+}
+
 StopReason Simulator::runUntil(SimTime until, std::uint64_t maxEvents) {
   const StopReason stop = runEvents(until, maxEvents);
   flushLatencies();

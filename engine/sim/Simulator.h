@@ -46,6 +46,10 @@ class Simulator {
   std::size_t pendingEvents() const { return queue_.size(); }
   // When the next event is due (kNever when none is): a comparison steps two runs to the earlier.
   SimTime nextEventTime() const { return queue_.empty() ? kNever : queue_.top().time; }
+  // When each consumer instance's current service ends, by instance (kNever where it processes
+  // nothing): with the message's `since`, the progress a view that lands mid-run draws. A scan of
+  // the event set, for landings, not for every frame.
+  std::vector<SimTime> serviceEnds() const;
   std::uint64_t traceHash() const { return hash_.value(); }
   TraceBuffer& trace() { return trace_; }
   const Ledger& ledger() const { return ledger_; }

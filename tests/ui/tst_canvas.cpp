@@ -220,6 +220,7 @@ class tst_Canvas : public QObject {
   void crashedInstanceLooksCrashed();
   void fastForwardStillUpdatesFigures();
   void aClientShowsWhatReachedItLast();
+  void aLandingKnowsHowFarEachInstanceIs();
   void messagesInTransitMatchTheRecords();
   void itemsPaintInsideTheirBounds_data();
   void itemsPaintInsideTheirBounds();
@@ -341,6 +342,50 @@ void tst_Canvas::aClientShowsWhatReachedItLast() {
   QCOMPARE(api->held(), std::uint64_t{2});
   QCOMPARE(heard("sse-client"), QStringLiteral("200 Running"));  // the stream's first answer
   compareWithEngine(*view.topology(), c.simulator());
+}
+
+// A run that lands mid-run (run to a time, a seek) draws each busy instance's progress as a run
+// played there does: from the message's start and its pending service end, not "unknown" (a
+// full circle) for every message started before the landing. The 3 s jobs of async-request-reply
+// and the poll-storm workers, at moments where several have been busy for a while.
+void tst_Canvas::aLandingKnowsHowFarEachInstanceIs() {
+  for (const auto& [name, at] : {std::pair{QStringLiteral("async-request-reply"), 20 * kSecond},
+                                 std::pair{QStringLiteral("poll-storm"), 30 * kSecond}}) {
+    SimulationController played, landed, sought;
+    TopologyView playedView(played), landedView(landed), soughtView(sought);
+    for (SimulationController* c : {&played, &landed, &sought}) c->load(loadBundled(name));
+    playTo(played, at, 5);
+    runTo(landed, played.simulator().now());
+    playTo(sought, at + 10 * kSecond, 50);
+    sought.seek(played.simulator().now());
+    QCOMPARE(landed.simulator().now(), played.simulator().now());
+    QCOMPARE(sought.simulator().now(), played.simulator().now());
+    int busy = 0;
+    for (std::uint32_t c = 0; c < played.model()->components.size(); ++c) {
+      const auto* p = dynamic_cast<const ConsumerItem*>(playedView.topology()->componentItem(c));
+      if (!p) continue;
+      for (const TopologyView* v : {&landedView, &soughtView}) {
+        const auto* l = dynamic_cast<const ConsumerItem*>(v->topology()->componentItem(c));
+        QCOMPARE(l->instances().size(), p->instances().size());
+        for (std::size_t i = 0; i < p->instances().size(); ++i) {
+          const ConsumerItem::Instance& want = p->instances()[i];
+          const ConsumerItem::Instance& got = l->instances()[i];
+          QCOMPARE(got.look, want.look);
+          if (want.look != InstanceLook::Busy) continue;
+          ++busy;
+          QVERIFY2(want.progress >= 0, qPrintable(name));  // played from the start: all known
+          QVERIFY2(std::abs(got.progress - want.progress) < 1e-9,
+                   qPrintable(QStringLiteral("%1 instance %2: %3 landed, %4 played")
+                                  .arg(name)
+                                  .arg(i)
+                                  .arg(got.progress)
+                                  .arg(want.progress)));
+          QCOMPARE(got.colour, want.colour);
+        }
+      }
+    }
+    QVERIFY2(busy >= 4, qPrintable(name));
+  }
 }
 
 // Every message the records put on a link and that has not arrived (in simulated time) is

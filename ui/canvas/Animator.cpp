@@ -30,6 +30,7 @@ void Animator::clear() {
 
 void Animator::learnColours(const Simulator& sim) {
   const MessagePool& pool = sim.messages();
+  const std::vector<SimTime> ends = sim.serviceEnds();
   for (std::uint32_t i = 0; i < pool.capacity(); ++i) {
     const Message& m = pool[i];
     if (m.state == MessageState::Free || m.state == MessageState::Tombstone) continue;
@@ -42,9 +43,13 @@ void Animator::learnColours(const Simulator& sim) {
     if (publisher == kNone) continue;
     const std::uint8_t colour = meaning_.publisherColour(publisher);
     noteSerial(m.serial, colour);
-    // What an instance is processing: its colour is known, its progress is not (start = end).
-    if (m.state == MessageState::Processing && m.instance < activity_.size())
-      activity_[m.instance] = {0, 0, m.serial, colour, true};
+    // What an instance is processing, and how far: it started at `since` and ends with its
+    // pending service event.
+    if (m.state == MessageState::Processing && m.instance < activity_.size()) {
+      const SimTime end = ends[m.instance];
+      activity_[m.instance] = end == kNever ? Activity{0, 0, m.serial, colour, true}
+                                            : Activity{m.since, end, m.serial, colour, true};
+    }
   }
 }
 

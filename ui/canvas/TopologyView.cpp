@@ -82,24 +82,29 @@ void TopologyView::onReset() {
     rebuild();
     return;
   }
-  animator_->clear();  // a restart: nothing from the old run is in flight
+  animator_->clear();  // a restart or a landing: what was in flight is of another moment
+  learnColours_ = true;
 }
 
 void TopologyView::onFrame() {
   if (!scene_ || !controller_.hasSimulation()) return;
   const Simulator& sim = controller_.simulator();
-  if (!controller_.recordsComplete()) {
+  const bool complete = controller_.recordsComplete();
+  if (!complete) {
     // Records were not all kept (fast-forward): motion would be made up, so there is none; the
     // components still show the true state below.
     animator_->clear();
     learnColours_ = true;
-  } else {
-    if (learnColours_) {
-      animator_->learnColours(sim);
-      learnColours_ = false;
-    }
-    animator_->ingest(controller_.frameRecords(), controller_.speed());
   }
+  // What is in the system (its colours, how far each instance is) is learned from the state once
+  // the records are whole again, or at once where the run stopped without them (a run to a time
+  // lands paused): not at every frame of a fast-forward, a scan of every message each time.
+  if (learnColours_ &&
+      (complete || controller_.state() != SimulationController::RunState::Playing)) {
+    animator_->learnColours(sim);
+    learnColours_ = false;
+  }
+  if (complete) animator_->ingest(controller_.frameRecords(), controller_.speed());
   animator_->advance(sim.now(), controller_.animationSeconds());
   scene_->refresh(FrameView{sim, *animator_, theme_, sim.now()});
   viewport()->update();
