@@ -29,6 +29,13 @@ using namespace brokerlab::ui::testing;
 using S = SimulationController::RunState;
 
 namespace {
+// The scenario index of the report's first component of `kind`.
+std::uint32_t firstOfKind(const RunReport& report, ComponentKind kind) {
+  std::uint32_t component = 0;
+  while (report.order[component].first != kind) ++component;
+  return component;
+}
+
 QString readAll(const QString& path) {
   QFile f(path);
   return f.open(QIODevice::ReadOnly) ? QString::fromUtf8(f.readAll()) : QString();
@@ -168,8 +175,7 @@ void tst_Inspector::aStoreShowsItsJobsByState() {
   runTo(c, 40 * kSecond);
   const Simulator& sim = c.simulator();
   const RunReport report = buildReport(sim);
-  std::uint32_t component = 0;
-  while (report.order[component].first != ComponentKind::Store) ++component;
+  const std::uint32_t component = firstOfKind(report, ComponentKind::Store);
   const std::uint32_t store = report.order[component].second;
   std::array<std::uint64_t, kJobStatusCount> jobs{};
   for (std::size_t a = 0; a < sim.model().apis.size(); ++a)
@@ -201,8 +207,7 @@ void tst_Inspector::anApiShowsWhatTellingItsClientsCosts() {
   c.load(loadBundled(QStringLiteral("push-alternatives")));
   runTo(c, 60 * kSecond);
   const RunReport report = buildReport(c.simulator());
-  std::uint32_t component = 0;
-  while (report.order[component].first != ComponentKind::Api) ++component;
+  const std::uint32_t component = firstOfKind(report, ComponentKind::Api);
   const ApiReport& api = report.apis[report.order[component].second];
   QVERIFY(api.callbacks > 0 && api.pushes > 0);
   QCOMPARE(api.heldConnectionsMax, std::uint64_t{2});  // the WebSocket, and an SSE stream
@@ -218,9 +223,7 @@ void tst_Inspector::anApiShowsWhatTellingItsClientsCosts() {
   c.load(loadBundled(QStringLiteral("async-request-reply")));  // its client polls
   runTo(c, 60 * kSecond);
   const RunReport polled = buildReport(c.simulator());
-  component = 0;
-  while (polled.order[component].first != ComponentKind::Api) ++component;
-  dock.showComponent(component);
+  dock.showComponent(firstOfKind(polled, ComponentKind::Api));
   const QString all = dock.figureRows().join('\n');
   QVERIFY2(!all.contains(QStringLiteral("webhook calls")) &&
                !all.contains(QStringLiteral("pushes")) &&
