@@ -3,6 +3,7 @@
 // (instance looks, queue depths, partition offsets, API slots, store jobs). And every item paints
 // inside its bounds, at the end of each run and in lecture mode's larger type.
 
+#include "CanvasFixtures.h"
 #include "UiFixtures.h"
 #include "canvas/Animator.h"
 #include "canvas/BrokerArea.h"
@@ -12,7 +13,6 @@
 #include "canvas/MessageLayer.h"
 #include "canvas/QueueItem.h"
 #include "canvas/RequestReplyItems.h"
-#include "canvas/SourceItems.h"
 #include "canvas/StreamItem.h"
 #include "canvas/Theme.h"
 #include "canvas/TopicItem.h"
@@ -69,114 +69,6 @@ std::vector<LectureFrame> lectureFrames(SimulationController& c, TopologyView& v
   return frames;
 }
 
-InstanceLook expectedLook(const Simulator& sim, std::uint32_t consumer, std::uint32_t global) {
-  const ConsumerInstanceState& st = sim.instances()[global];
-  const ConsumerDef& def = sim.model().consumers[consumer];
-  if (st.crashed) return InstanceLook::Crashed;
-  if (!st.online || st.disconnected) return InstanceLook::Offline;
-  if (def.group != kNone && sim.groups()[def.group].rebalancing) return InstanceLook::Rebalancing;
-  return st.busy ? InstanceLook::Busy : InstanceLook::Idle;
-}
-
-void compareWithEngine(const TopologyScene& scene, const Simulator& sim) {
-  const Model& m = sim.model();
-  for (std::uint32_t c = 0; c < m.components.size(); ++c) {
-    const ComponentRef& ref = m.components[c];
-    const ComponentItem* item = scene.componentItem(c);
-    QVERIFY(item);
-    QCOMPARE(item->kind(), ref.kind);
-    QCOMPARE(item->id(), QString::fromStdString(ref.id));
-    switch (ref.kind) {
-      case ComponentKind::Queue: {
-        const auto* q = dynamic_cast<const QueueItem*>(item);
-        QCOMPARE(q->depth(), sim.queues()[ref.index].ready.size());
-        QCOMPARE(q->unacked(), sim.queues()[ref.index].unacked);
-        break;
-      }
-      case ComponentKind::Topic: {
-        const auto* t = dynamic_cast<const TopicItem*>(item);
-        const TopicDef& def = m.topics[ref.index];
-        for (std::size_t s = 0; s < def.subscriptions.size(); ++s)
-          QCOMPARE(t->subscriptionDepth(s),
-                   sim.queues()[m.consumers[def.subscriptions[s]].queue].ready.size());
-        break;
-      }
-      case ComponentKind::Stream: {
-        const auto* st = dynamic_cast<const StreamItem*>(item);
-        const StreamState& state = sim.streams()[ref.index];
-        QCOMPARE(st->partitions().size(), state.partitions.size());
-        for (std::size_t p = 0; p < state.partitions.size(); ++p) {
-          QCOMPARE(st->partitions()[p].start, state.partitions[p].startOffset());
-          QCOMPARE(st->partitions()[p].end, state.partitions[p].endOffset());
-          const StreamDef& def = m.streams[ref.index];
-          for (std::size_t g = 0; g < def.groups.size(); ++g)
-            QCOMPARE(st->partitions()[p].committed[g],
-                     sim.groups()[def.groups[g]].partitions[p].committed);
-        }
-        break;
-      }
-      case ComponentKind::Consumer: {
-        const auto* k = dynamic_cast<const ConsumerItem*>(item);
-        const ConsumerDef& def = m.consumers[ref.index];
-        QCOMPARE(k->instances().size(),
-                 std::min<std::size_t>(def.instanceSlots, ConsumerItem::kDrawnMax));
-        for (std::size_t i = 0; i < k->instances().size(); ++i) {
-          const std::uint32_t global = def.firstInstance + static_cast<std::uint32_t>(i);
-          QCOMPARE(k->instances()[i].look, expectedLook(sim, ref.index, global));
-          QCOMPARE(k->instances()[i].buffered, sim.instances()[global].buffer.size());
-        }
-        // The instances not drawn are counted by look, and the box says how many there are.
-        ConsumerItem::LookCounts rest{};
-        std::uint32_t restTotal = 0;
-        for (std::size_t i = k->instances().size(); i < def.instanceSlots; ++i, ++restTotal)
-          ++rest[static_cast<std::size_t>(
-              expectedLook(sim, ref.index, def.firstInstance + static_cast<std::uint32_t>(i)))];
-        QCOMPARE(k->notDrawn(), rest);
-        if (restTotal == 0)
-          QVERIFY(k->notDrawnText().isEmpty());
-        else
-          QVERIFY2(k->notDrawnText().startsWith(QStringLiteral("+%1 more: ").arg(restTotal)),
-                   qPrintable(k->notDrawnText()));
-        break;
-      }
-      case ComponentKind::Api: {
-        const auto* a = dynamic_cast<const ApiItem*>(item);
-        QCOMPARE(a->busySlots(), sim.apis()[ref.index].busySlots);
-        QCOMPARE(a->waiting(), sim.apis()[ref.index].waiting.size());
-        QCOMPARE(a->held(), sim.apis()[ref.index].held.value);
-        bool pushClients = false;
-        for (const ClientDef& def : m.clients)
-          pushClients |= def.api == ref.index &&
-                         (def.notify == Notify::Sse || def.notify == Notify::Websocket);
-        QCOMPARE(a->showsHeld(), pushClients);
-        break;
-      }
-      case ComponentKind::Store: {
-        const auto* s = dynamic_cast<const StoreItem*>(item);
-        std::array<std::uint64_t, kJobStatusCount> jobs{};
-        for (std::size_t a = 0; a < m.apis.size(); ++a)
-          if (m.apis[a].store == ref.index)
-            for (int j = 0; j < kJobStatusCount; ++j) jobs[j] += sim.apis()[a].jobs[j];
-        QCOMPARE(s->jobs(), jobs);
-        break;
-      }
-      case ComponentKind::Client: {
-        const auto* k = dynamic_cast<const ClientItem*>(item);
-        const ClientState& st = sim.clients()[ref.index];
-        QCOMPARE(k->heard(), heardText(st.lastHeard));
-        const auto count = [&](ClientOutcome o) {
-          return st.outcomes[static_cast<std::size_t>(o)];
-        };
-        QCOMPARE(k->waiting(), count(ClientOutcome::Submitting) + count(ClientOutcome::Waiting));
-        QCOMPARE(k->done(), count(ClientOutcome::Result));
-        break;
-      }
-      case ComponentKind::Producer:
-        break;
-    }
-  }
-}
-
 // Where `item` (called `name`) paints outside its bounding rect (a pixel more than one away from
 // it), or an empty string. Qt repaints only bounding rects: ink outside one stays on the canvas as
 // a smear, and text that spills out of its box is also what a projector shows cut off or over its
@@ -219,8 +111,6 @@ class tst_Canvas : public QObject {
   void linksFollowTheModel();
   void crashedInstanceLooksCrashed();
   void fastForwardStillUpdatesFigures();
-  void aClientShowsWhatReachedItLast();
-  void aLandingKnowsHowFarEachInstanceIs();
   void messagesInTransitMatchTheRecords();
   void itemsPaintInsideTheirBounds_data();
   void itemsPaintInsideTheirBounds();
@@ -305,87 +195,6 @@ void tst_Canvas::fastForwardStillUpdatesFigures() {
     QCOMPARE(view.animator()->flightsDrawn(), std::size_t{0});  // no motion made up
   }
   QVERIFY(c.simulator().now() > 0);
-}
-
-// A client's screen says what reached it last, wherever the run landed: after a run without
-// motion (no records kept) and after a seek back, as well as while it plays. It used to come from
-// the animated flights, and said "—" after a landing (the webhook client's) or what an earlier
-// moment had left; and a WebSocket push read "0 Completed".
-void tst_Canvas::aClientShowsWhatReachedItLast() {
-  SimulationController c;
-  TopologyView view(c);
-  c.load(loadBundled(QStringLiteral("push-alternatives")));
-  const auto heard = [&](const char* id) {
-    const auto* k =
-        dynamic_cast<const ClientItem*>(view.topology()->itemWithId(QString::fromLatin1(id)));
-    return k ? k->heard() : QStringLiteral("(no client %1)").arg(id);
-  };
-  // The jobs of 4 s ended at 5.52 s: pushed, called back, or (polling) not known yet.
-  runTo(c, 5526 * kMillisecond);
-  QCOMPARE(heard("polling-client"), QStringLiteral("200 Running"));
-  QCOMPARE(heard("sse-client"), QStringLiteral("SSE: Completed"));
-  QCOMPARE(heard("websocket-client"), QStringLiteral("WS: Completed"));
-  QCOMPARE(heard("webhook-client"), QStringLiteral("webhook: Completed"));
-  compareWithEngine(*view.topology(), c.simulator());
-  // Back to 2 s: nothing has reached three of them; the WebSocket client has its 101.
-  c.seek(2 * kSecond);
-  QCOMPARE(heard("polling-client"), QStringLiteral("—"));
-  QCOMPARE(heard("webhook-client"), QStringLiteral("—"));
-  QCOMPARE(heard("websocket-client"), QStringLiteral("101 Switching Protocols"));
-  compareWithEngine(*view.topology(), c.simulator());
-  // The API holds the WebSocket open (and, while a job runs, the SSE stream).
-  const auto* api =
-      dynamic_cast<const ApiItem*>(view.topology()->itemWithId(QStringLiteral("api")));
-  QVERIFY(api && api->showsHeld());
-  QCOMPARE(api->held(), std::uint64_t{1});
-  playTo(c, 4500 * kMillisecond, 5);
-  QCOMPARE(api->held(), std::uint64_t{2});
-  QCOMPARE(heard("sse-client"), QStringLiteral("200 Running"));  // the stream's first answer
-  compareWithEngine(*view.topology(), c.simulator());
-}
-
-// A run that lands mid-run (run to a time, a seek) draws each busy instance's progress as a run
-// played there does: from the message's start and its pending service end, not "unknown" (a
-// full circle) for every message started before the landing. The 3 s jobs of async-request-reply
-// and the poll-storm workers, at moments where several have been busy for a while.
-void tst_Canvas::aLandingKnowsHowFarEachInstanceIs() {
-  for (const auto& [name, at] : {std::pair{QStringLiteral("async-request-reply"), 20 * kSecond},
-                                 std::pair{QStringLiteral("poll-storm"), 30 * kSecond}}) {
-    SimulationController played, landed, sought;
-    TopologyView playedView(played), landedView(landed), soughtView(sought);
-    for (SimulationController* c : {&played, &landed, &sought}) c->load(loadBundled(name));
-    playTo(played, at, 5);
-    runTo(landed, played.simulator().now());
-    playTo(sought, at + 10 * kSecond, 50);
-    sought.seek(played.simulator().now());
-    QCOMPARE(landed.simulator().now(), played.simulator().now());
-    QCOMPARE(sought.simulator().now(), played.simulator().now());
-    int busy = 0;
-    for (std::uint32_t c = 0; c < played.model()->components.size(); ++c) {
-      const auto* p = dynamic_cast<const ConsumerItem*>(playedView.topology()->componentItem(c));
-      if (!p) continue;
-      for (const TopologyView* v : {&landedView, &soughtView}) {
-        const auto* l = dynamic_cast<const ConsumerItem*>(v->topology()->componentItem(c));
-        QCOMPARE(l->instances().size(), p->instances().size());
-        for (std::size_t i = 0; i < p->instances().size(); ++i) {
-          const ConsumerItem::Instance& want = p->instances()[i];
-          const ConsumerItem::Instance& got = l->instances()[i];
-          QCOMPARE(got.look, want.look);
-          if (want.look != InstanceLook::Busy) continue;
-          ++busy;
-          QVERIFY2(want.progress >= 0, qPrintable(name));  // played from the start: all known
-          QVERIFY2(std::abs(got.progress - want.progress) < 1e-9,
-                   qPrintable(QStringLiteral("%1 instance %2: %3 landed, %4 played")
-                                  .arg(name)
-                                  .arg(i)
-                                  .arg(got.progress)
-                                  .arg(want.progress)));
-          QCOMPARE(got.colour, want.colour);
-        }
-      }
-    }
-    QVERIFY2(busy >= 4, qPrintable(name));
-  }
 }
 
 // Every message the records put on a link and that has not arrived (in simulated time) is
