@@ -118,6 +118,10 @@ inline void compareWithEngine(const TopologyScene& scene, const Simulator& sim) 
         };
         QCOMPARE(k->waiting(), count(ClientOutcome::Submitting) + count(ClientOutcome::Waiting));
         QCOMPARE(k->done(), count(ClientOutcome::Result));
+        QCOMPARE(k->failed(),
+                 count(ClientOutcome::Failed) + count(ClientOutcome::Cancelled) +
+                     count(ClientOutcome::Invalid) + count(ClientOutcome::Unavailable) +
+                     count(ClientOutcome::ResultExpired) + count(ClientOutcome::TimedOut));
         break;
       }
       case ComponentKind::Producer:
