@@ -42,9 +42,17 @@ class tst_BenchReference : public QObject {
     QVERIFY(captured > 0);
     QVERIFY(std::abs(w.value("capture_median_ratio").toDouble() - captured / a) <
             1e-9 * captured / a);
+    // The lean kernel beside it: its own rate, and BrokerLab's ratio to it with its median.
+    const double lean = p.value("lean_reference_messages_per_s").toDouble();
+    QVERIFY(lean > 0);
+    QVERIFY(std::abs(p.value("lean_ratio").toDouble() - a / lean) < 1e-9 * a / lean);
+    QCOMPARE(w.value("lean_median_ratio").toDouble(), p.value("lean_ratio").toDouble());
     // M/M/1 at rho 0.9: Wq = rho / (mu - lambda) = 9 s; 2e4 messages land within about 15%.
     const double wait = p.value("reference_wait_mean_s").toDouble();
     QVERIFY2(std::abs(wait / 9.0 - 1) < 0.25, qPrintable(QString::number(wait)));
+    const double leanWait = p.value("lean_reference_wait_mean_s").toDouble();
+    QVERIFY2(std::abs(leanWait / 9.0 - 1) < 0.25, qPrintable(QString::number(leanWait)));
+    QVERIFY(leanWait != wait);  // two kernels, two streams of draws
   }
 
   void textShowsEveryPairAndTheMedian() {
@@ -52,6 +60,7 @@ class tst_BenchReference : public QObject {
         cli({"bench", "--vs-reference", "--model", "mm1", "--pairs", "2", "--scale", "0.005"});
     QCOMPARE(r.exitCode, 0);
     QVERIFY(r.out.contains(QStringLiteral("mm1: median ratio")));
+    QVERIFY(r.out.contains(QStringLiteral("against the lean kernel")));
     QVERIFY(r.out.contains(QStringLiteral("mm1 with the trace captured")));
     QVERIFY(!r.out.contains(QStringLiteral("queues-10k")));
     QCOMPARE(r.out.count(QRegularExpression(QStringLiteral("^mm1 +[12] "),
