@@ -2,6 +2,8 @@
 
 #include "sim/Simulator.h"
 
+#include <utility>
+
 namespace brokerlab {
 
 // `queue` is the producer's (its definition's `queue`), carried by the event: the queue's lines are
@@ -44,6 +46,11 @@ void Simulator::onProducerEmit(std::uint32_t producer, std::uint32_t queue) {
   }
   const SimTime arrival = sendOverLink(p.linkFreeAt, def.latency, p.rng, def.component);
   record(TraceKind::Publish, m, def.component, def.targetComponent, kNone, arrival);
+  if (claimInline(arrival)) {  // a link without latency: it reaches the broker now
+    scheduleNextEmit(producer);
+    ++events_;
+    return onBrokerReceive(msg);
+  }
   schedule(arrival, EventKind::BrokerReceive, 0, msg);
   scheduleNextEmit(producer);
 }
@@ -151,6 +158,14 @@ void Simulator::onServiceDone(std::uint32_t instance, std::uint32_t msg) {
     c.busy.set(now_, c.busy.value - 1);
   }
   if (def.sourceKind == ChannelKind::Stream) fetch(instance);
+  // An ack claimed inline runs last, where the run loop would have taken it: what was scheduled
+  // since the claim came after it, and nothing here grows a count a run limit bounds.
+  if (inlineReply_ != kNone) {
+    const std::uint32_t reply = std::exchange(inlineReply_, kNone);
+    ++events_;
+    if (inlineReplyIsNack_) return onBrokerNack(instance, reply);
+    onBrokerAck(instance, reply);
+  }
 }
 
 void Simulator::finishQueueDelivery(std::uint32_t instance, std::uint32_t msg) {
@@ -191,6 +206,11 @@ void Simulator::finishQueueDelivery(std::uint32_t instance, std::uint32_t msg) {
     setState(msg, failed ? MessageState::NackToBroker : MessageState::AckToBroker);
     record(failed ? TraceKind::Fail : TraceKind::Complete, m, def.component, queueComponent,
            instance, arrival);
+    if (claimInline(arrival)) {  // it reaches the broker now: onServiceDone runs it at its end
+      inlineReply_ = msg;
+      inlineReplyIsNack_ = failed;
+      return;
+    }
     schedule(arrival, failed ? EventKind::BrokerNack : EventKind::BrokerAck, instance, msg);
   } else {
     record(failed ? TraceKind::Fail : TraceKind::Complete, m, def.component, queueComponent,

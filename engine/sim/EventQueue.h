@@ -2,6 +2,8 @@
 
 #include "base/SimTime.h"
 
+#include <algorithm>
+#include <cstddef>
 #include <cstdint>
 #include <vector>
 
@@ -79,6 +81,14 @@ class EventQueue {
   bool empty() const { return heap_.empty() && nowHead_ == now_.size(); }
   std::size_t size() const { return heap_.size() + (now_.size() - nowHead_); }
   std::uint64_t scheduled() const { return nextSeq_; }
+  // Whether an event due at `time` (the current time), scheduled now, would be the very next one
+  // taken: nothing else is due at that time.
+  bool nextWouldBe(SimTime time) const {
+    return nowHead_ == now_.size() && (heap_.empty() || heap_.front().time > time);
+  }
+  // The sequence number of an event that runs at once instead of being scheduled: every later
+  // event keeps the number it would have had.
+  void skipSequence() { ++nextSeq_; }
 
   // `currentTime` is the simulator's clock; `time` must not be earlier.
   void push(SimTime currentTime, SimTime time, EventKind kind, std::uint32_t a, std::uint32_t b) {
@@ -148,7 +158,13 @@ class EventQueue {
   std::size_t memoryBytes() const {  // heap bytes
     return (heap_.capacity() + now_.capacity()) * sizeof(Event);
   }
-  bool operator==(const EventQueue&) const = default;
+  // The same pending events in the same order (the FIFO's taken part and the storage aside: a hop
+  // that ran inline never passed through it), and the same next sequence number.
+  bool operator==(const EventQueue& o) const {
+    return heap_ == o.heap_ && nextSeq_ == o.nextSeq_ &&
+           std::equal(now_.begin() + static_cast<std::ptrdiff_t>(nowHead_), now_.end(),
+                      o.now_.begin() + static_cast<std::ptrdiff_t>(o.nowHead_), o.now_.end());
+  }
 
  private:
   // The FIFO's ends compared as addresses: its length would be a division by the event's size.

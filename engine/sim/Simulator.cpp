@@ -131,7 +131,11 @@ StopReason Simulator::runEvents(SimTime until, std::uint64_t maxEvents) {
     now_ = e.time;
     ++events_;
     if (checkInvariants_) lastEvent_ = e;  // only a violation's message reads it
+    const std::uint64_t spare = watched ? 0 : maxEvents - 1;
+    spare_ = spare;
     dispatchEvent(e);
+    maxEvents -= spare - spare_;  // the hops that ran inline: events of the budget too
+    spare_ = 0;
     if (watched || mayBeAtLimit_) [[unlikely]] {
       const StopReason stop = afterEvent();
       if (stop != StopReason::ReachedTime) return stop;

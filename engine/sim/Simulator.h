@@ -43,6 +43,9 @@ class Simulator {
   const Model& model() const { return *model_; }
   SimTime now() const { return now_; }
   std::uint64_t eventsProcessed() const { return events_; }
+  // Of those, the hops that ran inside the event that caused them (claimInline): none while
+  // invariants are checked or the trace is captured.
+  std::uint64_t eventsRunInline() const { return eventsInline_; }
   std::size_t pendingEvents() const { return queue_.size(); }
   // When the next event is due (kNever when none is): a comparison steps two runs to the earlier.
   SimTime nextEventTime() const { return queue_.empty() ? kNever : queue_.top().time; }
@@ -138,6 +141,18 @@ class Simulator {
   std::string settleForLiveChange();
   void dispatchEvent(const Event& e);
   StopReason afterEvent();
+  // A hop due at `at` may run at once, inside the event that causes it, instead of as an event of
+  // its own when it is due now, it would be the very next event taken (nothing else is due now),
+  // the run's event budget has room for it, and no after-event check is on (invariants, a captured
+  // trace) or asked for (a limit): then the run is the same, event for event, as if it had been
+  // scheduled, and saves the run loop's round. The hop is counted as the event it stands for.
+  bool claimInline(SimTime at) {
+    if (at != now_ || spare_ == 0 || mayBeAtLimit_ || !queue_.nextWouldBe(now_)) return false;
+    --spare_;
+    ++eventsInline_;
+    queue_.skipSequence();
+    return true;
+  }
   // Sampling.cpp: the time series, sized at build and sampled every sample_interval.
   void initSeries();
   void takeSamplesThrough(SimTime t);
@@ -537,6 +552,15 @@ class Simulator {
   bool mayBeAtLimit_ = true;
   // Whether the run loop looks ahead (lookAhead()): set from the model's size when built.
   bool lookAhead_ = false;
+  // While an event runs: how many more the run may take (0 while after-event checks are on, and
+  // outside a run); claimInline() takes from it. Not compared by operator==: it only decides which
+  // hops skip the run loop, never what happens.
+  std::uint64_t spare_ = 0;
+  // A service end's ack (or nack) that claimed to run inline: it runs once the service end's other
+  // work is done, as it would have run next. kNone otherwise.
+  std::uint32_t inlineReply_ = kNone;
+  bool inlineReplyIsNack_ = false;
+  std::uint64_t eventsInline_ = 0;  // not compared by operator== either: see eventsRunInline()
 };
 
 }  // namespace brokerlab

@@ -1,0 +1,140 @@
+// A zero-delay hop that would be the very next event runs inside the event that causes it
+// (Simulator::claimInline) only where nothing can tell: the same trace, events and state as when
+// every hop is an event of its own, which is how it runs while invariants are checked (as the
+// other engine tests always do) or the trace is captured (as the window always does). A run's event
+// budget still stops it after the same events.
+
+#include "EngineFixtures.h"
+
+#include <QDir>
+
+using namespace brokerlab;
+using namespace brokerlab::fixtures;
+
+namespace {
+
+QString hex(std::uint64_t v) {
+  return QString::number(v, 16).rightJustified(16, '0');
+}
+
+// The long bundled runs (mm1, mmc: millions of events) are cut here, in both runs alike.
+constexpr SimTime kAtMost = 10 * kMinute;
+
+SimTime endOf(const Simulator& sim) {
+  return std::min(sim.model().duration, kAtMost);
+}
+
+// A bundled scenario with links that take no time (the network's default is 1 ms): every publish
+// reaches the broker, and every ack the queue, at the moment it is sent, the hops that can run
+// inline. Its faults, crashes, nacks, topics, streams and request-reply stay as they are.
+Scenario withoutLatency(const QString& file) {
+  Scenario s = bundledScenario(file);
+  s.networkLatency = Distribution::constant(0);
+  for (ComponentSpec& c : s.components) c.latency.reset();
+  return s;
+}
+
+// Invariants checked: every hop an event of its own.
+Simulator checkedRun(const QString& file, std::uint64_t seed) {
+  return simulator(withoutLatency(file), seed);
+}
+
+// Invariants not checked, as the command line runs: hops may run inline.
+Simulator inlineRun(const QString& file, std::uint64_t seed) {
+  Simulator sim = checkedRun(file, seed);
+  sim.setInvariantChecks(false);
+  return sim;
+}
+
+}  // namespace
+
+class tst_InlineHops : public QObject {
+  Q_OBJECT
+
+  int inlinedSomewhere_ = 0;
+
+ private slots:
+  void aRunIsTheSameWithItsHopsInline_data() {
+    QTest::addColumn<QString>("file");
+    QTest::addColumn<quint64>("seed");
+    const QStringList files = QDir(QStringLiteral(BROKERLAB_SOURCE_DIR "/scenarios"))
+                                  .entryList({"*.json"}, QDir::Files, QDir::Name);
+    QVERIFY(files.size() >= 20);
+    for (const QString& f : files)
+      for (const quint64 seed : {1, 6})
+        QTest::addRow("%s seed %llu", qPrintable(f), seed) << f << seed;
+  }
+  void aRunIsTheSameWithItsHopsInline() {
+    QFETCH(QString, file);
+    QFETCH(quint64, seed);
+    Simulator checked = checkedRun(file, seed);
+    Simulator inlined = inlineRun(file, seed);
+    RUN_UNTIL(checked, endOf(checked));
+    RUN_UNTIL(inlined, endOf(inlined));
+    QCOMPARE(checked.eventsRunInline(), quint64(0));
+    QCOMPARE(hex(inlined.traceHash()), hex(checked.traceHash()));
+    QCOMPARE(inlined.eventsProcessed(), checked.eventsProcessed());
+    QVERIFY(inlined == checked);  // every bit of the state, the pending events among it
+    inlinedSomewhere_ += inlined.eventsRunInline() > 0;
+  }
+  // Most of them had hops to run inline (request-reply's clients publish no messages).
+  void mostScenariosHadHopsInline() {
+    QVERIFY2(inlinedSomewhere_ >= 30, qPrintable(QString::number(inlinedSomewhere_)));
+  }
+
+  // Where producers publish over links without latency and consumers ack, two of a message's five
+  // events run inline: the publish's arrival at the broker and the ack.
+  void aWorkQueuesArrivalsAndAcksRunInline() {
+    Simulator sim = inlineRun("work-queue.json", 1);
+    RUN(sim);
+    const std::uint64_t published = sim.ledger().published;
+    QVERIFY(published > 1000);
+    QVERIFY2(sim.eventsRunInline() >= 2 * published - 10,
+             qPrintable(QString::number(sim.eventsRunInline())));
+    QVERIFY(sim.eventsRunInline() <= 2 * published);
+  }
+
+  // The window captures the trace and steps by events: it sees every hop as an event of its own.
+  void noHopRunsInlineWhileTheTraceIsCaptured() {
+    Simulator sim = inlineRun("work-queue.json", 1);
+    sim.trace().setCapturing(true);
+    std::vector<TraceRecord> records;
+    for (StopReason why; (why = sim.runUntil(sim.model().duration)) != StopReason::ReachedTime;) {
+      QCOMPARE(why, StopReason::TraceFull);
+      sim.trace().pull(records, sim.trace().size());
+    }
+    QCOMPARE(sim.eventsRunInline(), quint64(0));
+  }
+
+  // A budget of N events stops a run after N, inline hops counted: steps of a few events land
+  // where steps of every hop as an event land, and end in the same run.
+  void budgetsStopAfterTheSameEvents_data() {
+    QTest::addColumn<quint64>("budget");
+    QTest::newRow("2") << quint64(2);
+    QTest::newRow("3") << quint64(3);
+    QTest::newRow("7") << quint64(7);
+    QTest::newRow("1000") << quint64(1000);
+  }
+  void budgetsStopAfterTheSameEvents() {
+    QFETCH(quint64, budget);
+    Simulator whole = checkedRun("poison-dead-letter.json", 1);  // acks, nacks, dead letters
+    RUN(whole);
+    Simulator stepped = inlineRun("poison-dead-letter.json", 1);
+    Simulator checked = checkedRun("poison-dead-letter.json", 1);
+    for (;;) {
+      const std::uint64_t before = stepped.eventsProcessed();
+      const StopReason why = stepped.runUntil(stepped.model().duration, budget);
+      QCOMPARE(checked.runUntil(checked.model().duration, budget), why);
+      QVERIFY(stepped == checked);
+      if (why == StopReason::ReachedTime) break;
+      QCOMPARE(why, StopReason::EventBudget);
+      QCOMPARE(stepped.eventsProcessed() - before, budget);
+    }
+    QVERIFY(stepped.eventsRunInline() > 0);
+    QCOMPARE(hex(stepped.traceHash()), hex(whole.traceHash()));
+    QCOMPARE(stepped.eventsProcessed(), whole.eventsProcessed());
+  }
+};
+
+QTEST_APPLESS_MAIN(tst_InlineHops)
+#include "tst_inlinehops.moc"
