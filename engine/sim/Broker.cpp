@@ -140,7 +140,12 @@ void Simulator::dispatch(std::uint32_t queue) {
     // the store buffer cannot forward, which then waited for the store to retire.
     record(TraceKind::Deliver, m, model_->queues[queue].component, def.component, instance,
            arrival);
-    schedule(arrival, EventKind::ConsumerReceive, instance, msg);
+    if (claimInline(arrival)) {
+      inlineReceive_ = msg;
+      inlineReceiveInstance_ = instance;
+    } else {
+      schedule(arrival, EventKind::ConsumerReceive, instance, msg);
+    }
   }
   if (!changed) return;
   setDepth(queue);

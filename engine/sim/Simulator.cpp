@@ -2,6 +2,7 @@
 
 #include <algorithm>
 #include <string>
+#include <utility>
 
 namespace brokerlab {
 
@@ -134,6 +135,11 @@ StopReason Simulator::runEvents(SimTime until, std::uint64_t maxEvents) {
     const std::uint64_t spare = watched ? 0 : maxEvents - 1;
     spare_ = spare;
     dispatchEvent(e);
+    while (inlineReceive_ != kNone) {  // a delivery claimed inline: the next event, run now
+      const std::uint32_t msg = std::exchange(inlineReceive_, kNone);
+      ++events_;
+      onConsumerReceive(inlineReceiveInstance_, msg);
+    }
     maxEvents -= spare - spare_;  // the hops that ran inline: events of the budget too
     spare_ = 0;
     if (watched || mayBeAtLimit_) [[unlikely]] {

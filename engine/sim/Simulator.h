@@ -147,7 +147,9 @@ class Simulator {
   // trace) or asked for (a limit): then the run is the same, event for event, as if it had been
   // scheduled, and saves the run loop's round. The hop is counted as the event it stands for.
   bool claimInline(SimTime at) {
-    if (at != now_ || spare_ == 0 || mayBeAtLimit_ || !queue_.nextWouldBe(now_)) return false;
+    if (at != now_ || spare_ == 0 || mayBeAtLimit_ || inlineReply_ != kNone ||
+        inlineReceive_ != kNone || !queue_.nextWouldBe(now_))
+      return false;
     --spare_;
     ++eventsInline_;
     queue_.skipSequence();
@@ -560,6 +562,10 @@ class Simulator {
   // work is done, as it would have run next. kNone otherwise.
   std::uint32_t inlineReply_ = kNone;
   bool inlineReplyIsNack_ = false;
+  // A delivery that claimed to run inline (dispatch): its arrival at the instance runs once the
+  // event that dispatched it is done (runEvents), as it would have run next. kNone otherwise.
+  std::uint32_t inlineReceive_ = kNone;
+  std::uint32_t inlineReceiveInstance_ = kNone;
   std::uint64_t eventsInline_ = 0;  // not compared by operator== either: see eventsRunInline()
 };
 

@@ -82,16 +82,18 @@ class tst_InlineHops : public QObject {
     QVERIFY2(inlinedSomewhere_ >= 30, qPrintable(QString::number(inlinedSomewhere_)));
   }
 
-  // Where producers publish over links without latency and consumers ack, two of a message's five
-  // events run inline: the publish's arrival at the broker and the ack.
-  void aWorkQueuesArrivalsAndAcksRunInline() {
+  // Where producers publish over links without latency and consumers ack, three of a message's
+  // five events can run inline: its arrival at the broker, its arrival at the instance it is
+  // delivered to, and the ack; the rest are the publish and the end of the service, which take
+  // time.
+  void aWorkQueuesHopsRunInline() {
     Simulator sim = inlineRun("work-queue.json", 1);
     RUN(sim);
     const std::uint64_t published = sim.ledger().published;
     QVERIFY(published > 1000);
-    QVERIFY2(sim.eventsRunInline() >= 2 * published - 10,
-             qPrintable(QString::number(sim.eventsRunInline())));
-    QVERIFY(sim.eventsRunInline() <= 2 * published);
+    const std::uint64_t inlined = sim.eventsRunInline();
+    QVERIFY2(inlined > 2 * published && inlined <= 3 * published,
+             qPrintable(QStringLiteral("%1 of %2 messages").arg(inlined).arg(published)));
   }
 
   // The window captures the trace and steps by events: it sees every hop as an event of its own.
