@@ -143,6 +143,7 @@ void Simulator::dispatch(std::uint32_t queue) {
     if (claimInline(arrival)) {
       inlineReceive_ = msg;
       inlineReceiveInstance_ = instance;
+      inlineReceiveSequence_ = claimedSequence_;
     } else {
       schedule(arrival, EventKind::ConsumerReceive, instance, msg);
     }

@@ -47,9 +47,9 @@ void Simulator::onProducerEmit(std::uint32_t producer, std::uint32_t queue) {
   const SimTime arrival = sendOverLink(p.linkFreeAt, def.latency, p.rng, def.component);
   record(TraceKind::Publish, m, def.component, def.targetComponent, kNone, arrival);
   if (claimInline(arrival)) {  // a link without latency: it reaches the broker now
+    const std::uint64_t sequence = claimedSequence_;
     scheduleNextEmit(producer);
-    ++events_;
-    return onBrokerReceive(msg);
+    return runClaimed(sequence, EventKind::BrokerReceive, 0, msg, [&] { onBrokerReceive(msg); });
   }
   schedule(arrival, EventKind::BrokerReceive, 0, msg);
   scheduleNextEmit(producer);
@@ -159,12 +159,15 @@ void Simulator::onServiceDone(std::uint32_t instance, std::uint32_t msg) {
   }
   if (def.sourceKind == ChannelKind::Stream) fetch(instance);
   // An ack claimed inline runs last, where the run loop would have taken it: what was scheduled
-  // since the claim came after it, and nothing here grows a count a run limit bounds.
+  // since the claim came after it.
   if (inlineReply_ != kNone) {
     const std::uint32_t reply = std::exchange(inlineReply_, kNone);
-    ++events_;
-    if (inlineReplyIsNack_) return onBrokerNack(instance, reply);
-    onBrokerAck(instance, reply);
+    const bool nack = inlineReplyIsNack_;
+    runClaimed(inlineReplySequence_, nack ? EventKind::BrokerNack : EventKind::BrokerAck, instance,
+               reply, [&] {
+                 if (nack) return onBrokerNack(instance, reply);
+                 onBrokerAck(instance, reply);
+               });
   }
 }
 
@@ -209,6 +212,7 @@ void Simulator::finishQueueDelivery(std::uint32_t instance, std::uint32_t msg) {
     if (claimInline(arrival)) {  // it reaches the broker now: onServiceDone runs it at its end
       inlineReply_ = msg;
       inlineReplyIsNack_ = failed;
+      inlineReplySequence_ = claimedSequence_;
       return;
     }
     schedule(arrival, failed ? EventKind::BrokerNack : EventKind::BrokerAck, instance, msg);

@@ -89,6 +89,17 @@ class EventQueue {
   // The sequence number of an event that runs at once instead of being scheduled: every later
   // event keeps the number it would have had.
   void skipSequence() { ++nextSeq_; }
+  // Such an event that must run as an event after all: at the head of the same-time FIFO with the
+  // sequence number it kept, where it would have been (what was scheduled since came after it).
+  void putBack(SimTime time, std::uint64_t sequence, EventKind kind, std::uint32_t a,
+               std::uint32_t b) {
+    const Event e(time, (sequence << 8) | static_cast<std::uint64_t>(kind), a, b);
+    if (nowHead_ > 0) {
+      now_[--nowHead_] = e;
+    } else {
+      now_.insert(now_.begin(), e);
+    }
+  }
 
   // `currentTime` is the simulator's clock; `time` must not be earlier.
   void push(SimTime currentTime, SimTime time, EventKind kind, std::uint32_t a, std::uint32_t b) {

@@ -137,8 +137,9 @@ StopReason Simulator::runEvents(SimTime until, std::uint64_t maxEvents) {
     dispatchEvent(e);
     while (inlineReceive_ != kNone) {  // a delivery claimed inline: the next event, run now
       const std::uint32_t msg = std::exchange(inlineReceive_, kNone);
-      ++events_;
-      onConsumerReceive(inlineReceiveInstance_, msg);
+      const std::uint32_t instance = inlineReceiveInstance_;
+      runClaimed(inlineReceiveSequence_, EventKind::ConsumerReceive, instance, msg,
+                 [&] { onConsumerReceive(instance, msg); });
     }
     maxEvents -= spare - spare_;  // the hops that ran inline: events of the budget too
     spare_ = 0;

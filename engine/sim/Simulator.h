@@ -145,15 +145,32 @@ class Simulator {
   // its own when it is due now, it would be the very next event taken (nothing else is due now),
   // the run's event budget has room for it, and no after-event check is on (invariants, a captured
   // trace) or asked for (a limit): then the run is the same, event for event, as if it had been
-  // scheduled, and saves the run loop's round. The hop is counted as the event it stands for.
+  // scheduled, and saves the run loop's round. The hop is counted as the event it stands for, and
+  // keeps its sequence number, so that runClaimed() can still make it that event.
   bool claimInline(SimTime at) {
     if (at != now_ || spare_ == 0 || mayBeAtLimit_ || inlineReply_ != kNone ||
         inlineReceive_ != kNone || !queue_.nextWouldBe(now_))
       return false;
     --spare_;
     ++eventsInline_;
+    claimedSequence_ = queue_.scheduled();
     queue_.skipSequence();
     return true;
+  }
+  // Runs a claimed hop now, or, when the event that claimed it has since grown a count a run limit
+  // bounds (the run loop then asks for the limits before the next event), puts it back among the
+  // events as the one it would have been.
+  template <class Run>
+  void runClaimed(std::uint64_t sequence, EventKind kind, std::uint32_t a, std::uint32_t b,
+                  Run&& run) {
+    if (mayBeAtLimit_) {
+      ++spare_;
+      --eventsInline_;
+      queue_.putBack(now_, sequence, kind, a, b);
+      return;
+    }
+    ++events_;
+    run();
   }
   // Sampling.cpp: the time series, sized at build and sampled every sample_interval.
   void initSeries();
@@ -562,11 +579,14 @@ class Simulator {
   // work is done, as it would have run next. kNone otherwise.
   std::uint32_t inlineReply_ = kNone;
   bool inlineReplyIsNack_ = false;
+  std::uint64_t inlineReplySequence_ = 0;
   // A delivery that claimed to run inline (dispatch): its arrival at the instance runs once the
   // event that dispatched it is done (runEvents), as it would have run next. kNone otherwise.
   std::uint32_t inlineReceive_ = kNone;
   std::uint32_t inlineReceiveInstance_ = kNone;
-  std::uint64_t eventsInline_ = 0;  // not compared by operator== either: see eventsRunInline()
+  std::uint64_t inlineReceiveSequence_ = 0;
+  std::uint64_t claimedSequence_ = 0;  // the sequence number the last claimed hop keeps
+  std::uint64_t eventsInline_ = 0;     // not compared by operator== either: see eventsRunInline()
 };
 
 }  // namespace brokerlab

@@ -52,6 +52,7 @@ class tst_InlineHops : public QObject {
   Q_OBJECT
 
   int inlinedSomewhere_ = 0;
+  int stoppedByALimit_ = 0;
 
  private slots:
   void aRunIsTheSameWithItsHopsInline_data() {
@@ -80,6 +81,55 @@ class tst_InlineHops : public QObject {
   // Most of them had hops to run inline (request-reply's clients publish no messages).
   void mostScenariosHadHopsInline() {
     QVERIFY2(inlinedSomewhere_ >= 30, qPrintable(QString::number(inlinedSomewhere_)));
+  }
+
+  // A run limit reached within an event (a topic's copies, say) stops the run before the next
+  // event: a hop claimed inline before the count grew must not run either, in either run.
+  void aLimitStopsBothRunsAtTheSameEvent_data() { aRunIsTheSameWithItsHopsInline_data(); }
+  void aLimitStopsBothRunsAtTheSameEvent() {
+    QFETCH(QString, file);
+    QFETCH(quint64, seed);
+    RunLimits limits;
+    limits.liveMessages = 12;
+    limits.retainedRecords = 200;
+    limits.jobs = 40;
+    limits.liveRequests = 6;
+    Simulator checked = checkedRun(file, seed);
+    Simulator inlined = inlineRun(file, seed);
+    checked.setLimits(limits);
+    inlined.setLimits(limits);
+    const StopReason why = checked.runUntil(endOf(checked));
+    QCOMPARE(inlined.runUntil(endOf(inlined)), why);
+    QCOMPARE(inlined.limitReached(), checked.limitReached());
+    QCOMPARE(inlined.eventsProcessed(), checked.eventsProcessed());
+    QVERIFY(inlined == checked);
+    stoppedByALimit_ += why == StopReason::LimitReached;
+  }
+  // The sharpest case: a topic's first copy is delivered (its arrival claimed inline), and a later
+  // copy of the same publish brings the live count to its limit. Every limit from 3 to 60 in two
+  // scenarios with topics, so that some publish's copies cross it.
+  void aLimitReachedWithinAFanOut() {
+    int stopped = 0;
+    for (const char* file : {"fanout-notifications.json", "queue-vs-topic-vs-stream.json"}) {
+      for (std::uint64_t live = 3; live <= 60; ++live) {
+        RunLimits limits;
+        limits.liveMessages = live;
+        Simulator checked = checkedRun(file, 1);
+        Simulator inlined = inlineRun(file, 1);
+        checked.setLimits(limits);
+        inlined.setLimits(limits);
+        const StopReason why = checked.runUntil(endOf(checked));
+        stopped += why == StopReason::LimitReached;
+        QCOMPARE(inlined.runUntil(endOf(inlined)), why);
+        QCOMPARE(inlined.eventsProcessed(), checked.eventsProcessed());
+        QVERIFY2(inlined == checked,
+                 qPrintable(QStringLiteral("%1, limit %2").arg(file).arg(live)));
+      }
+    }
+    QVERIFY2(stopped >= 60, qPrintable(QString::number(stopped)));
+  }
+  void mostScenariosReachedALimit() {
+    QVERIFY2(stoppedByALimit_ >= 30, qPrintable(QString::number(stoppedByALimit_)));
   }
 
   // Where producers publish over links without latency and consumers ack, three of a message's
