@@ -12,6 +12,7 @@
 #include <algorithm>
 #include <cstdio>
 #include <string>
+#include <utility>
 #include <vector>
 
 namespace brokerlab::cli {
@@ -115,23 +116,21 @@ int runBenchVsReference(double scale, int pairs, bool json, const std::string& o
       w.key("pairs");
       w.beginArray();
       for (const Pair& p : results) {
+        const std::pair<const char*, double> fields[] = {
+            {"brokerlab_messages_per_s", p.brokerlab},
+            {"reference_messages_per_s", p.reference},
+            {"ratio", p.ratio()},
+            {"reference_wait_mean_s", p.referenceWaitS},
+            {"captured_messages_per_s", p.captured},
+            {"lean_reference_messages_per_s", p.lean},
+            {"lean_ratio", p.leanRatio()},
+            {"lean_reference_wait_mean_s", p.leanWaitS},
+        };
         w.beginObject();
-        w.key("brokerlab_messages_per_s");
-        w.number(p.brokerlab);
-        w.key("reference_messages_per_s");
-        w.number(p.reference);
-        w.key("ratio");
-        w.number(p.ratio());
-        w.key("reference_wait_mean_s");
-        w.number(p.referenceWaitS);
-        w.key("captured_messages_per_s");
-        w.number(p.captured);
-        w.key("lean_reference_messages_per_s");
-        w.number(p.lean);
-        w.key("lean_ratio");
-        w.number(p.leanRatio());
-        w.key("lean_reference_wait_mean_s");
-        w.number(p.leanWaitS);
+        for (const auto& [key, value] : fields) {
+          w.key(key);
+          w.number(value);
+        }
         w.endObject();
       }
       w.endArray();
