@@ -68,6 +68,11 @@ inline Simulator bundled(const QString& file, std::optional<std::uint64_t> seed 
   return simulator(bundledScenario(file), seed);
 }
 
+// A trace hash as the CLI prints it: 16 hex digits.
+inline QString hex(std::uint64_t v) {
+  return QString::number(v, 16).rightJustified(16, '0');
+}
+
 // Why a run stopped before its time, for a failing check: the broken invariant or the run limit.
 inline QByteArray stopText(const Simulator& sim) {
   const std::string& why = sim.violation().empty() ? sim.limitReached() : sim.violation();

@@ -47,10 +47,6 @@ constexpr Fingerprint kFingerprints[] = {
     {"broker-restart-durability.json", "9bd64b49326e7f4a", 14025},
 };
 
-QString hex(std::uint64_t v) {
-  return QString::number(v, 16).rightJustified(16, '0');
-}
-
 }  // namespace
 
 class tst_Determinism : public QObject {

@@ -13,10 +13,6 @@ using namespace brokerlab::fixtures;
 
 namespace {
 
-QString hex(std::uint64_t v) {
-  return QString::number(v, 16).rightJustified(16, '0');
-}
-
 // The long bundled runs (mm1, mmc: millions of events) are cut here, in both runs alike.
 constexpr SimTime kAtMost = 10 * kMinute;
 
