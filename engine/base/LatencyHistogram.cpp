@@ -8,22 +8,13 @@ namespace brokerlab {
 
 namespace {
 
-// Values below 64 have a bucket each. Above, a power of two [2^e, 2^(e+1)) is split into 32
-// linear sub-buckets of width 2^(e-5): the midpoint is within width/2 <= 2^e/64 of any value in
-// it, a relative error of at most 1/64.
-constexpr std::uint64_t kExactLimit = 64;
-constexpr int kSubBucketBits = 5;
-constexpr int kFirstExponent = 6;  // log2(kExactLimit)
+static_assert(LatencyHistogram::kPageSize == 1u << LatencyHistogram::kPageBits);
+static_assert(LatencyHistogram::kBucketLimit / LatencyHistogram::kPageSize <= 64,
+              "every page has a bit in the page mask");
 
-std::uint32_t bucketIndex(std::uint64_t v) {
-  if (v < kExactLimit) return static_cast<std::uint32_t>(v);
-  const int exponent = std::bit_width(v) - 1;
-  const std::uint64_t sub = (v >> (exponent - kSubBucketBits)) & ((1u << kSubBucketBits) - 1);
-  return static_cast<std::uint32_t>(kExactLimit + ((exponent - kFirstExponent) << kSubBucketBits) +
-                                    sub);
-}
+}  // namespace
 
-SimTime bucketMidpoint(std::uint32_t index) {
+SimTime LatencyHistogram::bucketMidpoint(std::uint32_t index) {
   if (index < kExactLimit) return index;
   const std::uint32_t offset = index - kExactLimit;
   const int exponent = static_cast<int>(offset >> kSubBucketBits) + kFirstExponent;
@@ -33,26 +24,10 @@ SimTime bucketMidpoint(std::uint32_t index) {
   return static_cast<SimTime>(lower + width / 2);
 }
 
-// The set bits of x. std::popcount is a call into libgcc unless the build targets CPUs with the
-// popcnt instruction (Debian's x86-64 baseline does not); this inline count is the same
-// arithmetic without the call, on the path of every latency recorded.
-constexpr std::uint32_t countBits(std::uint64_t x) {
-  x -= (x >> 1) & 0x5555555555555555ULL;
-  x = (x & 0x3333333333333333ULL) + ((x >> 2) & 0x3333333333333333ULL);
-  x = (x + (x >> 4)) & 0x0f0f0f0f0f0f0f0fULL;
-  return static_cast<std::uint32_t>((x * 0x0101010101010101ULL) >> 56);
-}
-static_assert(countBits(0) == 0 && countBits(~0ULL) == 64 && countBits(0x8000000000000001ULL) == 2);
-
-constexpr std::uint32_t kPageBits = 5;
-static_assert(LatencyHistogram::kPageSize == 1u << kPageBits);
-static_assert(LatencyHistogram::kBucketLimit / LatencyHistogram::kPageSize <= 64,
-              "every page has a bit in the page mask");
-
-}  // namespace
-
-// Inline into record(): a call there costs about a tenth of a record's instructions.
+// Inline into its callers: a call there costs about a tenth of a record's instructions.
 [[gnu::always_inline]] inline std::size_t LatencyHistogram::slotOf(std::uint32_t page) {
+  static_assert(countBits(0) == 0 && countBits(~0ULL) == 64 &&
+                countBits(0x8000000000000001ULL) == 2);
   const std::uint64_t bit = std::uint64_t{1} << page;
   const auto slot = static_cast<std::size_t>(countBits(pages_ & (bit - 1)));
   if ((pages_ & bit) == 0) addPage(slot, bit);
@@ -69,8 +44,7 @@ static_assert(LatencyHistogram::kBucketLimit / LatencyHistogram::kPageSize <= 64
   pages_ |= bit;
 }
 
-void LatencyHistogram::record(SimTime ns) {
-  ns = std::max<SimTime>(ns, 0);
+[[gnu::noinline]] void LatencyHistogram::recordInNewPage(SimTime ns) {
   const std::uint32_t index = bucketIndex(static_cast<std::uint64_t>(ns));
   const std::size_t slot = slotOf(index >> kPageBits);
   ++buckets_[slot * kPageSize + (index & (kPageSize - 1))];
