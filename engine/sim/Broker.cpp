@@ -150,8 +150,9 @@ void Simulator::dispatch(std::uint32_t queue) {
   }
   if (!changed) return;
   setDepth(queue);
-  // Expiry happens at the head: a new head with its own, earlier expiration needs its check.
-  scheduleExpiryCheck(queue);
+  // Expiry happens at the head: a new head with its own, earlier expiration needs its check. (The
+  // test here saves most dispatches a call that would only find that nothing can expire.)
+  if (canExpire) scheduleExpiryCheck(queue);
 }
 
 // Dispatch's rare case, out of line so that its record's work is not hoisted into every dispatch.
