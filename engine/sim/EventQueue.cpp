@@ -1,5 +1,7 @@
 #include "sim/EventQueue.h"
 
+#include <algorithm>
+
 namespace brokerlab {
 
 // A 4-ary heap: half the depth of a binary heap and children that share a cache line.
@@ -8,27 +10,34 @@ constexpr std::size_t kArity = 4;
 }  // namespace
 
 void EventQueue::heapPush(SimTime time, std::uint64_t seqKind, std::uint32_t a, std::uint32_t b) {
-  std::size_t i = heap_.size();
-  heap_.emplace_back();
+  if (heapSize_ == heap_.size()) [[unlikely]]
+    return growAndPush(time, seqKind, a, b);
+  Event* const h = heap_.data();
+  std::size_t i = heapSize_++;
   while (i > 0) {
     const std::size_t parent = (i - 1) / kArity;
-    const Event& p = heap_[parent];
+    const Event& p = h[parent];
     if (!((time < p.time) | ((time == p.time) & (seqKind < p.seqKind)))) break;
-    heap_[i] = p;
+    h[i] = p;
     i = parent;
   }
-  Event& slot = heap_[i];
+  Event& slot = h[i];
   slot.time = time;
   slot.seqKind = seqKind;
   slot.a = a;
   slot.b = b;
 }
 
+[[gnu::noinline]] void EventQueue::growAndPush(SimTime time, std::uint64_t seqKind, std::uint32_t a,
+                                               std::uint32_t b) {
+  heap_.resize(std::max<std::size_t>(16, heap_.size() * 2));
+  heapPush(time, seqKind, a, b);
+}
+
 void EventQueue::heapPop(Event& out) {
-  out = heap_.front();
-  const Event last = heap_.back();
-  heap_.pop_back();
-  const std::size_t n = heap_.size();
+  out = heap_[0];
+  const std::size_t n = --heapSize_;
+  const Event last = heap_[n];
   if (n == 0) return;
   std::size_t i = 0;
   for (;;) {

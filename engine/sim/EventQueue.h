@@ -78,13 +78,13 @@ struct Event {
 // comparing the two fronts; most hops of a zero-latency model then never touch the heap.
 class EventQueue {
  public:
-  bool empty() const { return heap_.empty() && nowHead_ == now_.size(); }
-  std::size_t size() const { return heap_.size() + (now_.size() - nowHead_); }
+  bool empty() const { return heapSize_ == 0 && nowHead_ == now_.size(); }
+  std::size_t size() const { return heapSize_ + (now_.size() - nowHead_); }
   std::uint64_t scheduled() const { return nextSeq_; }
   // Whether an event due at `time` (the current time), scheduled now, would be the very next one
   // taken: nothing else is due at that time.
   bool nextWouldBe(SimTime time) const {
-    return nowHead_ == now_.size() && (heap_.empty() || heap_.front().time > time);
+    return nowHead_ == now_.size() && (heapSize_ == 0 || heap_[0].time > time);
   }
   // The sequence number of an event that runs at once instead of being scheduled: every later
   // event keeps the number it would have had.
@@ -115,9 +115,9 @@ class EventQueue {
   }
 
   const Event& top() const {
-    if (nowHead_ == now_.size()) return heap_.front();
-    if (heap_.empty() || now_[nowHead_].before(heap_.front())) return now_[nowHead_];
-    return heap_.front();
+    if (nowHead_ == now_.size()) return heap_[0];
+    if (heapSize_ == 0 || now_[nowHead_].before(heap_[0])) return now_[nowHead_];
+    return heap_[0];
   }
 
   Event pop() {
@@ -141,17 +141,17 @@ class EventQueue {
       popNow(out);
       return Popped::Now;
     }
-    if (heap_.empty() || heap_.front().time > until) return Popped::Nothing;
+    if (heapSize_ == 0 || heap_[0].time > until) return Popped::Nothing;
     heapPop(out);
     return Popped::Heap;
   }
   // The earliest event of the heap part (not the FIFO's), or null: what the run loop looks ahead
   // to. Zero-delay hops never enter the heap, so this is the next event that is not part of the
   // current chain of hops.
-  const Event* heapFront() const { return heap_.empty() ? nullptr : heap_.data(); }
+  const Event* heapFront() const { return heapSize_ == 0 ? nullptr : heap_.data(); }
   // The heap's second-earliest event (the earliest of the front's children), or null.
   const Event* heapSecond() const {
-    const std::size_t n = heap_.size();
+    const std::size_t n = heapSize_;
     if (n < 2) return nullptr;
     const Event* best = &heap_[1];
     for (std::size_t c = 2; c <= 4 && c < n; ++c)
@@ -162,7 +162,7 @@ class EventQueue {
   // Every pending event, in no particular order: for queries that are not on any hop's path.
   template <class F>
   void forEachPending(F&& f) const {
-    for (const Event& e : heap_) f(e);
+    for (std::size_t i = 0; i < heapSize_; ++i) f(heap_[i]);
     for (std::size_t i = nowHead_; i < now_.size(); ++i) f(now_[i]);
   }
 
@@ -172,7 +172,10 @@ class EventQueue {
   // The same pending events in the same order (the FIFO's taken part and the storage aside: a hop
   // that ran inline never passed through it), and the same next sequence number.
   bool operator==(const EventQueue& o) const {
-    return heap_ == o.heap_ && nextSeq_ == o.nextSeq_ &&
+    return nextSeq_ == o.nextSeq_ &&
+           std::equal(heap_.begin(), heap_.begin() + static_cast<std::ptrdiff_t>(heapSize_),
+                      o.heap_.begin(),
+                      o.heap_.begin() + static_cast<std::ptrdiff_t>(o.heapSize_)) &&
            std::equal(now_.begin() + static_cast<std::ptrdiff_t>(nowHead_), now_.end(),
                       o.now_.begin() + static_cast<std::ptrdiff_t>(o.nowHead_), o.now_.end());
   }
@@ -181,7 +184,7 @@ class EventQueue {
   // The FIFO's ends compared as addresses: its length would be a division by the event's size.
   bool nowFirst() const {
     const Event* head = now_.data() + nowHead_;
-    return head != now_.data() + now_.size() && (heap_.empty() || head->before(heap_.front()));
+    return head != now_.data() + now_.size() && (heapSize_ == 0 || head->before(heap_[0]));
   }
   void popNow(Event& out) {
     const Event* head = now_.data() + nowHead_++;
@@ -193,11 +196,17 @@ class EventQueue {
     }
   }
   void heapPush(SimTime time, std::uint64_t seqKind, std::uint32_t a, std::uint32_t b);
+  // heapPush's rare case, its whole tail: with the growth out of line, the push calls nothing and
+  // saves no registers (the vector's own growth path, inlined, made every push save six).
+  void growAndPush(SimTime time, std::uint64_t seqKind, std::uint32_t a, std::uint32_t b);
   // Moves the earliest event into `out`, written where the caller keeps it (no copy through a
   // returned temporary).
   void heapPop(Event& out);
 
+  // The heap is heap_'s first heapSize_ slots; the rest is room to grow into (the slots past it
+  // hold whatever was last there, so nothing reads them).
   std::vector<Event> heap_;
+  std::size_t heapSize_ = 0;
   std::vector<Event> now_;
   std::size_t nowHead_ = 0;
   std::uint64_t nextSeq_ = 0;
