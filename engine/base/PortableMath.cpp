@@ -74,30 +74,41 @@ double expMinusSquare(double x) {
   return exp(-square) * exp(-rest);
 }
 
-// log of a positive normal double, by fdlibm's reduction and polynomial. The reduction to
-// m in [sqrt(2)/2, sqrt(2)] is done on the bits, without a branch: for a uniform draw whether m
-// is above sqrt(2) is a coin toss, which a branch would mispredict about every other sample.
-// Halving m is exact, so this is the same arithmetic as a branch would do, to the bit. `scaled`:
-// the power of 2 that `bits` was scaled up by (a subnormal's).
-double logNormal(std::uint64_t bits, int scaled = 0) {
+// The first half of log for a positive normal double (fdlibm's reduction, then the division the
+// polynomial is in). The reduction to m in [sqrt(2)/2, sqrt(2)] is done on the bits, without a
+// branch: for a uniform draw whether m is above sqrt(2) is a coin toss, which a branch would
+// mispredict about every other sample. Halving m is exact, so this is the same arithmetic as a
+// branch would do, to the bit. `scaled`: the power of 2 that `bits` was scaled up by (a
+// subnormal's).
+LogStart logStartBits(std::uint64_t bits, int scaled) {
   constexpr std::uint64_t kSqrt2Bits = std::bit_cast<std::uint64_t>(kSqrt2);
   std::uint64_t mBits = (bits & 0x000fffffffffffffULL) | 0x3ff0000000000000ULL;
   const std::uint64_t above = mBits > kSqrt2Bits;  // m > sqrt(2): positive doubles order as bits
   mBits -= above << 52;                            // m / 2
   const int k = static_cast<int>(bits >> 52) - 1023 - scaled + static_cast<int>(above);
   const double f = std::bit_cast<double>(mBits) - 1.0;  // exact
-  const double s = f / (2.0 + f);
+  return {f, f / (2.0 + f), static_cast<double>(k)};
+}
+
+}  // namespace
+
+LogStart logStart(double x) {
+  return logStartBits(std::bit_cast<std::uint64_t>(x), 0);
+}
+
+// The second half: fdlibm's polynomial in s, and the reconstruction.
+double logFinish(const LogStart& start) {
+  const double f = start.f;
+  const double s = start.s;
+  const double dk = start.dk;
   const double z = s * s;
   const double w = z * z;
   const double t1 = w * (kLg2 + w * (kLg4 + w * kLg6));
   const double t2 = z * (kLg1 + w * (kLg3 + w * (kLg5 + w * kLg7)));
   const double r = t2 + t1;
   const double hfsq = 0.5 * f * f;
-  const double dk = k;
   return dk * kLn2Hi - ((hfsq - (s * (hfsq + r) + dk * kLn2Lo)) - f);
 }
-
-}  // namespace
 
 double log(double x) {
   const auto bits = std::bit_cast<std::uint64_t>(x);
@@ -106,12 +117,12 @@ double log(double x) {
   constexpr std::uint64_t kMinNormal = 0x0010000000000000ULL;
   constexpr std::uint64_t kInfBits = 0x7ff0000000000000ULL;
   if (bits - kMinNormal < kInfBits - kMinNormal) [[likely]]
-    return logNormal(bits);
+    return logFinish(logStartBits(bits, 0));
   if (std::isnan(x) || x < 0) return kNaN;
   if (x == 0) return -kInf;
   if (std::isinf(x)) return x;
   // A subnormal, scaled into the normal range exactly.
-  return logNormal(std::bit_cast<std::uint64_t>(x * 0x1p54), 54);
+  return logFinish(logStartBits(std::bit_cast<std::uint64_t>(x * 0x1p54), 54));
 }
 
 double log1p(double x) {

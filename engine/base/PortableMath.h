@@ -21,4 +21,16 @@ double expm1(double x);  // e^x - 1, accurate near 0
 double cos(double x);    // for |x| < 2^19 (the samplers use [0, 2 pi)); NaN beyond
 double erfc(double x);   // 1 - erf(x), accurate where it is small
 
+// log in two halves, for a caller that overlaps each with other work (Rng::negLogOpen01): the
+// reduction and the division, then the polynomial. For a positive, normal, finite x (a uniform
+// draw in (0, 1] is one), logFinish(logStart(x)) == log(x) to the bit: the same operations.
+struct LogStart {
+  double f;   // x's mantissa, reduced to [sqrt(2)/2, sqrt(2)], less 1
+  double s;   // f / (2 + f)
+  double dk;  // x = 2^dk (1 + f)
+  bool operator==(const LogStart&) const = default;
+};
+LogStart logStart(double x);
+double logFinish(const LogStart& start);
+
 }  // namespace brokerlab::pmath

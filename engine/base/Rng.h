@@ -41,18 +41,23 @@ struct Rng {
   // (0, 1]: never 0, so log() of it is finite.
   double uniformOpen01() { return open01Of(next()); }
 
-  // -log(uniformOpen01()), the core of an exponential draw, to the bit. The -log of the stream's
-  // next output is worked out ahead, when one is drawn: a log is a long chain of dependent
-  // floating-point operations, and what is drawn decides which event comes next, so computed on
-  // demand its whole latency stalls the run (a mispredicted branch waits for it); computed ahead,
-  // nothing waits for it. An output is a function of s[1] alone, so the value kept is right
-  // whenever s[1] is still the word it was computed from, whatever was drawn in between: the
-  // stream's outputs are the same, in the same order, as without it.
+  // -log(uniformOpen01()), the core of an exponential draw, to the bit. A log is a long chain of
+  // dependent floating-point operations (a division, then a polynomial), and what is drawn
+  // decides which event comes next: computed on demand, its whole latency would stall the run (a
+  // mispredicted branch waits for it). So each draw works out -log for the outputs to come: it
+  // finishes the next output's, whose division the draw before started, and starts the division
+  // of the output after that. Off the run's path, a chain still holds up the processor's window
+  // of instructions in flight until it is done; in two halves, a draw apart, neither is long
+  // enough to fill it. An output is a function of s[1] alone, so a value kept is right whenever
+  // s[1] is the word it was computed from, whatever was drawn in between: the stream's outputs
+  // are the same, in the same order, as without any of this.
   double negLogOpen01() {
     const double r = aheadFor == s[1] ? aheadNegLog : negLogOf(s[1]);
     next();
+    aheadNegLog = startedFor == s[1] ? -pmath::logFinish(started) : negLogOf(s[1]);
     aheadFor = s[1];
-    aheadNegLog = negLogOf(s[1]);
+    startedFor = s[0] ^ s[1] ^ s[2];  // the word the next next() leaves in s[1]
+    started = pmath::logStart(open01Of(outputOf(startedFor)));
     return r;
   }
 
@@ -68,11 +73,13 @@ struct Rng {
   static double negLogOf(std::uint64_t s1) { return -pmath::log(open01Of(outputOf(s1))); }
 
  public:
-  // negLogOpen01's own: the value for the output that s[1] == aheadFor gives (a pair kept
-  // consistent from the start, so a match is always right). Public only so that Rng stays an
-  // aggregate, {{w0, w1, w2, w3}}.
+  // negLogOpen01's own: -log of the output that s[1] == aheadFor gives, and the first half of
+  // the log of the output that s[1] == startedFor gives (pairs kept consistent from the start, so
+  // a match is always right). Public only so that Rng stays an aggregate, {{w0, w1, w2, w3}}.
   std::uint64_t aheadFor = 0;
   double aheadNegLog = negLogOf(0);
+  std::uint64_t startedFor = 0;
+  pmath::LogStart started = pmath::logStart(open01Of(outputOf(0)));
 };
 
 // The stream of one component (or of one consumer instance, named "id#k"). It depends only on

@@ -91,8 +91,9 @@ struct QueueMetrics {
   bool operator==(const QueueMetrics&) const = default;
 };
 
-// Aligned to a line: a delivery's hops read the first two (the first: credit, the down link and the
-// service draw; the second: the up link and the buffer); what follows, only streams and faults use.
+// Aligned to a line: a delivery's hops read the first two and the start of the third (the service
+// draw's stream, 80 bytes with the logs it works out ahead; credit, both links and the buffer's
+// storage; the buffer's length); what follows, only streams and faults use.
 // Which consumer it belongs to is the model's to say (Simulator::consumerOf), not a field here.
 struct alignas(64) ConsumerInstanceState {
   Rng rng;
@@ -150,7 +151,7 @@ struct LinkState {
   bool operator==(const LinkState&) const = default;
 };
 
-// Aligned to a line: a publish reads and writes the first, nothing else. (Bytes sent are `sent`
+// Aligned to a line: a publish reads and writes the first two, nothing else. (Bytes sent are `sent`
 // times the producer's size_bytes: reports multiply rather than each publish adding.)
 struct alignas(64) ProducerState {
   Rng rng;

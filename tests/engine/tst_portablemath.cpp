@@ -3,11 +3,13 @@
 // machine or C library on which these differ would give the same seed another run.
 
 #include "base/PortableMath.h"
+#include "base/Rng.h"
 #include "base/Sampler.h"
 #include "base/Zipf.h"
 
 #include <QtTest>
 
+#include <bit>
 #include <cmath>
 #include <cstdint>
 #include <cstring>
@@ -141,6 +143,34 @@ class tst_PortableMath : public QObject {
       fingerprint = (fingerprint ^ bits) * 0x100000001B3ULL;
     }
     QCOMPARE(fingerprint, std::uint64_t{0xe44becc798196569ULL});
+  }
+
+  // The two halves a stream works out a draw apart (Rng::negLogOpen01) are log itself, to the
+  // bit: over random positive normal doubles of every binade, and the pinned values above.
+  void logInTwoHalvesIsLog() {
+    std::vector<double> xs = {0x1.6a09e667f3bcdp+0,
+                              0x1.6a09e667f3bcep+0,
+                              0x1.0000000000001p-53,
+                              0x1.fffffffffffffp-1,
+                              1.0,
+                              0x1p-1022,
+                              std::numeric_limits<double>::max()};
+    Rng rng;
+    while (xs.size() < 1'000'000) {
+      const std::uint64_t bits = rng.next() >> 1;  // positive
+      const std::uint64_t exponent = bits >> 52;
+      if (exponent == 0 || exponent == 0x7ff) continue;  // subnormals, infinity, NaN: not normal
+      xs.push_back(std::bit_cast<double>(bits));
+    }
+    for (const double x : xs) {
+      const auto got = std::bit_cast<std::uint64_t>(pmath::logFinish(pmath::logStart(x)));
+      const auto want = std::bit_cast<std::uint64_t>(pmath::log(x));
+      if (got != want)
+        QFAIL(qPrintable(QString("log(%1) in halves %2, whole %3")
+                             .arg(x, 0, 'g', 17)
+                             .arg(got, 16, 16, QChar('0'))
+                             .arg(want, 16, 16, QChar('0'))));
+    }
   }
 
   void specialValues() {

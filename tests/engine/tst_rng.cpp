@@ -32,6 +32,7 @@ class tst_Rng : public QObject {
   void uniform01();
   void negLogOpen01IsMinusLogOfTheSameDraw();
   void negLogOpen01AtAZeroWord();
+  void negLogOpen01WorksAheadOnTheOutputsToCome();
 };
 
 // Reference: Vigna's splitmix64.c; outputs from state 0 and from state 1234567.
@@ -211,6 +212,24 @@ void tst_Rng::negLogOpen01AtAZeroWord() {
     const double got = ahead.negLogOpen01();
     const double want = -pmath::log(plain.uniformOpen01());
     QCOMPARE(std::bit_cast<std::uint64_t>(got), std::bit_cast<std::uint64_t>(want));
+  }
+}
+
+// What makes negLogOpen01 cheap, beyond what it returns (the tests above): after each draw it holds
+// -log of the next output, and has started the log of the output after it, keyed by the words
+// those outputs come from. Were either key wrong, every draw would work its log out whole on
+// demand: right, and slow.
+void tst_Rng::negLogOpen01WorksAheadOnTheOutputsToCome() {
+  Rng rng = makeStream(5, "ahead");
+  for (int i = 0; i < 1000; ++i) {
+    rng.negLogOpen01();
+    Rng plain = rng;
+    QCOMPARE(rng.aheadFor, plain.s[1]);
+    const double next = -pmath::log(plain.uniformOpen01());
+    QCOMPARE(std::bit_cast<std::uint64_t>(rng.aheadNegLog), std::bit_cast<std::uint64_t>(next));
+    QCOMPARE(rng.startedFor, plain.s[1]);
+    const double afterNext = plain.uniformOpen01();
+    QVERIFY(rng.started == pmath::logStart(afterNext));
   }
 }
 
