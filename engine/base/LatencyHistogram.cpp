@@ -44,14 +44,12 @@ SimTime LatencyHistogram::bucketMidpoint(std::uint32_t index) {
   pages_ |= bit;
 }
 
+// The page added, record() finds it held; a first value is already min and max, as record()
+// takes a held page to mean.
 [[gnu::noinline]] void LatencyHistogram::recordInNewPage(SimTime ns) {
-  const std::uint32_t index = bucketIndex(static_cast<std::uint64_t>(ns));
-  const std::size_t slot = slotOf(index >> kPageBits);
-  ++buckets_[slot * kPageSize + (index & (kPageSize - 1))];
-  min_ = count_ == 0 ? ns : std::min(min_, ns);
-  max_ = count_ == 0 ? ns : std::max(max_, ns);
-  ++count_;
-  sum_ += static_cast<std::uint64_t>(ns);
+  if (count_ == 0) min_ = max_ = ns;
+  slotOf(bucketIndex(static_cast<std::uint64_t>(ns)) >> kPageBits);
+  record(ns);
 }
 
 double LatencyHistogram::meanNs() const {
