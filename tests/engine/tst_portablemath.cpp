@@ -146,7 +146,9 @@ class tst_PortableMath : public QObject {
   }
 
   // The two halves a stream works out a draw apart (Rng::negLogOpen01) are log itself, to the
-  // bit: over random positive normal doubles of every binade, and the pinned values above.
+  // bit: over random positive normal doubles of every binade, the normal edges of the pinned
+  // values above (either side of sqrt(2), the smallest and largest draws), 1, and both ends of
+  // the normal range. (Subnormals are not the halves' to take: log scales them first.)
   void logInTwoHalvesIsLog() {
     std::vector<double> xs = {0x1.6a09e667f3bcdp+0,
                               0x1.6a09e667f3bcep+0,
